@@ -1,0 +1,40 @@
+/* model.h: the Norra Mellansverige transition model's equations.
+ *
+ * The variables are declared as data in sim/model.def (see sim/var.h); this
+ * interface evaluates them. Each module (demography, labour, production,
+ * firms, innovation, energy, inclusion, budget) has a file of its own with
+ * a <module>_init and a <module>_eval; model.c calls them in order. The
+ * engine (sim/run.h) sets the parameter, assumption, setting and lever slots
+ * of v before each call. */
+#ifndef SIM_MODEL_H
+#define SIM_MODEL_H
+
+#include "sim/var.h"
+
+#define MODEL_NAME "Norra Mellansverige industrial transition"
+#define MODEL_VERSION "1.0.0"
+
+/* What one evaluation of the model sees. */
+typedef struct model_frame {
+    double t;        /* time, years (e.g. 2031.25) */
+    double t0;       /* start year of the run */
+    const double *y; /* STOCK_COUNT stock values */
+    double *v;       /* VAR_COUNT value slots: inputs set by the engine,
+                        flows, auxiliaries and indicators written here */
+    double *dydt;    /* STOCK_COUNT derivatives, per year */
+} model_frame;
+
+/* Writes the initial state for a run starting at t0 into y[STOCK_COUNT].
+ * v holds the parameter, assumption, setting and lever values at t0; initial
+ * stocks may depend on them (for example an age split from a share). */
+void model_init(double t0, const double *v, double *y);
+
+/* Copies the stocks into their value slots, then evaluates every flow,
+ * auxiliary and indicator into f->v and every derivative into f->dydt. */
+void model_eval(model_frame *f);
+
+/* Module entry points, in evaluation order (called by model_init/model_eval). */
+void budget_init(double t0, const double *v, double *y);
+void budget_eval(model_frame *f);
+
+#endif

@@ -1,0 +1,49 @@
+/* ode.h: the integrator, a thin layer over GSL's gsl_odeiv2 driver.
+ *
+ * Three methods: an adaptive embedded Runge-Kutta-Fehlberg (4,5) method with
+ * error control (the default, relative tolerance 1e-6), fixed-step classical
+ * RK4, and fixed-step explicit Euler (for cross-checks against Euler-based
+ * system-dynamics tools). Independent of the model: tests drive it with
+ * closed-form systems. */
+#ifndef SIM_ODE_H
+#define SIM_ODE_H
+
+#include <stddef.h>
+
+#include "sim/status.h"
+
+typedef enum ode_method {
+    ODE_ADAPTIVE = 0, /* rkf45 with error control */
+    ODE_RK4,          /* classical fourth-order, fixed step */
+    ODE_EULER         /* explicit Euler, fixed step */
+} ode_method;
+
+/* Right-hand side, GSL's convention: fills dydt at (t, y); returns 0 on
+ * success, non-zero to stop the integration (e.g. a non-finite value). */
+typedef int (*ode_rhs)(double t, const double y[], double dydt[], void *params);
+
+typedef struct ode_solver ode_solver;
+
+/* A solver for dim equations. rtol: relative (and absolute, in the
+ * variables' own units) tolerance of the adaptive method; h: the fixed step
+ * of RK4 and Euler, years (a segment is split into equal steps no longer
+ * than h). Returns NULL when out of memory or dim == 0. */
+ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h);
+void ode_destroy(ode_solver *s);
+
+/* Method name for reports ("adaptive", "rk4", "euler") and its parse; the
+ * parse returns -1 for an unknown name. */
+const char *ode_method_name(ode_method m);
+int ode_method_parse(const char *name);
+
+/* Integrates y (dim values) from *t to t1 with rhs(params). Forgets the step
+ * history first, so a discontinuity at *t is integrated exactly. On success
+ * *t == t1. Returns SIM_ESOLVER when the step size collapses or the rhs
+ * reports an error (then *t and y hold the last good point). */
+sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, double t1,
+                       double *y);
+
+/* Right-hand-side evaluations since creation (for benchmarks). */
+unsigned long ode_evaluations(const ode_solver *s);
+
+#endif

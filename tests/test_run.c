@@ -1,0 +1,173 @@
+/* test_run.c: the run loop: report times, lever schedules integrated exactly
+ * across breakpoints, option checks. Uses the budget module, whose
+ * cumulative spending has a closed form for any lever schedule. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "sim/run.h"
+
+#define assert_close(a, b, tol)                                                              \
+    do {                                                                                     \
+        double a_ = (a), b_ = (b);                                                           \
+        if (!(fabs(a_ - b_) <= (tol)))                                                       \
+            fail_msg("%s = %.12g, expected %.12g (tolerance %g)", #a, a_, b_, (double)(tol)); \
+    } while (0)
+
+/* The first lever with a positive cost, and its cost per unit. */
+static int costly_lever(double *cost)
+{
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        if (d->cost > 0.0 && d->max > d->value) {
+            *cost = d->cost;
+            return var_lever_ids[l];
+        }
+    }
+    fail_msg("no lever with a cost");
+    return -1;
+}
+
+static void test_baseline_reports_every_year(void **state)
+{
+    (void)state;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    run_result_init(&r);
+    assert_int_equal(run_scenario(&sc, NULL, &r, NULL), SIM_OK);
+    assert_int_equal(r.rows, 31);
+    for (size_t i = 0; i < r.rows; i++)
+        assert_close(r.t[i], 2020.0 + (double)i, 0.0);
+    assert_close(run_value(&r, 30, V_SPEND_CUM), 0.0, 0.0);
+    run_result_release(&r);
+}
+
+static void test_step_change_between_reports_lands_exactly(void **state)
+{
+    (void)state;
+    double cost;
+    int lever = costly_lever(&cost);
+    scenario sc;
+    scenario_init(&sc);
+    double delta = 0.5 * (var_table[lever].max - var_table[lever].value);
+    sc.value[lever] = var_table[lever].value + delta;
+    sc.lever_start[lever] = 2022.5;
+    for (int m = ODE_ADAPTIVE; m <= ODE_EULER; m++) {
+        run_opts o = run_opts_default();
+        o.method = (ode_method)m;
+        run_result r;
+        run_result_init(&r);
+        assert_int_equal(run_scenario(&sc, &o, &r, NULL), SIM_OK);
+        double exact = cost * delta * (2030.0 - 2022.5);
+        assert_close(run_value(&r, 10, V_SPEND_CUM), exact, 1e-9 * exact);
+        assert_close(run_value(&r, 2, V_SPEND_CUM), 0.0, 1e-9);
+        assert_close(run_value(&r, 2, V_SPEND_TOTAL), 0.0, 0.0);
+        assert_close(run_value(&r, 3, V_SPEND_TOTAL), cost * delta, 1e-9 * cost * delta);
+        run_result_release(&r);
+    }
+}
+
+static void test_ramp_integrates_to_its_trapezoid(void **state)
+{
+    (void)state;
+    double cost;
+    int lever = costly_lever(&cost);
+    scenario sc;
+    scenario_init(&sc);
+    double delta = var_table[lever].max - var_table[lever].value;
+    sc.value[lever] = var_table[lever].max;
+    sc.lever_start[lever] = 2022.0;
+    sc.lever_ramp[lever] = 4.0;
+    run_result r;
+    run_result_init(&r);
+    assert_int_equal(run_scenario(&sc, NULL, &r, NULL), SIM_OK);
+    /* Half of the full value over the 4-year ramp, then 4 years at full. */
+    double exact = cost * delta * (2.0 + 4.0);
+    assert_close(run_value(&r, 10, V_SPEND_CUM), exact, 1e-8 * exact);
+    assert_close(run_value(&r, 4, V_SPEND_TOTAL), 0.5 * cost * delta, 1e-9 * cost * delta);
+    run_result_release(&r);
+}
+
+static void test_fine_report_step_and_window(void **state)
+{
+    (void)state;
+    scenario sc;
+    scenario_init(&sc);
+    run_opts o = run_opts_default();
+    o.step = 1.0 / 16.0;
+    o.from = 2025.0;
+    o.to = 2027.0;
+    run_result r;
+    run_result_init(&r);
+    assert_int_equal(run_scenario(&sc, &o, &r, NULL), SIM_OK);
+    assert_int_equal(r.rows, 33);
+    assert_close(r.t[0], 2025.0, 0.0);
+    assert_close(r.t[32], 2027.0, 0.0);
+    assert_int_equal(run_row_at(&r, 2026.0), 16);
+    assert_int_equal(run_row_at(&r, 2030.0), (size_t)-1);
+    run_result_release(&r);
+}
+
+static void test_runner_is_reusable_and_deterministic(void **state)
+{
+    (void)state;
+    double cost;
+    int lever = costly_lever(&cost);
+    scenario sc;
+    scenario_init(&sc);
+    sc.value[lever] = var_table[lever].max;
+    runner *rn = runner_create();
+    run_result a, b;
+    run_result_init(&a);
+    run_result_init(&b);
+    assert_int_equal(runner_run(rn, &sc, NULL, &a, NULL), SIM_OK);
+    assert_int_equal(runner_run(rn, &sc, NULL, &b, NULL), SIM_OK);
+    assert_int_equal(a.rows, b.rows);
+    assert_memory_equal(a.v, b.v, a.rows * VAR_COUNT * sizeof(double));
+    runner_destroy(rn);
+    run_result_release(&a);
+    run_result_release(&b);
+}
+
+static void test_bad_options_are_refused_with_a_message(void **state)
+{
+    (void)state;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    run_result_init(&r);
+    sim_error err;
+    run_opts o = run_opts_default();
+    o.step = 1.0 / 32.0;
+    assert_int_equal(run_scenario(&sc, &o, &r, &err), SIM_EINVAL);
+    assert_non_null(strstr(err.msg, "report step"));
+    o = run_opts_default();
+    o.from = 2040;
+    o.to = 2030;
+    assert_int_equal(run_scenario(&sc, &o, &r, &err), SIM_EINVAL);
+    assert_non_null(strstr(err.msg, "after last year"));
+    o = run_opts_default();
+    o.from = 2010;
+    assert_int_equal(run_scenario(&sc, &o, &r, &err), SIM_EINVAL);
+    assert_int_equal(r.rows, 0);
+    run_result_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_baseline_reports_every_year),
+        cmocka_unit_test(test_step_change_between_reports_lands_exactly),
+        cmocka_unit_test(test_ramp_integrates_to_its_trapezoid),
+        cmocka_unit_test(test_fine_report_step_and_window),
+        cmocka_unit_test(test_runner_is_reusable_and_deterministic),
+        cmocka_unit_test(test_bad_options_are_refused_with_a_message),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -26,16 +26,30 @@ void budget_eval(model_frame *f)
 {
     double *v = f->v;
     double total = 0.0;
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        double above = v[var_lever_ids[l]] - d->value;
+        if (above > 0.0)
+            total += d->cost * above;
+    }
+    v[V_SPEND_TOTAL] = total;
+    f->dydt[S_SPEND_CUM] = total;
+    double cap = v[V_BUDGET_CAP];
+    v[V_BUDGET_OVER] = cap > 0.0 && total > cap ? total - cap : 0.0;
+    if (!f->report)
+        return;
+
+    /* The split by priority and theme feeds no derivative: report rows only. */
     for (int i = 0; i < PRIO_COUNT; i++)
         v[prio_vars[i]] = 0.0;
     for (int i = 0; i < THEME_COUNT; i++)
         v[theme_vars[i]] = 0.0;
-
     for (int l = 0; l < LEVER_COUNT; l++) {
         const var_desc *d = &var_table[var_lever_ids[l]];
         double above = v[var_lever_ids[l]] - d->value;
-        double spend = above > 0.0 ? d->cost * above : 0.0;
-        total += spend;
+        if (!(above > 0.0))
+            continue;
+        double spend = d->cost * above;
         int np = popcount(d->priorities), nt = popcount(d->themes);
         for (int i = 0; i < PRIO_COUNT; i++)
             if (d->priorities & (1u << i))
@@ -44,8 +58,4 @@ void budget_eval(model_frame *f)
             if (d->themes & (1u << i))
                 v[theme_vars[i]] += spend / nt;
     }
-    v[V_SPEND_TOTAL] = total;
-    double cap = v[V_BUDGET_CAP];
-    v[V_BUDGET_OVER] = cap > 0.0 && total > cap ? total - cap : 0.0;
-    f->dydt[S_SPEND_CUM] = total;
 }

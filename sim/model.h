@@ -22,6 +22,10 @@ typedef struct model_frame {
     double *v;       /* VAR_COUNT value slots: inputs set by the engine,
                         flows, auxiliaries and indicators written here */
     double *dydt;    /* STOCK_COUNT derivatives, per year */
+    int report;      /* 1 when v will be recorded as a result row; 0 inside
+                        the integrator, where a module may skip indicators
+                        that no derivative depends on (they cost time in
+                        every one of the ~1,000 evaluations of a run) */
 } model_frame;
 
 /* Writes the initial state for a run starting at t0 into y[STOCK_COUNT].

@@ -26,6 +26,7 @@ struct ode_solver {
     gsl_odeiv2_system sys;    /* points at call through a trampoline */
     gsl_odeiv2_driver *drv;   /* NULL for Euler */
     double *k;                /* Euler: dim derivatives */
+    int fresh;                /* 1 until the first step after create or reset */
 };
 
 static int trampoline(double t, const double y[], double dydt[], void *p)
@@ -69,6 +70,7 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
     }
     if (s->drv != NULL)
         gsl_odeiv2_driver_set_nmax(s->drv, 1000000);
+    s->fresh = 1;
     return s;
 }
 
@@ -98,6 +100,13 @@ int ode_method_parse(const char *name)
         if (strcmp(name, ode_method_name((ode_method)m)) == 0)
             return m;
     return -1;
+}
+
+void ode_reset(ode_solver *s)
+{
+    if (s->drv != NULL)
+        gsl_odeiv2_driver_reset(s->drv);
+    s->fresh = 1;
 }
 
 unsigned long ode_evaluations(const ode_solver *s)
@@ -138,8 +147,6 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
         return SIM_OK;
     }
 
-    /* Forget the previous segment's step history: a lever may have jumped. */
-    gsl_odeiv2_driver_reset(s->drv);
     int rc;
     if (s->method == ODE_RK4) {
         unsigned long n = fixed_steps(span, s->h);
@@ -147,7 +154,9 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
         if (rc == GSL_SUCCESS)
             *t = t1; /* exact, whatever the rounding of n small steps */
     } else {
-        gsl_odeiv2_driver_reset_hstart(s->drv, span < s->h ? span : s->h);
+        if (s->fresh)
+            gsl_odeiv2_driver_reset_hstart(s->drv, span < s->h ? span : s->h);
+        s->fresh = 0;
         rc = gsl_odeiv2_driver_apply(s->drv, t, t1, y);
     }
     return rc == GSL_SUCCESS ? SIM_OK : SIM_ESOLVER;

@@ -36,12 +36,16 @@ void ode_destroy(ode_solver *s);
 const char *ode_method_name(ode_method m);
 int ode_method_parse(const char *name);
 
-/* Integrates y (dim values) from *t to t1 with rhs(params). Forgets the step
- * history first, so a discontinuity at *t is integrated exactly. On success
- * *t == t1. Returns SIM_ESOLVER when the step size collapses or the rhs
+/* Integrates y (dim values) from *t to t1 with rhs(params), continuing with
+ * the step size the previous call ended with. On success *t == t1. Returns SIM_ESOLVER when the step size collapses or the rhs
  * reports an error (then *t and y hold the last good point). */
 sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, double t1,
                        double *y);
+
+/* Forgets the step history, so that the next ode_advance starts afresh with
+ * a small step: call it where the right-hand side is discontinuous (a lever
+ * that jumps), so that the discontinuity is integrated exactly. */
+void ode_reset(ode_solver *s);
 
 /* Right-hand-side evaluations since creation (for benchmarks). */
 unsigned long ode_evaluations(const ode_solver *s);

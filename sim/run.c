@@ -126,7 +126,8 @@ static int rhs(double t, const double y[], double dydt[], void *params)
 static void evaluate_at(runner *rn, double t)
 {
     levers_set(rn, t, t);
-    model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt};
+    model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt,
+                     .report = 1};
     model_eval(&f);
 }
 
@@ -205,6 +206,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     model_init(rn->t0, rn->v, rn->y);
     memcpy(rn->y0, rn->y, sizeof rn->y);
 
+    ode_reset(rn->ode);
     double bps[2 * LEVER_COUNT + 1];
     size_t nbp = scenario_breakpoints(sc, rn->t0, to, bps, sizeof bps / sizeof *bps);
     size_t ib = 0, ir = 0;
@@ -232,8 +234,10 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
             }
             t = next;
         }
-        if (ib < nbp && fabs(bps[ib] - next) < 1e-12)
+        if (ib < nbp && fabs(bps[ib] - next) < 1e-12) {
             ib++;
+            ode_reset(rn->ode); /* a lever's schedule has a kink here */
+        }
         if (!is_report)
             continue;
         evaluate_at(rn, t);

@@ -1,0 +1,54 @@
+/* pool.h: runs many independent tasks, each filling a fixed-width block of
+ * doubles, over worker threads (this file) or MPI ranks (mpi/mpi_exec.c).
+ *
+ * The batch commands (batch, sweep, mc, attribute) describe their work as
+ * "task i writes width doubles at out[i * width]" and hand it to an
+ * executor. Because every task depends on its index alone, the results are
+ * the same bytes whatever the number of threads or ranks. Threads live here,
+ * in cli/, so that sim/ stays free of them. */
+#ifndef CLI_POOL_H
+#define CLI_POOL_H
+
+#include <stddef.h>
+
+#include "sim/status.h"
+
+/* One task: computes item index on worker thread `worker` (0 .. workers-1,
+ * so that ctx can hold one runner per worker) and writes its block of
+ * `width` doubles to out. Returns 0 on success; otherwise fills err and
+ * returns non-zero, which stops the map (tasks not yet started are skipped). */
+typedef int (*pool_task)(void *ctx, size_t index, unsigned worker, double *out,
+                         sim_error *err);
+
+typedef struct pool_exec pool_exec;
+
+/* How a map is carried out: worker threads on this machine, or ranks of an
+ * MPI job each with its own threads. */
+struct pool_exec {
+    unsigned workers; /* threads per process, >= 1 */
+    int progress;     /* 1: draw a progress bar on stderr (set only for a terminal) */
+    int rank;         /* this process's MPI rank (0 without MPI) */
+    int size;         /* number of processes (1 without MPI) */
+    /* Runs fn for every index in [0, n) and leaves all n blocks in out on
+     * every process. Returns 0, or non-zero after a task failed: then err
+     * holds the failure of the lowest failing index this process saw and
+     * *failed is that index ((size_t)-1 when another process failed). */
+    int (*map)(pool_exec *ex, size_t n, size_t width, pool_task fn, void *ctx, double *out,
+               sim_error *err, size_t *failed);
+    void *impl; /* executor-specific state */
+};
+
+/* An executor with `workers` threads on this machine (0 = all cores). */
+void pool_exec_init(pool_exec *ex, unsigned workers);
+
+/* The number of online cores (at least 1). */
+unsigned pool_cores(void);
+
+/* The thread map on its own: runs fn for indices [lo, hi) over `workers`
+ * threads, writing block i at out[(i - lo) * width]. Draws a progress bar
+ * over `total` items (offset by `done_before`) when progress is set. Same
+ * return contract as pool_exec.map. Used by the MPI executor for its share. */
+int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t width,
+                   pool_task fn, void *ctx, double *out, sim_error *err, size_t *failed);
+
+#endif

@@ -1,0 +1,154 @@
+/* stats.c: quantiles, mean and standard deviation of ensembles. */
+#include "sim/stats.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+double stats_quantile_sorted(const double *sorted, size_t n, double p)
+{
+    if (n == 0)
+        return NAN;
+    if (!(p > 0.0))
+        return sorted[0];
+    if (p >= 1.0)
+        return sorted[n - 1];
+    double h = (double)(n - 1) * p;
+    size_t j = (size_t)floor(h);
+    if (j + 1 >= n)
+        return sorted[n - 1];
+    double g = h - (double)j;
+    /* Equal neighbours give that value exactly (no rounding from g). */
+    if (g == 0.0 || sorted[j + 1] == sorted[j])
+        return sorted[j];
+    return sorted[j] + g * (sorted[j + 1] - sorted[j]);
+}
+
+/* Rearranges x[lo..hi] so that x[k] holds the value it would hold sorted,
+ * with nothing larger before it and nothing smaller after it. */
+static void stats_select(double *x, size_t lo, size_t hi, size_t k)
+{
+    while (lo < hi) {
+        /* Median of three as pivot keeps sorted and reversed data linear. */
+        size_t mid = lo + (hi - lo) / 2;
+        double a = x[lo], b = x[mid], c = x[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot)
+                i++;
+            while (x[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        /* Now x[lo..j] <= pivot <= x[i..hi], and i > j. */
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
+void stats_quantiles(double *x, size_t n, const double *probs, size_t np, double *q)
+{
+    size_t lo = 0; /* x[0..lo-1] hold the lo smallest values, in order of rank */
+    for (size_t k = 0; k < np; k++) {
+        if (n == 0) {
+            q[k] = NAN;
+            continue;
+        }
+        double p = probs[k] > 0.0 ? (probs[k] < 1.0 ? probs[k] : 1.0) : 0.0;
+        double h = (double)(n - 1) * p;
+        size_t j = (size_t)floor(h);
+        if (j > n - 1)
+            j = n - 1;
+        double g = h - (double)j;
+        /* Selections at increasing ranks reuse the partition already made. */
+        size_t from = j >= lo ? lo : 0;
+        stats_select(x, from, n - 1, j);
+        lo = j + 1;
+        double v = x[j];
+        if (g > 0.0 && j + 1 < n) {
+            double next = x[j + 1];
+            for (size_t i = j + 2; i < n; i++)
+                if (x[i] < next)
+                    next = x[i];
+            if (next != v)
+                v = v + g * (next - v);
+        }
+        q[k] = v;
+    }
+}
+
+void stats_mean_sd(const double *x, size_t n, double *mean, double *sd)
+{
+    double m = 0.0, s = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double d = x[i] - m;
+        m += d / (double)(i + 1);
+        s += d * (x[i] - m);
+    }
+    *mean = n ? m : NAN;
+    *sd = n > 1 ? sqrt(s / (double)(n - 1)) : 0.0;
+}
+
+void stats_bands(const double *data, size_t n, size_t cells, const double *probs, size_t np,
+                 double *mean, double *sd, double *q, double *scratch)
+{
+    for (size_t c = 0; c < cells; c++) {
+        for (size_t i = 0; i < n; i++)
+            scratch[i] = data[i * cells + c];
+        stats_mean_sd(scratch, n, &mean[c], &sd[c]);
+        stats_quantiles(scratch, n, probs, np, q + c * np);
+    }
+}
+
+size_t stats_parse_percentiles(const char *text, double *probs, size_t cap, sim_error *err)
+{
+    size_t n = 0;
+    const char *p = text;
+    if (*p == '\0') {
+        sim_error_set(err, SIM_EINVAL, NULL, 0, "empty quantile list");
+        return 0;
+    }
+    for (;;) {
+        char *end;
+        errno = 0;
+        double v = strtod(p, &end);
+        if (end == p || errno != 0 || !isfinite(v) || (*end != ',' && *end != '\0')) {
+            sim_error_set(err, SIM_EINVAL, NULL, 0,
+                          "'%s' is not a comma-separated list of percentages", text);
+            return 0;
+        }
+        if (v < 0.0 || v > 100.0) {
+            sim_error_set(err, SIM_EINVAL, NULL, 0, "quantile %g lies outside 0 to 100", v);
+            return 0;
+        }
+        if (n > 0 && v / 100.0 <= probs[n - 1]) {
+            sim_error_set(err, SIM_EINVAL, NULL, 0,
+                          "quantiles in '%s' must be strictly increasing", text);
+            return 0;
+        }
+        if (n == cap) {
+            sim_error_set(err, SIM_EINVAL, NULL, 0, "more than %zu quantiles in '%s'", cap,
+                          text);
+            return 0;
+        }
+        probs[n++] = v / 100.0;
+        if (*end == '\0')
+            break;
+        p = end + 1;
+    }
+    return n;
+}

@@ -3,26 +3,27 @@
  * the order in which threads finish never shows in the results. */
 #include "cli/pool.h"
 
+#define POOL_MAX_THREADS 256
+
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 typedef struct pool_run {
-    pthread_mutex_t lock;
-    pthread_cond_t changed; /* signalled when a task ends */
-    size_t next;            /* next index to hand out */
+    atomic_size_t next;     /* next index to hand out */
+    atomic_size_t done;     /* tasks finished */
+    atomic_int stop;        /* a task failed: hand out no more */
     size_t lo, hi;          /* index range of the map */
-    size_t done;            /* tasks finished */
     size_t width;
     pool_task fn;
     void *ctx;
     double *out;
-    int stop;               /* a task failed: hand out no more */
+    pthread_mutex_t lock;   /* guards failed and err */
     size_t failed;          /* lowest failed index, (size_t)-1 when none */
     sim_error err;          /* error of that index */
-    unsigned running;       /* threads still working */
 } pool_run;
 
 typedef struct pool_worker {
@@ -41,32 +42,24 @@ static void *pool_worker_main(void *arg)
     pool_worker *w = arg;
     pool_run *r = w->run;
     sim_error err;
-    for (;;) {
-        pthread_mutex_lock(&r->lock);
-        if (r->stop || r->next >= r->hi) {
-            r->running--;
-            pthread_cond_broadcast(&r->changed);
-            pthread_mutex_unlock(&r->lock);
-            return NULL;
-        }
-        size_t i = r->next++;
-        pthread_mutex_unlock(&r->lock);
-
+    while (!atomic_load_explicit(&r->stop, memory_order_relaxed)) {
+        size_t i = atomic_fetch_add_explicit(&r->next, 1, memory_order_relaxed);
+        if (i >= r->hi)
+            break;
         sim_error_clear(&err);
-        int rc = r->fn(r->ctx, i, w->id, r->out + (i - r->lo) * r->width, &err);
-
-        pthread_mutex_lock(&r->lock);
-        r->done++;
+        int rc = r->fn(r->ctx, i, w->id, r->out ? r->out + (i - r->lo) * r->width : NULL, &err);
         if (rc != 0) {
-            r->stop = 1;
+            atomic_store(&r->stop, 1);
+            pthread_mutex_lock(&r->lock);
             if (r->failed == (size_t)-1 || i < r->failed) {
                 r->failed = i;
                 r->err = err;
             }
+            pthread_mutex_unlock(&r->lock);
         }
-        pthread_cond_broadcast(&r->changed);
-        pthread_mutex_unlock(&r->lock);
+        atomic_fetch_add_explicit(&r->done, 1, memory_order_relaxed);
     }
+    return NULL;
 }
 
 /* Draws "[#####.....]  42% 420/1000" on stderr, overwriting the line. */
@@ -85,8 +78,6 @@ static void pool_draw_progress(size_t done, size_t total)
 int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t width,
                    pool_task fn, void *ctx, double *out, sim_error *err, size_t *failed)
 {
-    pool_run r = {.next = lo, .lo = lo, .hi = hi, .width = width, .fn = fn, .ctx = ctx,
-                  .out = out, .failed = (size_t)-1};
     if (failed)
         *failed = (size_t)-1;
     if (hi <= lo)
@@ -95,14 +86,15 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
         workers = 1;
     if ((size_t)workers > hi - lo)
         workers = (unsigned)(hi - lo);
+    if (workers > POOL_MAX_THREADS)
+        workers = POOL_MAX_THREADS;
 
-    /* One worker: run on the calling thread (no thread start-up cost, and
-     * the same code path the threads take). */
+    /* One worker: run on the calling thread (no thread start-up cost). */
     if (workers == 1 && !progress) {
         for (size_t i = lo; i < hi; i++) {
             sim_error e;
             sim_error_clear(&e);
-            if (fn(ctx, i, 0, out + (i - lo) * width, &e) != 0) {
+            if (fn(ctx, i, 0, out ? out + (i - lo) * width : NULL, &e) != 0) {
                 if (err)
                     *err = e;
                 if (failed)
@@ -113,15 +105,16 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
         return 0;
     }
 
+    pool_run r = {.lo = lo, .hi = hi, .width = width, .fn = fn, .ctx = ctx, .out = out,
+                  .failed = (size_t)-1};
+    atomic_init(&r.next, lo);
+    atomic_init(&r.done, 0);
+    atomic_init(&r.stop, 0);
     pthread_mutex_init(&r.lock, NULL);
-    pthread_cond_init(&r.changed, NULL);
-    pthread_t threads[256];
-    pool_worker ws[256];
-    if (workers > 256)
-        workers = 256;
+    pthread_t threads[POOL_MAX_THREADS];
+    pool_worker ws[POOL_MAX_THREADS];
     unsigned started = 0;
     int create_rc = 0;
-    r.running = workers;
     for (unsigned t = 0; t < workers; t++) {
         ws[t] = (pool_worker){.run = &r, .id = t};
         create_rc = pthread_create(&threads[t], NULL, pool_worker_main, &ws[t]);
@@ -129,37 +122,28 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
             break;
         started++;
     }
-    pthread_mutex_lock(&r.lock);
-    r.running -= workers - started;
     if (started == 0) {
-        r.stop = 1;
         r.failed = lo;
         sim_error_set(&r.err, SIM_ENOMEM, NULL, 0, "cannot start worker threads: %s",
                       strerror(create_rc));
     }
-    while (r.running > 0) {
-        if (progress) {
-            pool_draw_progress(r.done, hi - lo);
-            struct timespec until;
-            clock_gettime(CLOCK_REALTIME, &until);
-            until.tv_nsec += 100000000L;
-            if (until.tv_nsec >= 1000000000L) {
-                until.tv_sec++;
-                until.tv_nsec -= 1000000000L;
-            }
-            pthread_cond_timedwait(&r.changed, &r.lock, &until);
-        } else {
-            pthread_cond_wait(&r.changed, &r.lock);
+    if (progress) {
+        /* The calling thread only draws: a tenth of a second at a time. */
+        for (;;) {
+            size_t done = atomic_load(&r.done);
+            pool_draw_progress(done, hi - lo);
+            if (done >= hi - lo || started == 0 || atomic_load(&r.stop))
+                break;
+            struct timespec ts = {0, 100000000L};
+            nanosleep(&ts, NULL);
         }
     }
-    pthread_mutex_unlock(&r.lock);
     for (unsigned t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     if (progress) {
-        pool_draw_progress(r.done, hi - lo);
+        pool_draw_progress(atomic_load(&r.done), hi - lo);
         fputc('\n', stderr);
     }
-    pthread_cond_destroy(&r.changed);
     pthread_mutex_destroy(&r.lock);
     if (r.failed != (size_t)-1) {
         if (err)

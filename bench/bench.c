@@ -1,0 +1,157 @@
+/* bench.c: `make bench`. Reports the speed of the engine on the baseline:
+ * microseconds per run (2020-2050, default accuracy), runs per second on
+ * one core and on every core, the wall time of a 10,000-sample Monte Carlo
+ * (the code of `transim mc`, all indicators, five quantiles) and the peak
+ * memory. Figures only: nothing here passes or fails. Results and the
+ * machine they came from are kept in bench/README.md. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/mc_study.h"
+#include "cli/pool.h"
+#include "sim/model.h"
+#include "sim/run.h"
+#include "sim/scenario.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* One worker's runner and result, padded so that two workers never write
+ * the same cache line; the runner is created by the worker's own thread
+ * (the allocator then gives each thread memory of its own). */
+typedef struct bench_worker {
+    runner *rn;
+    run_result res;
+    char pad[128];
+} bench_worker;
+
+typedef struct bench_ctx {
+    const scenario *sc;
+    bench_worker *w;
+} bench_ctx;
+
+static int bench_task(void *vctx, size_t index, unsigned worker, double *out, sim_error *err)
+{
+    (void)index;
+    (void)out;
+    bench_ctx *c = vctx;
+    bench_worker *w = &c->w[worker];
+    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
+        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    return runner_run(w->rn, c->sc, NULL, &w->res, err) != SIM_OK;
+}
+
+/* Runs n baseline runs over `workers` threads; returns the wall time, s. */
+static double bench_runs(bench_ctx *c, unsigned workers, size_t n)
+{
+    sim_error err;
+    size_t failed;
+    double t0 = now();
+    if (pool_map_range(workers, 0, 0, n, 0, bench_task, c, NULL, &err, &failed) != 0) {
+        fprintf(stderr, "transim_bench: run failed: %s\n", err.msg);
+        exit(1);
+    }
+    return now() - t0;
+}
+
+static void print_machine(void)
+{
+    char model[256] = "unknown";
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (f) {
+        char line[512];
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "model name", 10) == 0) {
+                const char *p = strchr(line, ':');
+                if (p) {
+                    snprintf(model, sizeof model, "%s", p + 2);
+                    model[strcspn(model, "\n")] = '\0';
+                }
+                break;
+            }
+        fclose(f);
+    }
+    printf("machine: %s, %u cores online\n", model, pool_cores());
+    printf("model: %s %s, %d variables, %d stocks, %d levers\n", MODEL_NAME, MODEL_VERSION,
+           VAR_COUNT, STOCK_COUNT, LEVER_COUNT);
+}
+
+int main(int argc, char **argv)
+{
+    scenario sc;
+    scenario_init(&sc);
+    const char *path = argc > 1 ? argv[1] : NULL;
+    sim_error err;
+    if (path && scenario_load(&sc, path, &err) != SIM_OK) {
+        fprintf(stderr, "transim_bench: %s: %s\n", path, err.msg);
+        return 1;
+    }
+    unsigned cores = pool_cores();
+    print_machine();
+    printf("scenario: %s (%g-%g, adaptive rtol 1e-6, yearly reports)\n", path ? path : "built-in baseline",
+           sc.start, sc.end);
+
+    bench_worker *w = calloc(cores, sizeof *w);
+    for (unsigned i = 0; i < cores; i++)
+        run_result_init(&w[i].res);
+    bench_ctx c = {.sc = &sc, .w = w};
+
+    /* Calibrate the run count to about a second on one core. */
+    bench_runs(&c, 1, 50);
+    size_t n = 200;
+    double t1 = bench_runs(&c, 1, n);
+    while (t1 < 0.5) {
+        n *= 2;
+        t1 = bench_runs(&c, 1, n);
+    }
+    double per_run = t1 / (double)n;
+    printf("baseline run: %.1f us (%zu runs in %.3f s)\n", per_run * 1e6, n, t1);
+    printf("one core: %.0f runs/s\n", 1.0 / per_run);
+
+    size_t nall = n * cores;
+    double tall = bench_runs(&c, cores, nall);
+    double rate_all = (double)nall / tall;
+    printf("%u cores: %.0f runs/s (%.2fx one core)\n", cores, rate_all, rate_all * per_run);
+
+    /* 10,000-sample Monte Carlo, as `transim mc --samples 10000` does it. */
+    int vars[VAR_COUNT];
+    size_t nv = 0;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].kind == VAR_INDICATOR)
+            vars[nv++] = i;
+    const double probs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    mc_study st = {.sc = &sc, .opts = run_opts_default(), .seed = 1, .samples = 10000,
+                   .vars = vars, .nvars = nv, .probs = probs, .nprobs = 5};
+    pool_exec ex;
+    pool_exec_init(&ex, 0);
+    mc_bands bands;
+    double t0 = now();
+    if (mc_study_run(&st, &ex, &bands, &err) != 0) {
+        fprintf(stderr, "transim_bench: monte carlo failed: %s\n", err.msg);
+        return 1;
+    }
+    double tmc = now() - t0;
+    printf("monte carlo: 10000 samples, %zu uncertain inputs, %zu indicators x %zu years: "
+           "%.2f s on %u cores\n", bands.n_uncertain, nv, bands.rows, tmc, cores);
+    mc_bands_release(&bands);
+
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak memory: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+
+    for (unsigned i = 0; i < cores; i++) {
+        runner_destroy(w[i].rn);
+        run_result_release(&w[i].res);
+    }
+    free(w);
+    return 0;
+}

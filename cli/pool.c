@@ -161,8 +161,14 @@ static int pool_exec_map(pool_exec *ex, size_t n, size_t width, pool_task fn, vo
     return pool_map_range(ex->workers, ex->progress, 0, n, width, fn, ctx, out, err, failed);
 }
 
+static int pool_exec_agree(pool_exec *ex, int ok)
+{
+    (void)ex;
+    return ok != 0;
+}
+
 void pool_exec_init(pool_exec *ex, unsigned workers)
 {
     *ex = (pool_exec){.workers = workers ? workers : pool_cores(), .rank = 0, .size = 1,
-                      .map = pool_exec_map};
+                      .map = pool_exec_map, .agree = pool_exec_agree};
 }

@@ -35,6 +35,9 @@ struct pool_exec {
      * *failed is that index ((size_t)-1 when another process failed). */
     int (*map)(pool_exec *ex, size_t n, size_t width, pool_task fn, void *ctx, double *out,
                sim_error *err, size_t *failed);
+    /* 1 when ok is non-zero on every process (the processes' agreement on
+     * a check only rank 0 made, such as opening the output). */
+    int (*agree)(pool_exec *ex, int ok);
     void *impl; /* executor-specific state */
 };
 

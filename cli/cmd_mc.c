@@ -1,0 +1,179 @@
+/* cmd_mc.c: `transim mc`: Monte Carlo over the model's uncertain inputs
+ * (the [est] assumptions and parameters with a distribution in the model
+ * table), written as bands per variable and year: tidy CSV rows
+ * variable,unit,year,mean,sd,p5,... after '#' provenance lines. The
+ * computation is cli/mc_study.c. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/mc_study.h"
+#include "cli/study.h"
+#include "sim/batch.h"
+#include "sim/output.h"
+#include "sim/sample.h"
+#include "sim/stats.h"
+
+#define MC_PROBS_MAX 32
+#define MC_SAMPLES_MAX 100000000.0
+
+static const char usage[] =
+    "usage: transim mc SCENARIO --samples N [--seed S] [-j N] [--quantiles 5,25,50,75,95]\n"
+    "                  [--vars NAME,...] [--set NAME=VALUE]... [-o FILE]\n"
+    "\n"
+    "Monte Carlo over the model's uncertain inputs: every assumption and parameter\n"
+    "marked [est] with a distribution in the model table (`transim list\n"
+    "assumptions`) is drawn anew for each sample, replacing the scenario's value;\n"
+    "the levers stay as the scenario sets them. Writes, per variable and report\n"
+    "year, the mean, the standard deviation and the quantiles over the samples\n"
+    "(linear interpolation between order statistics, R's default type 7).\n"
+    "\n"
+    "  --samples N         number of samples (required, at least 1)\n"
+    "  --quantiles LIST    percentages, increasing (default 5,25,50,75,95)\n"
+    "  --vars LIST         variables or groups as for `run` (default: indicators)\n"
+    "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
+    STUDY_OPTIONS_HELP
+    "\n"
+    "Sample i draws from a random stream of its own, seeded from (seed, i), so the\n"
+    "same seed gives the same bytes for any number of threads or MPI ranks. The\n"
+    "output opens with '#' lines naming the program, model, solver, seed and\n"
+    "inputs; read it with pandas.read_csv(f, comment='#') or\n"
+    "read.csv(f, comment.char='#').\n";
+
+enum { O_SAMPLES = STUDY_NOPTS, O_QUANTILES, O_VARS };
+
+static void mc_write(FILE *f, const study_opts *o, const scenario *sc, const char *scenario_arg,
+                     const mc_study *st, const mc_bands *b, const int *uncertain, size_t nu)
+{
+    batch_manifest(f, "mc", &o->run);
+    batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : scenario_arg,
+                        sc->name);
+    batch_manifest_line(f, "seed", "%llu", (unsigned long long)o->seed);
+    batch_manifest_line(f, "samples", "%zu", st->samples);
+    batch_manifest_line(f, "quantiles", "type 7 (linear between order statistics)");
+    for (size_t k = 0; k < nu; k++) {
+        const var_desc *d = &var_table[uncertain[k]];
+        batch_manifest_line(f, "uncertain", "%s %s %g to %g%s", d->name,
+                            d->dist == DIST_TRIANGULAR ? "triangular" : "uniform", d->unc_lo,
+                            d->unc_hi, d->dist == DIST_TRIANGULAR ? " mode at its value" : "");
+    }
+    if (nu == 0)
+        batch_manifest_line(f, "uncertain", "none (the model table marks no input as uncertain)");
+    fputs("variable,unit,year,mean,sd", f);
+    for (size_t k = 0; k < st->nprobs; k++)
+        fprintf(f, ",p%g", st->probs[k] * 100.0);
+    fputc('\n', f);
+    for (size_t v = 0; v < st->nvars; v++) {
+        const var_desc *d = &var_table[st->vars[v]];
+        for (size_t r = 0; r < b->rows; r++) {
+            output_csv_field(f, d->name);
+            fputc(',', f);
+            output_csv_field(f, d->unit);
+            fputc(',', f);
+            study_number(f, b->t[r]);
+            const double *cell = b->stats + (r * b->nvars + v) * b->width;
+            for (size_t k = 0; k < b->width; k++) {
+                fputc(',', f);
+                study_number(f, cell[k]);
+            }
+            fputc('\n', f);
+        }
+    }
+}
+
+int mc_command(int argc, char **argv, pool_exec *ex_in)
+{
+    static const args_option options[] = {STUDY_OPTIONS, {"samples", 0, 1},
+                                          {"quantiles", 0, 1}, {"vars", 0, 1}};
+    study_opts o;
+    study_opts_init(&o);
+    const char *scenario_arg = NULL, *vars_text = NULL, *quantiles = "5,25,50,75,95";
+    double samples = -1.0;
+    args a;
+    args_init(&a, "mc", argc, argv, options, sizeof options / sizeof *options);
+    for (int id; (id = args_next(&a)) != ARGS_END;) {
+        if (id == ARGS_HELP) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (id == ARGS_ERROR)
+            return CLI_USAGE;
+        if (id == ARGS_POSITIONAL) {
+            if (scenario_arg != NULL)
+                return args_usage("mc", "one scenario at a time (got '%s' and '%s')",
+                                  scenario_arg, a.value);
+            scenario_arg = a.value;
+        } else if (id < STUDY_NOPTS) {
+            if (study_option("mc", id, a.value, &o) != CLI_OK)
+                return CLI_USAGE;
+        } else if (id == O_SAMPLES) {
+            if (!args_number("mc", "--samples", a.value, &samples))
+                return CLI_USAGE;
+            if (samples < 1.0 || samples != floor(samples) || samples > MC_SAMPLES_MAX)
+                return args_usage("mc", "--samples must be a whole number from 1 to %.0f, "
+                                  "not '%s'", MC_SAMPLES_MAX, a.value);
+        } else if (id == O_QUANTILES) {
+            quantiles = a.value;
+        } else if (id == O_VARS) {
+            vars_text = a.value;
+        }
+    }
+    if (scenario_arg == NULL)
+        return args_usage("mc", "no scenario given");
+    if (samples < 0.0)
+        return args_usage("mc", "--samples N is required");
+
+    sim_error err;
+    double probs[MC_PROBS_MAX];
+    size_t nprobs = stats_parse_percentiles(quantiles, probs, MC_PROBS_MAX, &err);
+    if (nprobs == 0)
+        return args_usage("mc", "--quantiles: %s", err.msg);
+    int vars[VAR_COUNT];
+    size_t nvars = 0;
+    if (vars_text != NULL) {
+        if (output_parse_vars(vars_text, vars, &nvars, &err) != SIM_OK)
+            return args_usage("mc", "--vars: %s", err.msg);
+    } else {
+        for (int i = 0; i < VAR_COUNT; i++)
+            if (var_table[i].kind == VAR_INDICATOR)
+                vars[nvars++] = i;
+    }
+
+    scenario sc;
+    if (cli_load_scenario(scenario_arg, &sc) != CLI_OK)
+        return CLI_FAIL;
+    if (study_prepare("mc", &sc, &o) != CLI_OK)
+        return CLI_USAGE;
+
+    pool_exec local;
+    pool_exec *ex = study_exec(ex_in, &local, &o);
+    study_out out;
+    int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
+    if (!ex->agree(ex, opened))
+        return CLI_FAIL;
+
+    mc_study st = {.sc = &sc, .opts = o.run, .seed = o.seed, .samples = (size_t)samples,
+                   .vars = vars, .nvars = nvars, .probs = probs, .nprobs = nprobs};
+    mc_bands bands;
+    int rc = mc_study_run(&st, ex, &bands, &err);
+    if (ex->rank != 0)
+        return rc == 0 ? CLI_OK : CLI_FAIL;
+    if (rc != 0) {
+        study_out_close(&out, 0);
+        if (err.path[0] == '\0' && sc.path[0] != '\0')
+            snprintf(err.path, sizeof err.path, "%s", sc.path);
+        return study_report(&err);
+    }
+    int uncertain[VAR_COUNT];
+    size_t nu = sample_uncertain_vars(uncertain, VAR_COUNT);
+    mc_write(out.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
+    mc_bands_release(&bands);
+    return study_out_close(&out, 1);
+}
+
+int cmd_mc(int argc, char **argv)
+{
+    return mc_command(argc, argv, NULL);
+}

@@ -1,0 +1,161 @@
+/* study.c: common options, executor and output of the batch commands. */
+#include "cli/study.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim/ode.h"
+
+void study_opts_init(study_opts *o)
+{
+    *o = (study_opts){.run = run_opts_default(), .jobs = 0, .seed = 1, .output = NULL};
+}
+
+/* Parses a whole number in [lo, hi]; prints a usage error otherwise. */
+static int study_whole(const char *cmd, const char *option, const char *text, double lo,
+                       double hi, double *out)
+{
+    if (!args_number(cmd, option, text, out))
+        return 0;
+    if (*out != floor(*out) || *out < lo || *out > hi) {
+        args_usage(cmd, "%s must be a whole number from %.0f to %.0f, not '%s'", option, lo, hi,
+                   text);
+        return 0;
+    }
+    return 1;
+}
+
+int study_option(const char *cmd, int id, const char *value, study_opts *o)
+{
+    double x;
+    switch (id) {
+    case 0: {
+        int m = ode_method_parse(value);
+        if (m < 0)
+            return args_usage(cmd, "unknown method '%s' (adaptive, rk4 or euler)", value);
+        o->run.method = (ode_method)m;
+        return CLI_OK;
+    }
+    case 1:
+        if (!args_number(cmd, "--rtol", value, &x))
+            return CLI_USAGE;
+        o->run.rtol = x;
+        return CLI_OK;
+    case 2:
+        if (!args_number(cmd, "--dt", value, &x))
+            return CLI_USAGE;
+        o->run.dt = x;
+        return CLI_OK;
+    case 3:
+        if (!args_number(cmd, "--step", value, &x))
+            return CLI_USAGE;
+        o->run.step = x;
+        return CLI_OK;
+    case 4:
+        if (!args_number(cmd, "--from", value, &x))
+            return CLI_USAGE;
+        o->run.from = x;
+        return CLI_OK;
+    case 5:
+        if (!args_number(cmd, "--to", value, &x))
+            return CLI_USAGE;
+        o->run.to = x;
+        return CLI_OK;
+    case 6:
+        if (!study_whole(cmd, "--jobs", value, 1, 256, &x))
+            return CLI_USAGE;
+        o->jobs = (unsigned)x;
+        return CLI_OK;
+    case 7:
+        o->output = value;
+        return CLI_OK;
+    case 8: {
+        char *end;
+        errno = 0;
+        unsigned long long s = strtoull(value, &end, 10);
+        if (end == value || *end != '\0' || errno != 0 || value[0] == '-')
+            return args_usage(cmd, "--seed must be a whole number from 0 to 2^64-1, not '%s'",
+                              value);
+        o->seed = (uint64_t)s;
+        return CLI_OK;
+    }
+    case 9:
+        if (o->nsets == STUDY_SETS_MAX)
+            return args_usage(cmd, "more than %d --set options", STUDY_SETS_MAX);
+        o->sets[o->nsets++] = value;
+        return CLI_OK;
+    default:
+        return args_usage(cmd, "internal error: option %d", id);
+    }
+}
+
+int study_prepare(const char *cmd, scenario *sc, study_opts *o)
+{
+    sim_error err;
+    for (size_t i = 0; i < o->nsets; i++)
+        if (scenario_set(sc, o->sets[i], &err) != SIM_OK)
+            return args_usage(cmd, "--set '%s': %s", o->sets[i], err.msg);
+    if (run_opts_validate(&o->run, sc, &err) != SIM_OK)
+        return args_usage(cmd, "%s", err.msg);
+    return CLI_OK;
+}
+
+pool_exec *study_exec(pool_exec *ex, pool_exec *local, const study_opts *o)
+{
+    if (ex == NULL) {
+        pool_exec_init(local, o->jobs);
+        ex = local;
+    } else if (o->jobs) {
+        ex->workers = o->jobs;
+    }
+    ex->progress = ex->rank == 0 && isatty(STDERR_FILENO);
+    return ex;
+}
+
+int study_out_open(study_out *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return CLI_OK;
+    }
+    sim_error err;
+    if (output_open(&o->file, path, &err) != SIM_OK)
+        return cli_report(&err);
+    o->f = o->file.f;
+    o->is_file = 1;
+    return CLI_OK;
+}
+
+int study_out_close(study_out *o, int ok)
+{
+    if (!o->is_file) {
+        if (fflush(stdout) != 0)
+            return cli_error("cannot write to standard output");
+        return ok ? CLI_OK : CLI_FAIL;
+    }
+    if (!ok || ferror(o->f)) {
+        output_abort(&o->file);
+        return ok ? cli_error("cannot write '%s'", o->file.path) : CLI_FAIL;
+    }
+    sim_error err;
+    if (output_commit(&o->file, &err) != SIM_OK)
+        return cli_report(&err);
+    return CLI_OK;
+}
+
+int study_report(const sim_error *err)
+{
+    if (err->msg[0] == '\0')
+        return cli_error("a run failed on another MPI rank");
+    return cli_report(err);
+}
+
+void study_number(FILE *f, double v)
+{
+    char buf[40];
+    fputs(output_number(v, buf, sizeof buf), f);
+}

@@ -1,0 +1,90 @@
+/* study.h: what the batch commands (batch, sweep, mc, attribute) share on
+ * the command line: the solver and threading options, the executor, the
+ * output file, and the entry points the MPI program calls.
+ *
+ * Each command's option table begins with STUDY_OPTIONS, so that indices
+ * 0 .. STUDY_NOPTS-1 are the common options and study_option() handles
+ * them; the command's own options follow. */
+#ifndef CLI_STUDY_H
+#define CLI_STUDY_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/args.h"
+#include "cli/pool.h"
+#include "sim/output.h"
+#include "sim/run.h"
+
+#define STUDY_OPTIONS                                                                 \
+    {"method", 0, 1}, {"rtol", 0, 1}, {"dt", 0, 1}, {"step", 0, 1}, {"from", 0, 1},  \
+        {"to", 0, 1}, {"jobs", 'j', 1}, {"output", 'o', 1}, {"seed", 0, 1}, {"set", 0, 1}
+#define STUDY_NOPTS 10
+#define STUDY_SETS_MAX 256
+
+/* Help text for the common options (to append to a command's usage). */
+#define STUDY_OPTIONS_HELP                                                              \
+    "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"             \
+    "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"     \
+    "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n"  \
+    "  --seed S            seed of the random streams (default 1)\n"                      \
+    "  --method M          adaptive (default), rk4 or euler\n"                            \
+    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"    \
+    "  --dt YEARS          step of rk4 and euler (default 1/16)\n"                        \
+    "  --step YEARS        report interval, 1/16 to 1 (default 1)\n"                      \
+    "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"
+
+typedef struct study_opts {
+    run_opts run;        /* solver and report settings */
+    unsigned jobs;       /* threads; 0 = the executor's default */
+    uint64_t seed;       /* random seed (default 1) */
+    const char *output;  /* -o: file or directory, NULL when not given */
+    const char *sets[STUDY_SETS_MAX]; /* --set assignments, in order */
+    size_t nsets;
+} study_opts;
+
+/* The defaults: run_opts_default(), all cores, seed 1, no output. */
+void study_opts_init(study_opts *o);
+
+/* Handles common option `id` (< STUDY_NOPTS) with its value. Returns
+ * CLI_OK, or CLI_USAGE after printing the problem. */
+int study_option(const char *cmd, int id, const char *value, study_opts *o);
+
+/* Applies the --set assignments to sc and checks the solver options
+ * against it. Prints the problem and returns CLI_USAGE on failure. */
+int study_prepare(const char *cmd, scenario *sc, study_opts *o);
+
+/* The executor of a command: ex when given (the MPI program passes its
+ * own), otherwise a thread pool of o->jobs threads in local. Sets the
+ * progress bar when stderr is a terminal. */
+pool_exec *study_exec(pool_exec *ex, pool_exec *local, const study_opts *o);
+
+/* An output that is either standard output (path NULL or "-") or a file
+ * written atomically through sim/output.h. */
+typedef struct study_out {
+    output_file file; /* used when writing a file */
+    FILE *f;          /* where to write */
+    int is_file;
+} study_out;
+
+/* Opens the output; prints the error and returns CLI_FAIL when it cannot. */
+int study_out_open(study_out *o, const char *path);
+
+/* Commits a file (or flushes stdout). ok = 0 aborts instead, leaving no
+ * file. Returns CLI_OK or CLI_FAIL (after printing why). */
+int study_out_close(study_out *o, int ok);
+
+/* Reports a failed map: err's message, or that another MPI rank failed. */
+int study_report(const sim_error *err);
+
+/* Writes a number in the output format (see output_number). */
+void study_number(FILE *f, double v);
+
+/* The commands, over a given executor (NULL: threads on this machine).
+ * Only rank 0 of an MPI executor writes outputs and messages. */
+int batch_command(int argc, char **argv, pool_exec *ex);
+int sweep_command(int argc, char **argv, pool_exec *ex);
+int mc_command(int argc, char **argv, pool_exec *ex);
+int attribute_command(int argc, char **argv, pool_exec *ex);
+
+#endif

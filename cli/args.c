@@ -1,0 +1,215 @@
+/* args.c: option parsing and messages shared by the subcommands (cli/args.h). */
+#include "cli/args.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void args_init(args *a, const char *cmd, int argc, char **argv, const args_option *opts,
+               size_t nopts)
+{
+    a->cmd = cmd;
+    a->argc = argc;
+    a->argv = argv;
+    a->i = 1;
+    a->opts = opts;
+    a->nopts = nopts;
+    a->value = NULL;
+    a->only_positionals = 0;
+}
+
+int args_usage(const char *cmd, const char *fmt, ...)
+{
+    fprintf(stderr, "transim %s: ", cmd);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'transim %s --help'.\n", cmd);
+    return CLI_USAGE;
+}
+
+/* Levenshtein distance of two short strings (longer ones count as far). */
+static size_t distance(const char *a, const char *b)
+{
+    enum { MAX = 40 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > MAX || lb > MAX)
+        return (size_t)-1;
+    size_t row[MAX + 1];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *args_suggest(const char *word, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = distance(word, names[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = names[i];
+        }
+    }
+    size_t len = strlen(word);
+    return best != NULL && best_d > 0 && best_d <= 2 && best_d * 3 <= len + 1 ? best : NULL;
+}
+
+static int unknown_option(args *a, const char *arg, const char *name)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < a->nopts && n < 63; i++)
+        names[n++] = a->opts[i].name;
+    names[n++] = "help";
+    const char *s = args_suggest(name, names, n);
+    if (s != NULL)
+        args_usage(a->cmd, "unknown option '%s' (did you mean '--%s'?)", arg, s);
+    else
+        args_usage(a->cmd, "unknown option '%s'", arg);
+    return ARGS_ERROR;
+}
+
+int args_next(args *a)
+{
+    a->value = NULL;
+    if (a->i >= a->argc)
+        return ARGS_END;
+    const char *arg = a->argv[a->i++];
+    if (a->only_positionals || arg[0] != '-' || arg[1] == '\0') {
+        a->value = arg;
+        return ARGS_POSITIONAL;
+    }
+    if (strcmp(arg, "--") == 0) {
+        a->only_positionals = 1;
+        return args_next(a);
+    }
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+        return ARGS_HELP;
+    int id = -1;
+    const char *inline_value = NULL;
+    if (arg[1] == '-') {
+        const char *name = arg + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        for (size_t i = 0; i < a->nopts; i++)
+            if (strlen(a->opts[i].name) == len && strncmp(a->opts[i].name, name, len) == 0)
+                id = (int)i;
+        if (id < 0) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), name);
+            return unknown_option(a, arg, buf);
+        }
+        if (eq != NULL)
+            inline_value = eq + 1;
+    } else {
+        for (size_t i = 0; i < a->nopts; i++)
+            if (a->opts[i].short_name != 0 && a->opts[i].short_name == arg[1])
+                id = (int)i;
+        if (id < 0)
+            return unknown_option(a, arg, arg + 1);
+        if (arg[2] != '\0') {
+            if (!a->opts[id].has_value)
+                return args_usage(a->cmd, "option '-%c' takes no value", arg[1]), ARGS_ERROR;
+            inline_value = arg + 2;
+        }
+    }
+    const args_option *o = &a->opts[id];
+    if (!o->has_value) {
+        if (inline_value != NULL) {
+            args_usage(a->cmd, "option '--%s' takes no value", o->name);
+            return ARGS_ERROR;
+        }
+        return id;
+    }
+    if (inline_value == NULL) {
+        if (a->i >= a->argc) {
+            args_usage(a->cmd, "option '%s' needs a value", arg);
+            return ARGS_ERROR;
+        }
+        inline_value = a->argv[a->i++];
+    }
+    a->value = inline_value;
+    return id;
+}
+
+int args_number(const char *cmd, const char *option, const char *text, double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    if (end != text && *end == '/') {
+        char *end2;
+        double d = strtod(end + 1, &end2);
+        if (end2 != end + 1 && *end2 == '\0' && d != 0) {
+            v /= d;
+            end = end2;
+        }
+    }
+    if (text[0] == '\0' || *end != '\0' || !isfinite(v) || strpbrk(text, "xXnN") != NULL) {
+        args_usage(cmd, "option '%s' needs a number, not '%s'", option, text);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+int cli_report(const sim_error *err)
+{
+    char buf[2200];
+    fprintf(stderr, "transim: %s\n", sim_error_format(err, buf, sizeof buf));
+    return CLI_FAIL;
+}
+
+int cli_error(const char *fmt, ...)
+{
+    fputs("transim: ", stderr);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return CLI_FAIL;
+}
+
+int cli_load_scenario(const char *name, scenario *sc)
+{
+    sim_error err;
+    const char *path = name;
+    char buf[1100];
+    if (access(name, F_OK) != 0 && strchr(name, '/') == NULL) {
+        static const char *const forms[] = {"scenarios/%s", "scenarios/%s.ini"};
+        for (int i = 0; i < 2; i++) {
+            snprintf(buf, sizeof buf, forms[i], name);
+            if (access(buf, F_OK) == 0) {
+                path = buf;
+                break;
+            }
+        }
+        if (path == name && strcmp(name, "baseline") == 0) {
+            scenario_init(sc);
+            return CLI_OK;
+        }
+    }
+    if (scenario_load(sc, path, &err) != SIM_OK)
+        return cli_report(&err);
+    return CLI_OK;
+}

@@ -1,0 +1,85 @@
+/* args.h: what every `transim` subcommand shares: option parsing, number
+ * parsing, messages and exit codes, and finding the scenario a user names.
+ *
+ * A command lists its options in a table and loops over args_next():
+ *
+ *   static const args_option opts[] = {{"from", 0, 1}, {"output", 'o', 1}};
+ *   args a;
+ *   args_init(&a, "run", argc, argv, opts, 2);
+ *   for (int id; (id = args_next(&a)) != ARGS_END;) {
+ *       if (id == ARGS_HELP) { fputs(usage, stdout); return CLI_OK; }
+ *       if (id == ARGS_ERROR) return CLI_USAGE;   (message already printed)
+ *       if (id == ARGS_POSITIONAL) ... a.value ...
+ *       if (id == 0) ... a.value is the year ...
+ *   }
+ *
+ * Options may be written --name VALUE, --name=VALUE, -x VALUE or -xVALUE;
+ * "--" ends the options; "-" alone is a positional (standard input or
+ * output); --help and -h are recognised everywhere. */
+#ifndef CLI_ARGS_H
+#define CLI_ARGS_H
+
+#include <stddef.h>
+
+#include "sim/scenario.h"
+#include "sim/status.h"
+
+/* Exit statuses of the program. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef struct args_option {
+    const char *name; /* long name without the dashes, e.g. "from" */
+    char short_name;  /* e.g. 'o', or 0 */
+    int has_value;    /* 1: takes a value */
+} args_option;
+
+/* What args_next() returns besides an index into the option table. */
+enum { ARGS_END = -1, ARGS_POSITIONAL = -2, ARGS_HELP = -3, ARGS_ERROR = -4 };
+
+typedef struct args {
+    const char *cmd;          /* the subcommand, for messages ("run") */
+    int argc;                 /* arguments after the subcommand's name */
+    char **argv;
+    int i;                    /* next argument to read */
+    const args_option *opts;  /* the command's options */
+    size_t nopts;
+    const char *value;        /* the option's value or the positional argument */
+    int only_positionals;     /* set after "--" */
+} args;
+
+/* argv[0] is the subcommand's own name (it is skipped). */
+void args_init(args *a, const char *cmd, int argc, char **argv, const args_option *opts,
+               size_t nopts);
+
+/* The next option (its index in opts, with a.value set when it takes one),
+ * ARGS_POSITIONAL (a.value), ARGS_HELP, ARGS_END, or ARGS_ERROR after
+ * printing a usage error (unknown option with a "did you mean", missing
+ * value, value given to a flag). */
+int args_next(args *a);
+
+/* Prints "transim CMD: message" and "Try 'transim CMD --help'." to stderr;
+ * returns CLI_USAGE. */
+int args_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parses text as a finite number ("2030", "0.25", or a fraction "1/16").
+ * On failure prints a usage error naming the option and returns 0. */
+int args_number(const char *cmd, const char *option, const char *text, double *out);
+
+/* Prints "transim: FILE:LINE: message" (as much as err holds) to stderr and
+ * returns CLI_FAIL. */
+int cli_report(const sim_error *err);
+
+/* Prints "transim: message" to stderr; returns CLI_FAIL. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The closest of names[0..n) to word, or NULL when none is near. */
+const char *args_suggest(const char *word, const char *const *names, size_t n);
+
+/* Loads the scenario a user names: a file path; or, when no such file
+ * exists and the name has no '/', scenarios/NAME or scenarios/NAME.ini
+ * under the current directory; "baseline" with no such file is the
+ * built-in baseline (scenario_init). On failure prints the error and
+ * returns CLI_FAIL. */
+int cli_load_scenario(const char *name, scenario *sc);
+
+#endif

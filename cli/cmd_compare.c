@@ -1,0 +1,283 @@
+/* cmd_compare.c: `transim compare`: the key indicators (var_table[i].key)
+ * of several scenarios in chosen years, with each scenario's difference from
+ * the first: an aligned table for people, tidy CSV for machines. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "sim/output.h"
+#include "sim/run.h"
+
+static const char usage[] =
+    "usage: transim compare [--years LIST] [--method M] [--format text|csv] SCENARIO...\n"
+    "\n"
+    "Runs each SCENARIO (a file, a name under scenarios/, or 'baseline') and\n"
+    "shows the key indicators in 2030, 2040 and 2050, with each scenario's\n"
+    "difference from the first.\n"
+    "\n"
+    "  --years LIST   comma-separated years (default 2030,2040,2050)\n"
+    "  --method M     adaptive (default), rk4 or euler\n"
+    "  --format F     text (default: an aligned table, values in display units,\n"
+    "                 rounded, with thousands separators) or csv (tidy rows\n"
+    "                 indicator,unit,year,scenario,value,difference in model units,\n"
+    "                 ten significant digits)\n";
+
+enum { O_YEARS, O_METHOD, O_FORMAT };
+static const args_option options[] = {
+    [O_YEARS] = {"years", 0, 1}, [O_METHOD] = {"method", 0, 1}, [O_FORMAT] = {"format", 0, 1}};
+
+#define MAX_YEARS 16
+#define CELL 64
+
+/* Formats |v| rounded to decimals with thousands separators, signed as asked
+ * ("+" for positive differences). */
+static void human(double v, int decimals, int plus, char *out, size_t n)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+    int zero = strspn(digits, "0.") == strlen(digits);
+    const char *sign = zero ? "" : v < 0 ? "-" : plus ? "+" : "";
+    char *dot = strchr(digits, '.');
+    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+    char buf[96];
+    size_t k = 0;
+    for (const char *s = sign; *s;)
+        buf[k++] = *s++;
+    for (size_t i = 0; i < int_len; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    snprintf(buf + k, sizeof buf - k, "%s", dot ? dot : "");
+    size_t len = strlen(buf) < n ? strlen(buf) : n - 1;
+    memcpy(out, buf, len);
+    out[len] = '\0';
+}
+
+/* Decimals that show three to four significant digits of values up to m. */
+static int decimals_for(double m)
+{
+    return m >= 100 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3;
+}
+
+/* Width on a terminal of UTF-8 text: one column per character. */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static int parse_years(const char *text, double *years, size_t *n)
+{
+    *n = 0;
+    const char *p = text;
+    for (;;) {
+        char item[32];
+        size_t len = strcspn(p, ",");
+        snprintf(item, sizeof item, "%.*s", (int)(len < 31 ? len : 31), p);
+        if (*n == MAX_YEARS)
+            return args_usage("compare", "at most %d years", MAX_YEARS), 0;
+        if (!args_number("compare", "--years", item, &years[*n]))
+            return 0;
+        (*n)++;
+        if (p[len] == '\0')
+            return 1;
+        p += len + 1;
+    }
+}
+
+static void print_table(char (*cells)[CELL], size_t rows, size_t cols, size_t left_cols)
+{
+    size_t *w = calloc(cols, sizeof *w);
+    if (w == NULL)
+        return;
+    for (size_t r = 0; r < rows; r++)
+        for (size_t c = 0; c < cols; c++)
+            if (width(cells[r * cols + c]) > w[c])
+                w[c] = width(cells[r * cols + c]);
+    for (size_t r = 0; r < rows; r++) {
+        size_t line = 0;
+        for (size_t c = 0; c < cols; c++) {
+            const char *s = cells[r * cols + c];
+            size_t pad = w[c] - width(s);
+            int last = c + 1 == cols;
+            if (c > 0)
+                line += (size_t)printf("  ");
+            if (c < left_cols)
+                line += (size_t)printf("%s%*s", s, last ? 0 : (int)pad, "");
+            else
+                line += (size_t)printf("%*s%s", (int)pad, "", s);
+        }
+        putchar('\n');
+        (void)line;
+    }
+    free(w);
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    double years[MAX_YEARS] = {2030, 2040, 2050};
+    size_t nyears = 3;
+    int csv = 0;
+    run_opts ro = run_opts_default();
+    const char **names = calloc((size_t)argc, sizeof *names);
+    size_t nscen = 0;
+    if (names == NULL)
+        return cli_error("out of memory");
+    args a;
+    args_init(&a, "compare", argc, argv, options, sizeof options / sizeof *options);
+    int status = CLI_OK;
+    for (int id; status == CLI_OK && (id = args_next(&a)) != ARGS_END;) {
+        if (id == ARGS_HELP) {
+            fputs(usage, stdout);
+            free(names);
+            return CLI_OK;
+        }
+        if (id == ARGS_ERROR)
+            status = CLI_USAGE;
+        else if (id == ARGS_POSITIONAL)
+            names[nscen++] = a.value;
+        else if (id == O_YEARS && !parse_years(a.value, years, &nyears))
+            status = CLI_USAGE;
+        else if (id == O_METHOD) {
+            int m = ode_method_parse(a.value);
+            if (m < 0)
+                status = args_usage("compare", "unknown method '%s' (adaptive, rk4 or euler)",
+                                    a.value);
+            else
+                ro.method = (ode_method)m;
+        } else if (id == O_FORMAT) {
+            if (strcmp(a.value, "csv") == 0 || strcmp(a.value, "text") == 0)
+                csv = strcmp(a.value, "csv") == 0;
+            else
+                status = args_usage("compare", "unknown format '%s' (text or csv)", a.value);
+        }
+    }
+    if (status == CLI_OK && nscen == 0)
+        status = args_usage("compare", "no scenarios given");
+    if (status != CLI_OK) {
+        free(names);
+        return status;
+    }
+
+    int keys[VAR_COUNT];
+    size_t nkeys = 0;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].key)
+            keys[nkeys++] = i;
+
+    /* vals[(s * nkeys + k) * nyears + y]; NaN where a run does not reach the year. */
+    double *vals = malloc((nscen * nkeys * nyears + 1) * sizeof *vals);
+    scenario *sc = malloc(sizeof *sc);
+    runner *rn = runner_create();
+    run_result res;
+    run_result_init(&res);
+    if (vals == NULL || sc == NULL || rn == NULL)
+        status = cli_error("out of memory");
+    char (*titles)[CELL] = calloc(nscen, CELL);
+    if (titles == NULL)
+        status = cli_error("out of memory");
+    for (size_t s = 0; s < nscen && status == CLI_OK; s++) {
+        if (cli_load_scenario(names[s], sc) != CLI_OK) {
+            status = CLI_FAIL;
+            break;
+        }
+        snprintf(titles[s], CELL, "%.40s", sc->name[0] ? sc->name : names[s]);
+        sim_error err;
+        if (runner_run(rn, sc, &ro, &res, &err) != SIM_OK) {
+            if (err.path[0] == '\0')
+                snprintf(err.path, sizeof err.path, "%s", sc->path[0] ? sc->path : names[s]);
+            status = cli_report(&err);
+            break;
+        }
+        for (size_t k = 0; k < nkeys; k++)
+            for (size_t y = 0; y < nyears; y++) {
+                size_t row = run_row_at(&res, years[y]);
+                vals[(s * nkeys + k) * nyears + y] =
+                    row == (size_t)-1 ? NAN : run_value(&res, row, keys[k]);
+            }
+    }
+    run_result_release(&res);
+    runner_destroy(rn);
+    free(sc);
+
+    if (status == CLI_OK && csv) {
+        char b[32];
+        puts("indicator,unit,year,scenario,value,difference");
+        for (size_t k = 0; k < nkeys; k++)
+            for (size_t y = 0; y < nyears; y++)
+                for (size_t s = 0; s < nscen; s++) {
+                    const var_desc *d = &var_table[keys[k]];
+                    double v = vals[(s * nkeys + k) * nyears + y];
+                    double v0 = vals[k * nyears + y];
+                    output_csv_field(stdout, d->name);
+                    putchar(',');
+                    output_csv_field(stdout, d->unit);
+                    printf(",%s,", output_number(years[y], b, sizeof b));
+                    output_csv_field(stdout, titles[s]);
+                    printf(",%s,", isnan(v) ? "" : output_number(v, b, sizeof b));
+                    printf("%s\n", isnan(v) || isnan(v0) ? "" : output_number(v - v0, b, sizeof b));
+                }
+    } else if (status == CLI_OK) {
+        size_t cols = 3 + nscen + (nscen - 1), rows = 1 + nkeys * nyears;
+        char (*cells)[CELL] = calloc(rows * cols, CELL);
+        if (cells == NULL) {
+            status = cli_error("out of memory");
+        } else {
+            snprintf(cells[0], CELL, "indicator");
+            snprintf(cells[1], CELL, "unit");
+            snprintf(cells[2], CELL, "year");
+            for (size_t s = 0, c = 3; s < nscen; s++) {
+                snprintf(cells[c++], CELL, "%s", titles[s]);
+                if (s > 0)
+                    snprintf(cells[c++], CELL, "change");
+            }
+            for (size_t k = 0; k < nkeys; k++) {
+                const var_desc *d = &var_table[keys[k]];
+                double m = 0;
+                for (size_t s = 0; s < nscen; s++)
+                    for (size_t y = 0; y < nyears; y++) {
+                        double v = fabs(var_display(d, vals[(s * nkeys + k) * nyears + y]));
+                        if (v > m)
+                            m = v;
+                    }
+                int dec = decimals_for(m);
+                for (size_t y = 0; y < nyears; y++) {
+                    char (*row)[CELL] = &cells[(1 + k * nyears + y) * cols];
+                    if (y == 0) {
+                        snprintf(row[0], CELL, "%.60s", d->label_en ? d->label_en : d->name);
+                        snprintf(row[1], CELL, "%.60s", var_display_unit(d));
+                    }
+                    snprintf(row[2], CELL, "%g", years[y]);
+                    double v0 = var_display(d, vals[k * nyears + y]);
+                    for (size_t s = 0, c = 3; s < nscen; s++) {
+                        double v = var_display(d, vals[(s * nkeys + k) * nyears + y]);
+                        if (isnan(v))
+                            snprintf(row[c], CELL, "-");
+                        else
+                            human(v, dec, 0, row[c], CELL);
+                        c++;
+                        if (s == 0)
+                            continue;
+                        if (isnan(v) || isnan(v0))
+                            snprintf(row[c], CELL, "-");
+                        else
+                            human(v - v0, dec, 1, row[c], CELL);
+                        c++;
+                    }
+                }
+            }
+            print_table(cells, rows, cols, 2);
+            free(cells);
+        }
+    }
+    free(titles);
+    free(vals);
+    free(names);
+    return status;
+}

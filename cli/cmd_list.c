@@ -1,0 +1,188 @@
+/* cmd_list.c: `transim list`: the model's table (sim/var.h) as text or CSV,
+ * so that what a user reads is what the model uses. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "sim/output.h"
+#include "sim/var.h"
+
+static const char usage[] =
+    "usage: transim list [levers|assumptions|parameters|indicators|stocks|flows|\n"
+    "                     auxiliaries|settings|all]... [--format text|csv]\n"
+    "\n"
+    "Lists the model's variables (default: all): name, unit, default, min, max,\n"
+    "description and source; for levers also the policy value, the cost, and the\n"
+    "priorities (P1-P5) and themes (T1-T4) they serve.\n"
+    "\n"
+    "  --format F   text (default) or csv (one row per variable, for machines)\n";
+
+enum { O_FORMAT };
+static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}};
+
+/* Plural and singular kind words, indexed by var_kind. */
+static const char *const plural[VAR_KIND_COUNT] = {
+    "stocks", "flows", "auxiliaries", "indicators", "levers", "assumptions", "parameters",
+    "settings",
+};
+
+static int kind_word(const char *w)
+{
+    for (int k = 0; k < VAR_KIND_COUNT; k++) {
+        size_t n = strlen(plural[k]);
+        if (strcmp(w, plural[k]) == 0 || strcmp(w, var_kind_name((var_kind)k)) == 0 ||
+            (n > 1 && strncmp(w, plural[k], n - 1) == 0 && strlen(w) == n - 1))
+            return k;
+    }
+    if (strcmp(w, "params") == 0 || strcmp(w, "param") == 0)
+        return VAR_PARAM;
+    if (strcmp(w, "auxiliary") == 0 || strcmp(w, "aux") == 0)
+        return VAR_AUX;
+    return -1;
+}
+
+static int has_range(const var_desc *d)
+{
+    return d->kind >= VAR_LEVER;
+}
+
+static void num(FILE *f, double v)
+{
+    char b[32];
+    fputs(output_number(v, b, sizeof b), f);
+}
+
+static void list_csv(const unsigned char *want)
+{
+    puts("kind,name,unit,default,min,max,policy,cost_msek_per_unit,priorities,themes,"
+         "description,source");
+    char tags[64];
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (!want[d->kind])
+            continue;
+        printf("%s,", var_kind_name(d->kind));
+        output_csv_field(stdout, d->name);
+        putchar(',');
+        output_csv_field(stdout, d->unit);
+        putchar(',');
+        if (has_range(d) || d->kind == VAR_STOCK)
+            num(stdout, d->value);
+        putchar(',');
+        if (has_range(d)) {
+            num(stdout, d->min);
+            putchar(',');
+            num(stdout, d->max);
+        } else {
+            putchar(',');
+        }
+        putchar(',');
+        if (d->kind == VAR_LEVER) {
+            num(stdout, d->policy);
+            putchar(',');
+            num(stdout, d->cost);
+            putchar(',');
+            output_csv_field(stdout, var_tags_format(d->priorities, 0, " ", tags, sizeof tags));
+            putchar(',');
+            output_csv_field(stdout, var_tags_format(d->themes, 1, " ", tags, sizeof tags));
+        } else {
+            fputs(",,,", stdout);
+        }
+        putchar(',');
+        output_csv_field(stdout, d->desc ? d->desc : "");
+        putchar(',');
+        output_csv_field(stdout, d->source ? d->source : "");
+        putchar('\n');
+    }
+}
+
+static void list_text(const unsigned char *want)
+{
+    char tags[64], b1[32], b2[32], b3[32];
+    int first = 1;
+    for (int k = 0; k < VAR_KIND_COUNT; k++) {
+        if (!want[k])
+            continue;
+        int count = 0;
+        for (int i = 0; i < VAR_COUNT; i++)
+            count += var_table[i].kind == (var_kind)k;
+        if (count == 0)
+            continue;
+        printf("%s%s (%d)\n", first ? "" : "\n", plural[k], count);
+        first = 0;
+        for (int i = 0; i < VAR_COUNT; i++) {
+            const var_desc *d = &var_table[i];
+            if (d->kind != (var_kind)k)
+                continue;
+            printf("  %s [%s]", d->name, d->unit);
+            if (has_range(d))
+                printf("  default %s, range %s to %s", output_number(d->value, b1, sizeof b1),
+                       output_number(d->min, b2, sizeof b2),
+                       output_number(d->max, b3, sizeof b3));
+            else if (d->kind == VAR_STOCK)
+                printf("  initial %s", output_number(d->value, b1, sizeof b1));
+            if (d->kind == VAR_LEVER) {
+                printf(", policy %s, cost %s MSEK/yr per unit",
+                       output_number(d->policy, b1, sizeof b1),
+                       output_number(d->cost, b2, sizeof b2));
+                printf(", %s", var_tags_format(d->priorities, 0, " ", tags, sizeof tags));
+                printf(", %s", var_tags_format(d->themes, 1, " ", tags, sizeof tags));
+            }
+            putchar('\n');
+            if (d->desc != NULL && d->desc[0] != '\0')
+                printf("      %s\n", d->desc);
+            if (d->source != NULL && d->source[0] != '\0')
+                printf("      source: %s\n", d->source);
+        }
+    }
+}
+
+int cmd_list(int argc, char **argv)
+{
+    unsigned char want[VAR_KIND_COUNT] = {0};
+    int any = 0, csv = 0;
+    args a;
+    args_init(&a, "list", argc, argv, options, sizeof options / sizeof *options);
+    for (int id; (id = args_next(&a)) != ARGS_END;) {
+        if (id == ARGS_HELP) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (id == ARGS_ERROR)
+            return CLI_USAGE;
+        if (id == O_FORMAT) {
+            if (strcmp(a.value, "csv") == 0)
+                csv = 1;
+            else if (strcmp(a.value, "text") == 0)
+                csv = 0;
+            else
+                return args_usage("list", "unknown format '%s' (text or csv)", a.value);
+            continue;
+        }
+        any = 1;
+        if (strcmp(a.value, "all") == 0) {
+            memset(want, 1, sizeof want);
+            continue;
+        }
+        int k = kind_word(a.value);
+        if (k < 0) {
+            const char *words[VAR_KIND_COUNT + 1];
+            for (int i = 0; i < VAR_KIND_COUNT; i++)
+                words[i] = plural[i];
+            words[VAR_KIND_COUNT] = "all";
+            const char *s = args_suggest(a.value, words, VAR_KIND_COUNT + 1);
+            if (s != NULL)
+                return args_usage("list", "unknown kind '%s' (did you mean '%s'?)", a.value, s);
+            return args_usage("list", "unknown kind '%s'", a.value);
+        }
+        want[k] = 1;
+    }
+    if (!any)
+        memset(want, 1, sizeof want);
+    if (csv)
+        list_csv(want);
+    else
+        list_text(want);
+    return CLI_OK;
+}

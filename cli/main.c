@@ -1,0 +1,104 @@
+/* main.c: the `transim` program: git-style subcommands over sim/.
+ *
+ * `transim COMMAND [ARGS]` dispatches through the table below; data goes to
+ * stdout, diagnostics to stderr; exit 0 ok, 1 failure, 2 usage error. The
+ * program never calls setlocale(), so numbers always use a decimal point. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "sim/model.h"
+
+static const cli_command commands[] = {
+    {"run", "run a scenario and write its results (CSV, TSV, JSON)", cmd_run},
+    {"list", "list levers, assumptions, indicators and stocks", cmd_list},
+    {"check", "validate scenario files without running them", cmd_check},
+    {"compare", "key indicators of scenarios in 2030, 2040 and 2050", cmd_compare},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fputs("usage: transim COMMAND [OPTIONS] [ARGS]\n"
+          "       transim --version\n"
+          "       transim help COMMAND\n\n"
+          "A system-dynamics simulator of industrial transition in Norra Mellansverige\n"
+          "(SE31: Värmland, Dalarna, Gävleborg), 2020-2050.\n\ncommands:\n",
+          f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'transim COMMAND --help' describes a command.\n"
+          "Exit status: 0 ok, 1 failure, 2 usage error.\n",
+          f);
+}
+
+static void version(void)
+{
+    printf("transim %s\nmodel %s (%s)\n", TRANSIM_VERSION, MODEL_VERSION, MODEL_NAME);
+}
+
+static const cli_command *find(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown(const char *name)
+{
+    const char *names[NCOMMANDS];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    const char *s = args_suggest(name, names, NCOMMANDS);
+    if (s != NULL)
+        fprintf(stderr, "transim: unknown command '%s' (did you mean '%s'?)\n", name, s);
+    else
+        fprintf(stderr, "transim: unknown command '%s'\n", name);
+    fputs("Try 'transim --help'.\n", stderr);
+    return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        version();
+        return CLI_OK;
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            usage(stdout);
+            return CLI_OK;
+        }
+        const cli_command *c = find(argv[2]);
+        if (c == NULL)
+            return unknown(argv[2]);
+        char *help_argv[] = {argv[2], "--help", NULL};
+        return c->run(2, help_argv);
+    }
+    if (name[0] == '-') {
+        fprintf(stderr, "transim: unknown option '%s'\nTry 'transim --help'.\n", name);
+        return CLI_USAGE;
+    }
+    const cli_command *c = find(name);
+    if (c == NULL)
+        return unknown(name);
+    int status = c->run(argc - 1, argv + 1);
+    /* Data that could not be written (a full disk, a closed pipe) is a failure. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (status == CLI_OK)
+            fputs("transim: cannot write to standard output\n", stderr);
+        return status == CLI_OK ? CLI_FAIL : status;
+    }
+    return status;
+}

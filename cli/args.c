@@ -1,6 +1,8 @@
 /* args.c: option parsing and messages shared by the subcommands (cli/args.h). */
 #include "cli/args.h"
 
+#include "sim/output.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -212,4 +214,25 @@ int cli_load_scenario(const char *name, scenario *sc)
     if (scenario_load(sc, path, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
+}
+
+int cli_write(const char *path, cli_writer fn, void *ctx)
+{
+    sim_error err;
+    sim_error_clear(&err);
+    sim_status st;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        st = fn(stdout, ctx, &err);
+    } else {
+        output_file of;
+        st = output_open(&of, path, &err);
+        if (st == SIM_OK) {
+            st = fn(of.f, ctx, &err);
+            if (st == SIM_OK)
+                st = output_commit(&of, &err);
+            else
+                output_abort(&of);
+        }
+    }
+    return st == SIM_OK ? CLI_OK : cli_report(&err);
 }

@@ -20,6 +20,7 @@
 #define CLI_ARGS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "sim/scenario.h"
 #include "sim/status.h"
@@ -71,6 +72,12 @@ int cli_report(const sim_error *err);
 
 /* Prints "transim: message" to stderr; returns CLI_FAIL. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes data with fn to path atomically (sim/output.h: a temporary file
+ * renamed on success, removed on failure), or to stdout when path is NULL
+ * or "-". Prints the error and returns CLI_FAIL when fn or the file fails. */
+typedef sim_status (*cli_writer)(FILE *f, void *ctx, sim_error *err);
+int cli_write(const char *path, cli_writer fn, void *ctx);
 
 /* The closest of names[0..n) to word, or NULL when none is near. */
 const char *args_suggest(const char *word, const char *const *names, size_t n);

@@ -46,6 +46,17 @@ static const args_option options[] = {
     [O_OUTPUT] = {"output", 'o', 1},
 };
 
+typedef struct write_ctx {
+    const run_result *res;
+    const output_opts *opts;
+} write_ctx;
+
+static sim_status write_result(FILE *f, void *ctx, sim_error *err)
+{
+    const write_ctx *w = ctx;
+    return output_write(f, w->res, w->opts, err);
+}
+
 int cmd_run(int argc, char **argv)
 {
     const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL;
@@ -143,19 +154,8 @@ int cmd_run(int argc, char **argv)
         return cli_report(&err);
     }
     oo.scenario = sc.name;
-    if (out_path == NULL || strcmp(out_path, "-") == 0) {
-        st = output_write(stdout, &res, &oo, &err);
-    } else {
-        output_file of;
-        st = output_open(&of, out_path, &err);
-        if (st == SIM_OK) {
-            st = output_write(of.f, &res, &oo, &err);
-            if (st == SIM_OK)
-                st = output_commit(&of, &err);
-            else
-                output_abort(&of);
-        }
-    }
+    write_ctx w = {&res, &oo};
+    int status = cli_write(out_path, write_result, &w);
     run_result_release(&res);
-    return st == SIM_OK ? CLI_OK : cli_report(&err);
+    return status;
 }

@@ -1,0 +1,320 @@
+/* cmd_sweep.c: `transim sweep`: runs a scenario over a full factorial grid
+ * or a Latin hypercube of levers and assumptions, and writes one CSV row
+ * per sample and report year: sample, the varied values, year, outputs.
+ * Samples are computed in chunks over the executor and written in order,
+ * so memory stays bounded and the bytes do not depend on the threads. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/study.h"
+#include "sim/batch.h"
+#include "sim/output.h"
+#include "sim/sample.h"
+
+#define SWEEP_AXES_MAX 32
+#define SWEEP_POINTS_MAX 100000000u /* largest design accepted */
+#define SWEEP_CHUNK 4096u           /* samples per map */
+
+static const char usage[] =
+    "usage: transim sweep SCENARIO --vary NAME=LO:HI:STEPS [--vary ...] [--lhs SAMPLES]\n"
+    "                     [--seed S] [--vars NAME,...] [-j N] [-o FILE]\n"
+    "\n"
+    "Runs SCENARIO with levers, assumptions or parameters set across ranges. By\n"
+    "default a full factorial grid: each NAME takes STEPS evenly spaced values from\n"
+    "LO to HI, every combination once (the last --vary varies fastest). With --lhs\n"
+    "a Latin hypercube of SAMPLES points instead (STEPS may then be left out): each\n"
+    "range is cut into SAMPLES equal strata and every stratum is sampled once.\n"
+    "\n"
+    "  --vary NAME=LO:HI:STEPS  a lever, assumption or parameter and its range\n"
+    "  --lhs SAMPLES       Latin hypercube of SAMPLES points (seeded by --seed)\n"
+    "  --vars LIST         outputs, as for `run` (default: the key indicators)\n"
+    "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
+    STUDY_OPTIONS_HELP
+    "\n"
+    "Output: '#' provenance lines, then rows sample,NAME...,year,VAR... (tidy for\n"
+    "pandas.read_csv(f, comment='#') and read.csv(f, comment.char='#')).\n";
+
+enum { O_VARY = STUDY_NOPTS, O_LHS, O_VARS };
+
+typedef struct sweep_worker {
+    runner *rn;
+    run_result res;
+    scenario sc;
+    char pad[128]; /* keeps workers off each other's cache lines */
+} sweep_worker;
+
+typedef struct sweep_ctx {
+    const scenario *sc;
+    const run_opts *opts;
+    const sample_axis *axes;
+    size_t naxes;
+    const double *lhs;  /* n x naxes unit-cube points, or NULL for the grid */
+    size_t steps[SWEEP_AXES_MAX];
+    const int *vars;
+    size_t nvars;
+    size_t rows;
+    size_t first;       /* sample of map index 0 (the map runs one chunk) */
+    sweep_worker *w;
+} sweep_ctx;
+
+/* The values of sample i. */
+static void sweep_point(const sweep_ctx *c, size_t i, double *x)
+{
+    double u[SWEEP_AXES_MAX];
+    if (c->lhs)
+        memcpy(u, c->lhs + i * c->naxes, c->naxes * sizeof *u);
+    else
+        sample_grid_point(c->steps, c->naxes, i, u);
+    for (size_t d = 0; d < c->naxes; d++)
+        x[d] = sample_axis_value(&c->axes[d], u[d]);
+}
+
+static int sweep_task(void *vctx, size_t index, unsigned worker, double *out, sim_error *err)
+{
+    sweep_ctx *c = vctx;
+    size_t i = c->first + index;
+    sweep_worker *w = &c->w[worker];
+    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
+        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    double x[SWEEP_AXES_MAX];
+    sweep_point(c, i, x);
+    w->sc = *c->sc;
+    for (size_t d = 0; d < c->naxes; d++) {
+        w->sc.value[c->axes[d].var] = x[d];
+        w->sc.set[c->axes[d].var] = 1;
+    }
+    sim_status st = runner_run(w->rn, &w->sc, c->opts, &w->res, err);
+    if (st != SIM_OK) {
+        char msg[sizeof err->msg];
+        memcpy(msg, err->msg, sizeof msg);
+        sim_error_set(err, st, NULL, 0, "sample %zu: %s", i, msg);
+        return 1;
+    }
+    if (w->res.rows != c->rows)
+        return sim_error_set(err, SIM_ESOLVER, NULL, 0, "sample %zu gave %zu report years, not %zu",
+                             i, w->res.rows, c->rows) != SIM_OK;
+    for (size_t r = 0; r < c->rows; r++) {
+        out[r * (c->nvars + 1)] = w->res.t[r];
+        for (size_t k = 0; k < c->nvars; k++)
+            out[r * (c->nvars + 1) + 1 + k] = run_value(&w->res, r, c->vars[k]);
+    }
+    return 0;
+}
+
+static void sweep_header(FILE *f, const study_opts *o, const scenario *sc, const char *arg,
+                         const sweep_ctx *c, size_t n)
+{
+    batch_manifest(f, "sweep", &o->run);
+    batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : arg, sc->name);
+    if (c->lhs) {
+        batch_manifest_line(f, "design", "latin hypercube, %zu samples", n);
+        batch_manifest_line(f, "seed", "%llu", (unsigned long long)o->seed);
+    } else {
+        batch_manifest_line(f, "design", "full factorial grid, %zu samples", n);
+    }
+    for (size_t d = 0; d < c->naxes; d++) {
+        const var_desc *v = &var_table[c->axes[d].var];
+        if (c->lhs)
+            batch_manifest_line(f, "vary", "%s from %g to %g %s", v->name, c->axes[d].lo,
+                                c->axes[d].hi, v->unit);
+        else
+            batch_manifest_line(f, "vary", "%s from %g to %g %s in %zu steps", v->name,
+                                c->axes[d].lo, c->axes[d].hi, v->unit, c->axes[d].steps);
+    }
+    fputs("sample", f);
+    for (size_t d = 0; d < c->naxes; d++) {
+        fputc(',', f);
+        output_csv_field(f, var_table[c->axes[d].var].name);
+    }
+    fputs(",year", f);
+    for (size_t k = 0; k < c->nvars; k++) {
+        fputc(',', f);
+        output_csv_field(f, var_table[c->vars[k]].name);
+    }
+    fputc('\n', f);
+}
+
+static void sweep_rows(FILE *f, const sweep_ctx *c, size_t first, size_t count,
+                       const double *block)
+{
+    size_t width = c->rows * (c->nvars + 1);
+    double x[SWEEP_AXES_MAX];
+    for (size_t i = 0; i < count; i++) {
+        sweep_point(c, first + i, x);
+        const double *b = block + i * width;
+        for (size_t r = 0; r < c->rows; r++) {
+            fprintf(f, "%zu", first + i);
+            for (size_t d = 0; d < c->naxes; d++) {
+                fputc(',', f);
+                study_number(f, x[d]);
+            }
+            for (size_t k = 0; k <= c->nvars; k++) {
+                fputc(',', f);
+                study_number(f, b[r * (c->nvars + 1) + k]);
+            }
+            fputc('\n', f);
+        }
+    }
+}
+
+int sweep_command(int argc, char **argv, pool_exec *ex_in)
+{
+    static const args_option options[] = {STUDY_OPTIONS, {"vary", 0, 1}, {"lhs", 0, 1},
+                                          {"vars", 0, 1}};
+    study_opts o;
+    study_opts_init(&o);
+    const char *scenario_arg = NULL, *vars_text = NULL;
+    const char *vary[SWEEP_AXES_MAX];
+    size_t nvary = 0;
+    double lhs = 0.0;
+    args a;
+    args_init(&a, "sweep", argc, argv, options, sizeof options / sizeof *options);
+    for (int id; (id = args_next(&a)) != ARGS_END;) {
+        if (id == ARGS_HELP) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (id == ARGS_ERROR)
+            return CLI_USAGE;
+        if (id == ARGS_POSITIONAL) {
+            if (scenario_arg != NULL)
+                return args_usage("sweep", "one scenario at a time (got '%s' and '%s')",
+                                  scenario_arg, a.value);
+            scenario_arg = a.value;
+        } else if (id < STUDY_NOPTS) {
+            if (study_option("sweep", id, a.value, &o) != CLI_OK)
+                return CLI_USAGE;
+        } else if (id == O_VARY) {
+            if (nvary == SWEEP_AXES_MAX)
+                return args_usage("sweep", "more than %d --vary options", SWEEP_AXES_MAX);
+            vary[nvary++] = a.value;
+        } else if (id == O_LHS) {
+            if (!args_number("sweep", "--lhs", a.value, &lhs))
+                return CLI_USAGE;
+            if (lhs < 1.0 || lhs != floor(lhs) || lhs > (double)SWEEP_POINTS_MAX)
+                return args_usage("sweep", "--lhs must be a whole number from 1 to %u, not '%s'",
+                                  SWEEP_POINTS_MAX, a.value);
+        } else if (id == O_VARS) {
+            vars_text = a.value;
+        }
+    }
+    if (scenario_arg == NULL)
+        return args_usage("sweep", "no scenario given");
+    if (nvary == 0)
+        return args_usage("sweep", "nothing to vary (give --vary NAME=LO:HI:STEPS)");
+
+    sim_error err;
+    sample_axis axes[SWEEP_AXES_MAX];
+    sweep_ctx c = {.axes = axes, .naxes = nvary};
+    for (size_t d = 0; d < nvary; d++) {
+        if (sample_axis_parse(vary[d], lhs == 0.0, &axes[d], &err) != SIM_OK)
+            return args_usage("sweep", "--vary: %s", err.msg);
+        for (size_t e = 0; e < d; e++)
+            if (axes[e].var == axes[d].var)
+                return args_usage("sweep", "--vary: '%s' is varied twice",
+                                  var_table[axes[d].var].name);
+        c.steps[d] = axes[d].steps;
+    }
+    size_t n = lhs > 0.0 ? (size_t)lhs : sample_grid_size(c.steps, nvary, SWEEP_POINTS_MAX);
+    if (n == 0)
+        return args_usage("sweep", "the grid has more than %u points; use --lhs SAMPLES",
+                          SWEEP_POINTS_MAX);
+
+    int vars[VAR_COUNT];
+    size_t nvars = 0;
+    if (vars_text != NULL) {
+        if (output_parse_vars(vars_text, vars, &nvars, &err) != SIM_OK)
+            return args_usage("sweep", "--vars: %s", err.msg);
+    } else {
+        nvars = batch_key_vars(vars, VAR_COUNT);
+        if (nvars == 0)
+            for (int i = 0; i < VAR_COUNT; i++)
+                if (var_table[i].kind == VAR_INDICATOR)
+                    vars[nvars++] = i;
+    }
+    c.vars = vars;
+    c.nvars = nvars;
+
+    scenario sc;
+    if (cli_load_scenario(scenario_arg, &sc) != CLI_OK)
+        return CLI_FAIL;
+    if (study_prepare("sweep", &sc, &o) != CLI_OK)
+        return CLI_USAGE;
+    c.sc = &sc;
+    c.opts = &o.run;
+
+    /* The scenario itself fixes the report years and must run. */
+    run_result res;
+    run_result_init(&res);
+    if (run_scenario(&sc, &o.run, &res, &err) != SIM_OK) {
+        run_result_release(&res);
+        if (err.path[0] == '\0' && sc.path[0] != '\0')
+            snprintf(err.path, sizeof err.path, "%s", sc.path);
+        return cli_report(&err);
+    }
+    c.rows = res.rows;
+    run_result_release(&res);
+
+    pool_exec local;
+    pool_exec *ex = study_exec(ex_in, &local, &o);
+    double *lhs_points = NULL;
+    if (lhs > 0.0) {
+        lhs_points = malloc(n * nvary * sizeof *lhs_points);
+        if (lhs_points == NULL)
+            return cli_error("out of memory for %zu samples", n);
+        sample_lhs(n, nvary, o.seed, lhs_points);
+        c.lhs = lhs_points;
+    }
+    size_t width = c.rows * (nvars + 1);
+    size_t chunk = n < SWEEP_CHUNK ? n : SWEEP_CHUNK;
+    double *block = malloc(chunk * width * sizeof *block);
+    unsigned nw = ex->workers ? ex->workers : 1;
+    c.w = calloc(nw, sizeof *c.w);
+    if (block == NULL || c.w == NULL) {
+        free(lhs_points);
+        free(block);
+        free(c.w);
+        return cli_error("out of memory");
+    }
+    for (unsigned i = 0; i < nw; i++)
+        run_result_init(&c.w[i].res);
+
+    study_out out;
+    int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
+    int rc = ex->agree(ex, opened) ? 0 : -1;
+    if (rc == 0 && ex->rank == 0)
+        sweep_header(out.f, &o, &sc, scenario_arg, &c, n);
+    for (size_t first = 0; rc == 0 && first < n; first += chunk) {
+        size_t count = n - first < chunk ? n - first : chunk;
+        size_t failed;
+        c.first = first;
+        rc = ex->map(ex, count, width, sweep_task, &c, block, &err, &failed);
+        if (rc == 0 && ex->rank == 0)
+            sweep_rows(out.f, &c, first, count, block);
+    }
+    for (unsigned i = 0; i < nw; i++) {
+        runner_destroy(c.w[i].rn);
+        run_result_release(&c.w[i].res);
+    }
+    free(c.w);
+    free(block);
+    free(lhs_points);
+    if (ex->rank != 0 || rc < 0)
+        return rc == 0 ? CLI_OK : CLI_FAIL;
+    if (rc != 0) {
+        study_out_close(&out, 0);
+        if (err.path[0] == '\0' && sc.path[0] != '\0')
+            snprintf(err.path, sizeof err.path, "%s", sc.path);
+        return study_report(&err);
+    }
+    return study_out_close(&out, 1);
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    return sweep_command(argc, argv, NULL);
+}

@@ -192,8 +192,44 @@ int cli_error(const char *fmt, ...)
     return CLI_FAIL;
 }
 
+/* Reads a scenario from standard input ("-"); base files are then found
+ * relative to the current directory. */
+static int load_stdin(scenario *sc)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got = 1; buf != NULL && got > 0;) {
+        if (n + 1 == cap) {
+            char *b = cap < ((size_t)1 << 20) ? realloc(buf, cap * 2) : NULL;
+            if (b == NULL) {
+                free(buf);
+                return cli_error("<stdin>: too large for a scenario");
+            }
+            buf = b;
+            cap *= 2;
+        }
+        got = fread(buf + n, 1, cap - 1 - n, stdin);
+        n += got;
+    }
+    if (buf == NULL)
+        return cli_error("out of memory");
+    buf[n] = '\0';
+    sim_error err;
+    int status = CLI_OK;
+    if (ferror(stdin))
+        status = cli_error("<stdin>: cannot read standard input");
+    else if (memchr(buf, '\0', n) != NULL)
+        status = cli_error("<stdin>: not a text file (NUL byte)");
+    else if (scenario_parse(sc, buf, "<stdin>", &err) != SIM_OK)
+        status = cli_report(&err);
+    free(buf);
+    return status;
+}
+
 int cli_load_scenario(const char *name, scenario *sc)
 {
+    if (strcmp(name, "-") == 0)
+        return load_stdin(sc);
     sim_error err;
     const char *path = name;
     char buf[1100];

@@ -82,7 +82,7 @@ int cli_write(const char *path, cli_writer fn, void *ctx);
 /* The closest of names[0..n) to word, or NULL when none is near. */
 const char *args_suggest(const char *word, const char *const *names, size_t n);
 
-/* Loads the scenario a user names: a file path; or, when no such file
+/* Loads the scenario a user names: "-" for standard input; a file path; or, when no such file
  * exists and the name has no '/', scenarios/NAME or scenarios/NAME.ini
  * under the current directory; "baseline" with no such file is the
  * built-in baseline (scenario_init). On failure prints the error and

@@ -138,6 +138,14 @@ grep -q '^2030,0,3000$' "$WORK/out" || fail "--set did not move the lever start"
 grep -q '^2031,0,4000$' "$WORK/out" || fail "--set: ramp from the new start"
 grep -q '^2033,0,6000$' "$WORK/out" || fail "--set: full value after the ramp"
 
+# A scenario on standard input.
+printf '[scenario]\nname = Piped\n[levers]\nseed_capital = 100\n' |
+    "$T" run - --vars seed_capital --long --to 2020 >"$WORK/out" 2>"$WORK/err"
+[ "$(sed -n 2p "$WORK/out")" = "Piped,2020,seed_capital,100,MSEK/yr" ] || fail "run - : $(cat "$WORK/out" "$WORK/err")"
+printf '[levers]\nseed_capital = 1000\n' | "$T" run - >"$WORK/out" 2>"$WORK/err"
+[ $? = 1 ] || fail "bad standard input should exit 1"
+expect_err "transim: <stdin>:2: value 1000 of lever 'seed_capital' is outside its range"
+
 # ---- the same input gives the same bytes ----
 "$T" run "$DATA/full.ini" >"$WORK/a.csv" 2>/dev/null
 "$T" run "$DATA/full.ini" >"$WORK/b.csv" 2>/dev/null

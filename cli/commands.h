@@ -23,6 +23,9 @@ int cmd_check(int argc, char **argv);   /* validate scenario files */
 int cmd_compare(int argc, char **argv); /* key indicators of several scenarios */
 int cmd_doc(int argc, char **argv);     /* the model reference */
 int cmd_graph(int argc, char **argv);   /* the causal graph */
-int cmd_mc(int argc, char **argv);      /* Monte Carlo bands (cli/cmd_mc.c) */
+int cmd_batch(int argc, char **argv);     /* many scenarios in parallel */
+int cmd_sweep(int argc, char **argv);     /* grids and Latin hypercubes */
+int cmd_mc(int argc, char **argv);        /* Monte Carlo bands */
+int cmd_attribute(int argc, char **argv); /* Shapley shares of the levers */
 
 #endif

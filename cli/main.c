@@ -15,6 +15,10 @@ static const cli_command commands[] = {
     {"list", "list levers, assumptions, indicators and stocks", cmd_list},
     {"check", "validate scenario files without running them", cmd_check},
     {"compare", "key indicators of scenarios in 2030, 2040 and 2050", cmd_compare},
+    {"batch", "run many scenarios in parallel: one CSV each and summary.csv", cmd_batch},
+    {"sweep", "a grid or Latin hypercube over levers and assumptions", cmd_sweep},
+    {"mc", "Monte Carlo over the uncertain inputs: quantile bands", cmd_mc},
+    {"attribute", "each lever's share of the change against the baseline", cmd_attribute},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,170 @@
+/* app.h: the state of the interactive simulator, apart from any drawing:
+ * the current scenario and its run, the baseline run, undo and redo, the
+ * compared scenarios, the language and the graphs' choices. Every change
+ * of an input re-runs the model (sim/run.h). The interface built from this
+ * state is in app_ui.h; the SDL window around both in gui.h. */
+#ifndef RENDER_APP_H
+#define RENDER_APP_H
+
+#include <stddef.h>
+
+#include "sim/run.h"
+#include "sim/scenario.h"
+#include "sim/status.h"
+#include "sim/var.h"
+#include "render/ui.h"
+
+#define APP_GRAPHS_MAX 6   /* graphs on screen at most */
+#define APP_COMPARE_MAX 4  /* saved scenarios overlaid at most */
+#define APP_UNDO_MAX 100   /* undo steps kept */
+#define APP_FILES_MAX 128  /* scenario files listed in a dialog */
+#define APP_GROUPS_MAX 16  /* collapsible groups remembered */
+
+typedef enum app_dialog {
+    APP_DLG_NONE,
+    APP_DLG_OPEN,    /* choose a scenario file to open */
+    APP_DLG_SAVE,    /* type a path to save to */
+    APP_DLG_COMPARE, /* choose saved scenarios to overlay */
+    APP_DLG_EXPORT,  /* type a name for the PNG and CSV */
+    APP_DLG_CONFIRM, /* unsaved changes: discard or cancel */
+    APP_DLG_HELP     /* keys */
+} app_dialog;
+
+/* What to do once the user agrees to discard unsaved changes. */
+typedef enum app_pending {
+    APP_PENDING_NONE,
+    APP_PENDING_OPEN, /* open pending_path */
+    APP_PENDING_QUIT  /* leave the program */
+} app_pending;
+
+typedef struct app_compare {
+    scenario sc;       /* the loaded scenario */
+    run_result res;    /* its run */
+    char label[128];   /* legend text: the scenario's name or file name */
+    char path[1024];   /* file it came from */
+} app_compare;
+
+typedef struct app {
+    scenario sc;           /* the scenario being edited */
+    scenario clean;        /* the scenario as last opened or saved (unsaved = differs) */
+    scenario base_sc;      /* the baseline: every value at its table default */
+    run_result base;       /* run of base_sc */
+    run_result cur;        /* run of sc (the last successful run) */
+    run_result scratch;    /* a run in progress, swapped into cur on success */
+    runner *rn;            /* reused for every run */
+    int run_failed;        /* 1 when the last run of sc failed (cur is the one before) */
+    char run_msg[1024];    /* why it failed */
+    double run_ms;         /* duration of the last run, milliseconds */
+    long runs;             /* runs since creation */
+
+    scenario *undo;        /* APP_UNDO_MAX states before each change, oldest first */
+    int nundo;
+    scenario *redo;        /* APP_UNDO_MAX states undone, most recent last */
+    int nredo;
+    unsigned undo_group;   /* changes with the same nonzero group share one undo step */
+
+    app_compare compare[APP_COMPARE_MAX]; /* overlaid saved scenarios */
+    int ncompare;
+
+    int swedish;           /* 1: labels and numbers in Swedish */
+    float zoom;            /* user zoom, 0.6 to 2.5 (fonts and widgets) */
+    int by_theme;          /* 1: levers grouped by the four themes, else the five priorities */
+    int left_tab;          /* 0 levers, 1 assumptions */
+    int show_params;       /* 1: assumptions panel also lists model parameters */
+    int group_open[APP_GROUPS_MAX]; /* per group (priorities 0-4, themes 5-8, 9 assumptions,
+                                       10 settings, 11 parameters): 1 expanded */
+    ui_rect slider_rect[VAR_COUNT]; /* where the last frame drew each input's slider */
+    int lever_scroll;      /* left panel scroll, pixels */
+    int ngraphs;           /* graphs shown: 4 or 6 */
+    int graph_sel[APP_GRAPHS_MAX]; /* index into ind[] shown by each graph */
+    int ind[VAR_COUNT];    /* V_ ids offered for graphs: indicators, then stocks */
+    int nind;
+    int keys[VAR_COUNT];   /* V_ ids of the key indicators (var_table[i].key) */
+    int nkeys;
+    int v_spend, v_spend_cum, v_over, v_cap; /* budget variables, -1 when absent */
+
+    int detail_var;        /* V_ id of the lever or input in the detail view, -1 none */
+    char detail_value[64]; /* text entries of the detail view */
+    char detail_start[16];
+    char detail_ramp[16];
+
+    app_dialog dialog;     /* open dialog */
+    app_pending pending;   /* action waiting on the unsaved-changes question */
+    char pending_path[1024];
+    char path[1024];       /* file of the scenario ("" = not saved yet) */
+    char entry[1024];      /* path or name typed in a dialog */
+    char dir[1024];        /* directory the file dialogs list */
+    char files[APP_FILES_MAX][256]; /* .ini files in dir, sorted */
+    int nfiles;
+    int file_sel, file_scroll;
+
+    char status[1024];     /* the status line */
+    int status_error;      /* 1 when status reports an error */
+    int want_quit;         /* set when the program should end */
+    int want_fullscreen;   /* toggled by the interface; the window layer follows */
+    char export_base[1024];/* set by the export dialog; the window layer writes the PNG */
+    int export_requested;
+} app;
+
+/* Creates the state on the baseline and runs it. Returns NULL when out of
+ * memory or when the baseline cannot be run (err says why). */
+app *app_create(sim_error *err);
+void app_destroy(app *a);
+
+/* Opens the scenario file at path: on success replaces the scenario, clears
+ * undo and redo, re-runs. On failure nothing changes and err says why. */
+sim_status app_open(app *a, const char *path, sim_error *err);
+
+/* Saves the scenario to path (atomically) and marks it clean. */
+sim_status app_save(app *a, const char *path, sim_error *err);
+
+/* 1 when the scenario differs from the one last opened or saved. */
+int app_dirty(const app *a);
+
+/* Changes of inputs. group: nonzero changes in a row with the same group
+ * (one drag of one slider) make one undo step; 0 always makes a new step.
+ * Each change re-runs the model. Values are clamped to the table's range;
+ * start years to the run's years; ramps to [0, run length]. */
+void app_set_value(app *a, int var, double value, unsigned group);
+void app_set_start(app *a, int var, double year, unsigned group);
+void app_set_ramp(app *a, int var, double years, unsigned group);
+/* Puts one input (value, start, ramp) back to the baseline. */
+void app_reset_var(app *a, int var);
+/* Puts every lever, assumption, parameter and setting back to the baseline
+ * (keeping the name, years and budget cap). */
+void app_reset_all(app *a);
+
+/* Undo and redo; return 1 when something was undone or redone. */
+int app_undo(app *a);
+int app_redo(app *a);
+
+/* Re-runs the scenario into cur (kept unchanged when the run fails). */
+sim_status app_rerun(app *a);
+
+/* Compared scenarios: adds the file at path (at most APP_COMPARE_MAX),
+ * removes entry i, clears all. */
+sim_status app_compare_add(app *a, const char *path, sim_error *err);
+void app_compare_remove(app *a, int i);
+void app_compare_clear(app *a);
+
+/* Writes the data behind the graphs as CSV: a column year, then for each
+ * graph's variable one column per run shown (scenario, baseline, compared
+ * scenarios), named variable:run. Atomic. */
+sim_status app_export_csv(const app *a, const char *path, sim_error *err);
+
+/* Value of var in run r at year (NAN when the year is outside the run). */
+double app_value_at(const run_result *r, int var, double year);
+
+/* The label of var in the current language. */
+const char *app_label(const app *a, int var);
+
+/* Lists the .ini files of dir into a->files (sorted); returns how many. */
+int app_list_files(app *a, const char *dir);
+
+/* Sets the status line (printf-style). */
+void app_status(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
+double app_step_of(int var);
+
+#endif

@@ -1,0 +1,318 @@
+/* app_dialogs.c: the modal dialogs of the simulator: open, save as,
+ * compare saved scenarios, export, the unsaved-changes question and the
+ * keys. Drawn on the overlay layer above a shade; Escape closes them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/app_ui.h"
+#include "render/chart.h"
+#include "render/strings.h"
+
+/* Shade and card; returns the card's inner area below the title. */
+static ui_rect dialog_begin(app *a, ui_ctx *ctx, str_id title, int w, int h)
+{
+    ui_layer_set(ctx, 1);
+    ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_SHADOW]);
+    if (w > ctx->width - ui_px(ctx, 16))
+        w = ctx->width - ui_px(ctx, 16);
+    if (h > ctx->height - ui_px(ctx, 16))
+        h = ctx->height - ui_px(ctx, 16);
+    ui_rect r = ui_rect_make((ctx->width - w) / 2, (ctx->height - h) / 2, w, h);
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
+    int pad = ui_px(ctx, 18);
+    int th = ui_text_height(ctx, UI_FONT_TITLE);
+    ui_draw_text(ctx, UI_FONT_TITLE, str_get(title, a->swedish), r.x + pad, r.y + pad,
+                 ctx->colors[UI_COL_TEXT]);
+    return ui_rect_make(r.x + pad, r.y + pad + th + ui_px(ctx, 12), w - 2 * pad,
+                        h - 2 * pad - th - ui_px(ctx, 12));
+}
+
+static void dialog_end(ui_ctx *ctx)
+{
+    ui_layer_set(ctx, 0);
+}
+
+static const char *file_item(void *user, int i, char *buf, size_t cap)
+{
+    const app *a = user;
+    snprintf(buf, cap, "%s", a->files[i]);
+    return buf;
+}
+
+/* Joins the dialog's directory and file i into out; "" when too long. */
+static void file_path(const app *a, int i, char *out, size_t n)
+{
+    int w = snprintf(out, n, "%s/%s", a->dir, a->files[i]);
+    if (w < 0 || (size_t)w >= n)
+        out[0] = '\0';
+}
+
+/* Runs the action that waited on the unsaved-changes question. */
+static void do_pending(app *a)
+{
+    app_pending p = a->pending;
+    a->pending = APP_PENDING_NONE;
+    a->dialog = APP_DLG_NONE;
+    if (p == APP_PENDING_QUIT) {
+        a->want_quit = 1;
+    } else if (p == APP_PENDING_OPEN) {
+        a->clean = a->sc; /* agreed to discard */
+        app_request_open(a, a->pending_path);
+    }
+}
+
+/* Two or three buttons at the bottom right of r; returns the index clicked
+ * or -1. The first is the default (Return in the dialog). */
+static int dialog_buttons(app *a, ui_ctx *ctx, ui_rect r, const str_id *labels, int n)
+{
+    int bh = ui_px(ctx, 34), gap = ui_px(ctx, 8);
+    int x = r.x + r.w;
+    int hit = -1;
+    for (int i = 0; i < n; i++) {
+        const char *label = str_get(labels[i], a->swedish);
+        int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 32);
+        x -= w;
+        if (ui_button(ctx, ui_id("dlg-button", (int)labels[i]), ui_rect_make(x, r.y + r.h - bh, w, bh),
+                      label, i == 0) &
+            UI_SUBMIT)
+            hit = i;
+        x -= gap;
+    }
+    return hit;
+}
+
+static void draw_open(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_OPEN_TITLE, ui_px(ctx, 560), ui_px(ctx, 500));
+    int rh = ui_px(ctx, 32), gap = ui_px(ctx, 10), sh = ui_text_height(ctx, UI_FONT_SMALL);
+    char line[1200];
+    snprintf(line, sizeof line, "%s: %s", str_get(STR_FILES_HERE, a->swedish), a->dir);
+    ui_draw_text(ctx, UI_FONT_SMALL, line, in.x, in.y, ctx->colors[UI_COL_MUTED]);
+    int ly = in.y + sh + ui_px(ctx, 4);
+    int lh = in.h - (ly - in.y) - 2 * rh - 3 * gap;
+    int lr = ui_list(ctx, ui_id("open-list", 0), ui_rect_make(in.x, ly, in.w, lh), file_item, a,
+                     a->nfiles, &a->file_sel, &a->file_scroll);
+    if ((lr & (UI_CHANGED | UI_SUBMIT)) && a->nfiles > 0)
+        file_path(a, a->file_sel, a->entry, sizeof a->entry);
+    int tr = ui_textbox(ctx, ui_id("open-entry", 0), ui_rect_make(in.x, ly + lh + gap, in.w, rh),
+                        a->entry, sizeof a->entry);
+    static const str_id buttons[2] = {STR_OPEN, STR_CANCEL};
+    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    if ((b == 0 || (tr & UI_SUBMIT) || (lr & UI_SUBMIT)) && a->entry[0]) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s", a->entry);
+        a->dialog = APP_DLG_NONE;
+        app_request_open(a, path);
+    }
+    if (b == 1)
+        a->dialog = APP_DLG_NONE;
+    dialog_end(ctx);
+}
+
+static void draw_save(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 210));
+    int rh = ui_px(ctx, 32);
+    ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_FILE_PATH, a->swedish), in.x, in.y,
+                 ctx->colors[UI_COL_MUTED]);
+    unsigned tid = ui_id("save-entry", 0);
+    if (ctx->focus == 0)
+        ui_focus_set(ctx, tid);
+    int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, in.y + ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 4), in.w, rh),
+                        a->entry, sizeof a->entry);
+    static const str_id buttons[2] = {STR_SAVE, STR_CANCEL};
+    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
+        sim_error err;
+        sim_error_clear(&err);
+        char path[1024], msg[1200];
+        snprintf(path, sizeof path, "%s", a->entry);
+        if (app_save(a, path, &err) == SIM_OK) {
+            app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), path);
+            a->dialog = APP_DLG_NONE;
+            if (a->pending != APP_PENDING_NONE)
+                do_pending(a);
+        } else {
+            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        }
+    }
+    if (b == 1) {
+        a->dialog = APP_DLG_NONE;
+        a->pending = APP_PENDING_NONE;
+    }
+    dialog_end(ctx);
+}
+
+static void draw_compare(app *a, ui_ctx *ctx)
+{
+    static const int colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* as the graphs */
+    ui_rect in = dialog_begin(a, ctx, STR_COMPARE_TITLE, ui_px(ctx, 640), ui_px(ctx, 560));
+    int rh = ui_px(ctx, 32), gap = ui_px(ctx, 10), sh = ui_text_height(ctx, UI_FONT_SMALL);
+    ui_color muted = ctx->colors[UI_COL_MUTED];
+    int y = in.y;
+    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_COMPARE_HINT, a->swedish), in.x, y, in.w, muted) + gap;
+    char line[1200];
+    snprintf(line, sizeof line, "%s: %s", str_get(STR_FILES_HERE, a->swedish), a->dir);
+    ui_draw_text(ctx, UI_FONT_SMALL, line, in.x, y, muted);
+    y += sh + ui_px(ctx, 4);
+    int lh = ui_px(ctx, 26) * 6;
+    int bw = ui_text_width(ctx, UI_FONT_BODY, str_get(STR_COMPARE_ADD, a->swedish)) + ui_px(ctx, 32);
+    int lr = ui_list(ctx, ui_id("cmp-list", 0), ui_rect_make(in.x, y, in.w - bw - gap, lh), file_item, a,
+                     a->nfiles, &a->file_sel, &a->file_scroll);
+    int add = ui_button(ctx, ui_id("cmp-add", 0), ui_rect_make(in.x + in.w - bw, y, bw, rh),
+                        str_get(STR_COMPARE_ADD, a->swedish), 0) & UI_SUBMIT;
+    if ((add || (lr & UI_SUBMIT)) && a->nfiles > 0) {
+        char path[1024], msg[1200];
+        sim_error err;
+        sim_error_clear(&err);
+        file_path(a, a->file_sel, path, sizeof path);
+        if (a->ncompare >= APP_COMPARE_MAX)
+            app_status(a, 1, "%s", str_get(STR_COMPARE_FULL, a->swedish));
+        else if (app_compare_add(a, path, &err) != SIM_OK)
+            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        else
+            a->status[0] = '\0';
+    }
+    y += lh + gap;
+    for (int i = 0; i < a->ncompare; i++) {
+        ui_rect row = ui_rect_make(in.x, y, in.w, rh);
+        ui_draw_rect(ctx, ui_rect_make(row.x, row.y + rh / 2 - ui_px(ctx, 2), ui_px(ctx, 22), ui_px(ctx, 4)),
+                     chart_palette[colors[i]]);
+        int rw = ui_text_width(ctx, UI_FONT_BODY, str_get(STR_COMPARE_REMOVE, a->swedish)) + ui_px(ctx, 24);
+        ui_draw_text_in(ctx, UI_FONT_BODY, a->compare[i].label,
+                        ui_rect_make(row.x + ui_px(ctx, 30), row.y, row.w - rw - ui_px(ctx, 40), rh), -1,
+                        ctx->colors[UI_COL_TEXT]);
+        if (ui_button(ctx, ui_id("cmp-remove", i), ui_rect_make(row.x + row.w - rw, row.y, rw, rh),
+                      str_get(STR_COMPARE_REMOVE, a->swedish), 0) &
+            UI_SUBMIT) {
+            app_compare_remove(a, i);
+            break;
+        }
+        y += rh + ui_px(ctx, 4);
+    }
+    static const str_id buttons[2] = {STR_DETAIL_CLOSE, STR_COMPARE_CLEAR};
+    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    if (b == 0)
+        a->dialog = APP_DLG_NONE;
+    if (b == 1)
+        app_compare_clear(a);
+    dialog_end(ctx);
+}
+
+static void draw_export(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_EXPORT_TITLE, ui_px(ctx, 560), ui_px(ctx, 230));
+    int rh = ui_px(ctx, 32);
+    int y = in.y + ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_EXPORT_HINT, a->swedish), in.x, in.y,
+                                   in.w, ctx->colors[UI_COL_MUTED]) + ui_px(ctx, 8);
+    unsigned tid = ui_id("export-entry", 0);
+    if (ctx->focus == 0)
+        ui_focus_set(ctx, tid);
+    int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
+    static const str_id buttons[2] = {STR_EXPORT, STR_CANCEL};
+    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
+        char path[1100], msg[1200];
+        sim_error err;
+        sim_error_clear(&err);
+        snprintf(path, sizeof path, "%s.csv", a->entry);
+        if (app_export_csv(a, path, &err) != SIM_OK) {
+            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        } else {
+            snprintf(a->export_base, sizeof a->export_base, "%s", a->entry);
+            a->export_requested = 1;
+            app_status(a, 0, "%s: %s", str_get(STR_EXPORTED, a->swedish), path);
+            a->dialog = APP_DLG_NONE;
+        }
+    }
+    if (b == 1)
+        a->dialog = APP_DLG_NONE;
+    dialog_end(ctx);
+}
+
+static void draw_confirm(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_UNSAVED_TITLE, ui_px(ctx, 520), ui_px(ctx, 200));
+    ui_draw_wrapped(ctx, UI_FONT_BODY, str_get(STR_UNSAVED_TEXT, a->swedish), in.x, in.y, in.w,
+                    ctx->colors[UI_COL_TEXT]);
+    static const str_id buttons[3] = {STR_SAVE, STR_DISCARD, STR_CANCEL};
+    int b = dialog_buttons(a, ctx, in, buttons, 3);
+    if (b == 0) {
+        a->dialog = APP_DLG_NONE;
+        app_command(a, APP_CMD_SAVE);
+        if (!app_dirty(a))
+            do_pending(a);
+    } else if (b == 1) {
+        do_pending(a);
+    } else if (b == 2) {
+        a->pending = APP_PENDING_NONE;
+        a->dialog = APP_DLG_NONE;
+    }
+    dialog_end(ctx);
+}
+
+static void draw_help(app *a, ui_ctx *ctx)
+{
+    static const char *const keys[][3] = {
+        {"Tab, Shift+Tab, \xE2\x86\x91 \xE2\x86\x93", "next / previous control", "n\xC3\xA4sta / f\xC3\xB6reg\xC3\xA5""ende kontroll"},
+        {"\xE2\x86\x90 \xE2\x86\x92", "adjust a slider (Shift: fine, Ctrl: x10)", "justera reglage (Shift: fint, Ctrl: x10)"},
+        {"Home, End, PgUp, PgDn", "slider to its ends, in tenths", "reglage till \xC3\xA4ndarna, i tiondelar"},
+        {"Return", "lever details: exact value, start, ramp", "detaljer: exakt v\xC3\xA4rde, start, upptrappning"},
+        {"Delete", "reset the focused lever", "\xC3\xA5terst\xC3\xA4ll fokuserat styrmedel"},
+        {"Ctrl+Z, Ctrl+Y", "undo, redo", "\xC3\xA5ngra, g\xC3\xB6r om"},
+        {"Ctrl+O, Ctrl+S, Ctrl+Shift+S", "open, save, save as", "\xC3\xB6ppna, spara, spara som"},
+        {"Ctrl+E, Ctrl+K", "export PNG and CSV, compare", "exportera PNG och CSV, j\xC3\xA4mf\xC3\xB6r"},
+        {"Ctrl+L", "Svenska / English", "English / Svenska"},
+        {"Ctrl+plus, Ctrl+minus, Ctrl+0", "zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"},
+        {"F11", "full screen", "helsk\xC3\xA4rm"},
+        {"F1, Escape", "this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"},
+    };
+    int n = (int)(sizeof keys / sizeof keys[0]);
+    int lh = ui_text_height(ctx, UI_FONT_BODY) + ui_px(ctx, 6);
+    ui_rect in = dialog_begin(a, ctx, STR_HELP_TITLE, ui_px(ctx, 700), n * lh + ui_px(ctx, 150));
+    int kw = in.w * 2 / 5;
+    for (int i = 0; i < n; i++) {
+        ui_rect row = ui_rect_make(in.x, in.y + i * lh, in.w, lh);
+        ui_draw_text_in(ctx, UI_FONT_BOLD, keys[i][0], ui_rect_make(row.x, row.y, kw - ui_px(ctx, 8), lh), -1,
+                        ctx->colors[UI_COL_TEXT]);
+        ui_draw_text_in(ctx, UI_FONT_BODY, keys[i][a->swedish ? 2 : 1],
+                        ui_rect_make(row.x + kw, row.y, in.w - kw, lh), -1, ctx->colors[UI_COL_TEXT]);
+    }
+    static const str_id buttons[1] = {STR_DETAIL_CLOSE};
+    if (dialog_buttons(a, ctx, in, buttons, 1) == 0)
+        a->dialog = APP_DLG_NONE;
+    dialog_end(ctx);
+}
+
+void app_dialogs_draw(app *a, ui_ctx *ctx)
+{
+    if (a->dialog != APP_DLG_NONE && (ctx->key_pressed & UI_KEY_ESCAPE) &&
+        !(ctx->key_used & UI_KEY_ESCAPE) && ctx->edit_id == 0) {
+        a->dialog = APP_DLG_NONE;
+        a->pending = APP_PENDING_NONE;
+        return;
+    }
+    switch (a->dialog) {
+    case APP_DLG_NONE:
+        break;
+    case APP_DLG_OPEN:
+        draw_open(a, ctx);
+        break;
+    case APP_DLG_SAVE:
+        draw_save(a, ctx);
+        break;
+    case APP_DLG_COMPARE:
+        draw_compare(a, ctx);
+        break;
+    case APP_DLG_EXPORT:
+        draw_export(a, ctx);
+        break;
+    case APP_DLG_CONFIRM:
+        draw_confirm(a, ctx);
+        break;
+    case APP_DLG_HELP:
+        draw_help(a, ctx);
+        break;
+    }
+}

@@ -1,0 +1,320 @@
+/* app_panel.c: the left panel: tabs for levers and assumptions, the levers
+ * grouped by priority or theme in collapsible groups, each a labelled
+ * slider with value and unit, and a lever's detail view (exact value, start
+ * year, ramp, description and source). Everything named comes from the
+ * model table. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/app_ui.h"
+#include "render/fmt.h"
+#include "render/strings.h"
+
+unsigned app_slider_id(int group, int var)
+{
+    return ui_id2("slider", group, var);
+}
+
+ui_rect app_slider_rect(const app *a, int var)
+{
+    if (var < 0 || var >= VAR_COUNT)
+        return ui_rect_make(0, 0, 0, 0);
+    return a->slider_rect[var];
+}
+
+/* Value text with unit in display units: "3,000 places/yr". */
+static void value_text(const app *a, int var, double v, char *buf, size_t n)
+{
+    const var_desc *d = &var_table[var];
+    char num[64];
+    fmt_value(num, sizeof num, var_display(d, v), a->swedish);
+    const char *unit = var_display_unit(d);
+    if (unit && *unit && strcmp(unit, "1") != 0)
+        snprintf(buf, n, "%s %s", num, unit);
+    else
+        snprintf(buf, n, "%s", num);
+}
+
+/* Fills the detail view's entries from the scenario. */
+static void detail_fill(app *a, int var)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.10g", a->sc.value[var]);
+    snprintf(a->detail_value, sizeof a->detail_value, "%s", num);
+    snprintf(a->detail_start, sizeof a->detail_start, "%.0f", a->sc.lever_start[var]);
+    snprintf(a->detail_ramp, sizeof a->detail_ramp, "%g", a->sc.lever_ramp[var]);
+}
+
+/* Parses a number typed with a decimal point or comma and optional spaces. */
+static int parse_typed(const char *text, double *out)
+{
+    char buf[64];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof buf; p++) {
+        if (*p == ' ' || (unsigned char)*p == 0xC2 || (unsigned char)*p == 0xA0)
+            continue;
+        buf[n++] = *p == ',' ? '.' : *p;
+    }
+    buf[n] = '\0';
+    if (n == 0)
+        return 0;
+    char *end;
+    double v = strtod(buf, &end);
+    if (*end != '\0' || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* Applies the detail view's typed entries as one undo step. */
+static void detail_apply(app *a, int var)
+{
+    const var_desc *d = &var_table[var];
+    double v, s = a->sc.lever_start[var], r = a->sc.lever_ramp[var];
+    if (!parse_typed(a->detail_value, &v)) {
+        app_status(a, 1, "%s: '%s'", app_label(a, var), a->detail_value);
+        return;
+    }
+    if (d->max > d->min && (v < d->min || v > d->max)) {
+        char lo[64], hi[64];
+        fmt_value(lo, sizeof lo, d->min, a->swedish);
+        fmt_value(hi, sizeof hi, d->max, a->swedish);
+        app_status(a, 1, "%s: %s \xE2\x80\x93 %s", app_label(a, var), lo, hi);
+        return;
+    }
+    if (d->kind == VAR_LEVER && (!parse_typed(a->detail_start, &s) ||
+                                 !parse_typed(a->detail_ramp, &r) || r < 0)) {
+        app_status(a, 1, "%s: %s / %s", app_label(a, var), a->detail_start, a->detail_ramp);
+        return;
+    }
+    unsigned group = ui_id("detail-apply", a->nundo + 1);
+    app_set_value(a, var, v, group);
+    if (d->kind == VAR_LEVER) {
+        app_set_start(a, var, s, group);
+        app_set_ramp(a, var, r, group);
+    }
+    detail_fill(a, var);
+    a->status[0] = '\0';
+}
+
+/* The detail view under a row; returns the y after it. */
+static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
+{
+    const var_desc *d = &var_table[var];
+    int pad = ui_px(ctx, 10), rh = ui_px(ctx, 30), gap = ui_px(ctx, 6);
+    int top = y;
+    ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
+    /* The card's background is drawn first, at its final height, below. */
+    int bg_cmd = ctx->ncmd;
+    ui_draw_rect(ctx, ui_rect_make(x, y, w, 1), ctx->colors[UI_COL_HEADER]);
+    y += pad;
+    int iw = w - 2 * pad, ix = x + pad;
+    if (d->desc && *d->desc)
+        y += ui_draw_wrapped(ctx, UI_FONT_SMALL, d->desc, ix, y, iw, text) + gap;
+    char line[1024], lo[64], hi[64];
+    fmt_value(lo, sizeof lo, var_display(d, d->min), a->swedish);
+    fmt_value(hi, sizeof hi, var_display(d, d->max), a->swedish);
+    snprintf(line, sizeof line, "%s: %s \xE2\x80\x93 %s %s", str_get(STR_DETAIL_RANGE, a->swedish),
+             lo, hi, var_display_unit(d) ? var_display_unit(d) : "");
+    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
+    if (d->kind == VAR_LEVER && d->cost > 0) {
+        char c[64];
+        fmt_value(c, sizeof c, d->cost, a->swedish);
+        snprintf(line, sizeof line, "%s: %s MSEK/yr per %s", str_get(STR_DETAIL_COST, a->swedish), c,
+                 d->unit);
+        y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
+    }
+    if (d->source && *d->source) {
+        snprintf(line, sizeof line, "%s: %s", str_get(STR_DETAIL_SOURCE, a->swedish), d->source);
+        y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
+    }
+    y += gap;
+
+    int submit = 0;
+    int lw = iw * 9 / 20;
+    ui_draw_text_in(ctx, UI_FONT_BODY, str_get(STR_DETAIL_VALUE, a->swedish),
+                    ui_rect_make(ix, y, lw, rh), -1, text);
+    submit |= ui_textbox(ctx, ui_id("detail-value", var), ui_rect_make(ix + lw, y, iw - lw, rh),
+                         a->detail_value, sizeof a->detail_value);
+    y += rh + gap;
+    if (d->kind == VAR_LEVER) {
+        ui_draw_text_in(ctx, UI_FONT_BODY, str_get(STR_DETAIL_START, a->swedish),
+                        ui_rect_make(ix, y, lw, rh), -1, text);
+        submit |= ui_textbox(ctx, ui_id("detail-start", var),
+                             ui_rect_make(ix + lw, y, iw - lw, rh), a->detail_start,
+                             sizeof a->detail_start);
+        y += rh + gap;
+        ui_draw_text_in(ctx, UI_FONT_BODY, str_get(STR_DETAIL_RAMP, a->swedish),
+                        ui_rect_make(ix, y, lw, rh), -1, text);
+        submit |= ui_textbox(ctx, ui_id("detail-ramp", var), ui_rect_make(ix + lw, y, iw - lw, rh),
+                             a->detail_ramp, sizeof a->detail_ramp);
+        y += rh + gap;
+    }
+    int bw = (iw - 2 * gap) / 3;
+    if (ui_button(ctx, ui_id("detail-apply", var), ui_rect_make(ix, y, bw, rh),
+                  str_get(STR_DETAIL_APPLY, a->swedish), 0) & UI_SUBMIT)
+        submit |= UI_SUBMIT;
+    if (submit & UI_SUBMIT)
+        detail_apply(a, var);
+    if (ui_button(ctx, ui_id("detail-reset", var), ui_rect_make(ix + bw + gap, y, bw, rh),
+                  str_get(STR_RESET, a->swedish), 0) & UI_SUBMIT) {
+        app_reset_var(a, var);
+        detail_fill(a, var);
+    }
+    if (ui_button(ctx, ui_id("detail-close", var), ui_rect_make(ix + 2 * (bw + gap), y, bw, rh),
+                  str_get(STR_DETAIL_CLOSE, a->swedish), 0) & UI_SUBMIT)
+        a->detail_var = -1;
+    y += rh + pad;
+    /* Now that the height is known, turn the first command into the card. */
+    if (bg_cmd < ctx->ncmd) {
+        ctx->cmd[bg_cmd].rect = ui_rect_make(x, top, w, y - top);
+        ctx->cmd[bg_cmd].color = ctx->colors[UI_COL_HEADER];
+    }
+    return y;
+}
+
+/* One input row: label, value and unit, slider; returns the y after it. */
+static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w)
+{
+    const var_desc *d = &var_table[var];
+    int pad = ui_px(ctx, 14), lh = ui_px(ctx, 22), sh = ui_px(ctx, 26);
+    ui_color text = ctx->colors[UI_COL_TEXT], muted = ctx->colors[UI_COL_MUTED];
+    int changed = a->sc.value[var] != a->base_sc.value[var] ||
+                  a->sc.lever_start[var] != a->base_sc.lever_start[var] ||
+                  a->sc.lever_ramp[var] != a->base_sc.lever_ramp[var];
+    char val[128];
+    value_text(a, var, a->sc.value[var], val, sizeof val);
+    int vw = ui_text_width(ctx, UI_FONT_BOLD, val);
+    int rw = changed ? ui_px(ctx, 22) : 0;
+    ui_rect label_r = ui_rect_make(x + pad, y + ui_px(ctx, 6), w - 2 * pad - vw - rw - ui_px(ctx, 8), lh);
+    /* The label opens and closes the detail view; hovering explains it. */
+    int lc = ui_control(ctx, ui_id2("label", group, var), label_r, 0);
+    if (lc & UI_SUBMIT) {
+        a->detail_var = a->detail_var == var ? -1 : var;
+        if (a->detail_var == var)
+            detail_fill(a, var);
+    }
+    ui_draw_text_in(ctx, UI_FONT_BODY, app_label(a, var), label_r, -1,
+                    (lc & UI_HOVER) ? ctx->colors[UI_COL_ACCENT] : text);
+    if ((lc & UI_HOVER) && !(lc & UI_ACTIVE)) {
+        char tip[1400];
+        snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), d->desc ? d->desc : "",
+                 str_get(STR_DETAIL_SOURCE, a->swedish), d->source ? d->source : "");
+        ui_tooltip(ctx, tip);
+    }
+    ui_draw_text_in(ctx, UI_FONT_BOLD, val,
+                    ui_rect_make(x + w - pad - rw - vw, label_r.y, vw, lh), 1,
+                    changed ? ctx->colors[UI_COL_ACCENT] : muted);
+    if (changed) {
+        /* A small reset button: U+21BA anticlockwise open circle arrow. */
+        ui_rect rr = ui_rect_make(x + w - pad - rw + ui_px(ctx, 4), label_r.y, rw - ui_px(ctx, 4), lh);
+        int rc = ui_control(ctx, ui_id2("reset", group, var), rr, 0);
+        ui_draw_text_in(ctx, UI_FONT_BODY, "\xE2\x86\xBA", rr, 0,
+                        (rc & UI_HOVER) ? ctx->colors[UI_COL_BAD] : muted);
+        if (rc & UI_SUBMIT) {
+            app_reset_var(a, var);
+            if (a->detail_var == var)
+                detail_fill(a, var);
+        }
+    }
+    y = label_r.y + lh;
+    ui_rect sr = ui_rect_make(x + pad - ui_px(ctx, 8), y, w - 2 * pad + ui_px(ctx, 16), sh);
+    double v = a->sc.value[var];
+    unsigned sid = app_slider_id(group, var);
+    int res = ui_slider(ctx, sid, sr, &v, d->min, d->max, app_step_of(var), a->base_sc.value[var]);
+    if (a->slider_rect[var].w == 0)
+        a->slider_rect[var] = sr;
+    if (res & UI_CHANGED) {
+        /* One drag, or a run of key presses on one slider, is one undo step. */
+        app_set_value(a, var, v, ui_id2("drag", (int)sid, ctx->press_serial));
+        if (a->detail_var == var)
+            detail_fill(a, var);
+    }
+    if (ctx->focus == sid && (ctx->key_pressed & UI_KEY_RETURN) && !(ctx->key_used & UI_KEY_RETURN)) {
+        ctx->key_used |= UI_KEY_RETURN;
+        a->detail_var = a->detail_var == var ? -1 : var;
+        if (a->detail_var == var)
+            detail_fill(a, var);
+    }
+    if (ctx->focus == sid && (ctx->key_pressed & UI_KEY_DELETE)) {
+        app_reset_var(a, var);
+        if (a->detail_var == var)
+            detail_fill(a, var);
+    }
+    y += sh + ui_px(ctx, 4);
+    if (a->detail_var == var)
+        y = draw_detail(a, ctx, var, x + ui_px(ctx, 6), y, w - ui_px(ctx, 12)) + ui_px(ctx, 6);
+    return y;
+}
+
+/* A collapsible group of inputs; returns the y after it. */
+static int draw_group(app *a, ui_ctx *ctx, int gi, const char *title, const char *code,
+                      const int *vars, int n, int x, int y, int w)
+{
+    int hh = ui_px(ctx, 34);
+    char note[64];
+    snprintf(note, sizeof note, "%s%s%d", code ? code : "", code ? " \xC2\xB7 " : "", n);
+    ui_header(ctx, ui_id("group", gi), ui_rect_make(x + ui_px(ctx, 8), y, w - ui_px(ctx, 16), hh),
+              title, note, &a->group_open[gi]);
+    y += hh + ui_px(ctx, 2);
+    if (a->group_open[gi])
+        for (int k = 0; k < n; k++)
+            y = draw_row(a, ctx, gi, vars[k], x, y, w);
+    return y + ui_px(ctx, 8);
+}
+
+void app_panel_draw(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    memset(a->slider_rect, 0, sizeof a->slider_rect);
+    ui_draw_rect(ctx, l->left, ctx->colors[UI_COL_PANEL]);
+    ui_draw_rect(ctx, ui_rect_make(l->left.x + l->left.w - 1, l->left.y, 1, l->left.h),
+                 ctx->colors[UI_COL_BORDER]);
+    const char *tabs[2] = {str_get(STR_LEVERS, a->swedish), str_get(STR_ASSUMPTIONS, a->swedish)};
+    if (ui_tabs(ctx, ui_id("left-tabs", 0), l->tabs, tabs, 2, &a->left_tab) & UI_CHANGED)
+        a->lever_scroll = 0;
+    if (a->left_tab == 0) {
+        const char *by[2] = {str_get(STR_BY_PRIORITY, a->swedish), str_get(STR_BY_THEME, a->swedish)};
+        if (ui_tabs(ctx, ui_id("group-by", 0), l->group_by, by, 2, &a->by_theme) & UI_CHANGED)
+            a->lever_scroll = 0;
+    } else {
+        ui_checkbox(ctx, ui_id("show-params", 0), l->group_by, str_get(STR_SHOW_PARAMS, a->swedish),
+                    &a->show_params);
+    }
+
+    int vars[VAR_COUNT];
+    int y = ui_panel_begin(ctx, l->levers, &a->lever_scroll);
+    int x = l->levers.x, w = l->levers.w - ui_px(ctx, 6);
+    if (a->left_tab == 0) {
+        int ng = a->by_theme ? THEME_COUNT : PRIO_COUNT;
+        for (int g = 0; g < ng; g++) {
+            int n = 0;
+            for (int i = 0; i < LEVER_COUNT; i++) {
+                const var_desc *d = &var_table[var_lever_ids[i]];
+                if ((a->by_theme ? d->themes : d->priorities) & (1u << g))
+                    vars[n++] = var_lever_ids[i];
+            }
+            if (n == 0)
+                continue;
+            y = draw_group(a, ctx, a->by_theme ? PRIO_COUNT + g : g,
+                           a->by_theme ? var_theme_label(g, a->swedish)
+                                       : var_priority_label(g, a->swedish),
+                           a->by_theme ? var_theme_code(g) : var_priority_code(g), vars, n, x, y, w);
+        }
+    } else {
+        static const var_kind kinds[3] = {VAR_ASSUMPTION, VAR_SETTING, VAR_PARAM};
+        static const str_id titles[3] = {STR_ASSUMPTIONS, STR_BUDGET, STR_PARAMS};
+        for (int k = 0; k < 3; k++) {
+            if (kinds[k] == VAR_PARAM && !a->show_params)
+                continue;
+            int n = 0;
+            for (int i = 0; i < VAR_COUNT; i++)
+                if (var_table[i].kind == kinds[k])
+                    vars[n++] = i;
+            if (n > 0)
+                y = draw_group(a, ctx, 9 + k, str_get(titles[k], a->swedish), NULL, vars, n, x, y, w);
+        }
+    }
+    ui_panel_end(ctx, l->levers, &a->lever_scroll, y);
+}

@@ -1,0 +1,459 @@
+/* app_ui.c: one frame of the simulator's screen (see app_ui.h): toolbar,
+ * key-indicator strip, budget meter, graphs and status line; the left panel
+ * and the dialogs are in app_panel.c and app_dialogs.c. */
+#include "render/app_ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "render/chart.h"
+#include "render/fmt.h"
+#include "render/strings.h"
+#include "sim/model.h"
+
+#define ZOOM_MIN 0.6f
+#define ZOOM_MAX 2.5f
+
+/* The directory part of path ("." when none). */
+static void dir_of(const char *path, char *buf, size_t n)
+{
+    const char *s = strrchr(path, '/');
+    if (!s) {
+        snprintf(buf, n, "%s", ".");
+        return;
+    }
+    int len = (int)(s - path);
+    snprintf(buf, n, "%.*s", len > 0 ? len : 1, len > 0 ? path : "/");
+}
+
+/* The directory the file dialogs start in: the scenario's, else scenarios/. */
+static void dialog_dir(app *a)
+{
+    char dir[1024];
+    struct stat st;
+    if (a->path[0])
+        dir_of(a->path, dir, sizeof dir);
+    else if (stat("scenarios", &st) == 0 && S_ISDIR(st.st_mode))
+        snprintf(dir, sizeof dir, "%s", "scenarios");
+    else
+        snprintf(dir, sizeof dir, "%s", ".");
+    app_list_files(a, dir);
+}
+
+void app_request_open(app *a, const char *path)
+{
+    if (app_dirty(a)) {
+        snprintf(a->pending_path, sizeof a->pending_path, "%s", path);
+        a->pending = APP_PENDING_OPEN;
+        a->dialog = APP_DLG_CONFIRM;
+        return;
+    }
+    sim_error err;
+    sim_error_clear(&err);
+    if (app_open(a, path, &err) == SIM_OK) {
+        app_status(a, 0, "%s: %s", str_get(STR_OPENED, a->swedish), path);
+        a->dialog = APP_DLG_NONE;
+    } else {
+        char msg[1200];
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+    }
+}
+
+static void open_save_dialog(app *a)
+{
+    dialog_dir(a);
+    int w = a->path[0] ? snprintf(a->entry, sizeof a->entry, "%s", a->path)
+                       : snprintf(a->entry, sizeof a->entry, "%s/%s", a->dir, "my-scenario.ini");
+    if (w < 0 || (size_t)w >= sizeof a->entry)
+        a->entry[0] = '\0';
+    a->dialog = APP_DLG_SAVE;
+}
+
+void app_command(app *a, app_cmd cmd)
+{
+    sim_error err;
+    sim_error_clear(&err);
+    char msg[1200];
+    switch (cmd) {
+    case APP_CMD_UNDO:
+        if (!app_undo(a))
+            app_status(a, 0, "%s", str_get(STR_NOTHING_TO_UNDO, a->swedish));
+        break;
+    case APP_CMD_REDO:
+        if (!app_redo(a))
+            app_status(a, 0, "%s", str_get(STR_NOTHING_TO_REDO, a->swedish));
+        break;
+    case APP_CMD_OPEN:
+        dialog_dir(a);
+        a->entry[0] = '\0';
+        a->dialog = APP_DLG_OPEN;
+        break;
+    case APP_CMD_SAVE:
+        if (a->path[0]) {
+            if (app_save(a, a->path, &err) == SIM_OK)
+                app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), a->path);
+            else
+                app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+            break;
+        }
+        open_save_dialog(a); /* a new scenario needs a name first */
+        break;
+    case APP_CMD_SAVE_AS:
+        open_save_dialog(a);
+        break;
+    case APP_CMD_RESET_ALL:
+        app_reset_all(a);
+        break;
+    case APP_CMD_COMPARE:
+        dialog_dir(a);
+        a->dialog = APP_DLG_COMPARE;
+        break;
+    case APP_CMD_EXPORT:
+        snprintf(a->entry, sizeof a->entry, "%s", "transim-export");
+        a->dialog = APP_DLG_EXPORT;
+        break;
+    case APP_CMD_LANGUAGE:
+        a->swedish = !a->swedish;
+        break;
+    case APP_CMD_FULLSCREEN:
+        a->want_fullscreen = !a->want_fullscreen;
+        break;
+    case APP_CMD_ZOOM_IN:
+        a->zoom = a->zoom * 1.125f > ZOOM_MAX ? ZOOM_MAX : a->zoom * 1.125f;
+        break;
+    case APP_CMD_ZOOM_OUT:
+        a->zoom = a->zoom / 1.125f < ZOOM_MIN ? ZOOM_MIN : a->zoom / 1.125f;
+        break;
+    case APP_CMD_ZOOM_RESET:
+        a->zoom = 1.0f;
+        break;
+    case APP_CMD_HELP:
+        a->dialog = a->dialog == APP_DLG_HELP ? APP_DLG_NONE : APP_DLG_HELP;
+        break;
+    case APP_CMD_QUIT:
+        if (app_dirty(a)) {
+            a->pending = APP_PENDING_QUIT;
+            a->dialog = APP_DLG_CONFIRM;
+        } else {
+            a->want_quit = 1;
+        }
+        break;
+    case APP_CMD_GRAPHS:
+        a->ngraphs = a->ngraphs == 4 ? 6 : 4;
+        break;
+    }
+}
+
+/* A toolbar button sized to its label; advances *x. */
+static int tool_button(ui_ctx *ctx, const char *name, const char *label, int *x, int y, int h,
+                       int selected, int right)
+{
+    int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
+    if (right)
+        *x -= w;
+    int res = ui_button(ctx, ui_id(name, 0), ui_rect_make(*x, y, w, h), label, selected);
+    if (right)
+        *x -= ui_px(ctx, 6);
+    else
+        *x += w + ui_px(ctx, 6);
+    return res & UI_SUBMIT;
+}
+
+static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = l->toolbar;
+    int sv = a->swedish;
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_rect(ctx, ui_rect_make(r.x, r.y + r.h - 1, r.w, 1), ctx->colors[UI_COL_BORDER]);
+    int bh = ui_px(ctx, 32), y = r.y + (r.h - bh) / 2, x = r.x + ui_px(ctx, 12);
+    int sep = ui_px(ctx, 10);
+    if (tool_button(ctx, "tb-open", str_get(STR_OPEN, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_OPEN);
+    if (tool_button(ctx, "tb-save", str_get(STR_SAVE, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_SAVE);
+    if (tool_button(ctx, "tb-saveas", str_get(STR_SAVE_AS, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_SAVE_AS);
+    x += sep;
+    if (tool_button(ctx, "tb-undo", str_get(STR_UNDO, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_UNDO);
+    if (tool_button(ctx, "tb-redo", str_get(STR_REDO, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_REDO);
+    if (tool_button(ctx, "tb-reset", str_get(STR_RESET_ALL, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_RESET_ALL);
+    x += sep;
+    if (tool_button(ctx, "tb-compare", str_get(STR_COMPARE, sv), &x, y, bh, a->ncompare > 0, 0))
+        app_command(a, APP_CMD_COMPARE);
+    if (tool_button(ctx, "tb-export", str_get(STR_EXPORT, sv), &x, y, bh, 0, 0))
+        app_command(a, APP_CMD_EXPORT);
+    int left_end = x;
+
+    int rx = r.x + r.w - ui_px(ctx, 12);
+    if (tool_button(ctx, "tb-help", "?", &rx, y, bh, a->dialog == APP_DLG_HELP, 1))
+        app_command(a, APP_CMD_HELP);
+    if (tool_button(ctx, "tb-full", str_get(STR_FULLSCREEN, sv), &rx, y, bh, a->want_fullscreen, 1))
+        app_command(a, APP_CMD_FULLSCREEN);
+    if (tool_button(ctx, "tb-lang", str_get(STR_LANGUAGE, sv), &rx, y, bh, 0, 1))
+        app_command(a, APP_CMD_LANGUAGE);
+    if (tool_button(ctx, "tb-zin", str_get(STR_ZOOM_IN, sv), &rx, y, bh, 0, 1))
+        app_command(a, APP_CMD_ZOOM_IN);
+    if (tool_button(ctx, "tb-zout", str_get(STR_ZOOM_OUT, sv), &rx, y, bh, 0, 1))
+        app_command(a, APP_CMD_ZOOM_OUT);
+    char gl[64];
+    snprintf(gl, sizeof gl, "%s: %d", str_get(STR_GRAPH_COUNT, sv), a->ngraphs);
+    if (tool_button(ctx, "tb-graphs", gl, &rx, y, bh, 0, 1))
+        app_command(a, APP_CMD_GRAPHS);
+
+    /* The scenario's name in the free space between, with an unsaved mark. */
+    char title[300];
+    const char *name = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    if (app_dirty(a))
+        snprintf(title, sizeof title, "%s \xE2\x80\xA2 %s", name, str_get(STR_UNSAVED_MARK, sv));
+    else
+        snprintf(title, sizeof title, "%s", name);
+    int tx = left_end + sep, tw = rx - tx - sep;
+    if (tw > ui_px(ctx, 60))
+        ui_draw_text_in(ctx, UI_FONT_BOLD, title, ui_rect_make(tx, r.y, tw, r.h), 0,
+                        ctx->colors[UI_COL_TEXT]);
+}
+
+/* Year shown as "the end" of the key strip: 2050 or the run's last year. */
+static double end_year(const app *a)
+{
+    return a->cur.rows ? a->cur.t[a->cur.rows - 1] : a->sc.end;
+}
+
+static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
+{
+    const var_desc *d = &var_table[var];
+    int sv = a->swedish, pad = ui_px(ctx, 10);
+    ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
+    int c = ui_control(ctx, ui_id("key-card", var), r, 0);
+    double y_mid = 2030, y_end = end_year(a);
+    double v30 = var_display(d, app_value_at(&a->cur, var, y_mid));
+    double v50 = var_display(d, app_value_at(&a->cur, var, y_end));
+    double b50 = var_display(d, app_value_at(&a->base, var, y_end));
+    double b30 = var_display(d, app_value_at(&a->base, var, y_mid));
+    int sh = ui_text_height(ctx, UI_FONT_SMALL), bh = ui_text_height(ctx, UI_FONT_BOLD);
+    int y = r.y + pad;
+    ui_draw_text_in(ctx, UI_FONT_SMALL, app_label(a, var), ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh),
+                    -1, muted);
+    y += sh + ui_px(ctx, 4);
+    int half = (r.w - 2 * pad) / 2;
+    char num[64], line[256];
+    double years[2] = {y_mid, y_end};
+    double vals[2] = {v30, v50};
+    for (int k = 0; k < 2; k++) {
+        int x = r.x + pad + k * half;
+        snprintf(line, sizeof line, "%.0f", years[k]);
+        int yw = ui_draw_text(ctx, UI_FONT_SMALL, line, x, y + (bh - sh) / 2, muted);
+        ui_draw_text_in(ctx, UI_FONT_BOLD, fmt_value(num, sizeof num, vals[k], sv),
+                        ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
+    }
+    y += bh + ui_px(ctx, 4);
+    double ch = v50 - b50;
+    double rel = b50 != 0 ? ch / fabs(b50) : 0;
+    int flat = fabs(ch) <= 1e-9 * fmax(1.0, fabs(b50)) || fabs(rel) < 5e-5;
+    ui_color cc = muted;
+    const char *arrow = "\xE2\x80\x93"; /* en dash: no change */
+    if (!flat) {
+        arrow = ch > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
+        int good = d->better * (ch > 0 ? 1 : -1);
+        cc = good > 0 ? ctx->colors[UI_COL_GOOD] : good < 0 ? ctx->colors[UI_COL_BAD] : muted;
+    }
+    char chg[64], pct[64];
+    fmt_change(chg, sizeof chg, flat ? 0 : ch, sv);
+    if (!flat && b50 != 0) {
+        fmt_change(pct, sizeof pct, 100 * rel, sv);
+        snprintf(line, sizeof line, "%s %s (%s %%) %s", arrow, chg, pct, str_get(STR_VS_BASELINE, sv));
+    } else {
+        snprintf(line, sizeof line, "%s %s %s", arrow, chg, str_get(STR_VS_BASELINE, sv));
+    }
+    ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, cc);
+    if (c & UI_HOVER) {
+        char tip[1024], b1[64], b2[64];
+        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s", app_label(a, var),
+                 var_display_unit(d), d->desc ? d->desc : "", str_get(STR_BASELINE, sv), y_mid,
+                 fmt_value(b1, sizeof b1, b30, sv), y_end, fmt_value(b2, sizeof b2, b50, sv));
+        ui_tooltip(ctx, tip);
+    }
+}
+
+static void draw_keys(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = l->keys;
+    int gap = ui_px(ctx, 10);
+    int n = a->nkeys;
+    if (n == 0)
+        return;
+    int minw = ui_px(ctx, 190);
+    int fit = (r.w + gap) / (minw + gap);
+    if (fit < 1)
+        fit = 1;
+    if (n > fit)
+        n = fit;
+    int w = (r.w - (n - 1) * gap) / n;
+    for (int k = 0; k < n; k++)
+        draw_key_card(a, ctx, a->keys[k], ui_rect_make(r.x + k * (w + gap), r.y, w, r.h));
+}
+
+static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = l->budget;
+    int sv = a->swedish, pad = ui_px(ctx, 10);
+    if (a->v_spend < 0 || r.h <= 0)
+        return;
+    ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
+    double peak = 0, peak_year = a->sc.start, over = 0;
+    for (size_t i = 0; i < a->cur.rows; i++) {
+        double s = run_value(&a->cur, i, a->v_spend);
+        if (s > peak) {
+            peak = s;
+            peak_year = a->cur.t[i];
+        }
+        if (a->v_over >= 0)
+            over = fmax(over, run_value(&a->cur, i, a->v_over));
+    }
+    double cap = a->v_cap >= 0 ? a->sc.value[a->v_cap] : 0;
+    double total = a->v_spend_cum >= 0 ? app_value_at(&a->cur, a->v_spend_cum, end_year(a)) : NAN;
+    int is_over = over > 0 || (cap > 0 && peak > cap * (1 + 1e-9));
+    int bh = ui_text_height(ctx, UI_FONT_BOLD), sh = ui_text_height(ctx, UI_FONT_SMALL);
+    int y = r.y + pad;
+    ui_draw_text(ctx, UI_FONT_BOLD, str_get(STR_BUDGET, sv), r.x + pad, y, text);
+    char num[64], line[256];
+    if (cap > 0)
+        snprintf(line, sizeof line, "%s %s MSEK/yr", str_get(STR_CAP, sv), fmt_value(num, sizeof num, cap, sv));
+    else
+        snprintf(line, sizeof line, "%s", str_get(STR_NO_CAP, sv));
+    ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, bh), 1,
+                    is_over ? ctx->colors[UI_COL_BAD] : muted);
+    y += bh + ui_px(ctx, 6);
+
+    /* The bar: peak yearly spending against the cap (a tick marks the cap). */
+    int barh = ui_px(ctx, 14);
+    ui_rect bar = ui_rect_make(r.x + pad, y, r.w - 2 * pad, barh);
+    ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
+    double full = fmax(cap > 0 ? cap * 1.25 : peak * 1.25, peak);
+    if (full > 0) {
+        int fw = (int)lround((double)bar.w * fmin(1.0, peak / full));
+        ui_draw_rect(ctx, ui_rect_make(bar.x, bar.y, fw, bar.h),
+                     is_over ? ctx->colors[UI_COL_BAD] : ctx->colors[UI_COL_ACCENT]);
+        if (cap > 0) {
+            int cx = bar.x + (int)lround((double)bar.w * cap / full);
+            ui_draw_rect(ctx, ui_rect_make(cx - ui_px(ctx, 1), bar.y - ui_px(ctx, 4), ui_px(ctx, 2),
+                                           bar.h + ui_px(ctx, 8)),
+                         text);
+        }
+    }
+    y += barh + ui_px(ctx, 8);
+    snprintf(line, sizeof line, "%s: %s MSEK/yr (%.0f)", str_get(STR_PER_YEAR_PEAK, sv),
+             fmt_value(num, sizeof num, peak, sv), peak_year);
+    ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1,
+                    is_over ? ctx->colors[UI_COL_BAD] : text);
+    y += sh + ui_px(ctx, 2);
+    if (isfinite(total)) {
+        snprintf(line, sizeof line, "%s %.0f\xE2\x80\x93%.0f: %s MSEK", str_get(STR_TOTAL, sv),
+                 a->sc.start, end_year(a), fmt_value(num, sizeof num, total, sv));
+        ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1,
+                        text);
+        y += sh + ui_px(ctx, 2);
+    }
+    if (is_over) {
+        snprintf(line, sizeof line, "%s MSEK/yr %s", fmt_value(num, sizeof num, over > 0 ? over : peak - cap, sv),
+                 str_get(STR_OVER_CAP, sv));
+        ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1,
+                        ctx->colors[UI_COL_BAD]);
+    }
+}
+
+/* Item text of the indicator drop-down. */
+static const char *indicator_item(void *user, int i, char *buf, size_t cap)
+{
+    const app *a = user;
+    snprintf(buf, cap, "%s", app_label(a, a->ind[i]));
+    return buf;
+}
+
+static void series_of(chart_series *s, const run_result *r, int var, ui_color c, int thick,
+                      const char *label)
+{
+    memset(s, 0, sizeof *s);
+    s->t = r->t;
+    s->y = r->v ? r->v + var : NULL;
+    s->stride = VAR_COUNT;
+    s->n = r->v ? (int)r->rows : 0;
+    s->scale = var_table[var].display_scale;
+    s->color = c;
+    s->thickness = thick;
+    s->label = label;
+}
+
+static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
+{
+    static const int compare_colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* Okabe-Ito indexes */
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
+    int pad = ui_px(ctx, 8), dh = ui_px(ctx, 30);
+    int var = a->ind[a->graph_sel[g]];
+    const var_desc *d = &var_table[var];
+    chart_spec spec;
+    memset(&spec, 0, sizeof spec);
+    spec.unit = var_display_unit(d);
+    spec.swedish = a->swedish;
+    spec.legend = 1;
+    const char *name = a->sc.name[0] && strcmp(a->sc.name, "Baseline") != 0 ? a->sc.name
+                                                                             : str_get(STR_SCENARIO, a->swedish);
+    series_of(&spec.series[spec.nseries++], &a->cur, var, chart_palette[5], 3, name);
+    series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,
+              str_get(STR_BASELINE, a->swedish));
+    for (int i = 0; i < a->ncompare && spec.nseries < CHART_SERIES_MAX; i++)
+        series_of(&spec.series[spec.nseries++], &a->compare[i].res, var,
+                  chart_palette[compare_colors[i]], 2, a->compare[i].label);
+    ui_rect cr = ui_rect_make(r.x + pad, r.y + pad + dh + ui_px(ctx, 6), r.w - 2 * pad,
+                              r.h - 2 * pad - dh - ui_px(ctx, 6));
+    chart_draw(ctx, &spec, cr);
+    /* The chooser last, so that its list lies above the chart. */
+    ui_dropdown(ctx, ui_id("graph-var", g), ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, dh),
+                indicator_item, a, a->nind, &a->graph_sel[g]);
+}
+
+static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = l->status;
+    int pad = ui_px(ctx, 12);
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
+    ui_draw_rect(ctx, ui_rect_make(r.x, r.y, r.w, 1), ctx->colors[UI_COL_BORDER]);
+    char right[128];
+    snprintf(right, sizeof right, "%s %s \xC2\xB7 %.1f ms", MODEL_NAME, MODEL_VERSION, a->run_ms);
+    int rw = ui_text_width(ctx, UI_FONT_SMALL, right);
+    ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
+                    ctx->colors[UI_COL_MUTED]);
+    const char *msg = a->status[0] ? a->status : str_get(STR_HELP_KEYS, a->swedish);
+    ui_color c = a->status_error ? ctx->colors[UI_COL_BAD]
+                 : a->status[0]  ? ctx->colors[UI_COL_TEXT]
+                                 : ctx->colors[UI_COL_MUTED];
+    ui_draw_text_in(ctx, UI_FONT_SMALL, msg, ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - rw, r.h), -1, c);
+}
+
+void app_frame(app *a, ui_ctx *ctx, app_layout *l)
+{
+    ctx->modal = a->dialog != APP_DLG_NONE;
+    ui_begin(ctx);
+    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs);
+    ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);
+    app_panel_draw(a, ctx, l);
+    draw_budget(a, ctx, l);
+    draw_keys(a, ctx, l);
+    for (int g = 0; g < l->ngraphs; g++)
+        draw_graph(a, ctx, g, l->graph[g]);
+    draw_status(a, ctx, l);
+    /* The toolbar last among the base layer: drop-downs open below it. */
+    draw_toolbar(a, ctx, l);
+    app_dialogs_draw(a, ctx);
+    ui_end(ctx);
+}

@@ -1,0 +1,58 @@
+/* app_ui.h: the simulator's screen as immediate-mode ui calls over the app
+ * state: toolbar, levers and assumptions, budget meter, key indicators,
+ * graphs, dialogs and status line. Builds one frame of commands; draws
+ * nothing itself and needs no SDL. Split over app_ui.c (frame, toolbar,
+ * keys, budget, graphs), app_panel.c (the left panel) and app_dialogs.c. */
+#ifndef RENDER_APP_UI_H
+#define RENDER_APP_UI_H
+
+#include "render/app.h"
+#include "render/layout.h"
+#include "render/ui.h"
+
+/* Actions bound to keys by the window layer (and to toolbar buttons). */
+typedef enum app_cmd {
+    APP_CMD_UNDO,
+    APP_CMD_REDO,
+    APP_CMD_OPEN,
+    APP_CMD_SAVE,
+    APP_CMD_SAVE_AS,
+    APP_CMD_RESET_ALL,
+    APP_CMD_COMPARE,
+    APP_CMD_EXPORT,
+    APP_CMD_LANGUAGE,
+    APP_CMD_FULLSCREEN,
+    APP_CMD_ZOOM_IN,
+    APP_CMD_ZOOM_OUT,
+    APP_CMD_ZOOM_RESET,
+    APP_CMD_HELP,
+    APP_CMD_QUIT,
+    APP_CMD_GRAPHS /* switch between four and six graphs */
+} app_cmd;
+
+/* Carries out cmd: may open a dialog, ask about unsaved changes, or set
+ * a->want_quit / a->want_fullscreen for the window layer. */
+void app_command(app *a, app_cmd cmd);
+
+/* Asks to open path: opens at once, or asks first when there are unsaved
+ * changes. */
+void app_request_open(app *a, const char *path);
+
+/* Builds one frame into ctx (between ui_begin and ui_end, done here) for a
+ * window of ctx->width x ctx->height; writes the layout used into l (for
+ * the PNG export of the graphs and for tests). */
+void app_frame(app *a, ui_ctx *ctx, app_layout *l);
+
+/* Pieces of the frame, used by app_frame (one file each). */
+void app_panel_draw(app *a, ui_ctx *ctx, const app_layout *l);
+void app_dialogs_draw(app *a, ui_ctx *ctx);
+
+/* The widget id of the slider of var in group g of the left panel (tests
+ * use it to find a lever's slider). */
+unsigned app_slider_id(int group, int var);
+
+/* Where the last frame drew the slider of var (the first when it appears in
+ * several groups); w = 0 when not drawn. For tests and the profiler. */
+ui_rect app_slider_rect(const app *a, int var);
+
+#endif

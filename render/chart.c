@@ -1,0 +1,302 @@
+/* chart.c: line charts as ui commands (see chart.h). */
+#include "render/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/fmt.h"
+
+/* Okabe & Ito (2008), "Color Universal Design": black, orange, sky blue,
+ * bluish green, yellow, blue, vermillion, reddish purple. */
+const ui_color chart_palette[8] = {
+    {0x00, 0x00, 0x00, 255}, {0xE6, 0x9F, 0x00, 255}, {0x56, 0xB4, 0xE9, 255},
+    {0x00, 0x9E, 0x73, 255}, {0xF0, 0xE4, 0x42, 255}, {0x00, 0x72, 0xB2, 255},
+    {0xD5, 0x5E, 0x00, 255}, {0xCC, 0x79, 0xA7, 255},
+};
+const ui_color chart_baseline_grey = {0x8A, 0x93, 0x9D, 255};
+
+chart_ticks chart_ticks_nice(double lo, double hi, int target)
+{
+    chart_ticks t;
+    if (target < 2)
+        target = 2;
+    if (!isfinite(lo) || !isfinite(hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi < lo) {
+        double s = lo;
+        lo = hi;
+        hi = s;
+    }
+    if (hi - lo <= 1e-12 * fmax(fabs(lo), fabs(hi))) {
+        double pad = fabs(lo) > 0 ? fabs(lo) * 0.1 : 1.0;
+        lo -= pad;
+        hi += pad;
+        if (lo < 0 && lo + pad >= 0)
+            lo = 0; /* a flat non-negative line keeps a zero floor */
+    }
+    double raw = (hi - lo) / target;
+    double mag = pow(10.0, floor(log10(raw)));
+    double f = raw / mag;
+    double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+    t.step = nice * mag;
+    t.lo = floor(lo / t.step + 1e-9) * t.step;
+    t.hi = ceil(hi / t.step - 1e-9) * t.step;
+    t.n = (int)lround((t.hi - t.lo) / t.step) + 1;
+    if (t.n > CHART_TICKS_MAX) {
+        /* Only reachable for odd targets: thin the ticks out. */
+        t.step *= 2;
+        t.lo = floor(lo / t.step + 1e-9) * t.step;
+        t.hi = ceil(hi / t.step - 1e-9) * t.step;
+        t.n = (int)lround((t.hi - t.lo) / t.step) + 1;
+    }
+    t.decimals = fmt_decimals_for_step(t.step);
+    return t;
+}
+
+static double series_value(const chart_series *s, int i)
+{
+    double v = s->y[(size_t)i * (s->stride ? s->stride : 1)];
+    return s->scale != 0 ? v * s->scale : v;
+}
+
+int chart_data_range(const chart_spec *spec, double *lo, double *hi)
+{
+    double mn = INFINITY, mx = -INFINITY;
+    for (int k = 0; k < spec->nseries; k++) {
+        const chart_series *s = &spec->series[k];
+        for (int i = 0; i < s->n; i++) {
+            double v = series_value(s, i);
+            if (!isfinite(v))
+                continue;
+            mn = fmin(mn, v);
+            mx = fmax(mx, v);
+        }
+    }
+    if (!(mn <= mx))
+        return 0;
+    /* Include zero when the data sit near it, so that shares and rates are
+     * not exaggerated; keep a tight range for large stocks such as people. */
+    if (mn >= 0 && mn < 0.35 * mx)
+        mn = 0;
+    if (mx <= 0 && mx > 0.35 * mn)
+        mx = 0;
+    *lo = mn;
+    *hi = mx;
+    return 1;
+}
+
+void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_geom *g)
+{
+    memset(g, 0, sizeof *g);
+    double lo = 0, hi = 1;
+    chart_data_range(spec, &lo, &hi);
+    int sh = ui_text_height(ctx, UI_FONT_SMALL);
+    int target = r.h / (3 * sh) > 6 ? 6 : r.h / (3 * sh) < 2 ? 2 : r.h / (3 * sh);
+    g->y = chart_ticks_nice(lo, hi, target);
+
+    g->t0 = 2020;
+    g->t1 = 2050;
+    if (spec->nseries > 0 && spec->series[0].n > 1) {
+        g->t0 = spec->series[0].t[0];
+        g->t1 = spec->series[0].t[spec->series[0].n - 1];
+    }
+    double span = g->t1 - g->t0;
+    double xstep = span > 60 ? 20 : span > 24 ? 10 : span > 8 ? 5 : 1;
+    g->x.step = xstep;
+    g->x.lo = ceil(g->t0 / xstep - 1e-9) * xstep;
+    g->x.hi = floor(g->t1 / xstep + 1e-9) * xstep;
+    g->x.n = (int)lround((g->x.hi - g->x.lo) / xstep) + 1;
+    g->x.decimals = 0;
+
+    /* The widest tick label sets the left margin. */
+    int wmax = 0;
+    char buf[64];
+    for (int i = 0; i < g->y.n; i++) {
+        fmt_fixed(buf, sizeof buf, g->y.lo + i * g->y.step, g->y.decimals, spec->swedish);
+        int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
+        if (w > wmax)
+            wmax = w;
+    }
+    int pad = ui_px(ctx, 8);
+    int top = spec->unit && *spec->unit ? sh + ui_px(ctx, 6) : ui_px(ctx, 6);
+    int legend_h = spec->legend && spec->nseries > 0 ? sh + ui_px(ctx, 8) : 0;
+    int bottom = sh + ui_px(ctx, 8) + legend_h;
+    g->plot = ui_rect_make(r.x + wmax + 2 * pad, r.y + top, r.w - wmax - 3 * pad - ui_px(ctx, 6),
+                           r.h - top - bottom);
+    if (g->plot.w < 1)
+        g->plot.w = 1;
+    if (g->plot.h < 1)
+        g->plot.h = 1;
+    g->legend = ui_rect_make(r.x + pad, r.y + r.h - legend_h, r.w - 2 * pad, legend_h);
+}
+
+float chart_x_of(const chart_geom *g, double t)
+{
+    double f = g->t1 > g->t0 ? (t - g->t0) / (g->t1 - g->t0) : 0;
+    return (float)g->plot.x + (float)(f * (double)(g->plot.w - 1));
+}
+
+float chart_y_of(const chart_geom *g, double v)
+{
+    double f = g->y.hi > g->y.lo ? (v - g->y.lo) / (g->y.hi - g->y.lo) : 0;
+    return (float)(g->plot.y + g->plot.h - 1) - (float)(f * (double)(g->plot.h - 1));
+}
+
+int chart_hover_index(const chart_geom *g, const chart_series *s, int x)
+{
+    if (s->n <= 0 || x < g->plot.x || x >= g->plot.x + g->plot.w)
+        return -1;
+    int best = -1;
+    float bd = INFINITY;
+    for (int i = 0; i < s->n; i++) {
+        float d = fabsf(chart_x_of(g, s->t[i]) - (float)x);
+        if (d < bd) {
+            bd = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+static void draw_series(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
+{
+    enum { MAXP = 1024 };
+    ui_point p[MAXP];
+    int n = 0;
+    for (int i = 0; i < s->n && n < MAXP; i++) {
+        double v = series_value(s, i);
+        if (!isfinite(v)) {
+            ui_draw_polyline(ctx, p, n, s->color, ui_px(ctx, s->thickness), s->dashed);
+            n = 0;
+            continue;
+        }
+        p[n].x = chart_x_of(g, s->t[i]);
+        p[n].y = chart_y_of(g, v);
+        n++;
+    }
+    ui_draw_polyline(ctx, p, n, s->color, ui_px(ctx, s->thickness), s->dashed);
+}
+
+static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g)
+{
+    int x = g->legend.x;
+    int sw = ui_px(ctx, 18), gap = ui_px(ctx, 6), sep = ui_px(ctx, 14);
+    int cy = g->legend.y + g->legend.h / 2;
+    for (int k = 0; k < spec->nseries; k++) {
+        const chart_series *s = &spec->series[k];
+        const char *label = s->label ? s->label : "";
+        int tw = ui_text_width(ctx, UI_FONT_SMALL, label);
+        if (x + sw + gap + tw > g->legend.x + g->legend.w && k > 0)
+            break;
+        ui_point line[2] = {{(float)x, (float)cy}, {(float)(x + sw), (float)cy}};
+        ui_draw_polyline(ctx, line, 2, s->color, ui_px(ctx, s->thickness), s->dashed);
+        ui_rect tr = ui_rect_make(x + sw + gap, g->legend.y, g->legend.x + g->legend.w - x - sw - gap,
+                                  g->legend.h);
+        ui_draw_text_in(ctx, UI_FONT_SMALL, label, tr, -1, ctx->colors[UI_COL_MUTED]);
+        x += sw + gap + tw + sep;
+    }
+}
+
+/* The read-out box: the year, then one line per series with its value. */
+static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g, int idx)
+{
+    const chart_series *s0 = &spec->series[0];
+    float x = chart_x_of(g, s0->t[idx]);
+    ui_draw_rect(ctx, ui_rect_make((int)x, g->plot.y, 1, g->plot.h), ctx->colors[UI_COL_MUTED]);
+    for (int k = 0; k < spec->nseries; k++) {
+        const chart_series *s = &spec->series[k];
+        if (idx < s->n && isfinite(series_value(s, idx)))
+            ui_draw_circle(ctx, (int)x, (int)chart_y_of(g, series_value(s, idx)), ui_px(ctx, 4),
+                           s->color);
+    }
+    int prev = ctx->layer;
+    ui_layer_set(ctx, 1);
+    int pad = ui_px(ctx, 8), lh = ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 2);
+    char year[32], val[64], line[256];
+    snprintf(year, sizeof year, "%.0f", s0->t[idx]);
+    int w = ui_text_width(ctx, UI_FONT_BOLD, year);
+    int sw = ui_px(ctx, 12);
+    for (int k = 0; k < spec->nseries; k++) {
+        const chart_series *s = &spec->series[k];
+        fmt_value(val, sizeof val, idx < s->n ? series_value(s, idx) : NAN, spec->swedish);
+        snprintf(line, sizeof line, "%s: %s", s->label ? s->label : "", val);
+        int lw = ui_text_width(ctx, UI_FONT_SMALL, line) + sw + pad / 2;
+        if (lw > w)
+            w = lw;
+    }
+    int bw = w + 2 * pad, bh = (spec->nseries + 1) * lh + 2 * pad;
+    int bx = (int)x + ui_px(ctx, 12);
+    if (bx + bw > g->plot.x + g->plot.w)
+        bx = (int)x - ui_px(ctx, 12) - bw;
+    int by = g->plot.y + ui_px(ctx, 4);
+    ui_rect box = ui_rect_make(bx, by, bw, bh);
+    ui_draw_rect(ctx, ui_rect_make(bx + 2, by + 3, bw, bh), ctx->colors[UI_COL_SHADOW]);
+    ui_draw_rect(ctx, box, ctx->colors[UI_COL_CARD]);
+    ui_draw_frame(ctx, box, ctx->colors[UI_COL_BORDER], 1);
+    ui_draw_text(ctx, UI_FONT_BOLD, year, bx + pad, by + pad, ctx->colors[UI_COL_TEXT]);
+    for (int k = 0; k < spec->nseries; k++) {
+        const chart_series *s = &spec->series[k];
+        int ly = by + pad + (k + 1) * lh;
+        ui_draw_rect(ctx, ui_rect_make(bx + pad, ly + lh / 2 - ui_px(ctx, 2), sw - ui_px(ctx, 3),
+                                       ui_px(ctx, 4)),
+                     s->color);
+        fmt_value(val, sizeof val, idx < s->n ? series_value(s, idx) : NAN, spec->swedish);
+        snprintf(line, sizeof line, "%s: %s", s->label ? s->label : "", val);
+        ui_draw_text(ctx, UI_FONT_SMALL, line, bx + pad + sw, ly, ctx->colors[UI_COL_TEXT]);
+    }
+    ui_layer_set(ctx, prev);
+}
+
+int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
+{
+    chart_geom g;
+    chart_layout(ctx, spec, r, &g);
+    ui_color grid = ctx->colors[UI_COL_BORDER];
+    ui_color muted = ctx->colors[UI_COL_MUTED];
+    int sh = ui_text_height(ctx, UI_FONT_SMALL);
+    char buf[64];
+
+    if (spec->unit && *spec->unit)
+        ui_draw_text(ctx, UI_FONT_SMALL, spec->unit, r.x + ui_px(ctx, 8), r.y, muted);
+    for (int i = 0; i < g.y.n; i++) {
+        double v = g.y.lo + i * g.y.step;
+        int y = (int)lroundf(chart_y_of(&g, v));
+        ui_draw_rect(ctx, ui_rect_make(g.plot.x, y, g.plot.w, 1), grid);
+        fmt_fixed(buf, sizeof buf, v, g.y.decimals, spec->swedish);
+        int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
+        ui_draw_text(ctx, UI_FONT_SMALL, buf, g.plot.x - ui_px(ctx, 8) - w, y - sh / 2, muted);
+    }
+    for (int i = 0; i < g.x.n; i++) {
+        double t = g.x.lo + i * g.x.step;
+        int x = (int)lroundf(chart_x_of(&g, t));
+        int y0 = g.plot.y + g.plot.h;
+        ui_draw_rect(ctx, ui_rect_make(x, y0, 1, ui_px(ctx, 4)), muted);
+        snprintf(buf, sizeof buf, "%.0f", t);
+        int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
+        int tx = x - w / 2;
+        if (tx + w > r.x + r.w)
+            tx = r.x + r.w - w;
+        ui_draw_text(ctx, UI_FONT_SMALL, buf, tx, y0 + ui_px(ctx, 5), muted);
+    }
+    ui_draw_rect(ctx, ui_rect_make(g.plot.x, g.plot.y + g.plot.h, g.plot.w, 1), muted);
+
+    ui_clip_push(ctx, ui_rect_make(g.plot.x - ui_px(ctx, 4), g.plot.y - ui_px(ctx, 4),
+                                   g.plot.w + ui_px(ctx, 8), g.plot.h + ui_px(ctx, 8)));
+    /* Compared scenarios first, then the baseline, then the scenario on top. */
+    for (int k = spec->nseries - 1; k >= 0; k--)
+        draw_series(ctx, &g, &spec->series[k]);
+    ui_clip_pop(ctx);
+    if (spec->legend)
+        draw_legend(ctx, spec, &g);
+
+    int idx = -1;
+    if (spec->nseries > 0 && ui_mouse_over(ctx, g.plot)) {
+        idx = chart_hover_index(&g, &spec->series[0], ctx->mouse_x);
+        if (idx >= 0)
+            draw_hover(ctx, spec, &g, idx);
+    }
+    return idx;
+}

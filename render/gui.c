@@ -1,0 +1,437 @@
+/* gui.c: the SDL window around the app and its interface (see gui.h). */
+#include "render/gui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "render/app_ui.h"
+#include "render/draw.h"
+#include "render/png.h"
+#include "render/strings.h"
+
+#define PROFILE_MAX 100000 /* input-to-frame samples kept */
+
+struct gui {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    draw_ctx *draw;
+    ui_ctx *ui;           /* large: heap */
+    app *app;
+    app_layout layout;    /* of the last frame */
+    gui_opts opts;
+    float dpi;            /* output pixels per window coordinate */
+    int fullscreen;       /* current window state */
+    char title[256];      /* current window title */
+    double *samples;      /* input-to-frame times, ms */
+    int nsamples;
+    int no_hover;         /* 1 while drawing a frame for export */
+};
+
+app *gui_app(gui *g)
+{
+    return g->app;
+}
+
+ui_ctx *gui_ui(gui *g)
+{
+    return g->ui;
+}
+
+const app_layout *gui_layout(const gui *g)
+{
+    return &g->layout;
+}
+
+gui *gui_create(const gui_opts *opts, char *msg, size_t n)
+{
+    msg[0] = '\0';
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(msg, n, "cannot start SDL video: %s", SDL_GetError());
+        return NULL;
+    }
+    gui *g = calloc(1, sizeof *g);
+    if (!g) {
+        snprintf(msg, n, "out of memory");
+        SDL_Quit();
+        return NULL;
+    }
+    g->opts = *opts;
+    int w = opts->width > 0 ? opts->width : 1440, h = opts->height > 0 ? opts->height : 900;
+    SDL_Rect usable;
+    if (opts->width <= 0 && SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 200) {
+        if (w > usable.w * 9 / 10)
+            w = usable.w * 9 / 10;
+        if (h > usable.h * 9 / 10)
+            h = usable.h * 9 / 10;
+    }
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (opts->hidden)
+        flags |= SDL_WINDOW_HIDDEN;
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    g->win = SDL_CreateWindow("transim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!g->win) {
+        snprintf(msg, n, "cannot open a window: %s", SDL_GetError());
+        gui_destroy(g);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(g->win, 640, 420);
+    g->ren = SDL_CreateRenderer(g->win, -1, opts->vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+    if (!g->ren)
+        g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!g->ren) {
+        snprintf(msg, n, "cannot create a renderer: %s", SDL_GetError());
+        gui_destroy(g);
+        return NULL;
+    }
+    int ow = w, oh = h;
+    SDL_GetRendererOutputSize(g->ren, &ow, &oh);
+    g->dpi = w > 0 ? (float)ow / (float)w : 1.0f;
+    if (g->dpi < 0.5f)
+        g->dpi = 1.0f;
+    g->draw = draw_create(g->ren, g->dpi, msg, n);
+    if (!g->draw) {
+        gui_destroy(g);
+        return NULL;
+    }
+    g->ui = malloc(sizeof *g->ui);
+    sim_error err;
+    sim_error_clear(&err);
+    g->app = g->ui ? app_create(&err) : NULL;
+    if (!g->ui || !g->app) {
+        char e[1200];
+        snprintf(msg, n, "cannot run the baseline: %s", sim_error_format(&err, e, sizeof e));
+        gui_destroy(g);
+        return NULL;
+    }
+    ui_init(g->ui, draw_text_width, draw_text_height, g->draw);
+    if (opts->profile) {
+        g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
+        if (!g->samples) {
+            snprintf(msg, n, "out of memory");
+            gui_destroy(g);
+            return NULL;
+        }
+    }
+    if (opts->scenario && *opts->scenario) {
+        app_request_open(g->app, opts->scenario);
+        if (g->app->status_error)
+            snprintf(msg, n, "%s", g->app->status);
+    }
+    SDL_StartTextInput();
+    return g;
+}
+
+void gui_destroy(gui *g)
+{
+    if (!g)
+        return;
+    SDL_StopTextInput();
+    app_destroy(g->app);
+    free(g->ui);
+    draw_destroy(g->draw);
+    if (g->ren)
+        SDL_DestroyRenderer(g->ren);
+    if (g->win)
+        SDL_DestroyWindow(g->win);
+    free(g->samples);
+    free(g);
+    SDL_Quit();
+}
+
+static unsigned mods_of(Uint16 m)
+{
+    unsigned r = 0;
+    if (m & KMOD_SHIFT)
+        r |= UI_MOD_SHIFT;
+    if (m & KMOD_CTRL)
+        r |= UI_MOD_CTRL;
+    if (m & KMOD_ALT)
+        r |= UI_MOD_ALT;
+    return r;
+}
+
+/* Ctrl shortcuts and function keys; returns 1 when the key was one. */
+static int shortcut(gui *g, const SDL_KeyboardEvent *k)
+{
+    app *a = g->app;
+    int ctrl = (k->keysym.mod & KMOD_CTRL) != 0, shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    SDL_Keycode s = k->keysym.sym;
+    if (s == SDLK_F11) {
+        app_command(a, APP_CMD_FULLSCREEN);
+        return 1;
+    }
+    if (s == SDLK_F1) {
+        app_command(a, APP_CMD_HELP);
+        return 1;
+    }
+    if (!ctrl)
+        return 0;
+    switch (s) {
+    case SDLK_z:
+        app_command(a, shift ? APP_CMD_REDO : APP_CMD_UNDO);
+        return 1;
+    case SDLK_y:
+        app_command(a, APP_CMD_REDO);
+        return 1;
+    case SDLK_s:
+        app_command(a, shift ? APP_CMD_SAVE_AS : APP_CMD_SAVE);
+        return 1;
+    case SDLK_o:
+        app_command(a, APP_CMD_OPEN);
+        return 1;
+    case SDLK_e:
+        app_command(a, APP_CMD_EXPORT);
+        return 1;
+    case SDLK_k:
+        app_command(a, APP_CMD_COMPARE);
+        return 1;
+    case SDLK_l:
+        app_command(a, APP_CMD_LANGUAGE);
+        return 1;
+    case SDLK_q:
+        app_command(a, APP_CMD_QUIT);
+        return 1;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        app_command(a, APP_CMD_ZOOM_IN);
+        return 1;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        app_command(a, APP_CMD_ZOOM_OUT);
+        return 1;
+    case SDLK_0:
+    case SDLK_KP_0:
+        app_command(a, APP_CMD_ZOOM_RESET);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static unsigned ui_key_of(SDL_Keycode s)
+{
+    switch (s) {
+    case SDLK_TAB: return UI_KEY_TAB;
+    case SDLK_LEFT: return UI_KEY_LEFT;
+    case SDLK_RIGHT: return UI_KEY_RIGHT;
+    case SDLK_UP: return UI_KEY_UP;
+    case SDLK_DOWN: return UI_KEY_DOWN;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return UI_KEY_RETURN;
+    case SDLK_ESCAPE: return UI_KEY_ESCAPE;
+    case SDLK_BACKSPACE: return UI_KEY_BACKSPACE;
+    case SDLK_SPACE: return UI_KEY_SPACE;
+    case SDLK_HOME: return UI_KEY_HOME;
+    case SDLK_END: return UI_KEY_END;
+    case SDLK_PAGEUP: return UI_KEY_PAGEUP;
+    case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
+    case SDLK_DELETE: return UI_KEY_DELETE;
+    default: return 0;
+    }
+}
+
+static int mouse_x(const gui *g, int x)
+{
+    return (int)lroundf((float)x * g->dpi);
+}
+
+/* Feeds pending events to the ui; stops after a button change so that a
+ * press and its release land in different frames. Returns 1 when any input
+ * arrived. */
+static int poll_events(gui *g)
+{
+    SDL_Event e;
+    int input = 0;
+    ui_ctx *ui = g->ui;
+    while (SDL_PollEvent(&e)) {
+        switch (e.type) {
+        case SDL_QUIT:
+            app_command(g->app, APP_CMD_QUIT);
+            break;
+        case SDL_MOUSEMOTION:
+            ui_input_mouse_move(ui, mouse_x(g, e.motion.x), mouse_x(g, e.motion.y));
+            input = 1;
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.button != SDL_BUTTON_LEFT)
+                break;
+            ui_input_mouse_button(ui, mouse_x(g, e.button.x), mouse_x(g, e.button.y),
+                                  e.type == SDL_MOUSEBUTTONDOWN);
+            return 1;
+        case SDL_MOUSEWHEEL:
+            ui_input_wheel(ui, e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y);
+            input = 1;
+            break;
+        case SDL_KEYDOWN:
+            input = 1;
+            if (!shortcut(g, &e.key)) {
+                unsigned k = ui_key_of(e.key.keysym.sym);
+                if (k)
+                    ui_input_key(ui, k, mods_of(e.key.keysym.mod));
+            }
+            break;
+        case SDL_KEYUP:
+            ui->mods = mods_of(e.key.keysym.mod);
+            break;
+        case SDL_TEXTINPUT:
+            if (!(SDL_GetModState() & KMOD_CTRL))
+                ui_input_text(ui, e.text.text);
+            input = 1;
+            break;
+        case SDL_DROPFILE:
+            /* A scenario dropped on the window opens (asking about unsaved changes). */
+            app_request_open(g->app, e.drop.file);
+            SDL_free(e.drop.file);
+            input = 1;
+            break;
+        case SDL_WINDOWEVENT:
+            input = 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return input;
+}
+
+/* Keeps the window's full-screen state and title in step with the app. */
+static void sync_window(gui *g)
+{
+    if (g->app->want_fullscreen != g->fullscreen) {
+        if (SDL_SetWindowFullscreen(g->win, g->app->want_fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) == 0)
+            g->fullscreen = g->app->want_fullscreen;
+        else
+            g->app->want_fullscreen = g->fullscreen;
+    }
+    char title[256];
+    snprintf(title, sizeof title, "%s%s \xE2\x80\x94 transim", app_dirty(g->app) ? "\xE2\x80\xA2 " : "",
+             g->app->sc.name[0] ? g->app->sc.name : "transim");
+    if (strcmp(title, g->title) != 0) {
+        snprintf(g->title, sizeof g->title, "%s", title);
+        SDL_SetWindowTitle(g->win, title);
+    }
+}
+
+/* Builds and draws one frame (not presented). */
+static void render(gui *g)
+{
+    int ww = 1, wh = 1, ow = 1, oh = 1;
+    SDL_GetWindowSize(g->win, &ww, &wh);
+    SDL_GetRendererOutputSize(g->ren, &ow, &oh);
+    g->dpi = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    float scale = g->app->zoom * g->dpi;
+    if (!draw_set_scale(g->draw, scale))
+        app_status(g->app, 1, "cannot reopen the font at zoom %.0f %%", 100.0 * g->app->zoom);
+    g->ui->scale = scale;
+    g->ui->width = ow;
+    g->ui->height = oh;
+    int mx = g->ui->mouse_x, my = g->ui->mouse_y;
+    if (g->no_hover)
+        g->ui->mouse_x = g->ui->mouse_y = -100000;
+    app_frame(g->app, g->ui, &g->layout);
+    g->ui->mouse_x = mx;
+    g->ui->mouse_y = my;
+    ui_color bg = g->ui->colors[UI_COL_BG];
+    SDL_SetRenderDrawColor(g->ren, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(g->ren);
+    draw_commands(g->draw, g->ui);
+}
+
+int gui_frame(gui *g)
+{
+    Uint64 t_in = SDL_GetPerformanceCounter();
+    int input = poll_events(g);
+    if (g->app->want_quit)
+        return 0;
+    sync_window(g);
+    render(g);
+    if (g->app->export_requested) {
+        g->app->export_requested = 0;
+        char png[1100], msg[1200];
+        snprintf(png, sizeof png, "%s.png", g->app->export_base);
+        if (gui_screenshot(g, png, g->layout.graphs, msg, sizeof msg))
+            app_status(g->app, 0, "%s: %s, %s.csv", str_get(STR_EXPORTED, g->app->swedish), png,
+                       g->app->export_base);
+        else
+            app_status(g->app, 1, "%s", msg);
+        render(g);
+    }
+    SDL_RenderPresent(g->ren);
+    if (g->samples && input && g->nsamples < PROFILE_MAX) {
+        Uint64 t_out = SDL_GetPerformanceCounter();
+        g->samples[g->nsamples++] =
+            (double)(t_out - t_in) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    }
+    return !g->app->want_quit;
+}
+
+unsigned char *gui_read_pixels(gui *g, ui_rect r, int *w, int *h)
+{
+    int ow = 1, oh = 1;
+    SDL_GetRendererOutputSize(g->ren, &ow, &oh);
+    if (r.w <= 0 || r.h <= 0)
+        r = ui_rect_make(0, 0, ow, oh);
+    r = ui_rect_intersect(r, ui_rect_make(0, 0, ow, oh));
+    if (r.w <= 0 || r.h <= 0)
+        return NULL;
+    unsigned char *px = malloc((size_t)r.w * (size_t)r.h * 4);
+    if (!px)
+        return NULL;
+    SDL_Rect sr = {r.x, r.y, r.w, r.h};
+    if (SDL_RenderReadPixels(g->ren, &sr, SDL_PIXELFORMAT_RGBA32, px, r.w * 4) != 0) {
+        free(px);
+        return NULL;
+    }
+    *w = r.w;
+    *h = r.h;
+    return px;
+}
+
+int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n)
+{
+    g->no_hover = 1;
+    render(g);
+    g->no_hover = 0;
+    int w = 0, h = 0;
+    unsigned char *px = gui_read_pixels(g, r, &w, &h);
+    if (!px) {
+        snprintf(msg, n, "%s: cannot read the window's pixels: %s", path, SDL_GetError());
+        return 0;
+    }
+    /* Opaque output: the window has no meaningful alpha. */
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        px[4 * i + 3] = 255;
+    sim_error err;
+    sim_error_clear(&err);
+    sim_status st = png_write(path, w, h, px, &err);
+    free(px);
+    if (st != SIM_OK) {
+        sim_error_format(&err, msg, n);
+        return 0;
+    }
+    return 1;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+int gui_profile(const gui *g, double *median_ms, double *worst_ms)
+{
+    if (!g->samples || g->nsamples == 0) {
+        *median_ms = *worst_ms = 0;
+        return 0;
+    }
+    qsort(g->samples, (size_t)g->nsamples, sizeof *g->samples, cmp_double);
+    *median_ms = g->samples[g->nsamples / 2];
+    *worst_ms = g->samples[g->nsamples - 1];
+    return g->nsamples;
+}

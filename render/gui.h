@@ -1,0 +1,56 @@
+/* gui.h: the simulator's window: SDL2 events into the ui context, one
+ * frame of app_ui, drawing through draw.h, high-DPI and zoom scaling, full
+ * screen, PNG export and screenshots, and input-to-frame timing for
+ * --profile. transim-gui's main() is a loop over gui_frame(); the tests
+ * drive the same loop with injected events under the dummy video driver. */
+#ifndef RENDER_GUI_H
+#define RENDER_GUI_H
+
+#include <stddef.h>
+
+#include "render/app.h"
+#include "render/layout.h"
+#include "render/ui.h"
+
+typedef struct gui_opts {
+    const char *scenario; /* file to open at start, NULL = the baseline */
+    int width, height;    /* window size in screen coordinates (0 = 1440 x 900) */
+    int hidden;           /* 1: create the window hidden (screenshots, tests) */
+    int profile;          /* 1: record input-to-frame times */
+    int vsync;            /* 1: present with vertical sync */
+} gui_opts;
+
+typedef struct gui gui;
+
+/* Starts SDL (video), opens the window, renderer and fonts, creates the app
+ * state and opens opts->scenario. Returns NULL with a message in msg when
+ * SDL, the window or the font cannot be had. A scenario that cannot be read
+ * is not fatal: the baseline stays, and the message is in the status line
+ * and in msg (msg is "" otherwise). */
+gui *gui_create(const gui_opts *opts, char *msg, size_t n);
+/* Closes everything and quits SDL. NULL does nothing. */
+void gui_destroy(gui *g);
+
+/* Handles pending events and draws one frame. Returns 0 once the user has
+ * quit (after agreeing to discard unsaved changes), 1 otherwise. */
+int gui_frame(gui *g);
+
+/* The state, the ui context and the layout of the last frame. */
+app *gui_app(gui *g);
+ui_ctx *gui_ui(gui *g);
+const app_layout *gui_layout(const gui *g);
+
+/* Reads the pixels of the last frame (area r, or the whole output when
+ * r.w <= 0) into a new RGBA buffer (4 * w * h bytes, caller frees). Returns
+ * NULL on failure. *w and *h receive the size. */
+unsigned char *gui_read_pixels(gui *g, ui_rect r, int *w, int *h);
+
+/* Draws one more frame without hover effects and writes the area r (or the
+ * whole window) as PNG to path. Returns 0 and a message in msg on failure. */
+int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n);
+
+/* Input-to-frame times recorded with opts.profile: count, median and worst,
+ * milliseconds. Returns the count. */
+int gui_profile(const gui *g, double *median_ms, double *worst_ms);
+
+#endif

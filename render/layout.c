@@ -1,0 +1,81 @@
+/* layout.c: the window's regions at any size and zoom (see layout.h). */
+#include "render/layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static int px(float scale, int n)
+{
+    return (int)lroundf((float)n * scale);
+}
+
+void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs)
+{
+    memset(l, 0, sizeof *l);
+    if (ngraphs < 1)
+        ngraphs = 1;
+    if (ngraphs > APP_GRAPHS_MAX)
+        ngraphs = APP_GRAPHS_MAX;
+    if (width < 1)
+        width = 1;
+    if (height < 1)
+        height = 1;
+    int gap = px(scale, 12);
+    int tool_h = px(scale, 48);
+    int status_h = px(scale, 28);
+    if (tool_h + status_h > height / 2) {
+        tool_h = height / 4;
+        status_h = height / 8;
+    }
+    l->toolbar = ui_rect_make(0, 0, width, tool_h);
+    l->status = ui_rect_make(0, height - status_h, width, status_h);
+    int body_y = tool_h, body_h = height - tool_h - status_h;
+
+    /* The left panel keeps a readable width but never more than 40 %. */
+    int left_w = px(scale, 360);
+    if (left_w > width * 2 / 5)
+        left_w = width * 2 / 5;
+    l->left = ui_rect_make(0, body_y, left_w, body_h);
+    int inner_x = gap, inner_w = left_w - 2 * gap;
+    int tabs_h = px(scale, 36);
+    l->tabs = ui_rect_make(inner_x, body_y + gap, inner_w, tabs_h);
+    l->group_by = ui_rect_make(inner_x, l->tabs.y + tabs_h + px(scale, 8), inner_w, px(scale, 30));
+    int budget_h = px(scale, 132);
+    if (budget_h > body_h / 3)
+        budget_h = body_h / 3;
+    l->budget = ui_rect_make(inner_x, body_y + body_h - budget_h - gap, inner_w, budget_h);
+    int lev_y = l->group_by.y + l->group_by.h + px(scale, 8);
+    int lev_h = l->budget.y - gap - lev_y;
+    l->levers = ui_rect_make(0, lev_y, left_w, lev_h > 0 ? lev_h : 0);
+
+    int main_x = left_w + gap, main_w = width - left_w - 2 * gap;
+    if (main_w < 1)
+        main_w = 1;
+    int keys_h = px(scale, 92);
+    if (keys_h > body_h / 4)
+        keys_h = body_h / 4;
+    l->keys = ui_rect_make(main_x, body_y + gap, main_w, keys_h);
+    int gy = l->keys.y + keys_h + gap;
+    int gh = body_y + body_h - gap - gy;
+    l->graphs = ui_rect_make(main_x, gy, main_w, gh > 0 ? gh : 0);
+
+    /* Columns: as many as keep each graph at least ~380 px (at zoom 1) wide. */
+    int min_w = px(scale, 380);
+    int cols = ngraphs >= 6 ? 3 : 2;
+    while (cols > 1 && (main_w - (cols - 1) * gap) / cols < min_w)
+        cols--;
+    int rows = (ngraphs + cols - 1) / cols;
+    l->cols = cols;
+    l->rows = rows;
+    l->ngraphs = ngraphs;
+    int cw = (main_w - (cols - 1) * gap) / cols;
+    int ch = (l->graphs.h - (rows - 1) * gap) / rows;
+    if (cw < 1)
+        cw = 1;
+    if (ch < 1)
+        ch = 1;
+    for (int i = 0; i < ngraphs; i++) {
+        int c = i % cols, r = i / cols;
+        l->graph[i] = ui_rect_make(main_x + c * (cw + gap), gy + r * (ch + gap), cw, ch);
+    }
+}

@@ -1,0 +1,212 @@
+/* main.c: transim-gui, the interactive simulator. Parses the command line
+ * and runs the window's loop (render/gui.h); --screenshot renders a few
+ * frames and writes a PNG (use SDL_VIDEODRIVER=dummy without a display);
+ * --profile reports the input-to-frame times when the window closes, or of a
+ * scripted slider drag when combined with --frames. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "render/app_ui.h"
+#include "render/gui.h"
+#include "sim/model.h"
+
+#define MAX_COMPARE 4
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: transim-gui [SCENARIO] [options]\n"
+            "  --screenshot FILE.png  render and write the window as PNG, then exit\n"
+            "  --frames N             frames to render before the screenshot (default 3)\n"
+            "  --size WxH             window size (default 1440x900)\n"
+            "  --compare FILE         overlay a saved scenario (up to 4 times)\n"
+            "  --lang en|sv           language at start (default en)\n"
+            "  --zoom F               zoom at start (0.6 to 2.5)\n"
+            "  --profile              report median and worst input-to-frame time;\n"
+            "                         with --frames N, of a scripted drag of the first lever\n"
+            "  --version, --help\n"
+            "Without a display: SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software\n");
+}
+
+/* Pushes a mouse event at window coordinates (x, y): kind 0 move, 1 press,
+ * 2 release. */
+static void push_mouse(int kind, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    if (kind == 0) {
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = x;
+        e.motion.y = y;
+        e.motion.state = SDL_BUTTON_LMASK;
+    } else {
+        e.type = kind == 1 ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = kind == 1 ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    SDL_PushEvent(&e);
+}
+
+/* The scripted drag for --profile --frames: press on the first lever's
+ * slider, sweep it right and back, release. */
+static void script_drag(gui *g, int frame, int frames)
+{
+    ui_rect r = app_slider_rect(gui_app(g), var_lever_ids[0]);
+    if (r.w <= 0 || frames < 4)
+        return;
+    /* Window coordinates equal output pixels under the dummy driver. */
+    int y = r.y + r.h / 2, x0 = r.x + r.w / 10, span = r.w * 8 / 10;
+    int last = frames - 2;
+    if (frame == 0) {
+        push_mouse(1, x0, y);
+    } else if (frame < last) {
+        double f = (double)frame / (double)last;
+        double tri = f < 0.5 ? 2 * f : 2 - 2 * f;
+        push_mouse(0, x0 + (int)(tri * span), y);
+    } else if (frame == last) {
+        push_mouse(2, x0, y);
+    }
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (*end != 'x' && *end != 'X')
+        return 0;
+    long b = strtol(end + 1, &end, 10);
+    if (*end != '\0' || a < 320 || b < 240 || a > 16384 || b > 16384)
+        return 0;
+    *w = (int)a;
+    *h = (int)b;
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    gui_opts opts = {0};
+    const char *shot = NULL;
+    const char *compare[MAX_COMPARE];
+    int ncompare = 0, frames = -1, swedish = 0;
+    float zoom = 1.0f;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("transim-gui %s (model %s)\n", TRANSIM_VERSION, MODEL_VERSION);
+            return 0;
+        } else if (strcmp(a, "--screenshot") == 0 && next) {
+            shot = argv[++i];
+        } else if (strcmp(a, "--frames") == 0 && next) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 1000000) {
+                fprintf(stderr, "transim-gui: frames '%s' is not a number from 1 to 1000000\n", argv[i]);
+                return 2;
+            }
+            frames = (int)n;
+        } else if (strcmp(a, "--size") == 0 && next) {
+            if (!parse_size(argv[++i], &opts.width, &opts.height)) {
+                fprintf(stderr, "transim-gui: size '%s' is not WxH (at least 320x240)\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "--compare") == 0 && next) {
+            if (ncompare == MAX_COMPARE) {
+                fprintf(stderr, "transim-gui: at most %d scenarios can be compared\n", MAX_COMPARE);
+                return 2;
+            }
+            compare[ncompare++] = argv[++i];
+        } else if (strcmp(a, "--lang") == 0 && next) {
+            const char *l = argv[++i];
+            if (strcmp(l, "sv") != 0 && strcmp(l, "en") != 0) {
+                fprintf(stderr, "transim-gui: language '%s' is not 'en' or 'sv'\n", l);
+                return 2;
+            }
+            swedish = strcmp(l, "sv") == 0;
+        } else if (strcmp(a, "--zoom") == 0 && next) {
+            char *end;
+            double z = strtod(argv[++i], &end);
+            if (*end || !(z >= 0.6 && z <= 2.5)) {
+                fprintf(stderr, "transim-gui: zoom '%s' is not a number from 0.6 to 2.5\n", argv[i]);
+                return 2;
+            }
+            zoom = (float)z;
+        } else if (strcmp(a, "--profile") == 0) {
+            opts.profile = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "transim-gui: unknown option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        } else if (!opts.scenario) {
+            opts.scenario = a;
+        } else {
+            fprintf(stderr, "transim-gui: one scenario at a time ('%s' and '%s')\n", opts.scenario, a);
+            return 2;
+        }
+    }
+    int headless = shot != NULL || (opts.profile && frames > 0);
+    opts.hidden = headless;
+    opts.vsync = !headless;
+    if (frames < 0)
+        frames = shot ? 3 : 0;
+
+    char msg[1400];
+    gui *g = gui_create(&opts, msg, sizeof msg);
+    if (!g) {
+        fprintf(stderr, "transim-gui: %s\n", msg);
+        return 1;
+    }
+    int status = 0;
+    if (msg[0]) {
+        fprintf(stderr, "transim-gui: %s\n", msg);
+        if (headless)
+            status = 1;
+    }
+    app *a = gui_app(g);
+    a->swedish = swedish;
+    a->zoom = zoom;
+    for (int i = 0; i < ncompare; i++) {
+        sim_error err;
+        sim_error_clear(&err);
+        if (app_compare_add(a, compare[i], &err) != SIM_OK) {
+            char e[1200];
+            fprintf(stderr, "transim-gui: %s\n", sim_error_format(&err, e, sizeof e));
+            status = 1;
+        }
+    }
+
+    if (headless) {
+        for (int f = 0; f < frames; f++) {
+            if (opts.profile)
+                script_drag(g, f, frames);
+            gui_frame(g);
+        }
+        if (shot && !gui_screenshot(g, shot, ui_rect_make(0, 0, 0, 0), msg, sizeof msg)) {
+            fprintf(stderr, "transim-gui: %s\n", msg);
+            status = 1;
+        }
+    } else {
+        while (gui_frame(g)) {
+            if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+                SDL_WaitEventTimeout(NULL, 250);
+        }
+    }
+    if (opts.profile) {
+        double median, worst;
+        int n = gui_profile(g, &median, &worst);
+        printf("input-to-frame: %d frames with input, median %.2f ms, worst %.2f ms "
+               "(model run %.2f ms)\n",
+               n, median, worst, a->run_ms);
+    }
+    gui_destroy(g);
+    return status;
+}

@@ -1,0 +1,90 @@
+/* strings.c: the interface's own words in English and Swedish (strings.h). */
+#include "render/strings.h"
+
+static const char *const table[STR_COUNT][2] = {
+    [STR_APP_TITLE] = {"transim: Norra Mellansverige 2020\xE2\x80\x93" "2050",
+                       "transim: Norra Mellansverige 2020\xE2\x80\x93" "2050"},
+    [STR_OPEN] = {"Open", "\xC3\x96ppna"},
+    [STR_SAVE] = {"Save", "Spara"},
+    [STR_SAVE_AS] = {"Save as", "Spara som"},
+    [STR_UNDO] = {"Undo", "\xC3\x85ngra"},
+    [STR_REDO] = {"Redo", "G\xC3\xB6r om"},
+    [STR_RESET_ALL] = {"Reset all", "\xC3\x85terst\xC3\xA4ll allt"},
+    [STR_RESET] = {"Reset", "\xC3\x85terst\xC3\xA4ll"},
+    [STR_COMPARE] = {"Compare", "J\xC3\xA4mf\xC3\xB6r"},
+    [STR_EXPORT] = {"Export", "Exportera"},
+    [STR_LANGUAGE] = {"Svenska", "English"},
+    [STR_FULLSCREEN] = {"Full screen", "Helsk\xC3\xA4rm"},
+    [STR_ZOOM_IN] = {"A+", "A+"},
+    [STR_ZOOM_OUT] = {"A\xE2\x88\x92", "A\xE2\x88\x92"},
+    [STR_LEVERS] = {"Levers", "Styrmedel"},
+    [STR_ASSUMPTIONS] = {"Assumptions", "Antaganden"},
+    [STR_BY_PRIORITY] = {"Priorities", "Prioriteringar"},
+    [STR_BY_THEME] = {"Themes", "Teman"},
+    [STR_SHOW_PARAMS] = {"Show model parameters", "Visa modellparametrar"},
+    [STR_PARAMS] = {"Model parameters", "Modellparametrar"},
+    [STR_BASELINE] = {"Baseline", "Basscenario"},
+    [STR_SCENARIO] = {"Scenario", "Scenario"},
+    [STR_KEY_INDICATORS] = {"Key indicators", "Nyckeltal"},
+    [STR_VS_BASELINE] = {"vs baseline", "mot bas"},
+    [STR_BUDGET] = {"Budget", "Budget"},
+    [STR_PER_YEAR_PEAK] = {"peak per year", "h\xC3\xB6gsta per \xC3\xA5r"},
+    [STR_TOTAL] = {"total", "totalt"},
+    [STR_CAP] = {"cap", "tak"},
+    [STR_NO_CAP] = {"no cap", "inget tak"},
+    [STR_OVER_CAP] = {"over the cap", "\xC3\xB6ver taket"},
+    [STR_DETAIL_VALUE] = {"Value", "V\xC3\xA4rde"},
+    [STR_DETAIL_START] = {"Start year", "Start\xC3\xA5r"},
+    [STR_DETAIL_RAMP] = {"Ramp (years)", "Upptrappning (\xC3\xA5r)"},
+    [STR_DETAIL_APPLY] = {"Apply", "Till\xC3\xA4mpa"},
+    [STR_DETAIL_CLOSE] = {"Close", "St\xC3\xA4ng"},
+    [STR_DETAIL_SOURCE] = {"Source", "K\xC3\xA4lla"},
+    [STR_DETAIL_RANGE] = {"Range", "Intervall"},
+    [STR_DETAIL_COST] = {"Cost", "Kostnad"},
+    [STR_YEARS] = {"years", "\xC3\xA5r"},
+    [STR_CANCEL] = {"Cancel", "Avbryt"},
+    [STR_OK] = {"OK", "OK"},
+    [STR_DISCARD] = {"Discard changes", "Sl\xC3\xA4ng \xC3\xA4ndringar"},
+    [STR_UNSAVED_TITLE] = {"Unsaved changes", "Osparade \xC3\xA4ndringar"},
+    [STR_UNSAVED_TEXT] = {"The scenario has changes that are not saved.",
+                          "Scenariot har \xC3\xA4ndringar som inte \xC3\xA4r sparade."},
+    [STR_FILE_PATH] = {"File", "Fil"},
+    [STR_FILES_HERE] = {"Scenario files", "Scenariofiler"},
+    [STR_OPEN_TITLE] = {"Open a scenario", "\xC3\x96ppna ett scenario"},
+    [STR_SAVE_TITLE] = {"Save the scenario", "Spara scenariot"},
+    [STR_COMPARE_TITLE] = {"Compare saved scenarios", "J\xC3\xA4mf\xC3\xB6r sparade scenarier"},
+    [STR_COMPARE_HINT] = {"Overlay up to four saved scenarios on the graphs.",
+                          "L\xC3\xA4gg upp till fyra sparade scenarier i graferna."},
+    [STR_COMPARE_ADD] = {"Add", "L\xC3\xA4gg till"},
+    [STR_COMPARE_REMOVE] = {"Remove", "Ta bort"},
+    [STR_COMPARE_CLEAR] = {"Clear all", "Rensa"},
+    [STR_EXPORT_TITLE] = {"Export graphs and data", "Exportera grafer och data"},
+    [STR_EXPORT_HINT] = {"Writes NAME.png (the graphs) and NAME.csv (the data behind them).",
+                         "Skriver NAMN.png (graferna) och NAMN.csv (data bakom dem)."},
+    [STR_SAVED_TO] = {"Saved", "Sparat"},
+    [STR_OPENED] = {"Opened", "\xC3\x96ppnat"},
+    [STR_EXPORTED] = {"Exported", "Exporterat"},
+    [STR_ERROR] = {"Error", "Fel"},
+    [STR_UNSAVED_MARK] = {"unsaved", "osparat"},
+    [STR_NOTHING_TO_UNDO] = {"Nothing to undo", "Inget att \xC3\xA5ngra"},
+    [STR_NOTHING_TO_REDO] = {"Nothing to redo", "Inget att g\xC3\xB6ra om"},
+    [STR_HELP_KEYS] = {"Tab/\xE2\x86\x91\xE2\x86\x93 move \xC2\xB7 \xE2\x86\x90\xE2\x86\x92 adjust \xC2\xB7 "
+                       "Ctrl+Z/Y undo/redo \xC2\xB7 Ctrl+S save \xC2\xB7 F11 full screen \xC2\xB7 "
+                       "Ctrl+/\xE2\x88\x92 zoom \xC2\xB7 F1 help",
+                       "Tab/\xE2\x86\x91\xE2\x86\x93 flytta \xC2\xB7 \xE2\x86\x90\xE2\x86\x92 justera \xC2\xB7 "
+                       "Ctrl+Z/Y \xC3\xA5ngra/g\xC3\xB6r om \xC2\xB7 Ctrl+S spara \xC2\xB7 F11 helsk\xC3\xA4rm \xC2\xB7 "
+                       "Ctrl+/\xE2\x88\x92 zoom \xC2\xB7 F1 hj\xC3\xA4lp"},
+    [STR_HELP_TITLE] = {"Keys", "Tangenter"},
+    [STR_COMPARE_FULL] = {"Four scenarios are already compared",
+                          "Fyra scenarier j\xC3\xA4mf\xC3\xB6rs redan"},
+    [STR_QUIT_TITLE] = {"Quit", "Avsluta"},
+    [STR_GRAPH_COUNT] = {"Graphs", "Grafer"},
+};
+
+const char *str_get(str_id id, int swedish)
+{
+    if ((unsigned)id >= STR_COUNT)
+        return "";
+    const char *s = table[id][swedish ? 1 : 0];
+    return s ? s : "";
+}

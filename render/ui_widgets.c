@@ -1,0 +1,569 @@
+/* ui_widgets.c: the widgets of the immediate-mode interface (see ui.h):
+ * slider, button, check box, tabs, group header, text entry, drop-down list,
+ * list box, scrolling panel and tooltip. Each draws itself into the command
+ * list and reports what happened as UI_ bits. */
+#include "render/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static ui_color col(const ui_ctx *ctx, ui_color_id id)
+{
+    return ctx->colors[id];
+}
+
+/* Draws the focus ring around r. */
+static void focus_ring(ui_ctx *ctx, ui_rect r)
+{
+    int d = ui_px(ctx, 2);
+    ui_draw_frame(ctx, ui_rect_make(r.x - d, r.y - d, r.w + 2 * d, r.h + 2 * d),
+                  col(ctx, UI_COL_ACCENT), d);
+}
+
+/* Takes key from this frame's keys when pressed; returns 1 if it was. */
+static int take_key(ui_ctx *ctx, unsigned key)
+{
+    if ((ctx->key_pressed & key) && !(ctx->key_used & key)) {
+        ctx->key_used |= key;
+        return 1;
+    }
+    return 0;
+}
+
+int ui_slider(ui_ctx *ctx, unsigned id, ui_rect r, double *value, double lo, double hi,
+              double step, double mark)
+{
+    int res = ui_control(ctx, id, r, 1);
+    int knob = ui_px(ctx, 8);
+    ui_rect track = ui_rect_make(r.x + knob, r.y, r.w - 2 * knob, r.h);
+    double v = *value;
+    if ((res & UI_ACTIVE) && (ctx->mouse_down || ctx->mouse_pressed || ctx->mouse_released))
+        v = ui_slider_value_at(track, ctx->mouse_x, lo, hi, step);
+    if (ctx->focus == id && ctx->edit_id != id) {
+        double k = step > 0 ? step : (hi - lo) / 100.0;
+        if (ctx->mods & UI_MOD_SHIFT)
+            k /= 10.0;
+        if (ctx->mods & UI_MOD_CTRL)
+            k *= 10.0;
+        if (take_key(ctx, UI_KEY_LEFT))
+            v -= k;
+        if (take_key(ctx, UI_KEY_RIGHT))
+            v += k;
+        if (take_key(ctx, UI_KEY_PAGEDOWN))
+            v -= (hi - lo) / 10.0;
+        if (take_key(ctx, UI_KEY_PAGEUP))
+            v += (hi - lo) / 10.0;
+        if (take_key(ctx, UI_KEY_HOME))
+            v = lo;
+        if (take_key(ctx, UI_KEY_END))
+            v = hi;
+        /* Keep keyboard steps on the grid unless the step is a fine one. */
+        if (step > 0 && !(ctx->mods & UI_MOD_SHIFT))
+            v = lo + round((v - lo) / step) * step;
+        if (v < lo)
+            v = lo;
+        if (v > hi)
+            v = hi;
+    }
+    if (v != *value) {
+        *value = v;
+        res |= UI_CHANGED;
+    }
+
+    int cy = r.y + r.h / 2;
+    int th = ui_px(ctx, 4);
+    ui_rect bar = ui_rect_make(track.x, cy - th / 2, track.w, th);
+    ui_draw_rect(ctx, bar, col(ctx, UI_COL_CONTROL));
+    int xv = ui_slider_x_of(track, *value, lo, hi);
+    ui_draw_rect(ctx, ui_rect_make(track.x, bar.y, xv - track.x, th), col(ctx, UI_COL_ACCENT));
+    if (!isnan(mark) && mark >= lo && mark <= hi) {
+        int xm = ui_slider_x_of(track, mark, lo, hi);
+        int mh = ui_px(ctx, 7);
+        ui_draw_rect(ctx, ui_rect_make(xm - ui_px(ctx, 1), cy - mh, ui_px(ctx, 2), 2 * mh),
+                     col(ctx, UI_COL_MUTED));
+    }
+    ui_color kc = (res & UI_ACTIVE)  ? col(ctx, UI_COL_ACCENT)
+                  : (res & UI_HOVER) ? col(ctx, UI_COL_PRESSED)
+                                     : col(ctx, UI_COL_CARD);
+    ui_draw_circle(ctx, xv, cy, knob, col(ctx, UI_COL_ACCENT));
+    ui_draw_circle(ctx, xv, cy, knob - ui_px(ctx, 2), kc);
+    if (ctx->focus == id)
+        focus_ring(ctx, r);
+    return res;
+}
+
+int ui_button(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, int selected)
+{
+    int res = ui_control(ctx, id, r, 1);
+    if (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))
+        res |= UI_SUBMIT;
+    ui_color bg = selected             ? col(ctx, UI_COL_ACCENT)
+                  : (res & UI_ACTIVE)  ? col(ctx, UI_COL_PRESSED)
+                  : (res & UI_HOVER)   ? col(ctx, UI_COL_HOVER)
+                                       : col(ctx, UI_COL_CONTROL);
+    ui_draw_rect(ctx, r, bg);
+    ui_draw_text_in(ctx, UI_FONT_BODY, label, ui_rect_inset(r, ui_px(ctx, 4)), 0,
+                    selected ? col(ctx, UI_COL_CARD) : col(ctx, UI_COL_TEXT));
+    if (ctx->focus == id)
+        focus_ring(ctx, r);
+    return res;
+}
+
+int ui_checkbox(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, int *state)
+{
+    int res = ui_control(ctx, id, r, 1);
+    if ((res & UI_SUBMIT) ||
+        (ctx->focus == id && (take_key(ctx, UI_KEY_SPACE) || take_key(ctx, UI_KEY_RETURN)))) {
+        *state = !*state;
+        res |= UI_CHANGED | UI_SUBMIT;
+    }
+    int bs = ui_px(ctx, 16);
+    ui_rect box = ui_rect_make(r.x, r.y + (r.h - bs) / 2, bs, bs);
+    ui_draw_rect(ctx, box, *state ? col(ctx, UI_COL_ACCENT)
+                                  : (res & UI_HOVER) ? col(ctx, UI_COL_HOVER)
+                                                     : col(ctx, UI_COL_CARD));
+    ui_draw_frame(ctx, box, *state ? col(ctx, UI_COL_ACCENT) : col(ctx, UI_COL_MUTED), 1);
+    if (*state) {
+        ui_point tick[3] = {
+            {(float)box.x + 0.22f * (float)bs, (float)box.y + 0.52f * (float)bs},
+            {(float)box.x + 0.42f * (float)bs, (float)box.y + 0.72f * (float)bs},
+            {(float)box.x + 0.78f * (float)bs, (float)box.y + 0.28f * (float)bs},
+        };
+        ui_draw_polyline(ctx, tick, 3, col(ctx, UI_COL_CARD), ui_px(ctx, 2), 0);
+    }
+    int gap = ui_px(ctx, 8);
+    ui_draw_text_in(ctx, UI_FONT_BODY, label,
+                    ui_rect_make(r.x + bs + gap, r.y, r.w - bs - gap, r.h), -1,
+                    col(ctx, UI_COL_TEXT));
+    if (ctx->focus == id)
+        focus_ring(ctx, r);
+    return res;
+}
+
+int ui_tabs(ui_ctx *ctx, unsigned id, ui_rect r, const char *const *labels, int n, int *sel)
+{
+    int res = 0;
+    if (n <= 0)
+        return 0;
+    ui_draw_rect(ctx, r, col(ctx, UI_COL_CONTROL));
+    for (int i = 0; i < n; i++) {
+        int x0 = r.x + r.w * i / n, x1 = r.x + r.w * (i + 1) / n;
+        ui_rect tr = ui_rect_make(x0, r.y, x1 - x0, r.h);
+        unsigned tid = ui_id2("tab", (int)id, i);
+        int c = ui_control(ctx, tid, tr, 1);
+        if ((c & UI_SUBMIT) || (ctx->focus == tid && (take_key(ctx, UI_KEY_RETURN) ||
+                                                      take_key(ctx, UI_KEY_SPACE)))) {
+            if (*sel != i)
+                res |= UI_CHANGED;
+            *sel = i;
+        }
+        int on = *sel == i;
+        int pad = ui_px(ctx, 3);
+        if (on)
+            ui_draw_rect(ctx, ui_rect_inset(tr, pad), col(ctx, UI_COL_CARD));
+        else if (c & UI_HOVER)
+            ui_draw_rect(ctx, ui_rect_inset(tr, pad), col(ctx, UI_COL_HOVER));
+        ui_draw_text_in(ctx, on ? UI_FONT_BOLD : UI_FONT_BODY, labels[i],
+                        ui_rect_inset(tr, ui_px(ctx, 6)), 0,
+                        on ? col(ctx, UI_COL_TEXT) : col(ctx, UI_COL_MUTED));
+        if (ctx->focus == tid)
+            focus_ring(ctx, ui_rect_inset(tr, pad));
+    }
+    return res;
+}
+
+int ui_header(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, const char *note,
+              int *open)
+{
+    int res = ui_control(ctx, id, r, 1);
+    if ((res & UI_SUBMIT) ||
+        (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))) {
+        *open = !*open;
+        res |= UI_CHANGED;
+    }
+    ui_draw_rect(ctx, r, (res & UI_HOVER) ? col(ctx, UI_COL_HOVER) : col(ctx, UI_COL_HEADER));
+    int pad = ui_px(ctx, 8);
+    /* U+25BE down-pointing and U+25B8 right-pointing small triangles. */
+    const char *arrow = *open ? "\xE2\x96\xBE" : "\xE2\x96\xB8";
+    int aw = ui_draw_text(ctx, UI_FONT_BOLD, arrow, r.x + pad,
+                          r.y + (r.h - ui_text_height(ctx, UI_FONT_BOLD)) / 2,
+                          col(ctx, UI_COL_MUTED));
+    int nw = note && *note ? ui_text_width(ctx, UI_FONT_SMALL, note) + pad : 0;
+    int lx = r.x + pad + aw + ui_px(ctx, 6);
+    ui_draw_text_in(ctx, UI_FONT_BOLD, label, ui_rect_make(lx, r.y, r.x + r.w - lx - nw, r.h),
+                    -1, col(ctx, UI_COL_TEXT));
+    if (nw)
+        ui_draw_text_in(ctx, UI_FONT_SMALL, note,
+                        ui_rect_make(r.x + r.w - nw, r.y, nw - pad, r.h), 1,
+                        col(ctx, UI_COL_MUTED));
+    if (ctx->focus == id)
+        focus_ring(ctx, r);
+    return res;
+}
+
+int ui_textbox(ui_ctx *ctx, unsigned id, ui_rect r, char *buf, size_t cap)
+{
+    int res = ui_control(ctx, id, r, 1);
+    int focused = ctx->focus == id;
+    if (focused) {
+        ctx->edit_id = id;
+        res |= UI_ACTIVE;
+        size_t len = strlen(buf);
+        size_t add = strlen(ctx->input_text);
+        if (add > 0 && len + add < cap) {
+            memcpy(buf + len, ctx->input_text, add + 1);
+            res |= UI_CHANGED;
+        }
+        if (take_key(ctx, UI_KEY_BACKSPACE) && len > 0) {
+            len = strlen(buf) - 1;
+            while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+                len--;
+            buf[len] = '\0';
+            res |= UI_CHANGED;
+        }
+        if (take_key(ctx, UI_KEY_RETURN))
+            res |= UI_SUBMIT;
+        if (take_key(ctx, UI_KEY_ESCAPE)) {
+            ctx->focus = 0;
+            ctx->edit_id = 0;
+        }
+        /* Arrows and Space belong to the text while editing. */
+        ctx->key_used |= UI_KEY_LEFT | UI_KEY_RIGHT | UI_KEY_SPACE | UI_KEY_HOME | UI_KEY_END;
+    }
+    ui_draw_rect(ctx, r, col(ctx, UI_COL_CARD));
+    ui_draw_frame(ctx, r, focused ? col(ctx, UI_COL_ACCENT) : col(ctx, UI_COL_BORDER),
+                  focused ? ui_px(ctx, 2) : 1);
+    int pad = ui_px(ctx, 6);
+    ui_rect inner = ui_rect_make(r.x + pad, r.y, r.w - 2 * pad, r.h);
+    ui_clip_push(ctx, inner);
+    int tw = ui_text_width(ctx, UI_FONT_BODY, buf);
+    int x = inner.x;
+    if (tw > inner.w - pad)
+        x = inner.x + inner.w - pad - tw; /* keep the end (the cursor) in view */
+    int th = ui_text_height(ctx, UI_FONT_BODY);
+    ui_draw_text(ctx, UI_FONT_BODY, buf, x, r.y + (r.h - th) / 2, col(ctx, UI_COL_TEXT));
+    if (focused)
+        ui_draw_rect(ctx, ui_rect_make(x + tw + 1, r.y + (r.h - th) / 2, ui_px(ctx, 2), th),
+                     col(ctx, UI_COL_ACCENT));
+    ui_clip_pop(ctx);
+    return res;
+}
+
+int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n,
+                int *sel)
+{
+    char buf[256];
+    int open = ctx->popup == id;
+    int res = 0;
+    /* The owner stays clickable while its own popup is open. */
+    unsigned saved_popup = ctx->popup;
+    if (open)
+        ctx->popup = 0;
+    int c = ui_control(ctx, id, r, 1);
+    ctx->popup = saved_popup;
+    res |= c & UI_HOVER;
+    if ((c & UI_SUBMIT) ||
+        (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))) {
+        if (open) {
+            ctx->popup = 0;
+        } else {
+            ctx->popup = id;
+            ctx->popup_scroll = *sel > 3 ? *sel - 3 : 0;
+        }
+        open = ctx->popup == id;
+    }
+    if (ctx->focus == id && n > 0) {
+        int s = *sel;
+        if (take_key(ctx, UI_KEY_LEFT) && s > 0)
+            s--;
+        if (take_key(ctx, UI_KEY_RIGHT) && s < n - 1)
+            s++;
+        if (open) {
+            if (take_key(ctx, UI_KEY_UP) && s > 0)
+                s--;
+            if (take_key(ctx, UI_KEY_DOWN) && s < n - 1)
+                s++;
+        }
+        if (s != *sel) {
+            *sel = s;
+            res |= UI_CHANGED;
+        }
+    }
+    ui_draw_rect(ctx, r, (c & UI_HOVER) ? col(ctx, UI_COL_HOVER) : col(ctx, UI_COL_CONTROL));
+    int pad = ui_px(ctx, 8);
+    int aw = ui_text_width(ctx, UI_FONT_BODY, "\xE2\x96\xBE");
+    const char *label = (*sel >= 0 && *sel < n) ? item(user, *sel, buf, sizeof buf) : "";
+    ui_draw_text_in(ctx, UI_FONT_BOLD, label,
+                    ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - aw, r.h), -1,
+                    col(ctx, UI_COL_TEXT));
+    ui_draw_text_in(ctx, UI_FONT_BODY, "\xE2\x96\xBE",
+                    ui_rect_make(r.x + r.w - pad - aw, r.y, aw, r.h), 1, col(ctx, UI_COL_MUTED));
+    if (ctx->focus == id)
+        focus_ring(ctx, r);
+    if (!open)
+        return res;
+
+    /* The list, on the overlay layer, below r or above it when there is no room. */
+    int ih = ui_px(ctx, 26);
+    int shown = n < 14 ? n : 14;
+    int room_below = ctx->height - (r.y + r.h) - ui_px(ctx, 8);
+    int room_above = r.y - ui_px(ctx, 8);
+    if (shown * ih > room_below && room_above > room_below) {
+        if (shown * ih > room_above)
+            shown = room_above / ih;
+    } else if (shown * ih > room_below) {
+        shown = room_below / ih;
+    }
+    if (shown < 1)
+        shown = 1;
+    int ph = shown * ih;
+    int w = r.w > ui_px(ctx, 260) ? r.w : ui_px(ctx, 260);
+    int px = r.x + w > ctx->width ? ctx->width - w : r.x;
+    ui_rect pr = ui_rect_make(px, (shown * ih <= room_below) ? r.y + r.h + 2 : r.y - ph - 2, w, ph);
+    int prev_layer = ctx->layer;
+    ui_layer_set(ctx, 1);
+    ctx->popup_rect = pr;
+    if (ui_mouse_over(ctx, pr) && ctx->wheel != 0) {
+        ctx->popup_scroll -= ctx->wheel;
+        ctx->wheel = 0;
+    }
+    /* Keep the selection in view when moved by keys. */
+    if (*sel < ctx->popup_scroll)
+        ctx->popup_scroll = *sel;
+    if (*sel >= ctx->popup_scroll + shown && (res & UI_CHANGED))
+        ctx->popup_scroll = *sel - shown + 1;
+    if (ctx->popup_scroll > n - shown)
+        ctx->popup_scroll = n - shown;
+    if (ctx->popup_scroll < 0)
+        ctx->popup_scroll = 0;
+    ui_draw_rect(ctx, ui_rect_make(pr.x + 2, pr.y + 3, pr.w, pr.h), ctx->colors[UI_COL_SHADOW]);
+    ui_draw_rect(ctx, pr, col(ctx, UI_COL_CARD));
+    ui_clip_push(ctx, pr);
+    for (int k = 0; k < shown && ctx->popup_scroll + k < n; k++) {
+        int i = ctx->popup_scroll + k;
+        ui_rect ir = ui_rect_make(pr.x, pr.y + k * ih, pr.w, ih);
+        int ic = ui_control(ctx, ui_id2("popup-item", (int)id, i), ir, 0);
+        if (i == *sel)
+            ui_draw_rect(ctx, ir, col(ctx, UI_COL_HEADER));
+        if (ic & UI_HOVER)
+            ui_draw_rect(ctx, ir, col(ctx, UI_COL_HOVER));
+        ui_draw_text_in(ctx, UI_FONT_BODY, item(user, i, buf, sizeof buf),
+                        ui_rect_make(ir.x + pad, ir.y, ir.w - 2 * pad, ir.h), -1,
+                        col(ctx, UI_COL_TEXT));
+        if (ic & UI_SUBMIT) {
+            if (*sel != i)
+                res |= UI_CHANGED;
+            *sel = i;
+            ctx->popup = 0;
+            ctx->focus = id;
+        }
+    }
+    ui_clip_pop(ctx);
+    ui_draw_frame(ctx, pr, col(ctx, UI_COL_BORDER), 1);
+    if (ctx->focus == id && take_key(ctx, UI_KEY_ESCAPE))
+        ctx->popup = 0;
+    ui_layer_set(ctx, prev_layer);
+    return res;
+}
+
+int ui_list(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n, int *sel,
+            int *scroll)
+{
+    char buf[512];
+    int res = 0;
+    int ih = ui_px(ctx, 26);
+    int shown = r.h / ih;
+    if (shown < 1)
+        shown = 1;
+    if (ui_mouse_over(ctx, r) && ctx->wheel != 0) {
+        *scroll -= ctx->wheel;
+        ctx->wheel = 0;
+    }
+    int focused = ui_focusable(ctx, id);
+    if (focused && n > 0) {
+        int s = *sel;
+        if (take_key(ctx, UI_KEY_UP) && s > 0)
+            s--;
+        if (take_key(ctx, UI_KEY_DOWN) && s < n - 1)
+            s++;
+        if (take_key(ctx, UI_KEY_RETURN))
+            res |= UI_SUBMIT;
+        if (s != *sel) {
+            *sel = s;
+            res |= UI_CHANGED;
+            if (s < *scroll)
+                *scroll = s;
+            if (s >= *scroll + shown)
+                *scroll = s - shown + 1;
+        }
+    }
+    if (*scroll > n - shown)
+        *scroll = n - shown;
+    if (*scroll < 0)
+        *scroll = 0;
+    ui_draw_rect(ctx, r, col(ctx, UI_COL_CARD));
+    ui_clip_push(ctx, r);
+    int pad = ui_px(ctx, 8);
+    for (int k = 0; k < shown && *scroll + k < n; k++) {
+        int i = *scroll + k;
+        ui_rect ir = ui_rect_make(r.x, r.y + k * ih, r.w, ih);
+        int ic = ui_control(ctx, ui_id2("list-item", (int)id, i), ir, 0);
+        if (ic & UI_ACTIVE && ctx->mouse_pressed)
+            ctx->focus = id;
+        if (i == *sel)
+            ui_draw_rect(ctx, ir, col(ctx, UI_COL_HEADER));
+        else if (ic & UI_HOVER)
+            ui_draw_rect(ctx, ir, col(ctx, UI_COL_HOVER));
+        ui_draw_text_in(ctx, UI_FONT_BODY, item(user, i, buf, sizeof buf),
+                        ui_rect_make(ir.x + pad, ir.y, ir.w - 2 * pad, ir.h), -1,
+                        col(ctx, UI_COL_TEXT));
+        if (ic & UI_SUBMIT) {
+            if (*sel == i)
+                res |= UI_SUBMIT;
+            else
+                res |= UI_CHANGED;
+            *sel = i;
+        }
+    }
+    ui_clip_pop(ctx);
+    ui_draw_frame(ctx, r, focused ? col(ctx, UI_COL_ACCENT) : col(ctx, UI_COL_BORDER), 1);
+    return res;
+}
+
+int ui_panel_begin(ui_ctx *ctx, ui_rect r, int *scroll)
+{
+    if (ui_mouse_over(ctx, r) && ctx->wheel != 0) {
+        *scroll -= ctx->wheel * ui_px(ctx, 48);
+        ctx->wheel = 0;
+    }
+    if (*scroll < 0)
+        *scroll = 0;
+    ctx->focus_rect_set = 0;
+    ui_clip_push(ctx, r);
+    return r.y - *scroll;
+}
+
+void ui_panel_end(ui_ctx *ctx, ui_rect r, int *scroll, int content_bottom)
+{
+    int content = content_bottom - (r.y - *scroll);
+    int max = content > r.h ? content - r.h : 0;
+    if (ctx->focus_moved && ctx->focus_rect_set) {
+        int m = ui_px(ctx, 24);
+        ui_rect f = ctx->focus_rect;
+        if (f.y < r.y)
+            *scroll -= r.y - f.y + m;
+        else if (f.y + f.h > r.y + r.h)
+            *scroll += f.y + f.h - (r.y + r.h) + m;
+        ctx->focus_rect_set = 0;
+    }
+    if (*scroll > max)
+        *scroll = max;
+    if (*scroll < 0)
+        *scroll = 0;
+    ui_clip_pop(ctx);
+    if (max > 0) {
+        int bw = ui_px(ctx, 4);
+        int th = r.h * r.h / content;
+        int ty = r.y + (int)((long)(r.h - th) * *scroll / max);
+        ui_draw_rect(ctx, ui_rect_make(r.x + r.w - bw - 1, ty, bw, th), col(ctx, UI_COL_PRESSED));
+    }
+}
+
+int ui_wrap_line(const ui_ctx *ctx, ui_font f, const char *text, int w, const char **next)
+{
+    const char *brk = NULL;
+    const char *q = text;
+    while (*q && *q != '\n') {
+        const char *we = q;
+        while (*we && *we != ' ' && *we != '\n')
+            we++;
+        int tw = ctx->text_width(ctx->text_user, f, text, (int)(we - text));
+        if (tw > w && brk != NULL)
+            break;
+        brk = we;
+        q = *we == ' ' ? we + 1 : we;
+    }
+    const char *end = brk ? brk : q;
+    const char *p = end;
+    while (*p == ' ')
+        p++;
+    if (*p == '\n')
+        p++;
+    *next = p;
+    return (int)(end - text);
+}
+
+/* Draws len bytes of s (copied through a bounded buffer). */
+static void draw_span(ui_ctx *ctx, ui_font f, const char *s, int len, int x, int y, ui_color c)
+{
+    char buf[512];
+    int n = len < (int)sizeof buf - 1 ? len : (int)sizeof buf - 1;
+    memcpy(buf, s, (size_t)n);
+    buf[n] = '\0';
+    ui_draw_text(ctx, f, buf, x, y, c);
+}
+
+int ui_draw_wrapped(ui_ctx *ctx, ui_font f, const char *text, int x, int y, int w, ui_color c)
+{
+    int lh = ui_text_height(ctx, f);
+    int h = 0;
+    const char *p = text;
+    while (*p) {
+        const char *next;
+        int len = ui_wrap_line(ctx, f, p, w, &next);
+        draw_span(ctx, f, p, len, x, y + h, c);
+        h += lh;
+        if (next == p)
+            break;
+        p = next;
+    }
+    return h;
+}
+
+void ui_tooltip(ui_ctx *ctx, const char *text)
+{
+    enum { MAX_LINES = 24 };
+    const char *start[MAX_LINES];
+    int len[MAX_LINES];
+    int nlines = 0;
+    int maxw = ui_px(ctx, 380);
+    int pad = ui_px(ctx, 8);
+    int lh = ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 1);
+    int widest = 0;
+    const char *p = text;
+    while (*p && nlines < MAX_LINES) {
+        const char *next;
+        ui_font f = nlines == 0 ? UI_FONT_BOLD : UI_FONT_SMALL;
+        start[nlines] = p;
+        len[nlines] = ui_wrap_line(ctx, f, p, maxw, &next);
+        int w = ctx->text_width(ctx->text_user, f, p, len[nlines]);
+        if (w > widest)
+            widest = w;
+        nlines++;
+        if (next == p)
+            break;
+        p = next;
+    }
+    int bh = ui_text_height(ctx, UI_FONT_BOLD) + ui_px(ctx, 4);
+    int w = widest + 2 * pad, h = bh + (nlines - 1) * lh + 2 * pad;
+    int x = ctx->mouse_x + ui_px(ctx, 16), y = ctx->mouse_y + ui_px(ctx, 18);
+    if (x + w > ctx->width)
+        x = ctx->mouse_x - w - ui_px(ctx, 8);
+    if (x < 0)
+        x = 0;
+    if (y + h > ctx->height)
+        y = ctx->mouse_y - h - ui_px(ctx, 8);
+    if (y < 0)
+        y = 0;
+    int prev = ctx->layer;
+    ui_layer_set(ctx, 1);
+    ui_rect r = ui_rect_make(x, y, w, h);
+    ui_draw_rect(ctx, ui_rect_make(x + 2, y + 3, w, h), ctx->colors[UI_COL_SHADOW]);
+    ui_draw_rect(ctx, r, col(ctx, UI_COL_CARD));
+    ui_draw_frame(ctx, r, col(ctx, UI_COL_BORDER), 1);
+    for (int i = 0; i < nlines; i++)
+        draw_span(ctx, i == 0 ? UI_FONT_BOLD : UI_FONT_SMALL, start[i], len[i], x + pad,
+                  i == 0 ? y + pad : y + pad + bh + (i - 1) * lh, col(ctx, UI_COL_TEXT));
+    ui_layer_set(ctx, prev);
+}

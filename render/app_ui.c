@@ -444,7 +444,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
     ctx->modal = a->dialog != APP_DLG_NONE;
     ui_begin(ctx);
-    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs);
+    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs, a->nkeys > 0);
     ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);
     app_panel_draw(a, ctx, l);
     draw_budget(a, ctx, l);

@@ -121,7 +121,8 @@ void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_ge
             wmax = w;
     }
     int pad = ui_px(ctx, 8);
-    int top = spec->unit && *spec->unit ? sh + ui_px(ctx, 6) : ui_px(ctx, 6);
+    /* Room for the unit above the axis and for half of the top tick label. */
+    int top = (spec->unit && *spec->unit ? sh + ui_px(ctx, 4) : 0) + sh / 2 + ui_px(ctx, 2);
     int legend_h = spec->legend && spec->nseries > 0 ? sh + ui_px(ctx, 8) : 0;
     int bottom = sh + ui_px(ctx, 8) + legend_h;
     g->plot = ui_rect_make(r.x + wmax + 2 * pad, r.y + top, r.w - wmax - 3 * pad - ui_px(ctx, 6),

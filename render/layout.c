@@ -9,7 +9,7 @@ static int px(float scale, int n)
     return (int)lroundf((float)n * scale);
 }
 
-void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs)
+void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys)
 {
     memset(l, 0, sizeof *l);
     if (ngraphs < 1)
@@ -40,22 +40,26 @@ void layout_compute(app_layout *l, int width, int height, float scale, int ngrap
     int tabs_h = px(scale, 36);
     l->tabs = ui_rect_make(inner_x, body_y + gap, inner_w, tabs_h);
     l->group_by = ui_rect_make(inner_x, l->tabs.y + tabs_h + px(scale, 8), inner_w, px(scale, 30));
-    int budget_h = px(scale, 132);
-    if (budget_h > body_h / 3)
-        budget_h = body_h / 3;
-    l->budget = ui_rect_make(inner_x, body_y + body_h - budget_h - gap, inner_w, budget_h);
+    /* The levers keep at least ~120 px; the budget meter gives way first. */
     int lev_y = l->group_by.y + l->group_by.h + px(scale, 8);
-    int lev_h = l->budget.y - gap - lev_y;
+    int budget_h = px(scale, 132);
+    int room = body_y + body_h - lev_y - px(scale, 120) - 2 * gap;
+    if (budget_h > room)
+        budget_h = room < px(scale, 70) ? 0 : room;
+    int budget_y = body_y + body_h - budget_h - gap;
+    l->budget = ui_rect_make(inner_x, budget_y, inner_w, budget_h);
+    int lev_bottom = budget_h > 0 ? budget_y - gap : body_y + body_h;
+    int lev_h = lev_bottom - lev_y;
     l->levers = ui_rect_make(0, lev_y, left_w, lev_h > 0 ? lev_h : 0);
 
     int main_x = left_w + gap, main_w = width - left_w - 2 * gap;
     if (main_w < 1)
         main_w = 1;
-    int keys_h = px(scale, 92);
+    int keys_h = keys ? px(scale, 92) : 0;
     if (keys_h > body_h / 4)
         keys_h = body_h / 4;
     l->keys = ui_rect_make(main_x, body_y + gap, main_w, keys_h);
-    int gy = l->keys.y + keys_h + gap;
+    int gy = keys_h > 0 ? l->keys.y + keys_h + gap : body_y + gap;
     int gh = body_y + body_h - gap - gy;
     l->graphs = ui_rect_make(main_x, gy, main_w, gh > 0 ? gh : 0);
 

@@ -24,7 +24,8 @@ typedef struct app_layout {
 } app_layout;
 
 /* Computes the layout of a width x height window at scale (zoom x display
- * scale) with ngraphs graphs (clamped to 1..APP_GRAPHS_MAX). */
-void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs);
+ * scale) with ngraphs graphs (clamped to 1..APP_GRAPHS_MAX); keys = 0 leaves
+ * out the key-indicator strip (a model without key indicators). */
+void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys);
 
 #endif

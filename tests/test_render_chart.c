@@ -1,0 +1,344 @@
+/* test_render_chart.c: chart logic without a display: "nice" tick choice,
+ * the value range, number formatting for people (thousands separators,
+ * rounding, decimal comma in Swedish), hover hit testing and the commands a
+ * chart emits. Text is measured by a fixed-width stand-in. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/chart.h"
+#include "render/fmt.h"
+
+static int fake_width(void *user, ui_font f, const char *s, int len)
+{
+    (void)user;
+    (void)f;
+    return 7 * (len < 0 ? (int)strlen(s) : len);
+}
+
+static int fake_height(void *user, ui_font f)
+{
+    (void)user;
+    (void)f;
+    return 14;
+}
+
+static void assert_near(double a, double b, double tol)
+{
+    if (fabs(a - b) > tol)
+        fail_msg("%.12g differs from %.12g by more than %g", a, b, tol);
+}
+
+static void test_ticks_cover_zero_to_one_in_fifths(void **state)
+{
+    (void)state;
+    chart_ticks t = chart_ticks_nice(0, 1, 5);
+    assert_near(t.lo, 0, 1e-12);
+    assert_near(t.hi, 1, 1e-12);
+    assert_near(t.step, 0.2, 1e-12);
+    assert_int_equal(t.n, 6);
+    assert_int_equal(t.decimals, 1);
+}
+
+static void test_ticks_round_outwards_to_the_step(void **state)
+{
+    (void)state;
+    chart_ticks t = chart_ticks_nice(3, 97, 5);
+    assert_near(t.step, 20, 1e-12);
+    assert_near(t.lo, 0, 1e-12);
+    assert_near(t.hi, 100, 1e-12);
+    assert_int_equal(t.decimals, 0);
+    /* A population between 271,300 and 288,900: steps of 5,000. */
+    t = chart_ticks_nice(271300, 288900, 4);
+    assert_near(t.step, 5000, 1e-9);
+    assert_near(t.lo, 270000, 1e-9);
+    assert_near(t.hi, 290000, 1e-9);
+}
+
+static void test_ticks_use_steps_of_one_two_two_and_a_half_or_five(void **state)
+{
+    (void)state;
+    for (double span = 0.013; span < 2e7; span *= 1.37) {
+        for (int target = 2; target <= 8; target++) {
+            chart_ticks t = chart_ticks_nice(-0.3 * span, span, target);
+            double mant = t.step / pow(10, floor(log10(t.step) + 1e-12));
+            int ok = fabs(mant - 1) < 1e-9 || fabs(mant - 2) < 1e-9 || fabs(mant - 2.5) < 1e-9 ||
+                     fabs(mant - 5) < 1e-9;
+            if (!ok)
+                fail_msg("step %g (mantissa %g) for span %g", t.step, mant, span);
+            assert_true(t.lo <= -0.3 * span + 1e-9 * span);
+            assert_true(t.hi >= span - 1e-9 * span);
+            assert_true(t.n >= 2 && t.n <= CHART_TICKS_MAX);
+        }
+    }
+}
+
+static void test_ticks_widen_a_flat_line(void **state)
+{
+    (void)state;
+    chart_ticks t = chart_ticks_nice(0, 0, 5);
+    assert_true(t.hi > t.lo);
+    assert_near(t.lo, 0, 1e-12);
+    t = chart_ticks_nice(1500, 1500, 5);
+    assert_true(t.lo < 1500 && t.hi > 1500);
+}
+
+static void test_ticks_survive_non_finite_input(void **state)
+{
+    (void)state;
+    chart_ticks t = chart_ticks_nice(NAN, INFINITY, 5);
+    assert_true(isfinite(t.lo) && isfinite(t.hi) && t.hi > t.lo);
+}
+
+static void test_fixed_groups_thousands_in_english_and_swedish(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(fmt_fixed(buf, sizeof buf, 1234567.891, 2, 0), "1,234,567.89");
+    assert_string_equal(fmt_fixed(buf, sizeof buf, 1234567.891, 2, 1),
+                        "1\xC2\xA0" "234\xC2\xA0" "567,89");
+    assert_string_equal(fmt_fixed(buf, sizeof buf, 999, 0, 0), "999");
+    assert_string_equal(fmt_fixed(buf, sizeof buf, 1000, 0, 0), "1,000");
+    assert_string_equal(fmt_fixed(buf, sizeof buf, -25000, 0, 0), "\xE2\x88\x92" "25,000");
+}
+
+static void test_fixed_shows_no_sign_on_a_negative_zero(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(fmt_fixed(buf, sizeof buf, -0.0004, 2, 0), "0.00");
+}
+
+static void test_value_rounds_to_about_three_significant_digits(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(fmt_value(buf, sizeof buf, 283456.7, 0), "283,457");
+    assert_string_equal(fmt_value(buf, sizeof buf, 12.3456, 0), "12.3");
+    assert_string_equal(fmt_value(buf, sizeof buf, 0.061234, 0), "0.0612");
+    assert_string_equal(fmt_value(buf, sizeof buf, 0.40, 0), "0.4");
+    assert_string_equal(fmt_value(buf, sizeof buf, 6.5, 1), "6,5");
+    assert_string_equal(fmt_value(buf, sizeof buf, 0, 0), "0");
+    assert_string_equal(fmt_value(buf, sizeof buf, NAN, 0), "\xE2\x80\x93");
+}
+
+static void test_change_always_shows_its_sign(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(fmt_change(buf, sizeof buf, 1200, 0), "+1,200");
+    assert_string_equal(fmt_change(buf, sizeof buf, -3.4, 0), "\xE2\x88\x92" "3.4");
+    assert_string_equal(fmt_change(buf, sizeof buf, 0, 0), "\xC2\xB1" "0");
+}
+
+static void test_decimals_for_step_tell_grid_values_apart(void **state)
+{
+    (void)state;
+    assert_int_equal(fmt_decimals_for_step(250), 0);
+    assert_int_equal(fmt_decimals_for_step(0.5), 1);
+    assert_int_equal(fmt_decimals_for_step(0.25), 2);
+    assert_int_equal(fmt_decimals_for_step(0.002), 3);
+}
+
+static void test_fixed_truncates_safely_in_a_small_buffer(void **state)
+{
+    (void)state;
+    char buf[5];
+    fmt_fixed(buf, sizeof buf, 123456789, 0, 0);
+    assert_int_equal(strlen(buf), 4);
+}
+
+/* A spec with two series over 2020..2050 (31 points). */
+typedef struct fixture {
+    ui_ctx *ctx;
+    double t[31], a[31], b[31];
+    chart_spec spec;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->ctx = malloc(sizeof *f->ctx);
+    if (!f || !f->ctx)
+        return -1;
+    ui_init(f->ctx, fake_width, fake_height, NULL);
+    for (int i = 0; i < 31; i++) {
+        f->t[i] = 2020 + i;
+        f->a[i] = 1000 + 10.0 * i;
+        f->b[i] = 1000 + 5.0 * i;
+    }
+    f->spec.unit = "persons";
+    f->spec.legend = 1;
+    f->spec.series[0] = (chart_series){.t = f->t, .y = f->a, .stride = 1, .n = 31,
+                                       .color = chart_palette[5], .thickness = 3, .label = "Scenario"};
+    f->spec.series[1] = (chart_series){.t = f->t, .y = f->b, .stride = 1, .n = 31,
+                                       .color = chart_baseline_grey, .thickness = 2, .label = "Baseline"};
+    f->spec.nseries = 2;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    free(f->ctx);
+    free(f);
+    return 0;
+}
+
+static void test_data_range_spans_every_series_and_includes_zero_near_it(void **state)
+{
+    fixture *f = *state;
+    double lo, hi;
+    assert_true(chart_data_range(&f->spec, &lo, &hi));
+    assert_near(lo, 1000, 1e-12);
+    assert_near(hi, 1300, 1e-12);
+    f->a[5] = 200; /* now the minimum lies within 35 % of the maximum */
+    assert_true(chart_data_range(&f->spec, &lo, &hi));
+    assert_near(lo, 0, 1e-12);
+}
+
+static void test_data_range_skips_non_finite_values_and_reports_none(void **state)
+{
+    fixture *f = *state;
+    double lo, hi;
+    f->a[3] = NAN;
+    f->b[4] = INFINITY;
+    assert_true(chart_data_range(&f->spec, &lo, &hi));
+    assert_true(isfinite(lo) && isfinite(hi));
+    f->spec.nseries = 0;
+    assert_false(chart_data_range(&f->spec, &lo, &hi));
+}
+
+static void test_display_scale_multiplies_the_values(void **state)
+{
+    fixture *f = *state;
+    f->spec.series[0].scale = 100;
+    f->spec.series[1].scale = 100;
+    double lo, hi;
+    chart_data_range(&f->spec, &lo, &hi);
+    assert_near(hi, 130000, 1e-9);
+}
+
+static void test_layout_maps_years_and_values_onto_the_plot(void **state)
+{
+    fixture *f = *state;
+    chart_geom g;
+    chart_layout(f->ctx, &f->spec, ui_rect_make(0, 0, 600, 300), &g);
+    assert_near(chart_x_of(&g, 2020), g.plot.x, 1e-3);
+    assert_near(chart_x_of(&g, 2050), g.plot.x + g.plot.w - 1, 1e-3);
+    assert_near(chart_y_of(&g, g.y.lo), g.plot.y + g.plot.h - 1, 1e-3);
+    assert_near(chart_y_of(&g, g.y.hi), g.plot.y, 1e-3);
+    assert_true(g.plot.x > 0 && g.plot.x + g.plot.w <= 600);
+    assert_true(g.plot.y > 0 && g.plot.y + g.plot.h <= g.legend.y);
+    assert_near(g.x.step, 10, 1e-12); /* 2020, 2030, 2040, 2050 */
+    assert_int_equal(g.x.n, 4);
+}
+
+static void test_hover_finds_the_nearest_year_and_nothing_outside(void **state)
+{
+    fixture *f = *state;
+    chart_geom g;
+    chart_layout(f->ctx, &f->spec, ui_rect_make(0, 0, 600, 300), &g);
+    int x2035 = (int)lroundf(chart_x_of(&g, 2035));
+    assert_int_equal(chart_hover_index(&g, &f->spec.series[0], x2035), 15);
+    assert_int_equal(chart_hover_index(&g, &f->spec.series[0], x2035 + 3), 15);
+    assert_int_equal(chart_hover_index(&g, &f->spec.series[0], g.plot.x - 1), -1);
+    assert_int_equal(chart_hover_index(&g, &f->spec.series[0], g.plot.x + g.plot.w), -1);
+}
+
+static void test_draw_emits_one_line_per_series_inside_the_plot(void **state)
+{
+    fixture *f = *state;
+    ui_begin(f->ctx);
+    chart_draw(f->ctx, &f->spec, ui_rect_make(10, 10, 600, 300));
+    int lines = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type != UI_CMD_POLYLINE || c->npoints != 31)
+            continue;
+        lines++;
+        for (int k = 0; k < c->npoints; k++) {
+            ui_point p = f->ctx->point[c->points + k];
+            assert_true(p.x >= 10 && p.x < 610 && p.y >= 10 && p.y < 310);
+        }
+    }
+    ui_end(f->ctx);
+    assert_int_equal(lines, 2);
+}
+
+static void test_hover_read_out_shows_the_year_and_both_values(void **state)
+{
+    fixture *f = *state;
+    chart_geom g;
+    ui_rect r = ui_rect_make(0, 0, 600, 300);
+    chart_layout(f->ctx, &f->spec, r, &g);
+    ui_input_mouse_move(f->ctx, (int)lroundf(chart_x_of(&g, 2040)), g.plot.y + g.plot.h / 2);
+    ui_begin(f->ctx);
+    int idx = chart_draw(f->ctx, &f->spec, r);
+    ui_end(f->ctx);
+    assert_int_equal(idx, 20);
+    int year = 0, scen = 0, base = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type != UI_CMD_TEXT || c->layer != 1)
+            continue;
+        const char *s = f->ctx->text + c->text;
+        year |= strcmp(s, "2040") == 0;
+        scen |= strcmp(s, "Scenario: 1,200") == 0;
+        base |= strcmp(s, "Baseline: 1,100") == 0;
+    }
+    assert_true(year && scen && base);
+}
+
+static void test_tick_labels_carry_thousands_separators(void **state)
+{
+    fixture *f = *state;
+    ui_begin(f->ctx);
+    chart_draw(f->ctx, &f->spec, ui_rect_make(0, 0, 600, 300));
+    int found = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type == UI_CMD_TEXT && strcmp(f->ctx->text + c->text, "1,300") == 0)
+            found = 1;
+    }
+    ui_end(f->ctx);
+    assert_true(found);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ticks_cover_zero_to_one_in_fifths),
+        cmocka_unit_test(test_ticks_round_outwards_to_the_step),
+        cmocka_unit_test(test_ticks_use_steps_of_one_two_two_and_a_half_or_five),
+        cmocka_unit_test(test_ticks_widen_a_flat_line),
+        cmocka_unit_test(test_ticks_survive_non_finite_input),
+        cmocka_unit_test(test_fixed_groups_thousands_in_english_and_swedish),
+        cmocka_unit_test(test_fixed_shows_no_sign_on_a_negative_zero),
+        cmocka_unit_test(test_value_rounds_to_about_three_significant_digits),
+        cmocka_unit_test(test_change_always_shows_its_sign),
+        cmocka_unit_test(test_decimals_for_step_tell_grid_values_apart),
+        cmocka_unit_test(test_fixed_truncates_safely_in_a_small_buffer),
+        cmocka_unit_test_setup_teardown(test_data_range_spans_every_series_and_includes_zero_near_it,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_data_range_skips_non_finite_values_and_reports_none, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_display_scale_multiplies_the_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layout_maps_years_and_values_onto_the_plot, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hover_finds_the_nearest_year_and_nothing_outside, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_draw_emits_one_line_per_series_inside_the_plot, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_hover_read_out_shows_the_year_and_both_values, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_tick_labels_carry_thousands_separators, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,155 @@
+/* test_render_layout.c: the window's layout at several sizes and zooms:
+ * every region lies inside the window, regions do not overlap, the graphs
+ * fill a grid of the requested count and keep a usable size. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "render/layout.h"
+
+static int inside(ui_rect r, int w, int h)
+{
+    return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h && r.w >= 0 && r.h >= 0;
+}
+
+/* 1 when a and b share pixels (an empty rectangle shares none). */
+static int overlap(ui_rect a, ui_rect b)
+{
+    if (a.w <= 0 || a.h <= 0 || b.w <= 0 || b.h <= 0)
+        return 0;
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static const int sizes[][2] = {{640, 420}, {1024, 700}, {1280, 800}, {1440, 900},
+                               {1920, 1080}, {2560, 1440}, {3840, 2160}};
+static const float scales[] = {0.6f, 1.0f, 1.5f, 2.0f};
+
+static void test_every_region_lies_inside_the_window(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++)
+            for (int n = 4; n <= 6; n += 2) {
+                app_layout l;
+                int w = sizes[i][0], h = sizes[i][1];
+                layout_compute(&l, w, h, scales[s], n, 1);
+                ui_rect all[] = {l.toolbar, l.left, l.tabs, l.group_by, l.levers,
+                                 l.budget, l.keys, l.graphs, l.status};
+                for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+                    if (!inside(all[k], w, h))
+                        fail_msg("region %zu outside %dx%d at scale %.1f", k, w, h, (double)scales[s]);
+                for (int g = 0; g < l.ngraphs; g++)
+                    assert_true(inside(l.graph[g], w, h));
+            }
+}
+
+static void test_regions_do_not_overlap(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
+            app_layout l;
+            layout_compute(&l, sizes[i][0], sizes[i][1], scales[s], 6, 1);
+            assert_false(overlap(l.toolbar, l.left));
+            assert_false(overlap(l.left, l.graphs));
+            assert_false(overlap(l.left, l.keys));
+            assert_false(overlap(l.keys, l.graphs));
+            assert_false(overlap(l.levers, l.budget));
+            assert_false(overlap(l.graphs, l.status));
+            for (int a = 0; a < l.ngraphs; a++)
+                for (int b = a + 1; b < l.ngraphs; b++)
+                    if (overlap(l.graph[a], l.graph[b]))
+                        fail_msg("graphs %d and %d overlap at %dx%d", a, b, sizes[i][0], sizes[i][1]);
+        }
+}
+
+static void test_graphs_form_a_grid_inside_the_graph_area(void **state)
+{
+    (void)state;
+    app_layout l;
+    layout_compute(&l, 1440, 900, 1.0f, 4, 1);
+    assert_int_equal(l.ngraphs, 4);
+    assert_int_equal(l.cols, 2);
+    assert_int_equal(l.rows, 2);
+    assert_int_equal(l.graph[0].y, l.graph[1].y);
+    assert_int_equal(l.graph[0].x, l.graph[2].x);
+    for (int g = 0; g < 4; g++) {
+        assert_true(l.graph[g].x >= l.graphs.x);
+        assert_true(l.graph[g].y + l.graph[g].h <= l.graphs.y + l.graphs.h);
+    }
+    layout_compute(&l, 1920, 1080, 1.0f, 6, 1);
+    assert_int_equal(l.cols, 3);
+    assert_int_equal(l.rows, 2);
+}
+
+static void test_narrow_windows_stack_graphs_in_fewer_columns(void **state)
+{
+    (void)state;
+    app_layout l;
+    layout_compute(&l, 1000, 700, 1.0f, 4, 1);
+    assert_int_equal(l.cols, 1);
+    assert_int_equal(l.rows, 4);
+    /* Zooming in narrows the room in the same way. */
+    layout_compute(&l, 1440, 900, 2.0f, 4, 1);
+    assert_int_equal(l.cols, 1);
+}
+
+static void test_graphs_keep_a_usable_size_on_a_laptop(void **state)
+{
+    (void)state;
+    app_layout l;
+    layout_compute(&l, 1366, 768, 1.0f, 4, 1);
+    for (int g = 0; g < 4; g++) {
+        assert_true(l.graph[g].w >= 380);
+        assert_true(l.graph[g].h >= 200);
+    }
+}
+
+static void test_zoom_scales_the_fixed_parts(void **state)
+{
+    (void)state;
+    app_layout a, b;
+    layout_compute(&a, 2560, 1600, 1.0f, 4, 1);
+    layout_compute(&b, 2560, 1600, 2.0f, 4, 1);
+    assert_int_equal(b.toolbar.h, 2 * a.toolbar.h);
+    assert_int_equal(b.left.w, 2 * a.left.w);
+    assert_int_equal(b.keys.h, 2 * a.keys.h);
+}
+
+static void test_no_key_strip_gives_its_room_to_the_graphs(void **state)
+{
+    (void)state;
+    app_layout a, b;
+    layout_compute(&a, 1440, 900, 1.0f, 4, 1);
+    layout_compute(&b, 1440, 900, 1.0f, 4, 0);
+    assert_int_equal(b.keys.h, 0);
+    assert_true(b.graphs.h > a.graphs.h);
+}
+
+static void test_degenerate_sizes_do_not_produce_negative_regions(void **state)
+{
+    (void)state;
+    app_layout l;
+    layout_compute(&l, 0, 0, 1.0f, 99, 1);
+    assert_int_equal(l.ngraphs, APP_GRAPHS_MAX);
+    for (int g = 0; g < l.ngraphs; g++)
+        assert_true(l.graph[g].w >= 1 && l.graph[g].h >= 1);
+    assert_true(l.levers.h >= 0 && l.graphs.h >= 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_region_lies_inside_the_window),
+        cmocka_unit_test(test_regions_do_not_overlap),
+        cmocka_unit_test(test_graphs_form_a_grid_inside_the_graph_area),
+        cmocka_unit_test(test_narrow_windows_stack_graphs_in_fewer_columns),
+        cmocka_unit_test(test_graphs_keep_a_usable_size_on_a_laptop),
+        cmocka_unit_test(test_zoom_scales_the_fixed_parts),
+        cmocka_unit_test(test_no_key_strip_gives_its_room_to_the_graphs),
+        cmocka_unit_test(test_degenerate_sizes_do_not_produce_negative_regions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

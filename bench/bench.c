@@ -3,7 +3,9 @@
  * one core and on every core, the wall time of a 10,000-sample Monte Carlo
  * (the code of `transim mc`, all indicators, five quantiles) and the peak
  * memory. Figures only: nothing here passes or fails. Results and the
- * machine they came from are kept in bench/README.md. */
+ * machine they came from are kept in bench/README.md.
+ * Usage: transim_bench [SCENARIO] (default scenarios/baseline.ini when it
+ * exists, else the built-in baseline). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,7 +91,11 @@ int main(int argc, char **argv)
 {
     scenario sc;
     scenario_init(&sc);
+    /* The bundled baseline when run from the source tree (as `make bench`
+     * does), else the table's defaults. */
     const char *path = argc > 1 ? argv[1] : NULL;
+    if (path == NULL && access("scenarios/baseline.ini", R_OK) == 0)
+        path = "scenarios/baseline.ini";
     sim_error err;
     if (path && scenario_load(&sc, path, &err) != SIM_OK) {
         fprintf(stderr, "transim_bench: %s: %s\n", path, err.msg);

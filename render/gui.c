@@ -46,6 +46,11 @@ const app_layout *gui_layout(const gui *g)
     return &g->layout;
 }
 
+unsigned gui_window_id(const gui *g)
+{
+    return SDL_GetWindowID(g->win);
+}
+
 gui *gui_create(const gui_opts *opts, char *msg, size_t n)
 {
     msg[0] = '\0';

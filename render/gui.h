@@ -40,6 +40,9 @@ app *gui_app(gui *g);
 ui_ctx *gui_ui(gui *g);
 const app_layout *gui_layout(const gui *g);
 
+/* The SDL id of the window (SDL_GetWindowFromID). */
+unsigned gui_window_id(const gui *g);
+
 /* Reads the pixels of the last frame (area r, or the whole output when
  * r.w <= 0) into a new RGBA buffer (4 * w * h bytes, caller frees). Returns
  * NULL on failure. *w and *h receive the size. */

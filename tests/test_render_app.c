@@ -1,0 +1,475 @@
+/* test_render_app.c: the simulator's state and screen without a display:
+ * every change re-runs the model, undo/redo and resets, unsaved changes,
+ * open/save round trips, comparisons, CSV export, the language switch, the
+ * budget meter and the lever detail view. Everything is found through the
+ * model table, as the front end does. Text is measured by a stand-in. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render/app.h"
+#include "render/app_ui.h"
+#include "render/strings.h"
+
+static int fake_width(void *user, ui_font f, const char *s, int len)
+{
+    (void)user;
+    (void)f;
+    return 7 * (len < 0 ? (int)strlen(s) : len);
+}
+
+static int fake_height(void *user, ui_font f)
+{
+    (void)user;
+    (void)f;
+    return 15;
+}
+
+typedef struct fixture {
+    app *a;
+    ui_ctx *ctx;
+    app_layout l;
+    char dir[64];
+    int lever; /* V_ id of a lever with a cost, and room above its baseline */
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    sim_error err;
+    sim_error_clear(&err);
+    f->a = app_create(&err);
+    f->ctx = malloc(sizeof *f->ctx);
+    if (!f->a || !f->ctx)
+        return -1;
+    ui_init(f->ctx, fake_width, fake_height, NULL);
+    f->ctx->width = 1440;
+    f->ctx->height = 900;
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/transim-render-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    f->lever = -1;
+    for (int i = 0; i < LEVER_COUNT && f->lever < 0; i++) {
+        const var_desc *d = &var_table[var_lever_ids[i]];
+        if (d->cost > 0 && d->max > d->value)
+            f->lever = var_lever_ids[i];
+    }
+    *state = f;
+    return f->lever >= 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", f->dir);
+    app_destroy(f->a);
+    free(f->ctx);
+    free(f);
+    return 0;
+}
+
+static void frame(fixture *f)
+{
+    f->ctx->scale = f->a->zoom;
+    app_frame(f->a, f->ctx, &f->l);
+}
+
+/* 1 when some text command of the last frame reads s. */
+static int shows_text(const ui_ctx *ctx, const char *s)
+{
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT && strcmp(ctx->text + ctx->cmd[i].text, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when some text command starts like s (long labels may be shortened
+ * with an ellipsis to fit). */
+static int shows_start_of(const ui_ctx *ctx, const char *s)
+{
+    size_t n = strlen(s) < 12 ? strlen(s) : 12;
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT && strncmp(ctx->text + ctx->cmd[i].text, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static double at_end(const run_result *r, int var)
+{
+    return run_value(r, r->rows - 1, var);
+}
+
+static void test_baseline_runs_at_start_and_matches_the_baseline(void **state)
+{
+    fixture *f = *state;
+    assert_true(f->a->cur.rows >= 31);
+    assert_int_equal(f->a->cur.rows, f->a->base.rows);
+    assert_memory_equal(f->a->cur.v, f->a->base.v, f->a->cur.rows * VAR_COUNT * sizeof(double));
+    assert_false(app_dirty(f->a));
+}
+
+static void test_changing_a_lever_reruns_the_model(void **state)
+{
+    fixture *f = *state;
+    int spend = var_find("spend_total");
+    assert_true(spend >= 0);
+    long runs = f->a->runs;
+    const var_desc *d = &var_table[f->lever];
+    app_set_value(f->a, f->lever, d->value + (d->max - d->value) / 2, 0);
+    assert_int_equal(f->a->runs, runs + 1);
+    assert_true(at_end(&f->a->cur, spend) > 0);
+    assert_true(at_end(&f->a->base, spend) == 0);
+    assert_true(app_dirty(f->a));
+    /* Setting the same value again does not run. */
+    app_set_value(f->a, f->lever, f->a->sc.value[f->lever], 0);
+    assert_int_equal(f->a->runs, runs + 1);
+}
+
+static void test_values_are_clamped_to_the_table_range(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    app_set_value(f->a, f->lever, d->max * 10 + 1, 0);
+    assert_true(f->a->sc.value[f->lever] == d->max);
+    app_set_value(f->a, f->lever, d->min - 1e6, 0);
+    assert_true(f->a->sc.value[f->lever] == d->min);
+    app_set_start(f->a, f->lever, 1900, 0);
+    assert_true(f->a->sc.lever_start[f->lever] == f->a->sc.start);
+    app_set_ramp(f->a, f->lever, -4, 0);
+    assert_true(f->a->sc.lever_ramp[f->lever] == 0);
+}
+
+static void test_one_drag_is_one_undo_step(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    double base = f->a->sc.value[f->lever];
+    for (int i = 1; i <= 5; i++)
+        app_set_value(f->a, f->lever, d->value + (d->max - d->value) * i / 10, 42);
+    assert_int_equal(f->a->nundo, 1);
+    assert_true(app_undo(f->a));
+    assert_true(f->a->sc.value[f->lever] == base);
+    assert_false(app_dirty(f->a));
+    assert_true(app_redo(f->a));
+    assert_true(f->a->sc.value[f->lever] == d->value + (d->max - d->value) * 5 / 10);
+    assert_false(app_redo(f->a));
+}
+
+static void test_a_new_change_clears_redo(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    app_set_value(f->a, f->lever, d->max, 0);
+    app_undo(f->a);
+    assert_int_equal(f->a->nredo, 1);
+    app_set_value(f->a, f->lever, d->min, 0);
+    assert_int_equal(f->a->nredo, 0);
+    assert_false(app_redo(f->a));
+}
+
+static void test_undo_restores_the_run_as_well(void **state)
+{
+    fixture *f = *state;
+    int spend = var_find("spend_total");
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    assert_true(at_end(&f->a->cur, spend) > 0);
+    app_undo(f->a);
+    assert_true(at_end(&f->a->cur, spend) == at_end(&f->a->base, spend));
+}
+
+static void test_reset_one_lever_and_all(void **state)
+{
+    fixture *f = *state;
+    int other = f->lever == var_lever_ids[0] ? var_lever_ids[1] : var_lever_ids[0];
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_set_value(f->a, other, var_table[other].max, 0);
+    app_set_start(f->a, f->lever, 2030, 0);
+    app_reset_var(f->a, f->lever);
+    assert_true(f->a->sc.value[f->lever] == var_table[f->lever].value);
+    assert_true(f->a->sc.lever_start[f->lever] == f->a->sc.start);
+    assert_true(f->a->sc.value[other] == var_table[other].max);
+    app_reset_all(f->a);
+    assert_true(f->a->sc.value[other] == var_table[other].value);
+    assert_false(app_dirty(f->a));
+    /* Both resets can be undone. */
+    app_undo(f->a);
+    assert_true(f->a->sc.value[other] == var_table[other].max);
+}
+
+static void test_saved_scenario_reloads_and_reruns_to_the_same_values(void **state)
+{
+    fixture *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/team.ini", f->dir);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_set_start(f->a, f->lever, 2025, 0);
+    app_set_ramp(f->a, f->lever, 3, 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(f->a, path, &err), SIM_OK);
+    assert_false(app_dirty(f->a));
+    assert_string_equal(f->a->path, path);
+
+    sim_error_clear(&err);
+    app *b = app_create(&err);
+    assert_non_null(b);
+    assert_int_equal(app_open(b, path, &err), SIM_OK);
+    assert_true(b->sc.value[f->lever] == f->a->sc.value[f->lever]);
+    assert_true(b->sc.lever_start[f->lever] == 2025);
+    assert_true(b->sc.lever_ramp[f->lever] == 3);
+    assert_int_equal(b->cur.rows, f->a->cur.rows);
+    assert_memory_equal(b->cur.v, f->a->cur.v, b->cur.rows * VAR_COUNT * sizeof(double));
+    app_destroy(b);
+}
+
+static void test_an_unreadable_file_changes_nothing_and_says_why(void **state)
+{
+    fixture *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/bad.ini", f->dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("[levers]\nno_such_lever = 3\n", fp);
+    fclose(fp);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    double before = f->a->sc.value[f->lever];
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_not_equal(app_open(f->a, path, &err), SIM_OK);
+    assert_non_null(strstr(err.msg, "no_such_lever"));
+    assert_true(f->a->sc.value[f->lever] == before);
+    assert_true(app_dirty(f->a));
+    /* Through the interface the message lands in the status line. */
+    app_request_open(f->a, path);
+    assert_int_equal(f->a->dialog, APP_DLG_CONFIRM); /* unsaved changes come first */
+    f->a->dialog = APP_DLG_NONE;
+    f->a->clean = f->a->sc;
+    app_request_open(f->a, path);
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "no_such_lever"));
+}
+
+static void test_quit_asks_before_discarding_unsaved_changes(void **state)
+{
+    fixture *f = *state;
+    app_command(f->a, APP_CMD_QUIT);
+    assert_true(f->a->want_quit); /* nothing to lose */
+    f->a->want_quit = 0;
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_QUIT);
+    assert_false(f->a->want_quit);
+    assert_int_equal(f->a->dialog, APP_DLG_CONFIRM);
+    assert_int_equal(f->a->pending, APP_PENDING_QUIT);
+}
+
+static void test_compare_overlays_at_most_four_scenarios(void **state)
+{
+    fixture *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/t.ini", f->dir);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(f->a, path, &err), SIM_OK);
+    for (int i = 0; i < APP_COMPARE_MAX; i++)
+        assert_int_equal(app_compare_add(f->a, path, &err), SIM_OK);
+    assert_int_not_equal(app_compare_add(f->a, path, &err), SIM_OK);
+    assert_int_equal(f->a->ncompare, APP_COMPARE_MAX);
+    assert_memory_equal(f->a->compare[2].res.v, f->a->cur.v, f->a->cur.rows * VAR_COUNT * sizeof(double));
+    app_compare_remove(f->a, 1);
+    assert_int_equal(f->a->ncompare, APP_COMPARE_MAX - 1);
+    assert_int_equal(app_compare_add(f->a, path, &err), SIM_OK);
+    app_compare_clear(f->a);
+    assert_int_equal(f->a->ncompare, 0);
+}
+
+static void test_export_csv_has_a_column_per_graph_and_run(void **state)
+{
+    fixture *f = *state;
+    char path[128], line[8192];
+    snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_export_csv(f->a, path, &err), SIM_OK);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(line, sizeof line, fp));
+    assert_int_equal(strncmp(line, "year,", 5), 0);
+    char col[256];
+    snprintf(col, sizeof col, "%s:baseline", var_table[f->a->ind[f->a->graph_sel[0]]].name);
+    assert_non_null(strstr(line, col));
+    int rows = 0;
+    while (fgets(line, sizeof line, fp))
+        rows++;
+    fclose(fp);
+    assert_int_equal(rows, (int)f->a->cur.rows);
+}
+
+static void test_frame_labels_follow_the_language_at_once(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[var_lever_ids[0]];
+    frame(f);
+    assert_true(shows_text(f->ctx, d->label_en));
+    assert_true(shows_text(f->ctx, var_priority_label(0, 0)));
+    app_command(f->a, APP_CMD_LANGUAGE);
+    frame(f);
+    assert_true(shows_text(f->ctx, d->label_sv));
+    assert_true(shows_text(f->ctx, var_priority_label(0, 1)));
+    assert_false(shows_text(f->ctx, d->label_en));
+    assert_true(shows_text(f->ctx, str_get(STR_LEVERS, 1)));
+}
+
+static void test_themes_switch_regroups_the_levers(void **state)
+{
+    fixture *f = *state;
+    f->a->by_theme = 1;
+    frame(f);
+    assert_true(shows_start_of(f->ctx, var_theme_label(0, 0)));
+    assert_false(shows_start_of(f->ctx, var_priority_label(0, 0)));
+}
+
+static void test_every_lever_gets_a_slider(void **state)
+{
+    fixture *f = *state;
+    frame(f);
+    for (int i = 0; i < LEVER_COUNT; i++)
+        assert_true(app_slider_rect(f->a, var_lever_ids[i]).w > 0);
+}
+
+/* Counts filled rectangles of colour c inside r in the last frame. */
+static int rects_of_color(const ui_ctx *ctx, ui_color c, ui_rect r)
+{
+    int n = 0;
+    for (int i = 0; i < ctx->ncmd; i++) {
+        const ui_cmd *m = &ctx->cmd[i];
+        if (m->type == UI_CMD_RECT && memcmp(&m->color, &c, sizeof c) == 0 && m->rect.w > 0 &&
+            ui_rect_contains(r, m->rect.x, m->rect.y))
+            n++;
+    }
+    return n;
+}
+
+static void test_budget_meter_turns_red_over_the_cap(void **state)
+{
+    fixture *f = *state;
+    ui_color bad = f->ctx->colors[UI_COL_BAD];
+    int cap = var_find("budget_cap");
+    assert_true(cap >= 0);
+    app_set_value(f->a, cap, 1000, 0);
+    app_set_value(f->a, f->lever, var_table[f->lever].value + 1, 0);
+    frame(f);
+    assert_int_equal(rects_of_color(f->ctx, bad, f->l.budget), 0);
+    app_set_value(f->a, cap, 0.001, 0);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    frame(f);
+    assert_true(rects_of_color(f->ctx, bad, f->l.budget) > 0);
+}
+
+static void test_detail_view_applies_a_typed_value_start_and_ramp(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    double typed = d->value + (d->max - d->value) / 3;
+    f->a->detail_var = f->lever;
+    frame(f);
+    snprintf(f->a->detail_value, sizeof f->a->detail_value, "%.6f", typed);
+    /* A decimal comma works as well as a point. */
+    for (char *p = f->a->detail_value; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    snprintf(f->a->detail_start, sizeof f->a->detail_start, "%s", "2027");
+    snprintf(f->a->detail_ramp, sizeof f->a->detail_ramp, "%s", "4");
+    ui_focus_set(f->ctx, ui_id("detail-value", f->lever));
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+    if (fabs(f->a->sc.value[f->lever] - typed) > 1e-6 * fmax(1, fabs(typed)))
+        fail_msg("value %.10g, typed %.10g", f->a->sc.value[f->lever], typed);
+    assert_true(f->a->sc.lever_start[f->lever] == 2027);
+    assert_true(f->a->sc.lever_ramp[f->lever] == 4);
+    assert_int_equal(f->a->nundo, 1); /* one step for the three fields */
+}
+
+static void test_detail_view_refuses_a_value_out_of_range(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    f->a->detail_var = f->lever;
+    frame(f);
+    snprintf(f->a->detail_value, sizeof f->a->detail_value, "%g", d->max * 2 + 10);
+    ui_focus_set(f->ctx, ui_id("detail-value", f->lever));
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+    assert_true(f->a->sc.value[f->lever] == d->value);
+    assert_true(f->a->status_error);
+}
+
+static void test_zoom_scales_fonts_and_widgets_within_limits(void **state)
+{
+    fixture *f = *state;
+    frame(f);
+    int w1 = app_slider_rect(f->a, var_lever_ids[0]).h;
+    app_command(f->a, APP_CMD_ZOOM_IN);
+    app_command(f->a, APP_CMD_ZOOM_IN);
+    frame(f);
+    assert_true(app_slider_rect(f->a, var_lever_ids[0]).h > w1);
+    for (int i = 0; i < 40; i++)
+        app_command(f->a, APP_CMD_ZOOM_IN);
+    assert_true(f->a->zoom <= 2.5f);
+    app_command(f->a, APP_CMD_ZOOM_RESET);
+    assert_true(f->a->zoom == 1.0f);
+}
+
+static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
+{
+    (void)state;
+    for (int i = 0; i < LEVER_COUNT; i++) {
+        int v = var_lever_ids[i];
+        double step = app_step_of(v);
+        double range = var_table[v].max - var_table[v].min;
+        assert_true(step >= range / 100 * (1 - 1e-9));
+        assert_true(step <= range / 20);
+        double mant = step / pow(10, floor(log10(step) + 1e-12));
+        assert_true(fabs(mant - 1) < 1e-9 || fabs(mant - 2) < 1e-9 || fabs(mant - 5) < 1e-9);
+    }
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_baseline_runs_at_start_and_matches_the_baseline),
+        T(test_changing_a_lever_reruns_the_model),
+        T(test_values_are_clamped_to_the_table_range),
+        T(test_one_drag_is_one_undo_step),
+        T(test_a_new_change_clears_redo),
+        T(test_undo_restores_the_run_as_well),
+        T(test_reset_one_lever_and_all),
+        T(test_saved_scenario_reloads_and_reruns_to_the_same_values),
+        T(test_an_unreadable_file_changes_nothing_and_says_why),
+        T(test_quit_asks_before_discarding_unsaved_changes),
+        T(test_compare_overlays_at_most_four_scenarios),
+        T(test_export_csv_has_a_column_per_graph_and_run),
+        T(test_frame_labels_follow_the_language_at_once),
+        T(test_themes_switch_regroups_the_levers),
+        T(test_every_lever_gets_a_slider),
+        T(test_budget_meter_turns_red_over_the_cap),
+        T(test_detail_view_applies_a_typed_value_start_and_ramp),
+        T(test_detail_view_refuses_a_value_out_of_range),
+        T(test_zoom_scales_fonts_and_widgets_within_limits),
+        cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -9,6 +9,11 @@
 #include "sim/sample.h"
 #include "sim/stats.h"
 
+/* The bands stage takes MC_BAND_GROUP neighbouring cells per task, so that
+ * each cache line of the sample-major data is read once rather than once
+ * per cell. */
+#define MC_BAND_GROUP 8
+
 /* What one worker thread owns. Created by the worker's own thread on its
  * first task (so the allocator gives each thread memory of its own) and
  * padded, so that two workers never write the same cache line: sharing
@@ -60,19 +65,28 @@ static int mc_sample_task(void *vctx, size_t index, unsigned worker, double *out
     return 0;
 }
 
-static int mc_band_task(void *vctx, size_t cell, unsigned worker, double *out, sim_error *err)
+static int mc_band_task(void *vctx, size_t group, unsigned worker, double *out, sim_error *err)
 {
     mc_ctx *c = vctx;
     const mc_study *s = c->s;
-    size_t cells = c->rows * s->nvars, n = s->samples;
+    size_t cells = c->rows * s->nvars, n = s->samples, width = 2 + s->nprobs;
+    size_t first = group * MC_BAND_GROUP;
+    size_t count = cells - first < MC_BAND_GROUP ? cells - first : MC_BAND_GROUP;
     mc_worker *w = &c->w[worker];
-    if (w->scratch == NULL && (w->scratch = malloc(n * sizeof *w->scratch)) == NULL)
+    if (w->scratch == NULL &&
+        (w->scratch = malloc(MC_BAND_GROUP * n * sizeof *w->scratch)) == NULL)
         return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
     double *x = w->scratch;
-    for (size_t i = 0; i < n; i++)
-        x[i] = c->data[i * cells + cell];
-    stats_mean_sd(x, n, &out[0], &out[1]);
-    stats_quantiles(x, n, s->probs, s->nprobs, out + 2);
+    for (size_t i = 0; i < n; i++) {
+        const double *row = c->data + i * cells + first;
+        for (size_t g = 0; g < count; g++)
+            x[g * n + i] = row[g];
+    }
+    for (size_t g = 0; g < count; g++) {
+        double *o = out + g * width;
+        stats_mean_sd(x + g * n, n, &o[0], &o[1]);
+        stats_quantiles(x + g * n, n, s->probs, s->nprobs, o + 2);
+    }
     return 0;
 }
 
@@ -115,7 +129,8 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
     c.rows = central.rows;
     size_t cells = c.rows * s->nvars, width = 2 + s->nprobs;
     double *data = malloc(s->samples * cells * sizeof *data);
-    double *stats = malloc(cells * width * sizeof *stats);
+    size_t groups = (cells + MC_BAND_GROUP - 1) / MC_BAND_GROUP;
+    double *stats = malloc(groups * MC_BAND_GROUP * width * sizeof *stats);
     double *t = malloc(c.rows * sizeof *t);
     unsigned nw = ex->workers ? ex->workers : 1;
     c.w = calloc(nw, sizeof *c.w);
@@ -137,7 +152,7 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
         size_t failed;
         int progress = ex->progress; /* one bar, for the runs */
         ex->progress = 0;
-        rc = ex->map(ex, cells, width, mc_band_task, &c, stats, err, &failed);
+        rc = ex->map(ex, groups, MC_BAND_GROUP * width, mc_band_task, &c, stats, err, &failed);
         ex->progress = progress;
     }
     run_result_release(&central);

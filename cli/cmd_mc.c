@@ -21,7 +21,7 @@
 
 static const char usage[] =
     "usage: transim mc SCENARIO --samples N [--seed S] [-j N] [--quantiles 5,25,50,75,95]\n"
-    "                  [--vars NAME,...] [--set NAME=VALUE]... [-o FILE]\n"
+    "                  [--vars NAME,...] [--set NAME=VALUE]... [-o FILE] [--draws FILE]\n"
     "\n"
     "Monte Carlo over the model's uncertain inputs: every assumption and parameter\n"
     "marked [est] with a distribution in the model table (`transim list\n"
@@ -34,6 +34,8 @@ static const char usage[] =
     "  --quantiles LIST    percentages, increasing (default 5,25,50,75,95)\n"
     "  --vars LIST         variables or groups as for `run` (default: indicators)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
+    "  --draws FILE        also write every sample: its drawn inputs and its outputs\n"
+    "                      at each year (rows sample,INPUT...,year,VAR...)\n"
     STUDY_OPTIONS_HELP
     "\n"
     "Sample i draws from a random stream of its own, seeded from (seed, i), so the\n"
@@ -42,17 +44,18 @@ static const char usage[] =
     "inputs; read it with pandas.read_csv(f, comment='#') or\n"
     "read.csv(f, comment.char='#').\n";
 
-enum { O_SAMPLES = STUDY_NOPTS, O_QUANTILES, O_VARS };
+enum { O_SAMPLES = STUDY_NOPTS, O_QUANTILES, O_VARS, O_DRAWS };
 
-static void mc_write(FILE *f, const study_opts *o, const scenario *sc, const char *scenario_arg,
-                     const mc_study *st, const mc_bands *b, const int *uncertain, size_t nu)
+/* The provenance lines of both outputs. */
+static void mc_manifest(FILE *f, const study_opts *o, const scenario *sc,
+                        const char *scenario_arg, const mc_study *st, const int *uncertain,
+                        size_t nu)
 {
     batch_manifest(f, "mc", &o->run);
     batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : scenario_arg,
                         sc->name);
     batch_manifest_line(f, "seed", "%llu", (unsigned long long)o->seed);
     batch_manifest_line(f, "samples", "%zu", st->samples);
-    batch_manifest_line(f, "quantiles", "type 7 (linear between order statistics)");
     for (size_t k = 0; k < nu; k++) {
         const var_desc *d = &var_table[uncertain[k]];
         batch_manifest_line(f, "uncertain", "%s %s %g to %g%s", d->name,
@@ -61,6 +64,50 @@ static void mc_write(FILE *f, const study_opts *o, const scenario *sc, const cha
     }
     if (nu == 0)
         batch_manifest_line(f, "uncertain", "none (the model table marks no input as uncertain)");
+}
+
+/* Every sample: sample,INPUT...,year,VAR... */
+static void mc_write_draws(FILE *f, const study_opts *o, const scenario *sc,
+                           const char *scenario_arg, const mc_study *st, const mc_bands *b,
+                           const int *uncertain, size_t nu)
+{
+    mc_manifest(f, o, sc, scenario_arg, st, uncertain, nu);
+    fputs("sample", f);
+    for (size_t k = 0; k < nu; k++) {
+        fputc(',', f);
+        output_csv_field(f, var_table[uncertain[k]].name);
+    }
+    fputs(",year", f);
+    for (size_t v = 0; v < st->nvars; v++) {
+        fputc(',', f);
+        output_csv_field(f, var_table[st->vars[v]].name);
+    }
+    fputc('\n', f);
+    size_t stride = nu + b->rows * b->nvars;
+    for (size_t i = 0; i < st->samples; i++) {
+        const double *x = b->samples + i * stride;
+        for (size_t r = 0; r < b->rows; r++) {
+            fprintf(f, "%zu", i);
+            for (size_t k = 0; k < nu; k++) {
+                fputc(',', f);
+                study_number(f, x[k]);
+            }
+            fputc(',', f);
+            study_number(f, b->t[r]);
+            for (size_t v = 0; v < b->nvars; v++) {
+                fputc(',', f);
+                study_number(f, x[nu + r * b->nvars + v]);
+            }
+            fputc('\n', f);
+        }
+    }
+}
+
+static void mc_write(FILE *f, const study_opts *o, const scenario *sc, const char *scenario_arg,
+                     const mc_study *st, const mc_bands *b, const int *uncertain, size_t nu)
+{
+    mc_manifest(f, o, sc, scenario_arg, st, uncertain, nu);
+    batch_manifest_line(f, "quantiles", "type 7 (linear between order statistics)");
     fputs("variable,unit,year,mean,sd", f);
     for (size_t k = 0; k < st->nprobs; k++)
         fprintf(f, ",p%g", st->probs[k] * 100.0);
@@ -86,10 +133,12 @@ static void mc_write(FILE *f, const study_opts *o, const scenario *sc, const cha
 int mc_command(int argc, char **argv, pool_exec *ex_in)
 {
     static const args_option options[] = {STUDY_OPTIONS, {"samples", 0, 1},
-                                          {"quantiles", 0, 1}, {"vars", 0, 1}};
+                                          {"quantiles", 0, 1}, {"vars", 0, 1},
+                                          {"draws", 0, 1}};
     study_opts o;
     study_opts_init(&o);
     const char *scenario_arg = NULL, *vars_text = NULL, *quantiles = "5,25,50,75,95";
+    const char *draws_path = NULL;
     double samples = -1.0;
     args a;
     args_init(&a, "mc", argc, argv, options, sizeof options / sizeof *options);
@@ -118,6 +167,8 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
             quantiles = a.value;
         } else if (id == O_VARS) {
             vars_text = a.value;
+        } else if (id == O_DRAWS) {
+            draws_path = a.value;
         }
     }
     if (scenario_arg == NULL)
@@ -149,19 +200,30 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
-    study_out out;
+    if (draws_path != NULL && (strcmp(draws_path, "-") == 0 ||
+                               (o.output != NULL && strcmp(draws_path, o.output) == 0)))
+        return args_usage("mc", "--draws needs a file of its own, not '%s'", draws_path);
+    study_out out, draws;
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
+    if (opened && ex->rank == 0 && draws_path != NULL &&
+        study_out_open(&draws, draws_path) != CLI_OK) {
+        study_out_close(&out, 0);
+        opened = 0;
+    }
     if (!ex->agree(ex, opened))
         return CLI_FAIL;
 
     mc_study st = {.sc = &sc, .opts = o.run, .seed = o.seed, .samples = (size_t)samples,
-                   .vars = vars, .nvars = nvars, .probs = probs, .nprobs = nprobs};
+                   .vars = vars, .nvars = nvars, .probs = probs, .nprobs = nprobs,
+                   .keep_samples = draws_path != NULL};
     mc_bands bands;
     int rc = mc_study_run(&st, ex, &bands, &err);
     if (ex->rank != 0)
         return rc == 0 ? CLI_OK : CLI_FAIL;
     if (rc != 0) {
         study_out_close(&out, 0);
+        if (draws_path != NULL)
+            study_out_close(&draws, 0);
         if (err.path[0] == '\0' && sc.path[0] != '\0')
             snprintf(err.path, sizeof err.path, "%s", sc.path);
         return study_report(&err);
@@ -169,8 +231,14 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
     int uncertain[VAR_COUNT];
     size_t nu = sample_uncertain_vars(uncertain, VAR_COUNT);
     mc_write(out.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
+    int drc = CLI_OK;
+    if (draws_path != NULL) {
+        mc_write_draws(draws.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
+        drc = study_out_close(&draws, 1);
+    }
     mc_bands_release(&bands);
-    return study_out_close(&out, 1);
+    int orc = study_out_close(&out, drc == CLI_OK);
+    return drc != CLI_OK ? drc : orc;
 }
 
 int cmd_mc(int argc, char **argv)

@@ -33,7 +33,8 @@ typedef struct mc_ctx {
     size_t n_uncertain;
     size_t rows;
     mc_worker *w;
-    const double *data; /* samples x rows x nvars, for the bands stage */
+    size_t stride;      /* doubles per sample: n_uncertain draws, rows x nvars outputs */
+    const double *data; /* samples x stride, for the bands stage */
 } mc_ctx;
 
 static int mc_sample_task(void *vctx, size_t index, unsigned worker, double *out,
@@ -47,7 +48,8 @@ static int mc_sample_task(void *vctx, size_t index, unsigned worker, double *out
     if (w->rng == NULL && (w->rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
         return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
     w->sc = *s->sc;
-    sample_mc_draw(&w->sc, c->uncertain, c->n_uncertain, w->rng, s->seed, index, NULL);
+    sample_mc_draw(&w->sc, c->uncertain, c->n_uncertain, w->rng, s->seed, index, out);
+    out += c->n_uncertain;
     sim_status st = runner_run(w->rn, &w->sc, &s->opts, &w->res, err);
     if (st != SIM_OK) {
         char msg[sizeof err->msg];
@@ -78,7 +80,7 @@ static int mc_band_task(void *vctx, size_t group, unsigned worker, double *out, 
         return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
     double *x = w->scratch;
     for (size_t i = 0; i < n; i++) {
-        const double *row = c->data + i * cells + first;
+        const double *row = c->data + i * c->stride + c->n_uncertain + first;
         for (size_t g = 0; g < count; g++)
             x[g * n + i] = row[g];
     }
@@ -106,6 +108,7 @@ static void mc_workers_free(mc_worker *w, unsigned n)
 void mc_bands_release(mc_bands *b)
 {
     free(b->t);
+    free(b->samples);
     free(b->stats);
     memset(b, 0, sizeof *b);
 }
@@ -128,7 +131,8 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
     }
     c.rows = central.rows;
     size_t cells = c.rows * s->nvars, width = 2 + s->nprobs;
-    double *data = malloc(s->samples * cells * sizeof *data);
+    c.stride = c.n_uncertain + cells;
+    double *data = malloc(s->samples * c.stride * sizeof *data);
     size_t groups = (cells + MC_BAND_GROUP - 1) / MC_BAND_GROUP;
     double *stats = malloc(groups * MC_BAND_GROUP * width * sizeof *stats);
     double *t = malloc(c.rows * sizeof *t);
@@ -145,7 +149,7 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
     if (rc == 0) {
         memcpy(t, central.t, c.rows * sizeof *t);
         size_t failed;
-        rc = ex->map(ex, s->samples, cells, mc_sample_task, &c, data, err, &failed);
+        rc = ex->map(ex, s->samples, c.stride, mc_sample_task, &c, data, err, &failed);
     }
     if (rc == 0) {
         c.data = data;
@@ -157,13 +161,16 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
     }
     run_result_release(&central);
     mc_workers_free(c.w, nw);
-    free(data);
+    if (rc != 0 || !s->keep_samples) {
+        free(data);
+        data = NULL;
+    }
     if (rc != 0) {
         free(stats);
         free(t);
         return rc;
     }
     *out = (mc_bands){.rows = c.rows, .t = t, .nvars = s->nvars, .width = width,
-                      .stats = stats, .n_uncertain = c.n_uncertain};
+                      .stats = stats, .n_uncertain = c.n_uncertain, .samples = data};
     return 0;
 }

@@ -27,6 +27,7 @@ typedef struct mc_study {
     size_t nvars;         /* their number */
     const double *probs;  /* quantile probabilities in [0, 1] */
     size_t nprobs;        /* their number */
+    int keep_samples;     /* 1: keep every sample's draws and outputs in the bands */
 } mc_study;
 
 typedef struct mc_bands {
@@ -36,7 +37,9 @@ typedef struct mc_bands {
     size_t width;        /* 2 + nprobs figures per cell */
     double *stats;       /* rows x nvars cells of width figures: mean, sd, quantiles;
                             cell (row, k) at stats[(row * nvars + k) * width] */
-    size_t n_uncertain;  /* uncertain inputs drawn per sample */
+    size_t n_uncertain;  /* uncertain inputs drawn per sample (sample_uncertain_vars order) */
+    double *samples;     /* keep_samples: per sample, its n_uncertain draws then its
+                            rows x nvars outputs (row-major); NULL otherwise */
 } mc_bands;
 
 /* Runs the study over ex into out (owned; release with mc_bands_release).

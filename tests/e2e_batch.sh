@@ -68,6 +68,10 @@ grep -q '^# seed: 7$' mc1.csv || fail "mc output does not name its seed"
 grep -q '^variable,unit,year,mean,sd,p5,p25,p50,p75,p95$' mc1.csv || fail "mc header"
 "$T" mc sc/s2.ini --samples 20 --quantiles 10,90 --vars spend_total |
     grep -q '^spend_total,MSEK/yr,2030,' || fail "mc --vars --quantiles gave no spend_total row"
+"$T" mc sc/s2.ini --samples 16 --seed 5 -j 1 --draws d1.csv >/dev/null &&
+    "$T" mc sc/s2.ini --samples 16 --seed 5 -j 2 --draws d2.csv >/dev/null || fail "mc --draws failed"
+cmp -s d1.csv d2.csv || fail "mc --draws differs between -j 1 and -j 2"
+[ "$(grep -c '^15,' d1.csv)" -ge 1 ] || fail "mc --draws lacks sample 15"
 expect_error 2 "--samples must be" "$T" mc sc/s2.ini --samples 0 -o mc0.csv
 [ -e mc0.csv ] && fail "mc --samples 0 wrote a file"
 expect_error 2 "increasing" "$T" mc sc/s2.ini --samples 5 --quantiles 50,5

@@ -193,6 +193,13 @@ static void test_uncertain_vars_are_estimates_with_a_distribution(void **state)
         assert_true(var_is_estimate(d));
         assert_true(d->dist != DIST_NONE);
         assert_true(d->unc_lo < d->unc_hi);
+        /* Every draw must be a value the scenario validator accepts. */
+        if (d->min < d->max && (d->unc_lo < d->min || d->unc_hi > d->max))
+            fail_msg("'%s': uncertainty range %g to %g leaves its allowed range %g to %g",
+                     d->name, d->unc_lo, d->unc_hi, d->min, d->max);
+        if (d->dist == DIST_TRIANGULAR && (d->value < d->unc_lo || d->value > d->unc_hi))
+            fail_msg("'%s': mode %g lies outside its uncertainty range %g to %g", d->name,
+                     d->value, d->unc_lo, d->unc_hi);
     }
 }
 

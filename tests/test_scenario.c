@@ -135,6 +135,28 @@ static void test_file_without_name_is_named_after_the_file(void **state)
     assert_string_equal(sc.name, "grandchild");
 }
 
+static void test_assumptions_section_sets_assumptions_and_parameters(void **state)
+{
+    (void)state;
+    int n = 0;
+    for (int v = 0; v < VAR_COUNT; v++) {
+        const var_desc *d = &var_table[v];
+        if (d->kind != VAR_ASSUMPTION && d->kind != VAR_PARAM)
+            continue;
+        char text[256];
+        double x = d->max; /* the edge of the range is allowed */
+        snprintf(text, sizeof text, "[assumptions]\n%s = %.17g\n", d->name, x);
+        scenario sc;
+        sim_error err;
+        assert_int_equal(scenario_parse(&sc, text, "a.ini", &err), SIM_OK);
+        assert_true(sc.value[v] == x);
+        assert_true(sc.set[v]);
+        n++;
+    }
+    if (n == 0)
+        skip(); /* the model has no assumptions yet */
+}
+
 /* ---- base ---- */
 
 static void test_base_is_inherited_then_overridden(void **state)
@@ -477,6 +499,11 @@ static void test_save_then_load_reproduces_every_number(void **state)
         sc.lever_start[v] = 2021 + l / 7.0;
         sc.lever_ramp[v] = l % 3 == 0 ? 0.0 : 0.1 * l;
     }
+    for (int v = 0; v < VAR_COUNT; v++) {
+        const var_desc *d = &var_table[v];
+        if (d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM)
+            sc.value[v] = d->min + (d->max - d->min) * 0.7;
+    }
     sc.value[V_BUDGET_CAP] = 1234.5678901234567;
     char path[128];
     snprintf(path, sizeof path, "%s/round.ini", tmpdir);
@@ -562,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_comments_blanks_and_bom_are_accepted),
         cmocka_unit_test(test_indented_lines_continue_the_description),
         cmocka_unit_test(test_file_without_name_is_named_after_the_file),
+        cmocka_unit_test(test_assumptions_section_sets_assumptions_and_parameters),
         cmocka_unit_test(test_base_is_inherited_then_overridden),
         cmocka_unit_test(test_base_chain_resolves_relative_to_each_file),
         cmocka_unit_test(test_base_loop_is_an_error_at_the_base_line),

@@ -89,6 +89,7 @@ typedef struct app {
     char detail_ramp[16];
 
     app_dialog dialog;     /* open dialog */
+    app_dialog dialog_shown; /* dialog drawn in the last frame (a change = just opened) */
     app_pending pending;   /* action waiting on the unsaved-changes question */
     char pending_path[1024];
     char path[1024];       /* file of the scenario ("" = not saved yet) */

@@ -117,7 +117,7 @@ static void draw_save(app *a, ui_ctx *ctx)
     ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_FILE_PATH, a->swedish), in.x, in.y,
                  ctx->colors[UI_COL_MUTED]);
     unsigned tid = ui_id("save-entry", 0);
-    if (ctx->focus == 0)
+    if (a->dialog_shown != APP_DLG_SAVE)
         ui_focus_set(ctx, tid);
     int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, in.y + ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 4), in.w, rh),
                         a->entry, sizeof a->entry);
@@ -207,7 +207,7 @@ static void draw_export(app *a, ui_ctx *ctx)
     int y = in.y + ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_EXPORT_HINT, a->swedish), in.x, in.y,
                                    in.w, ctx->colors[UI_COL_MUTED]) + ui_px(ctx, 8);
     unsigned tid = ui_id("export-entry", 0);
-    if (ctx->focus == 0)
+    if (a->dialog_shown != APP_DLG_EXPORT)
         ui_focus_set(ctx, tid);
     int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_EXPORT, STR_CANCEL};
@@ -287,12 +287,15 @@ static void draw_help(app *a, ui_ctx *ctx)
 
 void app_dialogs_draw(app *a, ui_ctx *ctx)
 {
-    if (a->dialog != APP_DLG_NONE && (ctx->key_pressed & UI_KEY_ESCAPE) &&
-        !(ctx->key_used & UI_KEY_ESCAPE) && ctx->edit_id == 0) {
+    /* Escape closes any dialog (and cancels what waited on it). */
+    if (a->dialog != APP_DLG_NONE && (ctx->key_pressed & UI_KEY_ESCAPE)) {
+        ctx->key_used |= UI_KEY_ESCAPE;
         a->dialog = APP_DLG_NONE;
         a->pending = APP_PENDING_NONE;
-        return;
+        ctx->focus = 0;
+        ctx->edit_id = 0;
     }
+    app_dialog shown = a->dialog;
     switch (a->dialog) {
     case APP_DLG_NONE:
         break;
@@ -315,4 +318,5 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
         draw_help(a, ctx);
         break;
     }
+    a->dialog_shown = shown;
 }

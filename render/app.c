@@ -110,6 +110,7 @@ app *app_create(sim_error *err)
     a->zoom = 1.0f;
     a->ngraphs = 4;
     a->detail_var = -1;
+    a->detail_filled = -1;
     for (int i = 0; i < APP_GROUPS_MAX; i++)
         a->group_open[i] = 1;
     collect_vars(a);

@@ -84,6 +84,7 @@ typedef struct app {
     int v_spend, v_spend_cum, v_over, v_cap; /* budget variables, -1 when absent */
 
     int detail_var;        /* V_ id of the lever or input in the detail view, -1 none */
+    int detail_filled;     /* V_ id whose values the entries below hold, -1 none */
     char detail_value[64]; /* text entries of the detail view */
     char detail_start[16];
     char detail_ramp[16];

@@ -147,7 +147,8 @@ static void draw_save(app *a, ui_ctx *ctx)
 static void draw_compare(app *a, ui_ctx *ctx)
 {
     static const int colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* as the graphs */
-    ui_rect in = dialog_begin(a, ctx, STR_COMPARE_TITLE, ui_px(ctx, 640), ui_px(ctx, 560));
+    ui_rect in = dialog_begin(a, ctx, STR_COMPARE_TITLE, ui_px(ctx, 640),
+                              ui_px(ctx, 350) + a->ncompare * ui_px(ctx, 36));
     int rh = ui_px(ctx, 32), gap = ui_px(ctx, 10), sh = ui_text_height(ctx, UI_FONT_SMALL);
     ui_color muted = ctx->colors[UI_COL_MUTED];
     int y = in.y;

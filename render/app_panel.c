@@ -45,6 +45,7 @@ static void detail_fill(app *a, int var)
     snprintf(a->detail_value, sizeof a->detail_value, "%s", num);
     snprintf(a->detail_start, sizeof a->detail_start, "%.0f", a->sc.lever_start[var]);
     snprintf(a->detail_ramp, sizeof a->detail_ramp, "%g", a->sc.lever_ramp[var]);
+    a->detail_filled = var;
 }
 
 /* Parses a number typed with a decimal point or comma and optional spaces. */
@@ -105,6 +106,8 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
     const var_desc *d = &var_table[var];
     int pad = ui_px(ctx, 10), rh = ui_px(ctx, 30), gap = ui_px(ctx, 6);
     int top = y;
+    if (a->detail_filled != var)
+        detail_fill(a, var);
     ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
     /* The card's background is drawn first, at its final height, below. */
     int bg_cmd = ctx->ncmd;
@@ -122,8 +125,7 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
     if (d->kind == VAR_LEVER && d->cost > 0) {
         char c[64];
         fmt_value(c, sizeof c, d->cost, a->swedish);
-        snprintf(line, sizeof line, "%s: %s MSEK/yr per %s", str_get(STR_DETAIL_COST, a->swedish), c,
-                 d->unit);
+        snprintf(line, sizeof line, str_get(STR_DETAIL_COST_FMT, a->swedish), c, d->unit);
         y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
     }
     if (d->source && *d->source) {

@@ -146,66 +146,103 @@ void app_command(app *a, app_cmd cmd)
     }
 }
 
-/* A toolbar button sized to its label; advances *x. */
-static int tool_button(ui_ctx *ctx, const char *name, const char *label, int *x, int y, int h,
-                       int selected, int right)
+/* The toolbar's buttons: file and edit actions on the left, view on the right. */
+typedef struct tool {
+    const char *name; /* widget id name */
+    str_id label;     /* its text (STR_COUNT: the graph-count label) */
+    app_cmd cmd;      /* what it does */
+    int right;        /* 1: in the right-hand group */
+} tool;
+
+static const tool tools[] = {
+    {"tb-open", STR_OPEN, APP_CMD_OPEN, 0},          {"tb-save", STR_SAVE, APP_CMD_SAVE, 0},
+    {"tb-saveas", STR_SAVE_AS, APP_CMD_SAVE_AS, 0},  {"tb-undo", STR_UNDO, APP_CMD_UNDO, 0},
+    {"tb-redo", STR_REDO, APP_CMD_REDO, 0},          {"tb-reset", STR_RESET_ALL, APP_CMD_RESET_ALL, 0},
+    {"tb-compare", STR_COMPARE, APP_CMD_COMPARE, 0}, {"tb-export", STR_EXPORT, APP_CMD_EXPORT, 0},
+    {"tb-graphs", STR_COUNT, APP_CMD_GRAPHS, 1},     {"tb-zout", STR_ZOOM_OUT, APP_CMD_ZOOM_OUT, 1},
+    {"tb-zin", STR_ZOOM_IN, APP_CMD_ZOOM_IN, 1},     {"tb-lang", STR_LANGUAGE, APP_CMD_LANGUAGE, 1},
+    {"tb-full", STR_FULLSCREEN, APP_CMD_FULLSCREEN, 1}, {"tb-help", STR_COUNT, APP_CMD_HELP, 1},
+};
+#define NTOOLS ((int)(sizeof tools / sizeof tools[0]))
+
+static const char *tool_label(const app *a, const tool *t, char *buf, size_t n)
 {
-    int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
-    if (right)
-        *x -= w;
-    int res = ui_button(ctx, ui_id(name, 0), ui_rect_make(*x, y, w, h), label, selected);
-    if (right)
-        *x -= ui_px(ctx, 6);
-    else
-        *x += w + ui_px(ctx, 6);
-    return res & UI_SUBMIT;
+    if (t->cmd == APP_CMD_GRAPHS) {
+        snprintf(buf, n, "%s: %d", str_get(STR_GRAPH_COUNT, a->swedish), a->ngraphs);
+        return buf;
+    }
+    if (t->cmd == APP_CMD_HELP)
+        return "?";
+    return str_get(t->label, a->swedish);
 }
 
-static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l)
+static int tool_selected(const app *a, const tool *t)
+{
+    return (t->cmd == APP_CMD_COMPARE && a->ncompare > 0) ||
+           (t->cmd == APP_CMD_FULLSCREEN && a->want_fullscreen) ||
+           (t->cmd == APP_CMD_HELP && a->dialog == APP_DLG_HELP);
+}
+
+/* Width of the left (right = 0) or right group, gaps included. */
+static int tools_width(const app *a, const ui_ctx *ctx, int right)
+{
+    char buf[64];
+    int w = 0;
+    for (int i = 0; i < NTOOLS; i++)
+        if (tools[i].right == right)
+            w += ui_text_width(ctx, UI_FONT_BODY, tool_label(a, &tools[i], buf, sizeof buf)) +
+                 ui_px(ctx, 24) + ui_px(ctx, 6);
+    return w + 2 * ui_px(ctx, 10); /* the separators between the left group's parts */
+}
+
+/* 2 when the buttons and a short title do not fit in one row. */
+static int toolbar_rows(const app *a, const ui_ctx *ctx)
+{
+    int need = tools_width(a, ctx, 0) + tools_width(a, ctx, 1) + ui_px(ctx, 24 + 120);
+    return need > ctx->width ? 2 : 1;
+}
+
+static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
 {
     ui_rect r = l->toolbar;
     int sv = a->swedish;
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_rect(ctx, ui_rect_make(r.x, r.y + r.h - 1, r.w, 1), ctx->colors[UI_COL_BORDER]);
-    int bh = ui_px(ctx, 32), y = r.y + (r.h - bh) / 2, x = r.x + ui_px(ctx, 12);
-    int sep = ui_px(ctx, 10);
-    if (tool_button(ctx, "tb-open", str_get(STR_OPEN, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_OPEN);
-    if (tool_button(ctx, "tb-save", str_get(STR_SAVE, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_SAVE);
-    if (tool_button(ctx, "tb-saveas", str_get(STR_SAVE_AS, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_SAVE_AS);
-    x += sep;
-    if (tool_button(ctx, "tb-undo", str_get(STR_UNDO, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_UNDO);
-    if (tool_button(ctx, "tb-redo", str_get(STR_REDO, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_REDO);
-    if (tool_button(ctx, "tb-reset", str_get(STR_RESET_ALL, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_RESET_ALL);
-    x += sep;
-    if (tool_button(ctx, "tb-compare", str_get(STR_COMPARE, sv), &x, y, bh, a->ncompare > 0, 0))
-        app_command(a, APP_CMD_COMPARE);
-    if (tool_button(ctx, "tb-export", str_get(STR_EXPORT, sv), &x, y, bh, 0, 0))
-        app_command(a, APP_CMD_EXPORT);
-    int left_end = x;
+    int bh = ui_px(ctx, 32), row_h = r.h / rows, gap = ui_px(ctx, 6), sep = ui_px(ctx, 10);
+    int y1 = r.y + (row_h - bh) / 2, y2 = r.y + (rows - 1) * row_h + (row_h - bh) / 2;
+    int x = r.x + ui_px(ctx, 12), rx = r.x + r.w - ui_px(ctx, 12);
+    char buf[64];
+    int clicked = -1;
+    for (int i = 0; i < NTOOLS; i++) {
+        const tool *t = &tools[i];
+        if (t->right)
+            continue;
+        if (i == 3 || i == 6)
+            x += sep;
+        const char *label = tool_label(a, t, buf, sizeof buf);
+        int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
+        if (ui_button(ctx, ui_id(t->name, 0), ui_rect_make(x, y1, w, bh), label, tool_selected(a, t)) &
+            UI_SUBMIT)
+            clicked = i;
+        x += w + gap;
+    }
+    int left_end = rows == 1 ? x : r.x + ui_px(ctx, 12);
+    for (int i = NTOOLS - 1; i >= 0; i--) {
+        const tool *t = &tools[i];
+        if (!t->right)
+            continue;
+        const char *label = tool_label(a, t, buf, sizeof buf);
+        int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
+        rx -= w;
+        if (ui_button(ctx, ui_id(t->name, 0), ui_rect_make(rx, y2, w, bh), label, tool_selected(a, t)) &
+            UI_SUBMIT)
+            clicked = i;
+        rx -= gap;
+    }
+    if (clicked >= 0)
+        app_command(a, tools[clicked].cmd);
 
-    int rx = r.x + r.w - ui_px(ctx, 12);
-    if (tool_button(ctx, "tb-help", "?", &rx, y, bh, a->dialog == APP_DLG_HELP, 1))
-        app_command(a, APP_CMD_HELP);
-    if (tool_button(ctx, "tb-full", str_get(STR_FULLSCREEN, sv), &rx, y, bh, a->want_fullscreen, 1))
-        app_command(a, APP_CMD_FULLSCREEN);
-    if (tool_button(ctx, "tb-lang", str_get(STR_LANGUAGE, sv), &rx, y, bh, 0, 1))
-        app_command(a, APP_CMD_LANGUAGE);
-    if (tool_button(ctx, "tb-zin", str_get(STR_ZOOM_IN, sv), &rx, y, bh, 0, 1))
-        app_command(a, APP_CMD_ZOOM_IN);
-    if (tool_button(ctx, "tb-zout", str_get(STR_ZOOM_OUT, sv), &rx, y, bh, 0, 1))
-        app_command(a, APP_CMD_ZOOM_OUT);
-    char gl[64];
-    snprintf(gl, sizeof gl, "%s: %d", str_get(STR_GRAPH_COUNT, sv), a->ngraphs);
-    if (tool_button(ctx, "tb-graphs", gl, &rx, y, bh, 0, 1))
-        app_command(a, APP_CMD_GRAPHS);
-
-    /* The scenario's name in the free space between, with an unsaved mark. */
+    /* The scenario's name in the free space, with an unsaved mark. */
     char title[300];
     const char *name = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
     if (app_dirty(a))
@@ -214,7 +251,7 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l)
         snprintf(title, sizeof title, "%s", name);
     int tx = left_end + sep, tw = rx - tx - sep;
     if (tw > ui_px(ctx, 60))
-        ui_draw_text_in(ctx, UI_FONT_BOLD, title, ui_rect_make(tx, r.y, tw, r.h), 0,
+        ui_draw_text_in(ctx, UI_FONT_BOLD, title, ui_rect_make(tx, y2, tw, bh), rows == 1 ? 0 : -1,
                         ctx->colors[UI_COL_TEXT]);
 }
 
@@ -429,7 +466,8 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_rect(ctx, ui_rect_make(r.x, r.y, r.w, 1), ctx->colors[UI_COL_BORDER]);
     char right[128];
-    snprintf(right, sizeof right, "%s %s \xC2\xB7 %.1f ms", MODEL_NAME, MODEL_VERSION, a->run_ms);
+    snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms", MODEL_NAME, MODEL_VERSION,
+             str_get(STR_RUN, a->swedish), a->run_ms);
     int rw = ui_text_width(ctx, UI_FONT_SMALL, right);
     ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
                     ctx->colors[UI_COL_MUTED]);
@@ -444,7 +482,8 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
     ctx->modal = a->dialog != APP_DLG_NONE;
     ui_begin(ctx);
-    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs, a->nkeys > 0);
+    int rows = toolbar_rows(a, ctx);
+    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs, a->nkeys > 0, rows);
     ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);
     app_panel_draw(a, ctx, l);
     draw_budget(a, ctx, l);
@@ -453,7 +492,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
         draw_graph(a, ctx, g, l->graph[g]);
     draw_status(a, ctx, l);
     /* The toolbar last among the base layer: drop-downs open below it. */
-    draw_toolbar(a, ctx, l);
+    draw_toolbar(a, ctx, l, rows);
     app_dialogs_draw(a, ctx);
     ui_end(ctx);
 }

@@ -121,9 +121,11 @@ void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_ge
             wmax = w;
     }
     int pad = ui_px(ctx, 8);
-    /* Room for the unit above the axis and for half of the top tick label. */
-    int top = (spec->unit && *spec->unit ? sh + ui_px(ctx, 4) : 0) + sh / 2 + ui_px(ctx, 2);
-    int legend_h = spec->legend && spec->nseries > 0 ? sh + ui_px(ctx, 8) : 0;
+    /* Room for the unit above the axis and for half of the top tick label;
+     * a short chart drops its legend, then its unit line. */
+    int show_unit = spec->unit && *spec->unit && r.h >= 6 * sh;
+    int top = (show_unit ? sh + ui_px(ctx, 4) : 0) + sh / 2 + ui_px(ctx, 2);
+    int legend_h = spec->legend && spec->nseries > 0 && r.h >= 9 * sh ? sh + ui_px(ctx, 8) : 0;
     int bottom = sh + ui_px(ctx, 8) + legend_h;
     g->plot = ui_rect_make(r.x + wmax + 2 * pad, r.y + top, r.w - wmax - 3 * pad - ui_px(ctx, 6),
                            r.h - top - bottom);
@@ -260,7 +262,7 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
     int sh = ui_text_height(ctx, UI_FONT_SMALL);
     char buf[64];
 
-    if (spec->unit && *spec->unit)
+    if (spec->unit && *spec->unit && g.plot.y - r.y >= sh + sh / 2)
         ui_draw_text(ctx, UI_FONT_SMALL, spec->unit, r.x + ui_px(ctx, 8), r.y, muted);
     for (int i = 0; i < g.y.n; i++) {
         double v = g.y.lo + i * g.y.step;
@@ -290,7 +292,7 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
     for (int k = spec->nseries - 1; k >= 0; k--)
         draw_series(ctx, &g, &spec->series[k]);
     ui_clip_pop(ctx);
-    if (spec->legend)
+    if (g.legend.h > 0)
         draw_legend(ctx, spec, &g);
 
     int idx = -1;

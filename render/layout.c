@@ -9,7 +9,8 @@ static int px(float scale, int n)
     return (int)lroundf((float)n * scale);
 }
 
-void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys)
+void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys,
+                    int tool_rows)
 {
     memset(l, 0, sizeof *l);
     if (ngraphs < 1)
@@ -21,7 +22,7 @@ void layout_compute(app_layout *l, int width, int height, float scale, int ngrap
     if (height < 1)
         height = 1;
     int gap = px(scale, 12);
-    int tool_h = px(scale, 48);
+    int tool_h = px(scale, tool_rows > 1 ? 88 : 48);
     int status_h = px(scale, 28);
     if (tool_h + status_h > height / 2) {
         tool_h = height / 4;
@@ -42,7 +43,7 @@ void layout_compute(app_layout *l, int width, int height, float scale, int ngrap
     l->group_by = ui_rect_make(inner_x, l->tabs.y + tabs_h + px(scale, 8), inner_w, px(scale, 30));
     /* The levers keep at least ~120 px; the budget meter gives way first. */
     int lev_y = l->group_by.y + l->group_by.h + px(scale, 8);
-    int budget_h = px(scale, 132);
+    int budget_h = px(scale, 118);
     int room = body_y + body_h - lev_y - px(scale, 120) - 2 * gap;
     if (budget_h > room)
         budget_h = room < px(scale, 70) ? 0 : room;
@@ -63,11 +64,21 @@ void layout_compute(app_layout *l, int width, int height, float scale, int ngrap
     int gh = body_y + body_h - gap - gy;
     l->graphs = ui_rect_make(main_x, gy, main_w, gh > 0 ? gh : 0);
 
-    /* Columns: as many as keep each graph at least ~380 px (at zoom 1) wide. */
-    int min_w = px(scale, 380);
-    int cols = ngraphs >= 6 ? 3 : 2;
-    while (cols > 1 && (main_w - (cols - 1) * gap) / cols < min_w)
-        cols--;
+    /* Columns: the grid whose cells are largest relative to a readable graph
+     * of about 380 x 230 px (at zoom 1) in their tighter direction. */
+    int min_w = px(scale, 380), min_h = px(scale, 230);
+    int cols = 1;
+    double best = -1;
+    for (int c = 1; c <= 3 && c <= ngraphs; c++) {
+        int r = (ngraphs + c - 1) / c;
+        double fw = (double)(main_w - (c - 1) * gap) / c / (min_w > 0 ? min_w : 1);
+        double fh = (double)(l->graphs.h - (r - 1) * gap) / r / (min_h > 0 ? min_h : 1);
+        double fit = fw < fh ? fw : fh;
+        if (fit > best + 1e-9) {
+            best = fit;
+            cols = c;
+        }
+    }
     int rows = (ngraphs + cols - 1) / cols;
     l->cols = cols;
     l->rows = rows;

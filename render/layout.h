@@ -25,7 +25,9 @@ typedef struct app_layout {
 
 /* Computes the layout of a width x height window at scale (zoom x display
  * scale) with ngraphs graphs (clamped to 1..APP_GRAPHS_MAX); keys = 0 leaves
- * out the key-indicator strip (a model without key indicators). */
-void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys);
+ * out the key-indicator strip (a model without key indicators); tool_rows
+ * (1 or 2) is the toolbar's rows, 2 when its buttons do not fit in one. */
+void layout_compute(app_layout *l, int width, int height, float scale, int ngraphs, int keys,
+                    int tool_rows);
 
 #endif

@@ -41,6 +41,9 @@ static const char *const table[STR_COUNT][2] = {
     [STR_DETAIL_SOURCE] = {"Source", "K\xC3\xA4lla"},
     [STR_DETAIL_RANGE] = {"Range", "Intervall"},
     [STR_DETAIL_COST] = {"Cost", "Kostnad"},
+    /* printf format: the cost (text) and the lever's unit */
+    [STR_DETAIL_COST_FMT] = {"Cost: %s MSEK/yr for each unit (%s) above the baseline",
+                             "Kostnad: %s MSEK/\xC3\xA5r per enhet (%s) \xC3\xB6ver basniv\xC3\xA5n"},
     [STR_YEARS] = {"years", "\xC3\xA5r"},
     [STR_CANCEL] = {"Cancel", "Avbryt"},
     [STR_OK] = {"OK", "OK"},
@@ -78,6 +81,7 @@ static const char *const table[STR_COUNT][2] = {
     [STR_COMPARE_FULL] = {"Four scenarios are already compared",
                           "Fyra scenarier j\xC3\xA4mf\xC3\xB6rs redan"},
     [STR_QUIT_TITLE] = {"Quit", "Avsluta"},
+    [STR_RUN] = {"run", "k\xC3\xB6rning"},
     [STR_GRAPH_COUNT] = {"Graphs", "Grafer"},
 };
 

@@ -43,6 +43,7 @@ typedef enum str_id {
     STR_DETAIL_SOURCE,
     STR_DETAIL_RANGE,
     STR_DETAIL_COST,
+    STR_DETAIL_COST_FMT,
     STR_YEARS,
     STR_CANCEL,
     STR_OK,
@@ -72,6 +73,7 @@ typedef enum str_id {
     STR_COMPARE_FULL,
     STR_QUIT_TITLE,
     STR_GRAPH_COUNT,
+    STR_RUN,
     STR_COUNT
 } str_id;
 

@@ -81,6 +81,7 @@ void ui_end(ui_ctx *ctx)
             i = (i + dir + ctx->nfocus) % ctx->nfocus;
         ctx->focus = ctx->focus_list[i];
         ctx->focus_moved = 1;
+        ctx->focus_visible = 1;
         ctx->edit_id = 0;
     }
     if ((nav & UI_KEY_ESCAPE) && ctx->popup)
@@ -401,6 +402,7 @@ void ui_focus_set(ui_ctx *ctx, unsigned id)
 {
     ctx->focus = id;
     ctx->focus_moved = 1;
+    ctx->focus_visible = 1;
 }
 
 int ui_control(ui_ctx *ctx, unsigned id, ui_rect r, int focusable)
@@ -418,6 +420,7 @@ int ui_control(ui_ctx *ctx, unsigned id, ui_rect r, int focusable)
             ctx->active = id;
             ctx->press_taken = 1;
             ctx->focus = focusable ? id : 0;
+            ctx->focus_visible = 0;
         }
     }
     if (ctx->active == id) {

@@ -153,6 +153,7 @@ struct ui_ctx {
     int edit_cursor;       /* text entry: cursor byte offset */
     unsigned edit_id;      /* text entry being edited, 0 none */
     int focus_moved;       /* the keyboard moved the focus in the last ui_end */
+    int focus_visible;     /* 1 when the focus came from the keyboard (draw the ring) */
     ui_rect focus_rect;    /* where the focused widget was drawn this frame */
     int focus_rect_set;    /* 1 when focus_rect was recorded since the panel began */
     unsigned key_used;     /* UI_KEY_ bits a widget consumed this frame */

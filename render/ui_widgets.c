@@ -13,9 +13,12 @@ static ui_color col(const ui_ctx *ctx, ui_color_id id)
     return ctx->colors[id];
 }
 
-/* Draws the focus ring around r. */
+/* Draws the focus ring around r, when the keyboard put the focus there
+ * (a click focuses without a ring, as :focus-visible on the web). */
 static void focus_ring(ui_ctx *ctx, ui_rect r)
 {
+    if (!ctx->focus_visible)
+        return;
     int d = ui_px(ctx, 2);
     ui_draw_frame(ctx, ui_rect_make(r.x - d, r.y - d, r.w + 2 * d, r.h + 2 * d),
                   col(ctx, UI_COL_ACCENT), d);

@@ -34,7 +34,7 @@ static void test_every_region_lies_inside_the_window(void **state)
             for (int n = 4; n <= 6; n += 2) {
                 app_layout l;
                 int w = sizes[i][0], h = sizes[i][1];
-                layout_compute(&l, w, h, scales[s], n, 1);
+                layout_compute(&l, w, h, scales[s], n, 1, 1);
                 ui_rect all[] = {l.toolbar, l.left, l.tabs, l.group_by, l.levers,
                                  l.budget, l.keys, l.graphs, l.status};
                 for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
@@ -51,7 +51,7 @@ static void test_regions_do_not_overlap(void **state)
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
             app_layout l;
-            layout_compute(&l, sizes[i][0], sizes[i][1], scales[s], 6, 1);
+            layout_compute(&l, sizes[i][0], sizes[i][1], scales[s], 6, 1, s % 2 + 1);
             assert_false(overlap(l.toolbar, l.left));
             assert_false(overlap(l.left, l.graphs));
             assert_false(overlap(l.left, l.keys));
@@ -69,7 +69,7 @@ static void test_graphs_form_a_grid_inside_the_graph_area(void **state)
 {
     (void)state;
     app_layout l;
-    layout_compute(&l, 1440, 900, 1.0f, 4, 1);
+    layout_compute(&l, 1440, 900, 1.0f, 4, 1, 1);
     assert_int_equal(l.ngraphs, 4);
     assert_int_equal(l.cols, 2);
     assert_int_equal(l.rows, 2);
@@ -79,28 +79,42 @@ static void test_graphs_form_a_grid_inside_the_graph_area(void **state)
         assert_true(l.graph[g].x >= l.graphs.x);
         assert_true(l.graph[g].y + l.graph[g].h <= l.graphs.y + l.graphs.h);
     }
-    layout_compute(&l, 1920, 1080, 1.0f, 6, 1);
+    layout_compute(&l, 1920, 1080, 1.0f, 6, 1, 1);
     assert_int_equal(l.cols, 3);
     assert_int_equal(l.rows, 2);
 }
 
-static void test_narrow_windows_stack_graphs_in_fewer_columns(void **state)
+static void test_grid_shape_follows_the_window_shape(void **state)
 {
     (void)state;
     app_layout l;
-    layout_compute(&l, 1000, 700, 1.0f, 4, 1);
+    /* Tall and narrow: one column; short and wide: one row. */
+    layout_compute(&l, 1000, 2000, 1.0f, 4, 1, 1);
     assert_int_equal(l.cols, 1);
-    assert_int_equal(l.rows, 4);
-    /* Zooming in narrows the room in the same way. */
-    layout_compute(&l, 1440, 900, 2.0f, 4, 1);
-    assert_int_equal(l.cols, 1);
+    layout_compute(&l, 3000, 700, 1.0f, 3, 1, 1);
+    assert_int_equal(l.rows, 1);
+    /* A small window still gives each graph at least half a readable size. */
+    layout_compute(&l, 1000, 700, 1.0f, 4, 1, 1);
+    for (int g = 0; g < 4; g++)
+        assert_true(l.graph[g].w >= 190 && l.graph[g].h >= 115);
+}
+
+static void test_two_toolbar_rows_take_room_from_the_body(void **state)
+{
+    (void)state;
+    app_layout a, b;
+    layout_compute(&a, 1280, 800, 1.0f, 4, 1, 1);
+    layout_compute(&b, 1280, 800, 1.0f, 4, 1, 2);
+    assert_true(b.toolbar.h > a.toolbar.h);
+    assert_int_equal(b.left.y, b.toolbar.h);
+    assert_true(b.graphs.h < a.graphs.h);
 }
 
 static void test_graphs_keep_a_usable_size_on_a_laptop(void **state)
 {
     (void)state;
     app_layout l;
-    layout_compute(&l, 1366, 768, 1.0f, 4, 1);
+    layout_compute(&l, 1366, 768, 1.0f, 4, 1, 1);
     for (int g = 0; g < 4; g++) {
         assert_true(l.graph[g].w >= 380);
         assert_true(l.graph[g].h >= 200);
@@ -111,8 +125,8 @@ static void test_zoom_scales_the_fixed_parts(void **state)
 {
     (void)state;
     app_layout a, b;
-    layout_compute(&a, 2560, 1600, 1.0f, 4, 1);
-    layout_compute(&b, 2560, 1600, 2.0f, 4, 1);
+    layout_compute(&a, 2560, 1600, 1.0f, 4, 1, 1);
+    layout_compute(&b, 2560, 1600, 2.0f, 4, 1, 1);
     assert_int_equal(b.toolbar.h, 2 * a.toolbar.h);
     assert_int_equal(b.left.w, 2 * a.left.w);
     assert_int_equal(b.keys.h, 2 * a.keys.h);
@@ -122,8 +136,8 @@ static void test_no_key_strip_gives_its_room_to_the_graphs(void **state)
 {
     (void)state;
     app_layout a, b;
-    layout_compute(&a, 1440, 900, 1.0f, 4, 1);
-    layout_compute(&b, 1440, 900, 1.0f, 4, 0);
+    layout_compute(&a, 1440, 900, 1.0f, 4, 1, 1);
+    layout_compute(&b, 1440, 900, 1.0f, 4, 0, 1);
     assert_int_equal(b.keys.h, 0);
     assert_true(b.graphs.h > a.graphs.h);
 }
@@ -132,7 +146,7 @@ static void test_degenerate_sizes_do_not_produce_negative_regions(void **state)
 {
     (void)state;
     app_layout l;
-    layout_compute(&l, 0, 0, 1.0f, 99, 1);
+    layout_compute(&l, 0, 0, 1.0f, 99, 1, 1);
     assert_int_equal(l.ngraphs, APP_GRAPHS_MAX);
     for (int g = 0; g < l.ngraphs; g++)
         assert_true(l.graph[g].w >= 1 && l.graph[g].h >= 1);
@@ -145,7 +159,8 @@ int main(void)
         cmocka_unit_test(test_every_region_lies_inside_the_window),
         cmocka_unit_test(test_regions_do_not_overlap),
         cmocka_unit_test(test_graphs_form_a_grid_inside_the_graph_area),
-        cmocka_unit_test(test_narrow_windows_stack_graphs_in_fewer_columns),
+        cmocka_unit_test(test_grid_shape_follows_the_window_shape),
+        cmocka_unit_test(test_two_toolbar_rows_take_room_from_the_body),
         cmocka_unit_test(test_graphs_keep_a_usable_size_on_a_laptop),
         cmocka_unit_test(test_zoom_scales_the_fixed_parts),
         cmocka_unit_test(test_no_key_strip_gives_its_room_to_the_graphs),

@@ -330,6 +330,7 @@ static void draw_disc(draw_ctx *d, float cx, float cy, float r, ui_color c)
     enum { SEG = 20 };
     if (!reserve_verts(d, SEG * 3))
         return;
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     int n = 0;
     for (int i = 0; i < SEG; i++) {
         float a0 = 6.2831853f * (float)i / SEG, a1 = 6.2831853f * (float)(i + 1) / SEG;
@@ -366,6 +367,7 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
 {
     if (np < 2 || !reserve_verts(d, (np - 1) * 6 * 16 + 6))
         return;
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     float w = (float)thick;
     for (int pass = 0; pass < 2; pass++) {
         ui_color cc = c;
@@ -417,6 +419,13 @@ static void set_clip(draw_ctx *d, ui_rect r)
     SDL_RenderSetClipRect(d->r, &sr);
 }
 
+/* Opaque fills skip blending, which the software renderer does per pixel. */
+static void set_color(draw_ctx *d, ui_color c)
+{
+    SDL_SetRenderDrawBlendMode(d->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
+}
+
 void draw_commands(draw_ctx *d, const ui_ctx *ctx)
 {
     for (int layer = 0; layer < 2; layer++) {
@@ -431,12 +440,12 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx)
                 break;
             case UI_CMD_RECT: {
                 SDL_Rect r = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
-                SDL_SetRenderDrawColor(d->r, c->color.r, c->color.g, c->color.b, c->color.a);
+                set_color(d, c->color);
                 SDL_RenderFillRect(d->r, &r);
                 break;
             }
             case UI_CMD_FRAME: {
-                SDL_SetRenderDrawColor(d->r, c->color.r, c->color.g, c->color.b, c->color.a);
+                set_color(d, c->color);
                 int t = c->thickness;
                 SDL_Rect e[4] = {{c->rect.x, c->rect.y, c->rect.w, t},
                                  {c->rect.x, c->rect.y + c->rect.h - t, c->rect.w, t},

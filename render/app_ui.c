@@ -276,8 +276,13 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     double b30 = var_display(d, app_value_at(&a->base, var, y_mid));
     int sh = ui_text_height(ctx, UI_FONT_SMALL), bh = ui_text_height(ctx, UI_FONT_BOLD);
     int y = r.y + pad;
-    ui_draw_text_in(ctx, UI_FONT_SMALL, app_label(a, var), ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh),
-                    -1, muted);
+    char head[300];
+    const char *unit = var_display_unit(d);
+    if (unit && *unit && strcmp(unit, "1") != 0)
+        snprintf(head, sizeof head, "%s (%s)", app_label(a, var), unit);
+    else
+        snprintf(head, sizeof head, "%s", app_label(a, var));
+    ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, muted);
     y += sh + ui_px(ctx, 4);
     int half = (r.w - 2 * pad) / 2;
     char num[64], line[256];
@@ -295,26 +300,31 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     double rel = b50 != 0 ? ch / fabs(b50) : 0;
     int flat = fabs(ch) <= 1e-9 * fmax(1.0, fabs(b50)) || fabs(rel) < 5e-5;
     ui_color cc = muted;
-    const char *arrow = "\xE2\x80\x93"; /* en dash: no change */
+    const char *arrow = ""; /* no change: no arrow */
     if (!flat) {
         arrow = ch > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
         int good = d->better * (ch > 0 ? 1 : -1);
         cc = good > 0 ? ctx->colors[UI_COL_GOOD] : good < 0 ? ctx->colors[UI_COL_BAD] : muted;
     }
+    /* The change in 2050 as a percentage of the baseline when it has one
+     * (the absolute change is in the tooltip), else in units. */
     char chg[64], pct[64];
     fmt_change(chg, sizeof chg, flat ? 0 : ch, sv);
     if (!flat && b50 != 0) {
         fmt_change(pct, sizeof pct, 100 * rel, sv);
-        snprintf(line, sizeof line, "%s %s (%s %%) %s", arrow, chg, pct, str_get(STR_VS_BASELINE, sv));
+        snprintf(line, sizeof line, "%s %s %% %s", arrow, pct, str_get(STR_VS_BASELINE, sv));
     } else {
-        snprintf(line, sizeof line, "%s %s %s", arrow, chg, str_get(STR_VS_BASELINE, sv));
+        snprintf(line, sizeof line, "%s%s%s %s", arrow, *arrow ? " " : "", chg,
+                 str_get(STR_VS_BASELINE, sv));
     }
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, cc);
     if (c & UI_HOVER) {
         char tip[1024], b1[64], b2[64];
-        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s", app_label(a, var),
-                 var_display_unit(d), d->desc ? d->desc : "", str_get(STR_BASELINE, sv), y_mid,
-                 fmt_value(b1, sizeof b1, b30, sv), y_end, fmt_value(b2, sizeof b2, b50, sv));
+        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s",
+                 app_label(a, var), var_display_unit(d), d->desc ? d->desc : "",
+                 str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end,
+                 fmt_value(b2, sizeof b2, b50, sv), str_get(STR_VS_BASELINE, sv), y_end, chg,
+                 var_display_unit(d));
         ui_tooltip(ctx, tip);
     }
 }

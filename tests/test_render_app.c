@@ -233,6 +233,57 @@ static void test_saved_scenario_reloads_and_reruns_to_the_same_values(void **sta
     app_destroy(b);
 }
 
+/* Reads the CSV at path into lines (at most cap, each at most 4096 bytes);
+ * returns how many. */
+static int read_lines(const char *path, char lines[][4096], int cap)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return -1;
+    int n = 0;
+    while (n < cap && fgets(lines[n], 4096, fp))
+        n++;
+    fclose(fp);
+    return n;
+}
+
+static void test_transim_run_of_a_saved_scenario_gives_the_values_shown(void **state)
+{
+    fixture *f = *state;
+    static char gui_csv[64][4096], cli_csv[64][4096];
+    char path[128], out_gui[128], out_cli[128], cmd[1024];
+    snprintf(path, sizeof path, "%s/shown.ini", f->dir);
+    snprintf(out_gui, sizeof out_gui, "%s/gui.csv", f->dir);
+    snprintf(out_cli, sizeof out_cli, "%s/cli.csv", f->dir);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_set_start(f->a, f->lever, 2024, 0);
+    app_set_ramp(f->a, f->lever, 2.5, 0);
+    f->a->ngraphs = 1;
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(f->a, path, &err), SIM_OK);
+    assert_int_equal(app_export_csv(f->a, out_gui, &err), SIM_OK);
+    int var = f->a->ind[f->a->graph_sel[0]];
+    snprintf(cmd, sizeof cmd, "'%s/transim' run '%s' --vars %s -o '%s'", TRANSIM_BINARY_DIR, path,
+             var_table[var].name, out_cli);
+    assert_int_equal(system(cmd), 0);
+    int ng = read_lines(out_gui, gui_csv, 64), nc = read_lines(out_cli, cli_csv, 64);
+    assert_int_equal(ng, nc);
+    assert_true(ng > 30);
+    /* Row by row: the year and the scenario's column are the same text
+     * (both written with sim/output.h's ten significant digits). */
+    for (int i = 1; i < ng; i++) {
+        char *g_year = strtok(gui_csv[i], ",");
+        char *g_val = strtok(NULL, ",\n");
+        char *c_year = strtok(cli_csv[i], ",");
+        char *c_val = strtok(NULL, ",\n");
+        assert_non_null(g_val);
+        assert_non_null(c_val);
+        assert_string_equal(g_year, c_year);
+        assert_string_equal(g_val, c_val);
+    }
+}
+
 static void test_an_unreadable_file_changes_nothing_and_says_why(void **state)
 {
     fixture *f = *state;
@@ -457,6 +508,7 @@ int main(void)
         T(test_undo_restores_the_run_as_well),
         T(test_reset_one_lever_and_all),
         T(test_saved_scenario_reloads_and_reruns_to_the_same_values),
+        T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_compare_overlays_at_most_four_scenarios),

@@ -19,6 +19,7 @@
 
 #include "render/app_ui.h"
 #include "render/chart.h"
+#include "render/draw.h"
 #include "render/gui.h"
 
 typedef struct fixture {
@@ -291,6 +292,20 @@ static void test_resizing_the_window_relays_everything_out(void **state)
     assert_true(l->graphs.x + l->graphs.w <= 900);
 }
 
+static void test_font_is_found_and_a_missing_one_is_reported(void **state)
+{
+    (void)state;
+    char path[1024];
+    assert_true(draw_find_font(path, sizeof path, "DejaVuSans.ttf"));
+    assert_non_null(strstr(path, "DejaVuSans.ttf"));
+    assert_false(draw_find_font(path, sizeof path, "NoSuchFont-Regular.ttf"));
+    /* A directory named by TRANSIM_FONT_DIR comes first. */
+    setenv("TRANSIM_FONT_DIR", "/usr/share/fonts/truetype/dejavu", 1);
+    assert_true(draw_find_font(path, sizeof path, "DejaVuSans-Bold.ttf"));
+    assert_string_equal(path, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    unsetenv("TRANSIM_FONT_DIR");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -303,6 +318,7 @@ int main(void)
         T(test_screenshot_writes_a_png_of_the_window_size),
         T(test_screenshot_to_an_unwritable_place_says_so),
         T(test_resizing_the_window_relays_everything_out),
+        cmocka_unit_test(test_font_is_found_and_a_missing_one_is_reported),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -119,12 +119,24 @@ int main(int argc, char **argv)
         n *= 2;
         t1 = bench_runs(&c, 1, n);
     }
+    /* Best of three: the machine may be shared, and other work only ever
+     * makes a measurement slower. */
+    for (int rep = 0; rep < 2; rep++) {
+        double t = bench_runs(&c, 1, n);
+        if (t < t1)
+            t1 = t;
+    }
     double per_run = t1 / (double)n;
-    printf("baseline run: %.1f us (%zu runs in %.3f s)\n", per_run * 1e6, n, t1);
+    printf("baseline run: %.1f us (best of 3 x %zu runs)\n", per_run * 1e6, n);
     printf("one core: %.0f runs/s\n", 1.0 / per_run);
 
     size_t nall = n * cores;
-    double tall = bench_runs(&c, cores, nall);
+    double tall = INFINITY;
+    for (int rep = 0; rep < 3; rep++) {
+        double t = bench_runs(&c, cores, nall);
+        if (t < tall)
+            tall = t;
+    }
     double rate_all = (double)nall / tall;
     printf("%u cores: %.0f runs/s (%.2fx one core)\n", cores, rate_all, rate_all * per_run);
 
@@ -140,14 +152,21 @@ int main(int argc, char **argv)
     pool_exec ex;
     pool_exec_init(&ex, 0);
     mc_bands bands;
-    double t0 = now();
-    if (mc_study_run(&st, &ex, &bands, &err) != 0) {
-        fprintf(stderr, "transim_bench: monte carlo failed: %s\n", err.msg);
-        return 1;
+    double tmc = INFINITY;
+    for (int rep = 0; rep < 2; rep++) {
+        double t0 = now();
+        if (mc_study_run(&st, &ex, &bands, &err) != 0) {
+            fprintf(stderr, "transim_bench: monte carlo failed: %s\n", err.msg);
+            return 1;
+        }
+        double t = now() - t0;
+        if (t < tmc)
+            tmc = t;
+        if (rep == 0)
+            mc_bands_release(&bands);
     }
-    double tmc = now() - t0;
     printf("monte carlo: 10000 samples, %zu uncertain inputs, %zu indicators x %zu years: "
-           "%.2f s on %u cores\n", bands.n_uncertain, nv, bands.rows, tmc, cores);
+           "%.2f s on %u cores (best of 2)\n", bands.n_uncertain, nv, bands.rows, tmc, cores);
     mc_bands_release(&bands);
 
     struct rusage ru;

@@ -131,8 +131,37 @@ static void attr_write_csv(FILE *f, const attr_table *t)
     }
 }
 
+/* A number for the table: whole numbers with thousands separators from
+ * 1,000 up, four significant digits below; a sign when `sign` is set. */
+static const char *attr_format(double x, int sign, char *buf, size_t n)
+{
+    if (isnan(x)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    double a = fabs(x);
+    if (a >= 1000.0 && a < 1e15) {
+        char digits[32], grouped[48];
+        snprintf(digits, sizeof digits, "%.0f", a);
+        size_t len = strlen(digits), k = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0)
+                grouped[k++] = ',';
+            grouped[k++] = digits[i];
+        }
+        grouped[k] = '\0';
+        snprintf(buf, n, "%s%s", x < 0 ? "-" : sign ? "+" : "", grouped);
+    } else if (a < 5e-13) {
+        snprintf(buf, n, "0");
+    } else {
+        snprintf(buf, n, sign ? "%+.4g" : "%.4g", x);
+    }
+    return buf;
+}
+
 static void attr_write_text(FILE *f, const attr_table *t)
 {
+    char num[64];
     const attr_ctx *x = t->x;
     uint32_t all = x->k ? (uint32_t)((1ull << x->k) - 1) : 0;
     for (size_t v = 0; v < x->nvars; v++) {
@@ -148,12 +177,7 @@ static void attr_write_text(FILE *f, const attr_table *t)
             for (size_t y = 0; y < ATTR_YEARS; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double z = r == 0 ? b : r == 1 ? s : s - b;
-                if (isnan(z))
-                    fprintf(f, " %20s", "-");
-                else if (r == 2)
-                    fprintf(f, " %+20.6g", z);
-                else
-                    fprintf(f, " %20.6g", z);
+                fprintf(f, " %20s", attr_format(z, r == 2, num, sizeof num));
             }
             fputc('\n', f);
         }
@@ -162,12 +186,15 @@ static void attr_write_text(FILE *f, const attr_table *t)
             for (size_t y = 0; y < ATTR_YEARS; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double p = t->phi[(y * x->nvars + v) * x->k + i];
-                if (isnan(b))
+                if (isnan(b)) {
                     fprintf(f, " %20s", "-");
-                else if (s != b)
-                    fprintf(f, " %+13.6g %5.0f%%", p, 100.0 * p / (s - b));
-                else
-                    fprintf(f, " %+13.6g %6s", p, "");
+                } else if (s != b) {
+                    double pct = 100.0 * p / (s - b);
+                    fprintf(f, " %13s %5.0f%%", attr_format(p, 1, num, sizeof num),
+                            fabs(pct) < 0.5 ? 0.0 : pct);
+                } else {
+                    fprintf(f, " %13s %6s", attr_format(p, 1, num, sizeof num), "");
+                }
             }
             fputc('\n', f);
         }

@@ -250,9 +250,17 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
     else
         snprintf(title, sizeof title, "%s", name);
     int tx = left_end + sep, tw = rx - tx - sep;
-    if (tw > ui_px(ctx, 60))
-        ui_draw_text_in(ctx, UI_FONT_BOLD, title, ui_rect_make(tx, y2, tw, bh), rows == 1 ? 0 : -1,
-                        ctx->colors[UI_COL_TEXT]);
+    if (tw > ui_px(ctx, 60)) {
+        ui_rect tr = ui_rect_make(tx, y2, tw, bh);
+        ui_draw_text_in(ctx, UI_FONT_BOLD, title, tr, rows == 1 ? 0 : -1, ctx->colors[UI_COL_TEXT]);
+        /* Hovering the name shows the description a teacher can read aloud. */
+        if (ui_mouse_over(ctx, tr) && (a->sc.description[0] || a->path[0])) {
+            char tip[2400];
+            snprintf(tip, sizeof tip, "%s\n%s%s%s", name, a->sc.description,
+                     a->sc.description[0] && a->path[0] ? "\n" : "", a->path);
+            ui_tooltip(ctx, tip);
+        }
+    }
 }
 
 /* Year shown as "the end" of the key strip: 2050 or the run's last year. */

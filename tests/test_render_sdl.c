@@ -292,6 +292,42 @@ static void test_resizing_the_window_relays_everything_out(void **state)
     assert_true(l->graphs.x + l->graphs.w <= 900);
 }
 
+static void test_export_writes_the_graphs_png_and_their_csv(void **state)
+{
+    fixture *f = *state;
+    app *a = gui_app(f->g);
+    char dir[] = "/tmp/transim-export-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    app_command(a, APP_CMD_EXPORT);
+    gui_frame(f->g);
+    snprintf(a->entry, sizeof a->entry, "%s/report", dir);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = SDLK_RETURN; /* the name field has the focus */
+    SDL_PushEvent(&e);
+    gui_frame(f->g);
+    gui_frame(f->g);
+    assert_int_equal(a->dialog, APP_DLG_NONE);
+    assert_false(a->status_error);
+    char png[128], csv[128];
+    snprintf(png, sizeof png, "%s/report.png", dir);
+    snprintf(csv, sizeof csv, "%s/report.csv", dir);
+    FILE *fp = fopen(png, "rb");
+    assert_non_null(fp);
+    unsigned char h[24];
+    assert_int_equal(fread(h, 1, sizeof h, fp), sizeof h);
+    fclose(fp);
+    const app_layout *l = gui_layout(f->g);
+    assert_int_equal((h[16] << 24) | (h[17] << 16) | (h[18] << 8) | h[19], l->graphs.w);
+    assert_int_equal((h[20] << 24) | (h[21] << 16) | (h[22] << 8) | h[23], l->graphs.h);
+    assert_int_equal(access(csv, R_OK), 0);
+    remove(png);
+    remove(csv);
+    rmdir(dir);
+}
+
 static void test_font_is_found_and_a_missing_one_is_reported(void **state)
 {
     (void)state;
@@ -318,6 +354,7 @@ int main(void)
         T(test_screenshot_writes_a_png_of_the_window_size),
         T(test_screenshot_to_an_unwritable_place_says_so),
         T(test_resizing_the_window_relays_everything_out),
+        T(test_export_writes_the_graphs_png_and_their_csv),
         cmocka_unit_test(test_font_is_found_and_a_missing_one_is_reported),
     };
 #undef T

@@ -17,7 +17,8 @@
 
 #define SWEEP_AXES_MAX 32
 #define SWEEP_POINTS_MAX 100000000u /* largest design accepted */
-#define SWEEP_CHUNK 4096u           /* samples per map */
+#define SWEEP_CHUNK 4096u           /* most samples per map */
+#define SWEEP_CHUNK_BYTES (64u << 20) /* most memory for one chunk's results */
 
 static const char usage[] =
     "usage: transim sweep SCENARIO --vary NAME=LO:HI:STEPS [--vary ...] [--lhs SAMPLES]\n"
@@ -270,7 +271,13 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         c.lhs = lhs_points;
     }
     size_t width = c.rows * (nvars + 1);
-    size_t chunk = n < SWEEP_CHUNK ? n : SWEEP_CHUNK;
+    size_t chunk = SWEEP_CHUNK_BYTES / (width * sizeof(double));
+    if (chunk > SWEEP_CHUNK)
+        chunk = SWEEP_CHUNK;
+    if (chunk < 1)
+        chunk = 1;
+    if (chunk > n)
+        chunk = n;
     double *block = malloc(chunk * width * sizeof *block);
     unsigned nw = ex->workers ? ex->workers : 1;
     c.w = calloc(nw, sizeof *c.w);

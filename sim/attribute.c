@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 
 #include "sim/sample.h"
@@ -79,6 +80,7 @@ sim_status attr_plan_init(attr_plan *p, size_t k, int exact, size_t orders, uint
     p->orders = orders;
     p->order = malloc(orders * k);
     uint32_t *all = malloc((orders * k + 1) * sizeof *all);
+    gsl_set_error_handler_off(); /* GSL's default handler aborts on a failed alloc */
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     if (p->order == NULL || all == NULL || rng == NULL) {
         free(all);

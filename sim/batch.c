@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,12 +50,20 @@ void batch_manifest(FILE *f, const char *command, const run_opts *opts)
     batch_manifest_line(f, "program", "transim %s", TRANSIM_VERSION);
     batch_manifest_line(f, "model", "%s %s", MODEL_NAME, MODEL_VERSION);
     batch_manifest_line(f, "command", "%s", command);
+    char years[64] = "";
+    if (!isnan(opts->from) || !isnan(opts->to)) {
+        int w = 0;
+        if (!isnan(opts->from))
+            w = snprintf(years, sizeof years, " from=%g", opts->from);
+        if (!isnan(opts->to) && w >= 0 && (size_t)w < sizeof years)
+            snprintf(years + w, sizeof years - (size_t)w, " to=%g", opts->to);
+    }
     if (opts->method == ODE_ADAPTIVE)
-        batch_manifest_line(f, "solver", "%s rtol=%g step=%g", ode_method_name(opts->method),
-                            opts->rtol, opts->step);
+        batch_manifest_line(f, "solver", "%s rtol=%g step=%g%s", ode_method_name(opts->method),
+                            opts->rtol, opts->step, years);
     else
-        batch_manifest_line(f, "solver", "%s dt=%g step=%g", ode_method_name(opts->method),
-                            opts->dt, opts->step);
+        batch_manifest_line(f, "solver", "%s dt=%g step=%g%s", ode_method_name(opts->method),
+                            opts->dt, opts->step, years);
 }
 
 void batch_files_release(batch_files *b)

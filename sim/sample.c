@@ -87,6 +87,7 @@ void sample_lhs(size_t n, size_t dims, uint64_t seed, double *u)
 {
     if (n == 0 || dims == 0)
         return;
+    gsl_set_error_handler_off(); /* GSL's default handler aborts on a failed alloc */
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     size_t *perm = malloc(n * sizeof *perm);
     if (rng == NULL || perm == NULL) {

@@ -34,10 +34,35 @@ typedef struct model_frame {
 void model_init(double t0, const double *v, double *y);
 
 /* Copies the stocks into their value slots, then evaluates every flow,
- * auxiliary and indicator into f->v and every derivative into f->dydt. */
+ * auxiliary and indicator into f->v and every derivative into f->dydt.
+ * The calibrated 2020 reference state (the ref_* slots, sim/calib.def)
+ * depends on parameter, assumption and setting values only; it is computed
+ * when v[V_REF_POP_YOUNG] is 0 (as in a v freshly filled from a scenario)
+ * and reused by later evaluations. */
 void model_eval(model_frame *f);
 
-/* Module entry points, in evaluation order (called by model_init/model_eval). */
+/* Marks the calibration in v as stale: call it after changing a parameter,
+ * assumption or setting slot of a v that model_eval has already used. */
+void model_invalidate(double *v);
+
+/* Module entry points, in evaluation order (called by model_init/model_eval).
+ * The calibration module computes the 2020 reference state that the other
+ * modules' init functions start from; an init reads v after that step. */
+void calib_eval(model_frame *f);
+void inclusion_init(double t0, const double *v, double *y);
+void inclusion_eval(model_frame *f);
+void demography_init(double t0, const double *v, double *y);
+void demography_eval(model_frame *f);
+void production_init(double t0, const double *v, double *y);
+void production_eval(model_frame *f);
+void labour_init(double t0, const double *v, double *y);
+void labour_eval(model_frame *f);
+void firms_init(double t0, const double *v, double *y);
+void firms_eval(model_frame *f);
+void innovation_init(double t0, const double *v, double *y);
+void innovation_eval(model_frame *f);
+void energy_init(double t0, const double *v, double *y);
+void energy_eval(model_frame *f);
 void budget_init(double t0, const double *v, double *y);
 void budget_eval(model_frame *f);
 

@@ -1,0 +1,168 @@
+/* calib.c: the calibrated 2020 reference state (rows in sim/calib.def).
+ *
+ * Everything here follows from parameter values alone: the 2020 stocks that
+ * model_init starts from, and the constants fitted so that the 2020 state
+ * reproduces the sourced figures (population, jobs, GRP, unemployment, firm
+ * starts, emissions). It runs first in every evaluation, which keeps the
+ * calibration exact under any parameter values (Monte Carlo, --set) at the
+ * cost of a dozen square roots. */
+#include "sim/labour.h"
+#include "sim/model.h"
+
+/* Fitted matching efficiency of one skill level: the hires that keep 2020
+ * employment steady (separations, retirements, out-migration and, for the
+ * low and medium levels, in-firm upgrading) over the matching term. */
+static double match_fit(const double *v, double emp, double pop, double part, double net_out)
+{
+    double lf = part * pop;
+    double demand = emp * (1.0 + v[V_VACANCY_RATE_2020]);
+    double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], v[V_LAYOFF_YEARS]) +
+                  1.0 / v[V_WORKING_AGE_YEARS] + v[V_REF_OUT_MIGRATION];
+    double need = rate * emp + net_out;
+    double m = labour_match(labour_unemployed(lf, emp), labour_vacancies(demand, emp), pop - emp);
+    return m > 0.0 ? need / m : 0.0;
+}
+
+/* The 2020 split of the settled working-age population (not studying) by
+ * skill and status: unemployment by skill in proportion to relative risks,
+ * with the total at the registered rate of 2020. */
+typedef struct split {
+    double w_low, w_med, w_high;    /* people by skill */
+    double lf_low, lf_med, lf_high; /* labour force */
+    double e_low, e_med, e_high;    /* employed */
+    double u_low, u_med, u_high;    /* unemployed */
+    double tight_med, tight_high;   /* vacancies / (unemployed + vacancies) */
+    double w_train_low, w_train_med; /* adult-training weights (see labour.c) */
+    double scale;                   /* unemployment rate of the medium-skilled */
+} split;
+
+static void split_compute(const double *v, double settled, split *s)
+{
+    s->w_low = settled * v[V_SKILL_SHARE_LOW_2020];
+    s->w_high = settled * v[V_SKILL_SHARE_HIGH_2020];
+    s->w_med = settled - s->w_low - s->w_high;
+    s->lf_low = smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01) * s->w_low;
+    s->lf_med = v[V_PARTICIPATION_MED] * s->w_med;
+    s->lf_high = v[V_PARTICIPATION_HIGH] * s->w_high;
+    double risk = v[V_UNEMP_RELATIVE_LOW] * s->lf_low + s->lf_med +
+                  v[V_UNEMP_RELATIVE_HIGH] * s->lf_high;
+    s->scale = v[V_UNEMPLOYMENT_2020] * (s->lf_low + s->lf_med + s->lf_high) / risk;
+    s->e_low = s->lf_low * (1.0 - v[V_UNEMP_RELATIVE_LOW] * s->scale);
+    s->e_med = s->lf_med * (1.0 - s->scale);
+    s->e_high = s->lf_high * (1.0 - v[V_UNEMP_RELATIVE_HIGH] * s->scale);
+    s->u_low = labour_unemployed(s->lf_low, s->e_low);
+    s->u_med = labour_unemployed(s->lf_med, s->e_med);
+    s->u_high = labour_unemployed(s->lf_high, s->e_high);
+    double vac = v[V_VACANCY_RATE_2020];
+    double vac_med = labour_vacancies(s->e_med * (1.0 + vac), s->e_med);
+    double vac_high = labour_vacancies(s->e_high * (1.0 + vac), s->e_high);
+    s->tight_med = vac_med / (s->u_med + vac_med);
+    s->tight_high = vac_high / (s->u_high + vac_high);
+    s->w_train_low = s->u_low * s->tight_med;
+    s->w_train_med = s->u_med * s->tight_high;
+}
+
+void calib_eval(model_frame *f)
+{
+    double *v = f->v;
+
+    /* Demography: the 2020 age split and the two education pipelines. */
+    double pop = v[V_POPULATION_2020];
+    double young = pop * v[V_YOUNG_SHARE_2020];
+    double old = pop * v[V_OLD_SHARE_2020];
+    double wa = pop - young - old;
+    double he_entry = v[V_HE_ENTRY_SHARE_2020] * young / v[V_YOUNG_YEARS];
+    double he = he_entry * v[V_HE_YEARS];
+
+    /* Adult training draws on the unemployed, whose number depends on the
+     * people not in training: two passes settle the split to a fraction of
+     * a person. */
+    double places = var_table[V_ADULT_TRAINING].value, years = v[V_TRAINING_YEARS];
+    double half = v[V_TRAINING_POOL_HALF];
+    split s;
+    split_compute(v, wa - he - places, &s);
+    double trainees = places * (s.w_train_low + s.w_train_med) /
+                      (s.w_train_low + s.w_train_med + half);
+    double settled = wa - he - trainees;
+    split_compute(v, settled, &s);
+    double pool = s.w_train_low + s.w_train_med + half;
+    v[V_REF_TRAINING_LOW] = places / years * s.w_train_low / pool;
+    v[V_REF_TRAINING_MED] = places / years * s.w_train_med / pool;
+    v[V_REF_PROSPECTS] = s.tight_high / s.tight_med;
+    v[V_REF_POP_YOUNG] = young;
+    v[V_REF_POP_OLD] = old;
+    v[V_REF_WORKING_AGE] = wa;
+    v[V_REF_HE_ENTRY] = he_entry;
+    v[V_REF_STUDENTS] = he + trainees;
+    double w_low = s.w_low, w_med = s.w_med, w_high = s.w_high;
+    double lf_low = s.lf_low, lf_med = s.lf_med, lf_high = s.lf_high;
+    double e_low = s.e_low, e_med = s.e_med, e_high = s.e_high;
+    v[V_REF_SKILL_POP_LOW] = w_low;
+    v[V_REF_SKILL_POP_MED] = w_med;
+    v[V_REF_SKILL_POP_HIGH] = w_high;
+    v[V_REF_UNEMP_SCALE] = s.scale;
+    v[V_REF_EMP_LOW] = e_low;
+    v[V_REF_EMP_MED] = e_med;
+    v[V_REF_EMP_HIGH] = e_high;
+
+    /* Jobs by sector; private services balance the total. */
+    double jobs = (e_low + e_med + e_high) / (1.0 - v[V_OTHER_AGES_SHARE]);
+    double j_m = v[V_MFG_JOBS_2020], j_c = v[V_CONSTRUCTION_JOBS_2020];
+    double j_a = v[V_PRIMARY_JOBS_2020], j_p = v[V_PUBLIC_JOBS_2020];
+    double j_s = jobs - j_m - j_c - j_a - j_p;
+    double y_m = v[V_LP_MFG_2020] * j_m;
+    v[V_REF_JOBS_TOTAL] = jobs;
+    v[V_REF_SERVICE_JOBS] = j_s;
+    v[V_REF_MFG_OUTPUT] = y_m;
+    v[V_REF_LP_SERVICES] = (v[V_GRP_2020] / (1.0 + v[V_PRODUCT_TAX_SHARE]) - y_m -
+                            v[V_LP_CONSTRUCTION] * j_c - v[V_LP_PRIMARY] * j_a -
+                            v[V_LP_PUBLIC] * j_p) / j_s;
+    double lo_m = v[V_SKILL_LOW_MFG], lo_c = v[V_SKILL_LOW_CONSTRUCTION];
+    double lo_s = v[V_SKILL_LOW_SERVICES], lo_p = v[V_SKILL_LOW_PUBLIC];
+    double lo_a = v[V_SKILL_LOW_PRIMARY];
+    double hi_m = v[V_SKILL_HIGH_MFG], hi_c = v[V_SKILL_HIGH_CONSTRUCTION];
+    double hi_s = v[V_SKILL_HIGH_SERVICES], hi_p = v[V_SKILL_HIGH_PUBLIC];
+    double hi_a = v[V_SKILL_HIGH_PRIMARY];
+    double x_low = j_m * lo_m + j_c * lo_c + j_s * lo_s + j_p * lo_p + j_a * lo_a;
+    double x_high = j_m * hi_m + j_c * hi_c + j_s * hi_s + j_p * hi_p + j_a * hi_a;
+    v[V_REF_SKILL_JOBS_LOW] = x_low;
+    v[V_REF_SKILL_JOBS_HIGH] = x_high;
+    v[V_REF_SKILL_JOBS_MED] = j_m + j_c + j_s + j_p + j_a - x_low - x_high;
+    v[V_REF_PUBLIC_BASE] =
+        v[V_PUBLIC_WEIGHT_YOUNG] * young + wa + v[V_PUBLIC_WEIGHT_OLD] * old;
+
+    /* Firms: young firms in steady state with the 2020 starts. */
+    v[V_REF_YOUNG_FIRMS] =
+        v[V_FIRM_STARTS_2020] / (v[V_YOUNG_EXIT_RATE] + 1.0 / v[V_YOUNG_FIRM_YEARS]);
+    v[V_REF_START_RATE] =
+        v[V_FIRM_STARTS_2020] / (wa + 4.0 / v[V_YOUNG_YEARS] * young);
+
+    /* Migration: gross out-migration that leaves the 2020 net figure, given
+     * the graduates who leave the region. */
+    double grads_leaving = he_entry * v[V_HE_COMPLETION] *
+                           (1.0 - var_table[V_GRADUATE_RETENTION].value);
+    v[V_REF_OUT_MIGRATION] = (v[V_IN_MIGRATION_2020] - v[V_NET_MIGRATION_2020] - grads_leaving) /
+                             (young + settled);
+
+    /* Matching efficiencies that hold 2020 employment steady. */
+    double upgrade = var_table[V_IN_FIRM_TRAINING].value / 100.0 * e_low;
+    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01), upgrade);
+    v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED], -upgrade);
+    v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH], 0.0);
+
+    v[V_REF_EMPLOYMENT_RATE] = (e_low + e_med + e_high) / wa;
+
+    /* Skill mismatch in 2020: vacancies are the same share of employment
+     * at every level. */
+    double e_sum = e_low + e_med + e_high;
+    double u_low = labour_unemployed(lf_low, e_low), u_med = labour_unemployed(lf_med, e_med);
+    double u_high = labour_unemployed(lf_high, e_high), u_sum = u_low + u_med + u_high;
+    v[V_REF_MISMATCH] = 0.5 * (smooth_abs(u_low / u_sum - e_low / e_sum, 1e-4) +
+                               smooth_abs(u_med / u_sum - e_med / e_sum, 1e-4) +
+                               smooth_abs(u_high / u_sum - e_high / e_sum, 1e-4));
+
+    v[V_REF_KNOWLEDGE] = v[V_RD_INTENSITY_2020] * v[V_GRP_2020] /
+                         (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_2020]);
+    v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE] * 1000.0 +
+                            v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE] / 1000.0) / y_m;
+}

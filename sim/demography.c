@@ -1,0 +1,85 @@
+/* demography.c: age groups, births, deaths, ageing and migration (rows in
+ * sim/demography.def). Runs after inclusion and before the labour module,
+ * which adds this module's flows into the 20-64 stocks it owns. Migration
+ * responds to the perceived unemployment rate (a stock of the labour
+ * module), so this module needs no value computed later in the evaluation. */
+#include "sim/model.h"
+#include "sim/smooth.h"
+
+void demography_init(double t0, const double *v, double *y)
+{
+    (void)t0;
+    y[S_POP_YOUNG] = v[V_REF_POP_YOUNG];
+    y[S_POP_OLD] = v[V_REF_POP_OLD];
+}
+
+void demography_eval(model_frame *f)
+{
+    double *v = f->v;
+    const double *y = f->y;
+
+    double wa = y[S_NE_LOW] + y[S_NE_MED] + y[S_NE_HIGH] + y[S_EMP_LOW] + y[S_EMP_MED] +
+                y[S_EMP_HIGH] + y[S_HE_1] + y[S_HE_2] + y[S_HE_3] + y[S_TRAINING_LOW_1] +
+                y[S_TRAINING_LOW_2] + y[S_TRAINING_LOW_3] + y[S_TRAINING_MED_1] +
+                y[S_TRAINING_MED_2] + y[S_TRAINING_MED_3];
+    double young = y[S_POP_YOUNG], old = y[S_POP_OLD];
+    v[V_WORKING_AGE_POP] = wa;
+    v[V_POPULATION] = young + wa + old;
+    v[V_POP_16_64] = wa + 4.0 / v[V_YOUNG_YEARS] * young;
+    if (f->report)
+        v[V_DEPENDENCY_RATIO] = (young + old) / (wa + 1.0);
+
+    /* Study choice follows the perceived job prospects of graduates
+     * relative to the medium-skilled, bounded by the share that completes
+     * upper secondary. */
+    double s0 = v[V_HE_ENTRY_SHARE_2020], s_max = 1.0 - v[V_LOW_ENTRY_SHARE];
+    double pull = smooth_pos(1.0 + v[V_STUDY_RESPONSE] * (y[S_PERCEIVED_PROSPECTS] - 1.0), 1e-3);
+    double r = s0 * pull;
+    double he_share = s_max * r / (r + s_max - s0);
+    v[V_HE_ENTRY_SHARE] = he_share;
+
+    double ageing = young / v[V_YOUNG_YEARS];
+    v[V_BIRTHS] = v[V_BIRTH_RATE] * wa;
+    v[V_DEATHS] = old / v[V_OLD_AGE_YEARS];
+    v[V_ENTRY_LOW] = v[V_LOW_ENTRY_SHARE] * ageing;
+    v[V_ENTRY_HIGHER_ED] = he_share * ageing;
+    v[V_ENTRY_MED] = (s_max - he_share) * ageing;
+
+    double tw = v[V_WORKING_AGE_YEARS];
+    v[V_RETIRE_NE_LOW] = y[S_NE_LOW] / tw;
+    v[V_RETIRE_NE_MED] = y[S_NE_MED] / tw;
+    v[V_RETIRE_NE_HIGH] = y[S_NE_HIGH] / tw;
+    v[V_RETIRE_EMP_LOW] = y[S_EMP_LOW] / tw;
+    v[V_RETIRE_EMP_MED] = y[S_EMP_MED] / tw;
+    v[V_RETIRE_EMP_HIGH] = y[S_EMP_HIGH] / tw;
+
+    double attract = smooth_pos(1.0 + v[V_MIGRATION_JOB_RESPONSE] *
+                                          (y[S_PERCEIVED_EMPLOYMENT] / v[V_REF_EMPLOYMENT_RATE] - 1.0) +
+                                    v[V_ATTRACTIVENESS_BOOST],
+                                0.02);
+    double in = v[V_IN_MIGRATION_2020] * v[V_MIGRATION_PRESSURE] * attract;
+    double in_adult = in * (1.0 - v[V_MIGRANT_SHARE_YOUNG]);
+    v[V_ATTRACTIVENESS] = attract;
+    v[V_IN_MIGRATION] = in;
+    v[V_MIG_IN_YOUNG] = in * v[V_MIGRANT_SHARE_YOUNG];
+    v[V_MIG_IN_LOW] = in_adult * v[V_MIGRANT_SHARE_LOW];
+    v[V_MIG_IN_HIGH] = in_adult * v[V_MIGRANT_SHARE_HIGH];
+    v[V_MIG_IN_MED] = in_adult * (1.0 - v[V_MIGRANT_SHARE_LOW] - v[V_MIGRANT_SHARE_HIGH]);
+
+    double out = v[V_REF_OUT_MIGRATION];
+    v[V_MIG_OUT_YOUNG] = out * young;
+    v[V_MIG_OUT_NE_LOW] = out * y[S_NE_LOW];
+    v[V_MIG_OUT_NE_MED] = out * y[S_NE_MED];
+    v[V_MIG_OUT_NE_HIGH] = out * y[S_NE_HIGH];
+    v[V_MIG_OUT_EMP_LOW] = out * y[S_EMP_LOW];
+    v[V_MIG_OUT_EMP_MED] = out * y[S_EMP_MED];
+    v[V_MIG_OUT_EMP_HIGH] = out * y[S_EMP_HIGH];
+
+    f->dydt[S_POP_YOUNG] = v[V_BIRTHS] + v[V_MIG_IN_YOUNG] - v[V_MIG_OUT_YOUNG] - v[V_ENTRY_LOW] -
+                           v[V_ENTRY_MED] - v[V_ENTRY_HIGHER_ED];
+    f->dydt[S_POP_OLD] = v[V_RETIRE_NE_LOW] + v[V_RETIRE_NE_MED] + v[V_RETIRE_NE_HIGH] +
+                         v[V_RETIRE_EMP_LOW] + v[V_RETIRE_EMP_MED] + v[V_RETIRE_EMP_HIGH] -
+                         v[V_DEATHS];
+    if (f->report)
+        v[V_NATURAL_CHANGE] = v[V_BIRTHS] - v[V_DEATHS];
+}

@@ -1,0 +1,80 @@
+/* energy.c: industrial energy use, efficiency diffusion, the
+ * decarbonisation pipeline and emissions (rows in sim/energy.def).
+ *
+ * Runs after production, whose manufacturing value added scales energy use
+ * and emissions. Efficiency measures diffuse (Bass) from a potential that
+ * technical progress renews; abatement projects start in proportion to the
+ * abatable emissions not yet addressed and pass a third-order build delay.
+ * Shares stay in [0, 1]: every outflow is proportional to its stock and
+ * every inflow to the room left. */
+#include "sim/energy.h"
+#include "sim/model.h"
+
+void energy_init(double t0, const double *v, double *y)
+{
+    (void)t0;
+    y[S_ENERGY_BACKGROUND] = 1.0;
+    y[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_POTENTIAL_2020];
+    y[S_EFFICIENCY_SAVED] = 0.0;
+    y[S_ABATEMENT_1] = y[S_ABATEMENT_2] = y[S_ABATEMENT_3] = y[S_ABATEMENT_DONE] = 0.0;
+    y[S_EMISSIONS_OTHER] = v[V_EMISSIONS_2020] - v[V_EMISSIONS_INDUSTRY_2020];
+}
+
+void energy_eval(model_frame *f)
+{
+    double *v = f->v;
+    const double *y = f->y;
+    double *dy = f->dydt;
+    double bg = y[S_ENERGY_BACKGROUND], pot = y[S_EFFICIENCY_POTENTIAL];
+    double saved = y[S_EFFICIENCY_SAVED];
+    double a1 = y[S_ABATEMENT_1], a2 = y[S_ABATEMENT_2], a3 = y[S_ABATEMENT_3];
+    double done = y[S_ABATEMENT_DONE];
+
+    v[V_BACKGROUND_GAIN] = v[V_BACKGROUND_EFFICIENCY] * bg;
+    double p = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * saturate(v[V_ENERGY_AUDITS], 150.0);
+    double q = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
+               v[V_LAB_EFFICIENCY_GAIN] * saturate(v[V_CHALLENGE_LAB], 20.0);
+    double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
+                                        (v[V_ENERGY_PRICE] / var_table[V_ENERGY_PRICE].value - 1.0),
+                              0.01);
+    v[V_EFFICIENCY_P_EFF] = p;
+    v[V_EFFICIENCY_Q_EFF] = q;
+    v[V_EFFICIENCY_ADOPTION] = (p + q * saved / (saved + pot + 1e-9)) * pot * price;
+    v[V_EFFICIENCY_RENEWAL_FLOW] = v[V_EFFICIENCY_RENEWAL] * (1.0 - pot - saved);
+
+    double build = energy_build_time(v), k = 3.0 / build;
+    double rate = v[V_DECARB_RATE] * v[V_CARBON_PRICE] / var_table[V_CARBON_PRICE].value +
+                  v[V_DECARB_SUPPORT] / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] *
+                                         v[V_ABATABLE_SHARE]);
+    v[V_BUILD_TIME] = build;
+    v[V_DECARB_START_RATE] = rate;
+    v[V_DECARB_STARTS] = rate * smooth_pos(v[V_ABATABLE_SHARE] - a1 - a2 - a3 - done, 1e-4);
+    v[V_ABATEMENT_12] = a1 * k;
+    v[V_ABATEMENT_23] = a2 * k;
+    v[V_ABATEMENT_COMMISSIONED] = a3 * k;
+    v[V_OTHER_EMISSIONS_CUT] = v[V_OTHER_EMISSIONS_DECLINE] * y[S_EMISSIONS_OTHER];
+
+    dy[S_ENERGY_BACKGROUND] = -v[V_BACKGROUND_GAIN];
+    dy[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_RENEWAL_FLOW] - v[V_EFFICIENCY_ADOPTION];
+    dy[S_EFFICIENCY_SAVED] = v[V_EFFICIENCY_ADOPTION];
+    dy[S_ABATEMENT_1] = v[V_DECARB_STARTS] - v[V_ABATEMENT_12];
+    dy[S_ABATEMENT_2] = v[V_ABATEMENT_12] - v[V_ABATEMENT_23];
+    dy[S_ABATEMENT_3] = v[V_ABATEMENT_23] - v[V_ABATEMENT_COMMISSIONED];
+    dy[S_ABATEMENT_DONE] = v[V_ABATEMENT_COMMISSIONED];
+    dy[S_EMISSIONS_OTHER] = -v[V_OTHER_EMISSIONS_CUT];
+
+    /* Indicators (no derivative reads them): energy and emissions scale
+     * with manufacturing value added. */
+    if (!f->report)
+        return;
+    double scale = v[V_MFG_GVA] / v[V_REF_MFG_OUTPUT] * bg * (1.0 - saved);
+    double energy = v[V_ENERGY_INDUSTRY_2020] * scale;
+    double gross = v[V_EMISSIONS_INDUSTRY_2020] * scale;
+    v[V_ENERGY_INDUSTRY] = energy;
+    v[V_ENERGY_INTENSITY] = energy * 1000.0 / v[V_MFG_GVA];
+    v[V_EFFICIENCY_SAVINGS] = v[V_ENERGY_INDUSTRY_2020] * v[V_MFG_GVA] / v[V_REF_MFG_OUTPUT] * bg * saved;
+    v[V_EMISSIONS_INDUSTRY] = gross * (1.0 - done);
+    v[V_ABATEMENT_KT] = gross * done;
+    v[V_EMISSIONS_TOTAL] = v[V_EMISSIONS_INDUSTRY] + y[S_EMISSIONS_OTHER];
+    v[V_EMISSIONS_PER_CAPITA] = v[V_EMISSIONS_TOTAL] * 1000.0 / v[V_POPULATION];
+}

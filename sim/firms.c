@@ -1,0 +1,50 @@
+/* firms.c: young and established firms as an aging chain (rows in
+ * sim/firms.def). Runs after the labour market (unemployment, tertiary
+ * share) and production (the manufacturing share of jobs). Every outflow is
+ * proportional to its stock, so no firm stock can go negative. */
+#include <math.h>
+
+#include "sim/model.h"
+#include "sim/smooth.h"
+
+void firms_init(double t0, const double *v, double *y)
+{
+    (void)t0;
+    y[S_FIRMS_YOUNG] = v[V_REF_YOUNG_FIRMS];
+    y[S_FIRMS_EST] = v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS];
+}
+
+void firms_eval(model_frame *f)
+{
+    double *v = f->v;
+    const double *y = f->y;
+    double young = y[S_FIRMS_YOUNG], est = y[S_FIRMS_EST];
+
+    double tert0 = v[V_REF_SKILL_POP_HIGH] /
+                   (v[V_REF_SKILL_POP_LOW] + v[V_REF_SKILL_POP_MED] + v[V_REF_SKILL_POP_HIGH]);
+    double mfg0 = v[V_MFG_JOBS_2020] / v[V_REF_JOBS_TOTAL];
+    double entre = v[V_ENTREPRENEURSHIP];
+    double climate =
+        (1.0 + v[V_START_UNEMPLOYMENT_EFFECT] *
+                   (v[V_UNEMPLOYMENT_RATE] / v[V_UNEMPLOYMENT_2020] - 1.0)) *
+        (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] / tert0 - 1.0)) *
+        (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] * (v[V_MFG_JOB_SHARE] / mfg0 - 1.0)) *
+        (1.0 + v[V_ENTRE_START_GAIN] * entre);
+    climate = smooth_pos(climate, 0.01);
+    double hazard = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
+                    (1.0 - v[V_SEED_EXIT_CUT] * saturate(v[V_SEED_CAPITAL], 100.0));
+    v[V_START_CONDITIONS] = climate;
+    v[V_FIRM_STARTS] = v[V_REF_START_RATE] * v[V_POP_16_64] * climate;
+    v[V_YOUNG_EXIT_HAZARD] = hazard;
+    v[V_YOUNG_EXITS] = hazard * young;
+    v[V_FIRMS_MATURING] = young / v[V_YOUNG_FIRM_YEARS];
+    v[V_EST_EXITS] = v[V_EST_EXIT_RATE] * est;
+    f->dydt[S_FIRMS_YOUNG] = v[V_FIRM_STARTS] - v[V_YOUNG_EXITS] - v[V_FIRMS_MATURING];
+    f->dydt[S_FIRMS_EST] = v[V_FIRMS_MATURING] - v[V_EST_EXITS];
+
+    if (f->report) {
+        v[V_FIRM_STARTS_PER_1000] = v[V_FIRM_STARTS] / v[V_POP_16_64] * 1000.0;
+        v[V_ACTIVE_FIRMS] = young + est;
+        v[V_SURVIVAL_3Y] = exp(-3.0 * hazard);
+    }
+}

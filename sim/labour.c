@@ -1,0 +1,174 @@
+/* labour.c: skills and the labour market (rows in sim/labour.def).
+ *
+ * Runs after demography (whose flows into the 20-64 stocks it adds up) and
+ * production (whose labour demand by skill it matches). Per skill level s:
+ *   labour force   LF_s = participation_s x (not employed_s + employed_s)
+ *   unemployed     U_s  = max(0, LF_s - E_s);  vacancies V_s = max(0, D_s - E_s)
+ *   hires          mu_s x factor x sqrt(U_s x V_s)   (elasticity 1/2 [S51])
+ *   separations    E_s x (base rate + layoffs when E_s > D_s)
+ * Higher education and adult training are third-order delays (three stocks
+ * of equal residence time). */
+#include "sim/labour.h"
+#include "sim/model.h"
+
+void labour_init(double t0, const double *v, double *y)
+{
+    (void)t0;
+    y[S_EMP_LOW] = v[V_REF_EMP_LOW];
+    y[S_EMP_MED] = v[V_REF_EMP_MED];
+    y[S_EMP_HIGH] = v[V_REF_EMP_HIGH];
+    y[S_NE_LOW] = v[V_REF_SKILL_POP_LOW] - v[V_REF_EMP_LOW];
+    y[S_NE_MED] = v[V_REF_SKILL_POP_MED] - v[V_REF_EMP_MED];
+    y[S_NE_HIGH] = v[V_REF_SKILL_POP_HIGH] - v[V_REF_EMP_HIGH];
+    double he_stage = v[V_REF_HE_ENTRY] * v[V_HE_YEARS] / 3.0;
+    y[S_HE_1] = y[S_HE_2] = y[S_HE_3] = he_stage;
+    double low_stage = v[V_REF_TRAINING_LOW] * v[V_TRAINING_YEARS] / 3.0;
+    double med_stage = v[V_REF_TRAINING_MED] * v[V_TRAINING_YEARS] / 3.0;
+    y[S_TRAINING_LOW_1] = y[S_TRAINING_LOW_2] = y[S_TRAINING_LOW_3] = low_stage;
+    y[S_TRAINING_MED_1] = y[S_TRAINING_MED_2] = y[S_TRAINING_MED_3] = med_stage;
+    y[S_PERCEIVED_PROSPECTS] = 1.0;
+    y[S_PERCEIVED_EMPLOYMENT] = v[V_REF_EMPLOYMENT_RATE];
+}
+
+void labour_eval(model_frame *f)
+{
+    double *v = f->v;
+    const double *y = f->y;
+    double *dy = f->dydt;
+    double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
+    double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
+
+    double part_low = smooth_min(v[V_PARTICIPATION_LOW] + v[V_PARTICIPATION_BOOST], 1.0, 0.01);
+    double lf_l = part_low * (nl + el);
+    double lf_m = v[V_PARTICIPATION_MED] * (nm + em);
+    double lf_h = v[V_PARTICIPATION_HIGH] * (nh + eh);
+    double u_l = labour_unemployed(lf_l, el), u_m = labour_unemployed(lf_m, em);
+    double u_h = labour_unemployed(lf_h, eh);
+    double d_l = v[V_LABOUR_DEMAND_LOW], d_m = v[V_LABOUR_DEMAND_MED];
+    double d_h = v[V_LABOUR_DEMAND_HIGH];
+    double vac_l = labour_vacancies(d_l, el), vac_m = labour_vacancies(d_m, em);
+    double vac_h = labour_vacancies(d_h, eh);
+    v[V_LABOUR_FORCE_LOW] = lf_l;
+    v[V_LABOUR_FORCE_MED] = lf_m;
+    v[V_LABOUR_FORCE_HIGH] = lf_h;
+    v[V_UNEMPLOYED_LOW] = u_l;
+    v[V_UNEMPLOYED_MED] = u_m;
+    v[V_UNEMPLOYED_HIGH] = u_h;
+    v[V_VACANCIES_LOW] = vac_l;
+    v[V_VACANCIES_MED] = vac_m;
+    v[V_VACANCIES_HIGH] = vac_h;
+
+    /* Mismatch between where the job-seekers are and where the vacancies
+     * are (Jackman, Layard and Roper): the share of the unemployed who would
+     * have to change skill level for the two mixes to match. Beyond the
+     * separate matching functions, it drags matching (mismatch within each
+     * level: field of study, place). */
+    double d_sum = d_l + d_m + d_h, lf_sum = lf_l + lf_m + lf_h;
+    double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
+    double mismatch = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
+                             smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
+                             smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
+    double factor = v[V_MATCHING_SCALE] *
+                    smooth_pos(1.0 - v[V_MISMATCH_DRAG] * (mismatch - v[V_REF_MISMATCH]), 0.01) *
+                    v[V_MATCHING_BOOST];
+    v[V_SKILL_MISMATCH] = mismatch;
+    v[V_MATCHING_FACTOR] = factor;
+
+    v[V_HIRES_LOW] =
+        v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(u_l, vac_l, nl);
+    v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(u_m, vac_m, nm);
+    v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(u_h, vac_h, nh);
+    double sep = v[V_SEPARATION_RATE], lay = v[V_LAYOFF_YEARS];
+    v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
+    v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
+    v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
+    v[V_UPGRADING] = v[V_IN_FIRM_TRAINING] / 100.0 * el;
+    v[V_INTEGRATION_UPSKILLING] =
+        v[V_INTEGRATION_VOCATIONAL_SHARE] * v[V_INTEGRATION] * u_l / (u_l + 1000.0);
+
+    /* Higher education: three stages of he_years / 3 each. */
+    double k_he = 3.0 / v[V_HE_YEARS];
+    double he_out = y[S_HE_3] * k_he, done = v[V_HE_COMPLETION];
+    double stay = v[V_GRADUATE_RETENTION];
+    v[V_HE_12] = y[S_HE_1] * k_he;
+    v[V_HE_23] = y[S_HE_2] * k_he;
+    v[V_GRAD_STAY] = he_out * done * stay;
+    v[V_GRAD_LEAVE] = he_out * done * (1.0 - stay);
+    v[V_HE_DROPOUT] = he_out * (1.0 - done);
+
+    /* Adult training takes the unemployed low- and medium-skilled and
+     * moves completers up one level; places go where job-seekers are many
+     * and the level above has vacancies (programmes are planned with
+     * employers). Places that find too few job-seekers go unused. */
+    double k_tr = 3.0 / v[V_TRAINING_YEARS];
+    double tight_m = vac_m / (u_m + vac_m), tight_h = vac_h / (u_h + vac_h);
+    double w_l = u_l * tight_m, w_m = u_m * tight_h;
+    double starts = v[V_ADULT_TRAINING] / v[V_TRAINING_YEARS] / (w_l + w_m + v[V_TRAINING_POOL_HALF]);
+    double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
+    double pass = v[V_TRAINING_COMPLETION];
+    v[V_TRAIN_ENROL_LOW] = starts * w_l;
+    v[V_TRAIN_ENROL_MED] = starts * w_m;
+    v[V_TRAIN_LOW_12] = y[S_TRAINING_LOW_1] * k_tr;
+    v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] * k_tr;
+    v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] * k_tr;
+    v[V_TRAIN_MED_23] = y[S_TRAINING_MED_2] * k_tr;
+    v[V_TRAIN_FAIL_LOW] = out_l * (1.0 - pass);
+    v[V_TRAIN_PASS_LOW] = out_l * pass;
+    v[V_TRAIN_FAIL_MED] = out_m * (1.0 - pass);
+    v[V_TRAIN_PASS_MED] = out_m * pass;
+
+    /* Information delays: study choices and movers see the market late. */
+    double ptime = smooth_pos(v[V_PERCEPTION_YEARS] - v[V_FORESIGHT_DELAY_CUT] * v[V_SKILLS_FORESIGHT] -
+                                  0.5, 0.1) + 0.5;
+    double u_rate = (u_l + u_m + u_h) / lf_sum;
+    v[V_PERCEPTION_TIME] = ptime;
+    double prospects = tight_h / tight_m / v[V_REF_PROSPECTS];
+    v[V_TERTIARY_PROSPECTS] = prospects;
+    v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;
+    double e_sum = el + em + eh;
+    double e_rate = e_sum / v[V_WORKING_AGE_POP];
+    v[V_EMPLOYMENT_PERCEPTION] = (e_rate - y[S_PERCEIVED_EMPLOYMENT]) / v[V_JOB_PERCEPTION_YEARS];
+    v[V_UNEMPLOYMENT_RATE] = u_rate;
+    v[V_EMPLOYMENT_RATE] = e_rate;
+    v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
+    if (f->report) {
+        /* Indicators that no derivative reads: only at report times. */
+        v[V_EMPLOYED_20_64] = e_sum;
+        v[V_EMPLOYMENT] = e_sum / (1.0 - v[V_OTHER_AGES_SHARE]);
+        v[V_UNEMPLOYMENT_RATE_LOW] = u_l / (lf_l + 1.0);
+        v[V_UNEMPLOYMENT_RATE_MED] = u_m / (lf_m + 1.0);
+        v[V_UNEMPLOYMENT_RATE_HIGH] = u_h / (lf_h + 1.0);
+        v[V_VACANCY_RATE] = (vac_l + vac_m + vac_h) / d_sum;
+        v[V_SKILL_SHORTAGE] = (smooth_pos(vac_l - u_l, LABOUR_CORNER) +
+                               smooth_pos(vac_m - u_m, LABOUR_CORNER) +
+                               smooth_pos(vac_h - u_h, LABOUR_CORNER)) / d_sum;
+        v[V_NET_MIGRATION] = v[V_IN_MIGRATION] - v[V_MIG_OUT_YOUNG] - v[V_MIG_OUT_NE_LOW] -
+                             v[V_MIG_OUT_NE_MED] - v[V_MIG_OUT_NE_HIGH] - v[V_MIG_OUT_EMP_LOW] -
+                             v[V_MIG_OUT_EMP_MED] - v[V_MIG_OUT_EMP_HIGH] - v[V_GRAD_LEAVE];
+    }
+
+    dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_SEP_LOW] + v[V_TRAIN_FAIL_LOW] -
+                   v[V_INTEGRATION_UPSKILLING] - v[V_HIRES_LOW] - v[V_RETIRE_NE_LOW] - v[V_MIG_OUT_NE_LOW] -
+                   v[V_TRAIN_ENROL_LOW];
+    dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_SEP_MED] + v[V_TRAIN_PASS_LOW] + v[V_TRAIN_FAIL_MED] +
+                   v[V_HE_DROPOUT] + v[V_INTEGRATION_UPSKILLING] - v[V_HIRES_MED] - v[V_RETIRE_NE_MED] -
+                   v[V_MIG_OUT_NE_MED] - v[V_TRAIN_ENROL_MED];
+    dy[S_NE_HIGH] = v[V_GRAD_STAY] + v[V_MIG_IN_HIGH] + v[V_SEP_HIGH] + v[V_TRAIN_PASS_MED] -
+                    v[V_HIRES_HIGH] - v[V_RETIRE_NE_HIGH] - v[V_MIG_OUT_NE_HIGH];
+    dy[S_EMP_LOW] = v[V_HIRES_LOW] - v[V_SEP_LOW] - v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] -
+                    v[V_UPGRADING];
+    dy[S_EMP_MED] = v[V_HIRES_MED] + v[V_UPGRADING] - v[V_SEP_MED] - v[V_RETIRE_EMP_MED] -
+                    v[V_MIG_OUT_EMP_MED];
+    dy[S_EMP_HIGH] = v[V_HIRES_HIGH] - v[V_SEP_HIGH] - v[V_RETIRE_EMP_HIGH] - v[V_MIG_OUT_EMP_HIGH];
+    dy[S_HE_1] = v[V_ENTRY_HIGHER_ED] - v[V_HE_12];
+    dy[S_HE_2] = v[V_HE_12] - v[V_HE_23];
+    dy[S_HE_3] = v[V_HE_23] - v[V_GRAD_STAY] - v[V_GRAD_LEAVE] - v[V_HE_DROPOUT];
+    dy[S_TRAINING_LOW_1] = v[V_TRAIN_ENROL_LOW] - v[V_TRAIN_LOW_12];
+    dy[S_TRAINING_LOW_2] = v[V_TRAIN_LOW_12] - v[V_TRAIN_LOW_23];
+    dy[S_TRAINING_LOW_3] = v[V_TRAIN_LOW_23] - v[V_TRAIN_FAIL_LOW] - v[V_TRAIN_PASS_LOW];
+    dy[S_TRAINING_MED_1] = v[V_TRAIN_ENROL_MED] - v[V_TRAIN_MED_12];
+    dy[S_TRAINING_MED_2] = v[V_TRAIN_MED_12] - v[V_TRAIN_MED_23];
+    dy[S_TRAINING_MED_3] = v[V_TRAIN_MED_23] - v[V_TRAIN_FAIL_MED] - v[V_TRAIN_PASS_MED];
+    dy[S_PERCEIVED_PROSPECTS] = v[V_PROSPECTS_PERCEPTION];
+    dy[S_PERCEIVED_EMPLOYMENT] = v[V_EMPLOYMENT_PERCEPTION];
+}

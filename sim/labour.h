@@ -1,0 +1,39 @@
+/* labour.h: formulas of the labour market shared by the labour module
+ * (sim/labour.c) and the 2020 calibration (sim/calib.c), so that the fitted
+ * matching efficiencies reproduce exactly the flows the model computes. */
+#ifndef SIM_LABOUR_H
+#define SIM_LABOUR_H
+
+#include "sim/smooth.h"
+
+#define LABOUR_CORNER 10.0   /* persons: rounding of unemployed and vacancies at zero */
+#define LABOUR_POOL_HALF 100.0 /* persons: hires fall off below this many not employed */
+
+/* Separations per employed person and year: the base rate plus layoffs at
+ * 1/layoff_years of the excess when employment exceeds demand. */
+static inline double labour_sep_rate(double emp, double demand, double base, double layoff_years)
+{
+    return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) / layoff_years;
+}
+
+/* Unemployed: the labour force not employed (never negative). */
+static inline double labour_unemployed(double labour_force, double emp)
+{
+    return smooth_pos(labour_force - emp, LABOUR_CORNER);
+}
+
+/* Vacancies: labour demand not filled (never negative). */
+static inline double labour_vacancies(double demand, double emp)
+{
+    return smooth_pos(demand - emp, LABOUR_CORNER);
+}
+
+/* Hires per unit of matching efficiency: the Cobb-Douglas matching function
+ * with elasticity 1/2, sqrt(U x V) [S51], tapered to zero with the pool of
+ * people not employed so that the pool never goes negative. */
+static inline double labour_match(double unemployed, double vacancies, double not_employed)
+{
+    return sqrt(unemployed * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+}
+
+#endif

@@ -1,0 +1,137 @@
+/* production.c: sectors, productivity, export demand, the local multiplier,
+ * labour demand by skill and GRP (rows in sim/production.def).
+ *
+ * Runs after demography (population) and before the labour market, which
+ * matches the labour demand computed here. Manufacturing sells what export
+ * demand and its competitiveness allow; its jobs are sales over
+ * productivity, so productivity growth above sales growth sheds jobs (the
+ * 2016-21 trend). Services follow population, manufacturing (the local
+ * multiplier) and new firms; public jobs follow the weighted population.
+ * Output is cut when skill shortages leave jobs unstaffed (fill rate). */
+#include "sim/energy.h"
+#include "sim/model.h"
+
+void production_init(double t0, const double *v, double *y)
+{
+    (void)t0;
+    y[S_EXPORT_DEMAND] = 1.0;
+    y[S_LP_MFG] = v[V_LP_MFG_2020];
+    y[S_LP_BENCHMARK] = 1.0;
+    y[S_PRODUCTIVITY_OTHER] = 1.0;
+}
+
+/* Staffing of one skill level: 1 at normal vacancies, less when short. */
+static double fill_of(double emp, double demand, double normal_vacancy)
+{
+    return smooth_cap(emp * (1.0 + normal_vacancy) / (demand + 1.0), 1.0, 0.02);
+}
+
+void production_eval(model_frame *f)
+{
+    double *v = f->v;
+    const double *y = f->y;
+    double *dy = f->dydt;
+
+    double firms = y[S_FIRMS_EST] + 1.0;
+    double dig_gap = y[S_DIGITAL_ADOPTERS] / firms - v[V_DIGITAL_SHARE_2020];
+    double inn_gap = y[S_INNOVATION_ACTIVE] / firms - v[V_INNOVATION_SHARE_2020];
+    v[V_DIGITAL_GAP] = dig_gap;
+
+    /* Competitiveness: productivity lead, innovation, energy and carbon
+     * costs per unit of value added, and a premium for green production. */
+    double ab = y[S_ABATEMENT_DONE];
+    double cost = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE] * 1000.0 +
+                   v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE] / 1000.0 * (1.0 - ab)) *
+                  y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) / v[V_REF_MFG_OUTPUT];
+    double lp = y[S_LP_MFG], lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
+    double comp = smooth_pos(1.0 + v[V_PRICE_COMPETITIVENESS] * lead +
+                                 v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
+                                 v[V_GREEN_PREMIUM] * ab -
+                                 v[V_ENERGY_COST_COMPETITIVENESS] * (cost - v[V_REF_ENERGY_COST]),
+                             0.01);
+    double out = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND] * comp;
+    double j_m = out / lp;
+    v[V_ENERGY_COST_SHARE] = cost;
+    v[V_COMPETITIVENESS] = comp;
+    v[V_MFG_OUTPUT] = out;
+    v[V_MFG_JOBS_DEMAND] = j_m;
+
+    /* Jobs in the other sectors. */
+    double pop = v[V_POPULATION], pop_rel = pop / v[V_POPULATION_2020] - 1.0;
+    double inv = v[V_DECARB_CAPEX] * v[V_EMISSIONS_INDUSTRY_2020] *
+                 (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3]) / energy_build_time(v);
+    double j_c = v[V_CONSTRUCTION_JOBS_2020] * (1.0 + v[V_CONSTRUCTION_POP_ELASTICITY] * pop_rel) +
+                 v[V_CONSTRUCTION_JOBS_PER_MSEK] * (inv + v[V_RURAL_BROADBAND]);
+    double j_p = v[V_PUBLIC_JOBS_2020] *
+                 (v[V_PUBLIC_WEIGHT_YOUNG] * y[S_POP_YOUNG] + v[V_WORKING_AGE_POP] +
+                  v[V_PUBLIC_WEIGHT_OLD] * y[S_POP_OLD]) / v[V_REF_PUBLIC_BASE];
+    /* A linear trend; a falling one bends towards zero instead of below. */
+    double trend = v[V_PRIMARY_JOBS_TREND] * (f->t - f->t0);
+    double j_a = v[V_PRIMARY_JOBS_2020] * (trend >= 0.0 ? 1.0 + trend : 1.0 / (1.0 - trend));
+    double young_jobs = v[V_YOUNG_FIRM_JOBS] *
+                        (y[S_FIRMS_YOUNG] * (1.0 + v[V_SEED_GROWTH_GAIN] *
+                                                       saturate(v[V_SEED_CAPITAL], 100.0)) -
+                         v[V_REF_YOUNG_FIRMS]);
+    double est_jobs = v[V_EST_FIRM_JOBS] *
+                      (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));
+    double j_s = smooth_pos(v[V_REF_SERVICE_JOBS] * (1.0 + v[V_SERVICE_POP_ELASTICITY] * pop_rel) +
+                                v[V_SERVICE_MULTIPLIER] * (j_m - v[V_MFG_JOBS_2020]) + young_jobs +
+                                est_jobs,
+                            100.0);
+    v[V_DECARB_INVESTMENT] = inv;
+    v[V_CONSTRUCTION_JOBS] = j_c;
+    v[V_PUBLIC_JOBS] = j_p;
+    v[V_PRIMARY_JOBS] = j_a;
+    v[V_SERVICE_JOBS] = j_s;
+    double jobs = j_m + j_c + j_s + j_p + j_a;
+    v[V_JOBS_TOTAL] = jobs;
+
+    /* Labour demand by skill: the 2020 demand scaled by sector jobs weighted
+     * with each sector's skill intensities; digitalisation moves part of
+     * the low-skill demand to high skill. */
+    double x_low = j_m * v[V_SKILL_LOW_MFG] + j_c * v[V_SKILL_LOW_CONSTRUCTION] +
+                   j_s * v[V_SKILL_LOW_SERVICES] + j_p * v[V_SKILL_LOW_PUBLIC] +
+                   j_a * v[V_SKILL_LOW_PRIMARY];
+    double x_high = j_m * v[V_SKILL_HIGH_MFG] + j_c * v[V_SKILL_HIGH_CONSTRUCTION] +
+                    j_s * v[V_SKILL_HIGH_SERVICES] + j_p * v[V_SKILL_HIGH_PUBLIC] +
+                    j_a * v[V_SKILL_HIGH_PRIMARY];
+    double x_med = jobs - x_low - x_high;
+    double vac0 = v[V_VACANCY_RATE_2020];
+    double base_low = v[V_REF_EMP_LOW] * (1.0 + vac0) * x_low / v[V_REF_SKILL_JOBS_LOW];
+    double shift = v[V_DIGITAL_SKILL_SHIFT] * dig_gap * base_low;
+    double d_l = base_low - shift;
+    double d_m = v[V_REF_EMP_MED] * (1.0 + vac0) * x_med / v[V_REF_SKILL_JOBS_MED];
+    double d_h = v[V_REF_EMP_HIGH] * (1.0 + vac0) * x_high / v[V_REF_SKILL_JOBS_HIGH] + shift;
+    v[V_LABOUR_DEMAND_LOW] = d_l;
+    v[V_LABOUR_DEMAND_MED] = d_m;
+    v[V_LABOUR_DEMAND_HIGH] = d_h;
+
+    double fill = (d_l * fill_of(y[S_EMP_LOW], d_l, vac0) + d_m * fill_of(y[S_EMP_MED], d_m, vac0) +
+                   d_h * fill_of(y[S_EMP_HIGH], d_h, vac0)) / (d_l + d_m + d_h);
+    v[V_FILL_RATE] = fill;
+    double other = v[V_LP_CONSTRUCTION] * j_c + v[V_LP_PRIMARY] * j_a + v[V_LP_PUBLIC] * j_p +
+                   v[V_REF_LP_SERVICES] * j_s;
+    double staffed = 1.0 - v[V_FILL_OUTPUT_ELASTICITY] * (1.0 - fill);
+    double grp = (1.0 + v[V_PRODUCT_TAX_SHARE]) * staffed * (out + y[S_PRODUCTIVITY_OTHER] * other);
+    v[V_GRP] = grp;
+    v[V_MFG_GVA] = out * staffed;
+    v[V_MFG_JOB_SHARE] = j_m / jobs;
+    if (f->report) {
+        v[V_GRP_PER_CAPITA] = grp / pop * 1000.0;
+        v[V_MFG_JOBS] = j_m * fill;
+    }
+
+    double g = v[V_PRODUCTIVITY_GROWTH];
+    double k_rel = (y[S_KNOWLEDGE] / grp) / (v[V_REF_KNOWLEDGE] / v[V_GRP_2020]) - 1.0;
+    v[V_EXPORT_DEMAND_GROWTH] = v[V_EXPORT_GROWTH] * y[S_EXPORT_DEMAND];
+    v[V_LP_MFG_GROWTH] = lp * (g + v[V_MFG_PRODUCTIVITY_PREMIUM] +
+                               v[V_DIGITAL_PRODUCTIVITY] * dig_gap +
+                               v[V_KNOWLEDGE_PRODUCTIVITY] * k_rel);
+    v[V_BENCHMARK_GROWTH] = y[S_LP_BENCHMARK] * (g + v[V_MFG_PRODUCTIVITY_PREMIUM]);
+    v[V_PRODUCTIVITY_OTHER_GROWTH] =
+        y[S_PRODUCTIVITY_OTHER] * (g + 0.5 * v[V_DIGITAL_PRODUCTIVITY] * dig_gap);
+    dy[S_EXPORT_DEMAND] = v[V_EXPORT_DEMAND_GROWTH];
+    dy[S_LP_MFG] = v[V_LP_MFG_GROWTH];
+    dy[S_LP_BENCHMARK] = v[V_BENCHMARK_GROWTH];
+    dy[S_PRODUCTIVITY_OTHER] = v[V_PRODUCTIVITY_OTHER_GROWTH];
+}

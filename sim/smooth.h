@@ -1,0 +1,43 @@
+/* smooth.h: smooth replacements for max, min and abs, shared by the model's
+ * modules. The adaptive integrator stalls on kinks, so the equations use
+ * these instead of fmax/fmin/fabs. e is the width of the rounded corner in
+ * the variable's own units; the result is exact far from the corner. */
+#ifndef SIM_SMOOTH_H
+#define SIM_SMOOTH_H
+
+#include <math.h>
+
+/* About max(x, 0): 0.5 (x + sqrt(x^2 + e^2)); always > 0, e/2 at x = 0. */
+static inline double smooth_pos(double x, double e)
+{
+    return 0.5 * (x + sqrt(x * x + e * e));
+}
+
+/* About min(x, cap): cap - smooth_pos(cap - x, e); exact far from cap. */
+static inline double smooth_min(double x, double cap, double e)
+{
+    return cap - smooth_pos(cap - x, e);
+}
+
+/* About min(x, cap), rounded over a width e and shifted so that
+ * smooth_cap(cap, cap, e) == cap exactly: far below cap it returns x + e/2,
+ * far above, cap + e/2. Used for fill rates that must equal 1 exactly in the
+ * calibrated 2020 state. */
+static inline double smooth_cap(double x, double cap, double e)
+{
+    return cap - (smooth_pos(cap - x, e) - 0.5 * e);
+}
+
+/* About |x|: sqrt(x^2 + e^2) - e, exact (0) at x = 0. */
+static inline double smooth_abs(double x, double e)
+{
+    return sqrt(x * x + e * e) - e;
+}
+
+/* Saturating response x / (x + half): 0 at x = 0, 1/2 at x = half, towards 1. */
+static inline double saturate(double x, double half)
+{
+    return x > 0.0 ? x / (x + half) : 0.0;
+}
+
+#endif

@@ -110,30 +110,58 @@ static void draw_open(app *a, ui_ctx *ctx)
     dialog_end(ctx);
 }
 
+/* The file name of path without directory and ".ini", into buf. */
+static void stem_of(const char *path, char *buf, size_t n)
+{
+    const char *s = strrchr(path, '/');
+    s = s ? s + 1 : path;
+    size_t len = strlen(s);
+    if (len > 4 && strcmp(s + len - 4, ".ini") == 0)
+        len -= 4;
+    if (len >= n)
+        len = n - 1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+}
+
 static void draw_save(app *a, ui_ctx *ctx)
 {
-    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 210));
-    int rh = ui_px(ctx, 32);
-    ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_FILE_PATH, a->swedish), in.x, in.y,
-                 ctx->colors[UI_COL_MUTED]);
+    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 290));
+    int rh = ui_px(ctx, 32), sh = ui_text_height(ctx, UI_FONT_SMALL), gap = ui_px(ctx, 10);
+    ui_color muted = ctx->colors[UI_COL_MUTED];
+    int y = in.y;
+    ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_SCENARIO_NAME, a->swedish), in.x, y, muted);
+    y += sh + ui_px(ctx, 4);
+    int nr = ui_textbox(ctx, ui_id("save-name", 0), ui_rect_make(in.x, y, in.w, rh), a->entry_name,
+                        sizeof a->entry_name);
+    y += rh + gap;
+    ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_FILE_PATH, a->swedish), in.x, y, muted);
+    y += sh + ui_px(ctx, 4);
     unsigned tid = ui_id("save-entry", 0);
     if (a->dialog_shown != APP_DLG_SAVE)
         ui_focus_set(ctx, tid);
-    int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, in.y + ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 4), in.w, rh),
-                        a->entry, sizeof a->entry);
+    int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_SAVE, STR_CANCEL};
     int b = dialog_buttons(a, ctx, in, buttons, 2);
-    if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
+    if ((b == 0 || (tr & UI_SUBMIT) || (nr & UI_SUBMIT)) && a->entry[0]) {
         sim_error err;
         sim_error_clear(&err);
         char path[1024], msg[1200];
         snprintf(path, sizeof path, "%s", a->entry);
+        /* The name as typed, or else the file's name. */
+        char old_name[sizeof a->sc.name];
+        memcpy(old_name, a->sc.name, sizeof old_name);
+        if (a->entry_name[0])
+            snprintf(a->sc.name, sizeof a->sc.name, "%s", a->entry_name);
+        else
+            stem_of(path, a->sc.name, sizeof a->sc.name);
         if (app_save(a, path, &err) == SIM_OK) {
             app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), path);
             a->dialog = APP_DLG_NONE;
             if (a->pending != APP_PENDING_NONE)
                 do_pending(a);
         } else {
+            memcpy(a->sc.name, old_name, sizeof old_name);
             app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
         }
     }

@@ -68,6 +68,11 @@ static void open_save_dialog(app *a)
                        : snprintf(a->entry, sizeof a->entry, "%s/%s", a->dir, "my-scenario.ini");
     if (w < 0 || (size_t)w >= sizeof a->entry)
         a->entry[0] = '\0';
+    /* A changed baseline is a new scenario: ask for its name. */
+    if (strcmp(a->sc.name, a->base_sc.name) == 0)
+        a->entry_name[0] = '\0';
+    else
+        snprintf(a->entry_name, sizeof a->entry_name, "%s", a->sc.name);
     a->dialog = APP_DLG_SAVE;
 }
 

@@ -429,7 +429,7 @@ static int cmp_double(const void *x, const void *y)
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-int gui_profile(const gui *g, double *median_ms, double *worst_ms)
+int gui_profile(gui *g, double *median_ms, double *worst_ms)
 {
     if (!g->samples || g->nsamples == 0) {
         *median_ms = *worst_ms = 0;

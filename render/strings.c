@@ -52,6 +52,7 @@ static const char *const table[STR_COUNT][2] = {
     [STR_UNSAVED_TEXT] = {"The scenario has changes that are not saved.",
                           "Scenariot har \xC3\xA4ndringar som inte \xC3\xA4r sparade."},
     [STR_FILE_PATH] = {"File", "Fil"},
+    [STR_SCENARIO_NAME] = {"Name of the scenario", "Scenariots namn"},
     [STR_FILES_HERE] = {"Scenario files", "Scenariofiler"},
     [STR_OPEN_TITLE] = {"Open a scenario", "\xC3\x96ppna ett scenario"},
     [STR_SAVE_TITLE] = {"Save the scenario", "Spara scenariot"},

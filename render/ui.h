@@ -278,9 +278,9 @@ typedef const char *(*ui_item_fn)(void *user, int i, char *buf, size_t cap);
 int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n,
                 int *sel);
 
-/* A list box of n items in r with *scroll (first visible item); click sets
- * *sel. Returns UI_SUBMIT on a double click is not supported: a click on
- * the selected item submits. */
+/* A list box of n items in r with *scroll (first visible item). A click on
+ * an item selects it (UI_CHANGED); a click on the selected item, or Return
+ * when the list has the focus, gives UI_SUBMIT. Up/Down move the selection. */
 int ui_list(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n, int *sel,
             int *scroll);
 

@@ -311,6 +311,30 @@ static void test_an_unreadable_file_changes_nothing_and_says_why(void **state)
     assert_non_null(strstr(f->a->status, "no_such_lever"));
 }
 
+static void test_save_dialog_names_a_changed_baseline_after_its_file(void **state)
+{
+    fixture *f = *state;
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE); /* not saved yet: asks for a file */
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_string_equal(f->a->entry_name, "");
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s/team-north.ini", f->dir);
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0); /* the file field has the focus */
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_string_equal(f->a->sc.name, "team-north");
+    assert_false(app_dirty(f->a));
+    char path[128];
+    snprintf(path, sizeof path, "%s/team-north.ini", f->dir);
+    assert_int_equal(access(path, R_OK), 0);
+    /* Saving again goes to the same file without a dialog. */
+    app_set_value(f->a, f->lever, var_table[f->lever].min, 0);
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_false(app_dirty(f->a));
+}
+
 static void test_quit_asks_before_discarding_unsaved_changes(void **state)
 {
     fixture *f = *state;
@@ -510,6 +534,7 @@ int main(void)
         T(test_saved_scenario_reloads_and_reruns_to_the_same_values),
         T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
+        T(test_save_dialog_names_a_changed_baseline_after_its_file),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_compare_overlays_at_most_four_scenarios),
         T(test_export_csv_has_a_column_per_graph_and_run),

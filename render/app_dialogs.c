@@ -296,6 +296,7 @@ static void draw_help(app *a, ui_ctx *ctx)
         {"Ctrl+plus, Ctrl+minus, Ctrl+0", "zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"},
         {"F11", "full screen", "helsk\xC3\xA4rm"},
         {"F1, Escape", "this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"},
+        {"Ctrl+Q", "quit (asks about unsaved changes)", "avsluta (fr\xC3\xA5gar om osparade \xC3\xA4ndringar)"},
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
     int lh = ui_text_height(ctx, UI_FONT_BODY) + ui_px(ctx, 6);

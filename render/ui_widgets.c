@@ -363,6 +363,12 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
         }
     }
     ui_clip_pop(ctx);
+    if (n > shown) {
+        /* Where the visible part lies in the whole list. */
+        int bw = ui_px(ctx, 4);
+        int th = ph * shown / n, ty = pr.y + (ph - th) * ctx->popup_scroll / (n - shown);
+        ui_draw_rect(ctx, ui_rect_make(pr.x + pr.w - bw - 2, ty, bw, th), col(ctx, UI_COL_PRESSED));
+    }
     ui_draw_frame(ctx, pr, col(ctx, UI_COL_BORDER), 1);
     if (ctx->focus == id && take_key(ctx, UI_KEY_ESCAPE))
         ctx->popup = 0;

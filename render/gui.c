@@ -29,6 +29,8 @@ struct gui {
     double *samples;      /* input-to-frame times, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
+    int last_scroll;      /* the lever panel's scroll before the last frame */
+    int scrolled;         /* 1 when the last frame changed it */
 };
 
 app *gui_app(gui *g)
@@ -348,6 +350,11 @@ static void render(gui *g)
     draw_commands(g->draw, g->ui);
 }
 
+int gui_busy(const gui *g)
+{
+    return g->ui->focus_moved || g->scrolled || g->ui->active != 0;
+}
+
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
@@ -356,6 +363,8 @@ int gui_frame(gui *g)
         return 0;
     sync_window(g);
     render(g);
+    g->scrolled = g->app->lever_scroll != g->last_scroll;
+    g->last_scroll = g->app->lever_scroll;
     if (g->app->export_requested) {
         g->app->export_requested = 0;
         char png[1100], msg[1200];

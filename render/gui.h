@@ -35,6 +35,11 @@ void gui_destroy(gui *g);
  * quit (after agreeing to discard unsaved changes), 1 otherwise. */
 int gui_frame(gui *g);
 
+/* 1 when the next frame should follow at once instead of waiting for input:
+ * the focus just moved (a panel will scroll to it), a panel scrolled, or
+ * the mouse holds a control. */
+int gui_busy(const gui *g);
+
 /* The state, the ui context and the layout of the last frame. */
 app *gui_app(gui *g);
 ui_ctx *gui_ui(gui *g);

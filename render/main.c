@@ -195,8 +195,9 @@ int main(int argc, char **argv)
             status = 1;
         }
     } else {
+        /* Sleep until input, but draw at once while something settles. */
         while (gui_frame(g)) {
-            if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+            if (!gui_busy(g) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
                 SDL_WaitEventTimeout(NULL, 250);
         }
     }

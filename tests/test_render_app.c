@@ -506,6 +506,46 @@ static void test_zoom_scales_fonts_and_widgets_within_limits(void **state)
     assert_true(f->a->zoom == 1.0f);
 }
 
+/* The lever whose slider has the focus, when it belongs to one priority
+ * only (its slider's rectangle is then unambiguous), or -1. */
+static int focused_single_lever(const fixture *f)
+{
+    for (int k = 0; k < LEVER_COUNT; k++) {
+        int v = var_lever_ids[k];
+        unsigned p = var_table[v].priorities;
+        if (p == 0 || (p & (p - 1)) != 0)
+            continue;
+        for (int g = 0; g < PRIO_COUNT; g++)
+            if (f->ctx->focus == app_slider_id(g, v))
+                return v;
+    }
+    return -1;
+}
+
+static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
+{
+    fixture *f = *state;
+    f->ctx->height = 600; /* the lever list overflows its panel */
+    frame(f);
+    int checked = 0;
+    for (int i = 0; i < 80; i++) {
+        ui_input_key(f->ctx, UI_KEY_TAB, 0);
+        frame(f); /* the focus moves at the end of this frame */
+        frame(f); /* the panel scrolls to it at the end of this one */
+        frame(f); /* and this one shows it */
+        int v = focused_single_lever(f);
+        if (v < 0)
+            continue;
+        ui_rect r = app_slider_rect(f->a, v);
+        if (r.y < f->l.levers.y || r.y + r.h > f->l.levers.y + f->l.levers.h)
+            fail_msg("focused slider of '%s' at y %d outside the panel %d..%d", var_table[v].name, r.y,
+                     f->l.levers.y, f->l.levers.y + f->l.levers.h);
+        checked++;
+    }
+    assert_true(checked > 5);
+    assert_true(f->a->lever_scroll > 0 || checked == 0);
+}
+
 static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
 {
     (void)state;
@@ -545,6 +585,7 @@ int main(void)
         T(test_detail_view_applies_a_typed_value_start_and_ramp),
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
+        T(test_tabbing_through_the_levers_scrolls_each_into_view),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
     };
 #undef T

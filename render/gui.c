@@ -352,7 +352,7 @@ static void render(gui *g)
 
 int gui_busy(const gui *g)
 {
-    return g->ui->focus_moved || g->scrolled || g->ui->active != 0;
+    return g->ui->focus_moved || g->scrolled;
 }
 
 int gui_frame(gui *g)

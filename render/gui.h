@@ -36,8 +36,7 @@ void gui_destroy(gui *g);
 int gui_frame(gui *g);
 
 /* 1 when the next frame should follow at once instead of waiting for input:
- * the focus just moved (a panel will scroll to it), a panel scrolled, or
- * the mouse holds a control. */
+ * the focus just moved (a panel will scroll to it) or a panel scrolled. */
 int gui_busy(const gui *g);
 
 /* The state, the ui context and the layout of the last frame. */

@@ -146,6 +146,7 @@ struct ui_ctx {
     unsigned popup;        /* open popup (dropdown) id, 0 none */
     ui_rect popup_rect;    /* the open popup's area, from the last frame */
     int popup_scroll;      /* first visible item of the open popup */
+    char popup_filter[64]; /* text typed while the popup is open: shows matching items */
     int modal;             /* 1 while a dialog owns input: only layer 1 reacts */
     int layer;             /* layer of commands being emitted */
     int press_serial;      /* increments at every mouse press (groups undo) */
@@ -272,9 +273,12 @@ int ui_textbox(ui_ctx *ctx, unsigned id, ui_rect r, char *buf, size_t cap);
 /* Item text for lists: writes the label of item i into buf and returns it. */
 typedef const char *(*ui_item_fn)(void *user, int i, char *buf, size_t cap);
 
-/* A drop-down list: shows item *sel in r; a click opens a scrollable list of
- * n items below (or above) it on the overlay layer; choosing sets *sel.
- * Up/Down when focused step through the items. */
+/* A drop-down list: shows item *sel in r; a click (or Return, Space) opens a
+ * scrollable list of n items below (or above) it on the overlay layer;
+ * choosing sets *sel. While open, typing keeps only the items that contain
+ * the typed text (ignoring case) and selects the first; Up/Down step
+ * through them, Return or Escape closes. Closed, Left/Right step through
+ * all items. */
 int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n,
                 int *sel);
 

@@ -4,6 +4,7 @@
  * list and reports what happened as UI_ bits. */
 #include "render/ui.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -253,9 +254,27 @@ int ui_textbox(ui_ctx *ctx, unsigned id, ui_rect r, char *buf, size_t cap)
     return res;
 }
 
+/* 1 when text contains pat, ignoring the case of ASCII letters. */
+static int contains_nocase(const char *text, const char *pat)
+{
+    size_t lp = strlen(pat);
+    if (lp == 0)
+        return 1;
+    for (const char *t = text; *t; t++) {
+        size_t i = 0;
+        while (i < lp && t[i] && tolower((unsigned char)t[i]) == tolower((unsigned char)pat[i]))
+            i++;
+        if (i == lp)
+            return 1;
+    }
+    return 0;
+}
+
 int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, int n,
                 int *sel)
 {
+    enum { MATCH_MAX = 1024 };
+    int match[MATCH_MAX];
     char buf[256];
     int open = ctx->popup == id;
     int res = 0;
@@ -266,27 +285,65 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
     int c = ui_control(ctx, id, r, 1);
     ctx->popup = saved_popup;
     res |= c & UI_HOVER;
-    if ((c & UI_SUBMIT) ||
-        (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))) {
+    if ((c & UI_SUBMIT) || (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) ||
+                                                 (!open && take_key(ctx, UI_KEY_SPACE))))) {
         if (open) {
             ctx->popup = 0;
         } else {
             ctx->popup = id;
             ctx->popup_scroll = *sel > 3 ? *sel - 3 : 0;
+            ctx->popup_filter[0] = '\0';
         }
         open = ctx->popup == id;
     }
-    if (ctx->focus == id && n > 0) {
+    /* While the list is open, typing filters it. */
+    int refilter = 0;
+    if (open && ctx->focus == id) {
+        size_t fl = strlen(ctx->popup_filter), add = strlen(ctx->input_text);
+        if (add > 0 && fl + add < sizeof ctx->popup_filter) {
+            memcpy(ctx->popup_filter + fl, ctx->input_text, add + 1);
+            refilter = 1;
+        }
+        if (take_key(ctx, UI_KEY_BACKSPACE) && fl > 0) {
+            fl--;
+            while (fl > 0 && ((unsigned char)ctx->popup_filter[fl] & 0xC0) == 0x80)
+                fl--;
+            ctx->popup_filter[fl] = '\0';
+            refilter = 1;
+        }
+        ctx->key_used |= UI_KEY_SPACE;
+    }
+    const char *filter = open ? ctx->popup_filter : "";
+    int nm = 0, k = -1;
+    for (int i = 0; i < n && nm < MATCH_MAX; i++) {
+        if (*filter && !contains_nocase(item(user, i, buf, sizeof buf), filter))
+            continue;
+        if (i == *sel)
+            k = nm;
+        match[nm++] = i;
+    }
+    if (ctx->focus == id && nm > 0) {
         int s = *sel;
-        if (take_key(ctx, UI_KEY_LEFT) && s > 0)
-            s--;
-        if (take_key(ctx, UI_KEY_RIGHT) && s < n - 1)
-            s++;
-        if (open) {
-            if (take_key(ctx, UI_KEY_UP) && s > 0)
+        if (!open) {
+            if (take_key(ctx, UI_KEY_LEFT) && s > 0)
                 s--;
-            if (take_key(ctx, UI_KEY_DOWN) && s < n - 1)
+            if (take_key(ctx, UI_KEY_RIGHT) && s < n - 1)
                 s++;
+        } else {
+            int kk = k;
+            if (take_key(ctx, UI_KEY_UP))
+                kk = kk > 0 ? kk - 1 : 0;
+            if (take_key(ctx, UI_KEY_DOWN))
+                kk = kk < 0 ? 0 : kk < nm - 1 ? kk + 1 : kk;
+            if (refilter && kk < 0)
+                kk = 0;
+            if (kk >= 0)
+                s = match[kk];
+            if (kk != k) {
+                k = kk;
+                if (k < ctx->popup_scroll)
+                    ctx->popup_scroll = k;
+            }
         }
         if (s != *sel) {
             *sel = s;
@@ -307,23 +364,26 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
     if (!open)
         return res;
 
-    /* The list, on the overlay layer, below r or above it when there is no room. */
+    /* The list, on the overlay layer, below r or above it when there is no
+     * room; the filter typed so far heads it. */
     int ih = ui_px(ctx, 26);
-    int shown = n < 14 ? n : 14;
+    int head = *filter ? 1 : 0;
+    int rows = nm + head < 14 ? nm + head : 14;
+    if (rows < 1)
+        rows = 1;
     int room_below = ctx->height - (r.y + r.h) - ui_px(ctx, 8);
     int room_above = r.y - ui_px(ctx, 8);
-    if (shown * ih > room_below && room_above > room_below) {
-        if (shown * ih > room_above)
-            shown = room_above / ih;
-    } else if (shown * ih > room_below) {
-        shown = room_below / ih;
-    }
-    if (shown < 1)
-        shown = 1;
-    int ph = shown * ih;
+    int below = rows * ih <= room_below || room_below >= room_above;
+    int room = below ? room_below : room_above;
+    if (rows * ih > room)
+        rows = room / ih;
+    if (rows < 1 + head)
+        rows = 1 + head;
+    int shown = rows - head;
+    int ph = rows * ih;
     int w = r.w > ui_px(ctx, 260) ? r.w : ui_px(ctx, 260);
     int px = r.x + w > ctx->width ? ctx->width - w : r.x;
-    ui_rect pr = ui_rect_make(px, (shown * ih <= room_below) ? r.y + r.h + 2 : r.y - ph - 2, w, ph);
+    ui_rect pr = ui_rect_make(px, below ? r.y + r.h + 2 : r.y - ph - 2, w, ph);
     int prev_layer = ctx->layer;
     ui_layer_set(ctx, 1);
     ctx->popup_rect = pr;
@@ -331,21 +391,29 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
         ctx->popup_scroll -= ctx->wheel;
         ctx->wheel = 0;
     }
-    /* Keep the selection in view when moved by keys. */
-    if (*sel < ctx->popup_scroll)
-        ctx->popup_scroll = *sel;
-    if (*sel >= ctx->popup_scroll + shown && (res & UI_CHANGED))
-        ctx->popup_scroll = *sel - shown + 1;
-    if (ctx->popup_scroll > n - shown)
-        ctx->popup_scroll = n - shown;
+    /* Keep the selection in view when moved by keys or the filter. */
+    if (k >= 0 && k >= ctx->popup_scroll + shown)
+        ctx->popup_scroll = k - shown + 1;
+    if (ctx->popup_scroll > nm - shown)
+        ctx->popup_scroll = nm - shown;
     if (ctx->popup_scroll < 0)
         ctx->popup_scroll = 0;
     ui_draw_rect(ctx, ui_rect_make(pr.x + 2, pr.y + 3, pr.w, pr.h), ctx->colors[UI_COL_SHADOW]);
     ui_draw_rect(ctx, pr, col(ctx, UI_COL_CARD));
     ui_clip_push(ctx, pr);
-    for (int k = 0; k < shown && ctx->popup_scroll + k < n; k++) {
-        int i = ctx->popup_scroll + k;
-        ui_rect ir = ui_rect_make(pr.x, pr.y + k * ih, pr.w, ih);
+    if (head) {
+        ui_rect fr = ui_rect_make(pr.x, pr.y, pr.w, ih);
+        ui_draw_rect(ctx, fr, col(ctx, UI_COL_HEADER));
+        int tw = ui_draw_text(ctx, UI_FONT_BODY, filter, fr.x + pad,
+                              fr.y + (ih - ui_text_height(ctx, UI_FONT_BODY)) / 2,
+                              col(ctx, UI_COL_ACCENT));
+        ui_draw_rect(ctx, ui_rect_make(fr.x + pad + tw + 1, fr.y + ui_px(ctx, 5), ui_px(ctx, 2),
+                                       ih - ui_px(ctx, 10)),
+                     col(ctx, UI_COL_ACCENT));
+    }
+    for (int j = 0; j < shown && ctx->popup_scroll + j < nm; j++) {
+        int i = match[ctx->popup_scroll + j];
+        ui_rect ir = ui_rect_make(pr.x, pr.y + (j + head) * ih, pr.w, ih);
         int ic = ui_control(ctx, ui_id2("popup-item", (int)id, i), ir, 0);
         if (i == *sel)
             ui_draw_rect(ctx, ir, col(ctx, UI_COL_HEADER));
@@ -363,10 +431,10 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
         }
     }
     ui_clip_pop(ctx);
-    if (n > shown) {
+    if (nm > shown) {
         /* Where the visible part lies in the whole list. */
-        int bw = ui_px(ctx, 4);
-        int th = ph * shown / n, ty = pr.y + (ph - th) * ctx->popup_scroll / (n - shown);
+        int bw = ui_px(ctx, 4), lh = shown * ih;
+        int th = lh * shown / nm, ty = pr.y + head * ih + (lh - th) * ctx->popup_scroll / (nm - shown);
         ui_draw_rect(ctx, ui_rect_make(pr.x + pr.w - bw - 2, ty, bw, th), col(ctx, UI_COL_PRESSED));
     }
     ui_draw_frame(ctx, pr, col(ctx, UI_COL_BORDER), 1);

@@ -359,6 +359,40 @@ static void test_dropdown_opens_and_a_click_chooses_an_item(void **state)
     assert_int_equal(ctx->popup, 0);
 }
 
+static void test_typing_in_an_open_dropdown_filters_its_items(void **state)
+{
+    ui_ctx *ctx = *state;
+    ctx->height = 800;
+    int sel = 0;
+    ui_focus_set(ctx, 11);
+    ui_input_key(ctx, UI_KEY_RETURN, 0); /* open with the keyboard */
+    dropdown_frame(ctx, &sel);
+    assert_int_equal(ctx->popup, 11);
+    ui_input_text(ctx, "1");
+    ui_input_text(ctx, "5");
+    int res = dropdown_frame(ctx, &sel);
+    assert_true(res & UI_CHANGED);
+    assert_int_equal(sel, 15); /* "item 15": the only one containing "15" */
+    ui_input_key(ctx, UI_KEY_BACKSPACE, 0);
+    dropdown_frame(ctx, &sel); /* "1": items 1, 10..19; 15 still matches */
+    assert_int_equal(sel, 15);
+    ui_input_key(ctx, UI_KEY_DOWN, 0);
+    dropdown_frame(ctx, &sel);
+    assert_int_equal(sel, 16);
+    ui_input_key(ctx, UI_KEY_UP, 0);
+    ui_input_key(ctx, UI_KEY_UP, 0);
+    dropdown_frame(ctx, &sel);
+    assert_int_equal(sel, 15); /* keys pressed in one frame count once */
+    ui_input_key(ctx, UI_KEY_RETURN, 0);
+    dropdown_frame(ctx, &sel);
+    assert_int_equal(ctx->popup, 0);
+    assert_int_equal(sel, 15);
+    /* Opening again starts without a filter. */
+    ui_input_key(ctx, UI_KEY_RETURN, 0);
+    dropdown_frame(ctx, &sel);
+    assert_string_equal(ctx->popup_filter, "");
+}
+
 static void test_open_dropdown_hides_widgets_below_it(void **state)
 {
     ui_ctx *ctx = *state;
@@ -464,6 +498,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_textbox_never_overflows_its_buffer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dropdown_opens_and_a_click_chooses_an_item, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_typing_in_an_open_dropdown_filters_its_items, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_open_dropdown_hides_widgets_below_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_panel_scroll_is_clamped_to_its_content, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_too_wide_is_shortened_with_an_ellipsis, setup, teardown),

@@ -40,8 +40,9 @@ static void value_text(const app *a, int var, double v, char *buf, size_t n)
 /* Fills the detail view's entries from the scenario. */
 static void detail_fill(app *a, int var)
 {
+    /* In display units, as the slider shows it (a share as percent). */
     char num[64];
-    snprintf(num, sizeof num, "%.10g", a->sc.value[var]);
+    snprintf(num, sizeof num, "%.10g", var_display(&var_table[var], a->sc.value[var]));
     snprintf(a->detail_value, sizeof a->detail_value, "%s", num);
     snprintf(a->detail_start, sizeof a->detail_start, "%.0f", a->sc.lever_start[var]);
     snprintf(a->detail_ramp, sizeof a->detail_ramp, "%g", a->sc.lever_ramp[var]);
@@ -78,10 +79,18 @@ static void detail_apply(app *a, int var)
         app_status(a, 1, "%s: '%s'", app_label(a, var), a->detail_value);
         return;
     }
+    if (d->display_scale != 0)
+        v /= d->display_scale; /* typed in display units */
+    /* A hair of rounding slack, for values typed from the shown range. */
+    double slack = 1e-12 * (fabs(d->max) + fabs(d->min));
+    if (v < d->min && v > d->min - slack)
+        v = d->min;
+    if (v > d->max && v < d->max + slack)
+        v = d->max;
     if (d->max > d->min && (v < d->min || v > d->max)) {
         char lo[64], hi[64];
-        fmt_value(lo, sizeof lo, d->min, a->swedish);
-        fmt_value(hi, sizeof hi, d->max, a->swedish);
+        fmt_value(lo, sizeof lo, var_display(d, d->min), a->swedish);
+        fmt_value(hi, sizeof hi, var_display(d, d->max), a->swedish);
         app_status(a, 1, "%s: %s \xE2\x80\x93 %s", app_label(a, var), lo, hi);
         return;
     }
@@ -136,8 +145,13 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
 
     int submit = 0;
     int lw = iw * 9 / 20;
-    ui_draw_text_in(ctx, UI_FONT_BODY, str_get(STR_DETAIL_VALUE, a->swedish),
-                    ui_rect_make(ix, y, lw, rh), -1, text);
+    char vlabel[128];
+    const char *du = var_display_unit(d);
+    if (du && *du && strcmp(du, "1") != 0)
+        snprintf(vlabel, sizeof vlabel, "%s (%s)", str_get(STR_DETAIL_VALUE, a->swedish), du);
+    else
+        snprintf(vlabel, sizeof vlabel, "%s", str_get(STR_DETAIL_VALUE, a->swedish));
+    ui_draw_text_in(ctx, UI_FONT_BODY, vlabel, ui_rect_make(ix, y, lw, rh), -1, text);
     submit |= ui_textbox(ctx, ui_id("detail-value", var), ui_rect_make(ix + lw, y, iw - lw, rh),
                          a->detail_value, sizeof a->detail_value);
     y += rh + gap;

@@ -105,6 +105,12 @@ static int shows_start_of(const ui_ctx *ctx, const char *s)
     return 0;
 }
 
+static void assert_near_rel(double a, double b)
+{
+    if (fabs(a - b) > 1e-9 * fmax(1.0, fabs(b)))
+        fail_msg("%.12g differs from %.12g", a, b);
+}
+
 static double at_end(const run_result *r, int var)
 {
     return run_value(r, r->rows - 1, var);
@@ -476,6 +482,33 @@ static void test_detail_view_applies_a_typed_value_start_and_ramp(void **state)
     assert_int_equal(f->a->nundo, 1); /* one step for the three fields */
 }
 
+static void test_detail_view_takes_values_in_the_units_it_shows(void **state)
+{
+    fixture *f = *state;
+    /* An input shown scaled (a share as percent) if the model has one. */
+    int var = f->lever;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if ((var_table[i].kind == VAR_ASSUMPTION || var_table[i].kind == VAR_LEVER) &&
+            var_table[i].display_scale != 0 && var_table[i].display_scale != 1 &&
+            var_table[i].max > var_table[i].min) {
+            var = i;
+            break;
+        }
+    const var_desc *d = &var_table[var];
+    double mid = (d->min + d->max) / 2;
+    f->a->left_tab = d->kind == VAR_LEVER ? 0 : 1;
+    f->a->detail_var = var;
+    frame(f);
+    /* The entry shows the current value as the slider does. */
+    double shown = strtod(f->a->detail_value, NULL);
+    assert_near_rel(shown, var_display(d, f->a->sc.value[var]));
+    snprintf(f->a->detail_value, sizeof f->a->detail_value, "%.10g", var_display(d, mid));
+    ui_focus_set(f->ctx, ui_id("detail-value", var));
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+    assert_near_rel(f->a->sc.value[var], mid);
+}
+
 static void test_detail_view_refuses_a_value_out_of_range(void **state)
 {
     fixture *f = *state;
@@ -583,6 +616,7 @@ int main(void)
         T(test_every_lever_gets_a_slider),
         T(test_budget_meter_turns_red_over_the_cap),
         T(test_detail_view_applies_a_typed_value_start_and_ramp),
+        T(test_detail_view_takes_values_in_the_units_it_shows),
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),

@@ -272,6 +272,8 @@ static void draw_confirm(app *a, ui_ctx *ctx)
         app_command(a, APP_CMD_SAVE);
         if (!app_dirty(a))
             do_pending(a);
+        else if (a->dialog != APP_DLG_SAVE)
+            a->pending = APP_PENDING_NONE; /* the save failed: the status says why */
     } else if (b == 1) {
         do_pending(a);
     } else if (b == 2) {

@@ -32,7 +32,7 @@ typedef struct split {
     double e_low, e_med, e_high;    /* employed */
     double u_low, u_med, u_high;    /* unemployed */
     double tight_med, tight_high;   /* vacancies / (unemployed + vacancies) */
-    double w_train_low, w_train_med; /* adult-training weights (see labour.c) */
+    double w_train_low, w_train_med; /* adult-training needs, persons/yr (labour.c) */
     double scale;                   /* unemployment rate of the medium-skilled */
 } split;
 
@@ -58,8 +58,8 @@ static void split_compute(const double *v, double settled, split *s)
     double vac_high = labour_vacancies(s->e_high * (1.0 + vac), s->e_high);
     s->tight_med = vac_med / (s->u_med + vac_med);
     s->tight_high = vac_high / (s->u_high + vac_high);
-    s->w_train_low = s->u_low * s->tight_med;
-    s->w_train_med = s->u_med * s->tight_high;
+    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) / v[V_TRAINING_NEED_YEARS];
+    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) / v[V_TRAINING_NEED_YEARS];
 }
 
 void calib_eval(model_frame *f)
@@ -77,17 +77,17 @@ void calib_eval(model_frame *f)
     /* Adult training draws on the unemployed, whose number depends on the
      * people not in training: two passes settle the split to a fraction of
      * a person. */
-    double places = var_table[V_ADULT_TRAINING].value, years = v[V_TRAINING_YEARS];
-    double half = v[V_TRAINING_POOL_HALF];
+    double years = v[V_TRAINING_YEARS];
+    double cap = var_table[V_ADULT_TRAINING].value / years;
     split s;
-    split_compute(v, wa - he - places, &s);
-    double trainees = places * (s.w_train_low + s.w_train_med) /
-                      (s.w_train_low + s.w_train_med + half);
+    split_compute(v, wa - he - cap * years, &s);
+    double trainees = cap * years * (s.w_train_low + s.w_train_med) /
+                      (s.w_train_low + s.w_train_med + cap);
     double settled = wa - he - trainees;
     split_compute(v, settled, &s);
-    double pool = s.w_train_low + s.w_train_med + half;
-    v[V_REF_TRAINING_LOW] = places / years * s.w_train_low / pool;
-    v[V_REF_TRAINING_MED] = places / years * s.w_train_med / pool;
+    double pool = s.w_train_low + s.w_train_med + cap;
+    v[V_REF_TRAINING_LOW] = cap * s.w_train_low / pool;
+    v[V_REF_TRAINING_MED] = cap * s.w_train_med / pool;
     v[V_REF_PROSPECTS] = s.tight_high / s.tight_med;
     v[V_REF_POP_YOUNG] = young;
     v[V_REF_POP_OLD] = old;

@@ -97,13 +97,15 @@ void labour_eval(model_frame *f)
     v[V_HE_DROPOUT] = he_out * (1.0 - done);
 
     /* Adult training takes the unemployed low- and medium-skilled and
-     * moves completers up one level; places go where job-seekers are many
-     * and the level above has vacancies (programmes are planned with
-     * employers). Places that find too few job-seekers go unused. */
+     * moves completers up one level. Programmes are planned with employers:
+     * they train for the vacancies of the level above that the unemployed
+     * could fill (the needs n), within the places available (capacity C);
+     * starts = C n / (n + C) tend to the smaller of the two. */
     double k_tr = 3.0 / v[V_TRAINING_YEARS];
-    double tight_m = vac_m / (u_m + vac_m), tight_h = vac_h / (u_h + vac_h);
-    double w_l = u_l * tight_m, w_m = u_m * tight_h;
-    double starts = v[V_ADULT_TRAINING] / v[V_TRAINING_YEARS] / (w_l + w_m + v[V_TRAINING_POOL_HALF]);
+    double cap = v[V_ADULT_TRAINING] / v[V_TRAINING_YEARS];
+    double w_l = u_l * vac_m / (u_l + vac_m) / v[V_TRAINING_NEED_YEARS];
+    double w_m = u_m * vac_h / (u_m + vac_h) / v[V_TRAINING_NEED_YEARS];
+    double starts = cap / (w_l + w_m + cap + 1e-9);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
     v[V_TRAIN_ENROL_LOW] = starts * w_l;
@@ -122,6 +124,7 @@ void labour_eval(model_frame *f)
                                   0.5, 0.1) + 0.5;
     double u_rate = (u_l + u_m + u_h) / lf_sum;
     v[V_PERCEPTION_TIME] = ptime;
+    double tight_m = vac_m / (u_m + vac_m), tight_h = vac_h / (u_h + vac_h);
     double prospects = tight_h / tight_m / v[V_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
     v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;

@@ -1,0 +1,143 @@
+/* test_model_calibration.c: the baseline reproduces the sourced 2020 figures
+ * within 1 % and the observed directions of change (manufacturing jobs,
+ * working-age population, emissions, survival of young firms), and every
+ * assumption and parameter can be drawn anywhere in its Monte Carlo range
+ * without breaking the 2020 calibration of the sourced figures. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "model_test_util.h"
+
+/* Asserts |x / want - 1| <= rel, naming the variable. */
+static void assert_within(const char *name, double x, double want, double rel)
+{
+    if (!(fabs(x / want - 1.0) <= rel))
+        fail_msg("%s = %.6g, expected %.6g within %g %%", name, x, want, rel * 100.0);
+}
+
+static void check_2020_figures(const scenario *sc)
+{
+    run_result r;
+    model_run(sc, &r);
+    assert_within("population", model_at(&r, "population", 2020), 858063, 0.01);
+    assert_within("mfg_jobs", model_at(&r, "mfg_jobs", 2020), 58708, 0.01);
+    assert_within("firm_starts", model_at(&r, "firm_starts", 2020), 4840, 0.01);
+    assert_within("emissions_total", model_at(&r, "emissions_total", 2020), 2861, 0.01);
+    assert_within("grp", model_at(&r, "grp", 2020), 332521, 0.01);
+    assert_within("rd_intensity", model_at(&r, "rd_intensity", 2020), 0.012, 0.01);
+    double u = model_at(&r, "unemployment_rate", 2020);
+    if (!(u >= 0.07 && u <= 0.09))
+        fail_msg("unemployment 2020 = %.4f, outside 7-9 %%", u);
+    run_result_release(&r);
+}
+
+static void test_2020_reproduces_the_sourced_figures(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    check_2020_figures(&sc);
+}
+
+static void test_2020_holds_at_every_end_of_every_estimate_range(void **st)
+{
+    (void)st;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (d->dist == DIST_NONE)
+            continue;
+        const double ends[2] = {d->unc_lo, d->unc_hi};
+        for (int k = 0; k < 2; k++) {
+            scenario sc;
+            scenario_init(&sc);
+            sc.value[i] = ends[k];
+            check_2020_figures(&sc);
+        }
+    }
+}
+
+static void test_manufacturing_jobs_fall_half_to_one_point_three_percent_a_year(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    model_run(&sc, &r);
+    double rate = pow(model_at(&r, "mfg_jobs", 2030) / model_at(&r, "mfg_jobs", 2020), 0.1) - 1.0;
+    if (!(rate >= -0.013 && rate <= -0.005))
+        fail_msg("manufacturing jobs change %.2f %%/yr in the 2020s", rate * 100.0);
+    for (int y = 2021; y <= 2030; y++)
+        assert_true(model_at(&r, "mfg_jobs", y) < model_at(&r, "mfg_jobs", y - 1));
+    run_result_release(&r);
+}
+
+static void test_working_age_population_falls_about_17000_in_2021_to_2031(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    model_run(&sc, &r);
+    double change = model_at(&r, "working_age_pop", 2031) - model_at(&r, "working_age_pop", 2021);
+    if (!(change <= -12000 && change >= -22000))
+        fail_msg("working-age population changes by %.0f over 2021-31 (SCB: -17,000)", change);
+    run_result_release(&r);
+}
+
+static void test_emissions_fall_every_decade(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    model_run(&sc, &r);
+    assert_true(model_at(&r, "emissions_total", 2030) < model_at(&r, "emissions_total", 2020));
+    assert_true(model_at(&r, "emissions_total", 2040) < model_at(&r, "emissions_total", 2030));
+    assert_true(model_at(&r, "emissions_total", 2050) < model_at(&r, "emissions_total", 2040));
+    assert_true(model_at(&r, "emissions_industry", 2035) < model_at(&r, "emissions_industry", 2020));
+    run_result_release(&r);
+}
+
+static void test_young_firms_survive_three_years_at_76_percent(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    model_run(&sc, &r);
+    for (int y = 2020; y <= 2050; y += 10)
+        assert_close(model_at(&r, "survival_3y", y), 0.76, 0.005);
+    run_result_release(&r);
+}
+
+static void test_baseline_unemployment_stays_plausible(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    run_result r;
+    model_run(&sc, &r);
+    for (int y = 2020; y <= 2050; y++) {
+        double u = model_at(&r, "unemployment_rate", y);
+        if (!(u > 0.04 && u < 0.10))
+            fail_msg("baseline unemployment %.3f in %d", u, y);
+    }
+    run_result_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_2020_reproduces_the_sourced_figures),
+        cmocka_unit_test(test_2020_holds_at_every_end_of_every_estimate_range),
+        cmocka_unit_test(test_manufacturing_jobs_fall_half_to_one_point_three_percent_a_year),
+        cmocka_unit_test(test_working_age_population_falls_about_17000_in_2021_to_2031),
+        cmocka_unit_test(test_emissions_fall_every_decade),
+        cmocka_unit_test(test_young_firms_survive_three_years_at_76_percent),
+        cmocka_unit_test(test_baseline_unemployment_stays_plausible),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

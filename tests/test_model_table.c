@@ -1,0 +1,182 @@
+/* test_model_table.c: the model table is complete: every row has a unique
+ * snake_case name, a unit, labels in English and Swedish, a description, an
+ * equation and a source; every name in a row's inputs exists; every
+ * estimated assumption and parameter has an uncertainty range holding its
+ * value; levers have ranges, costs and tags; 8 to 12 key indicators. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <string.h>
+
+#include "model_test_util.h"
+
+static int is_snake(const char *s)
+{
+    if (s == NULL || !islower((unsigned char)s[0]))
+        return 0;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int nonempty(const char *s)
+{
+    return s != NULL && s[0] != '\0';
+}
+
+static void test_every_row_is_named_labelled_and_sourced(void **st)
+{
+    (void)st;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (!is_snake(d->name))
+            fail_msg("row %s: name '%s' is not snake_case", d->id, d->name ? d->name : "");
+        if (!nonempty(d->unit) || !nonempty(d->label_en) || !nonempty(d->label_sv) ||
+            !nonempty(d->desc) || !nonempty(d->eq) || !nonempty(d->source) || d->inputs == NULL)
+            fail_msg("'%s' lacks a unit, label, description, equation, inputs or source", d->name);
+        for (int j = 0; j < i; j++)
+            if (strcmp(var_table[j].name, d->name) == 0)
+                fail_msg("'%s' is named twice", d->name);
+    }
+}
+
+/* 1 when token names a variable or one of the groups the budget rows use. */
+static int input_exists(const char *token)
+{
+    if (var_find(token) >= 0 || strcmp(token, "every lever") == 0)
+        return 1;
+    static const char *const groups[] = {"P1", "P2", "P3", "P4", "P5", "T1", "T2", "T3", "T4"};
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+        char name[32];
+        snprintf(name, sizeof name, "levers tagged %s", groups[g]);
+        if (strcmp(token, name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void test_every_input_names_a_variable(void **st)
+{
+    (void)st;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const char *p = var_table[i].inputs;
+        while (*p) {
+            while (*p == ' ' || *p == ',')
+                p++;
+            size_t n = strcspn(p, ",");
+            while (n > 0 && p[n - 1] == ' ')
+                n--;
+            if (n == 0)
+                break;
+            char token[128];
+            assert_true(n < sizeof token);
+            memcpy(token, p, n);
+            token[n] = '\0';
+            if (!input_exists(token))
+                fail_msg("'%s' reads '%s', which is not a variable", var_table[i].name, token);
+            p += n;
+        }
+    }
+}
+
+static void test_stocks_and_flows_list_their_inputs(void **st)
+{
+    (void)st;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        var_kind k = var_table[i].kind;
+        if ((k == VAR_STOCK || k == VAR_FLOW || k == VAR_AUX || k == VAR_INDICATOR) &&
+            var_table[i].inputs[0] == '\0')
+            fail_msg("'%s' has an equation but no inputs", var_table[i].name);
+    }
+}
+
+static void test_estimates_have_a_range_holding_their_value(void **st)
+{
+    (void)st;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (d->kind != VAR_ASSUMPTION && d->kind != VAR_PARAM)
+            continue;
+        if (!(d->min <= d->value && d->value <= d->max))
+            fail_msg("'%s' = %g lies outside its range [%g, %g]", d->name, d->value, d->min, d->max);
+        if (var_is_estimate(d) && d->dist == DIST_NONE)
+            fail_msg("'%s' is an estimate without an uncertainty distribution", d->name);
+        if (d->dist == DIST_NONE)
+            continue;
+        if (!(d->unc_lo < d->unc_hi && d->unc_lo <= d->value && d->value <= d->unc_hi))
+            fail_msg("'%s' = %g is not inside its uncertainty range [%g, %g]", d->name, d->value,
+                     d->unc_lo, d->unc_hi);
+        if (!(d->min <= d->unc_lo && d->unc_hi <= d->max))
+            fail_msg("'%s': uncertainty range [%g, %g] leaves the allowed range [%g, %g]", d->name,
+                     d->unc_lo, d->unc_hi, d->min, d->max);
+    }
+}
+
+static void test_levers_have_ranges_costs_and_tags(void **st)
+{
+    (void)st;
+    assert_int_equal(LEVER_COUNT, 18);
+    unsigned prios = 0, themes = 0;
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        if (!(d->min <= d->value && d->value < d->policy && d->policy <= d->max))
+            fail_msg("lever '%s': baseline %g and policy %g do not fit [%g, %g]", d->name, d->value,
+                     d->policy, d->min, d->max);
+        if (!(d->cost > 0.0) || d->priorities == 0 || d->themes == 0)
+            fail_msg("lever '%s' lacks a cost, a priority or a theme", d->name);
+        prios |= d->priorities;
+        themes |= d->themes;
+    }
+    assert_int_equal(prios, (1u << PRIO_COUNT) - 1);
+    assert_int_equal(themes, (1u << THEME_COUNT) - 1);
+}
+
+static void test_eight_to_twelve_key_indicators_with_a_direction(void **st)
+{
+    (void)st;
+    int keys = 0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        if (!var_table[i].key)
+            continue;
+        keys++;
+        if (var_table[i].better == 0)
+            fail_msg("key indicator '%s' has no better direction", var_table[i].name);
+    }
+    if (keys < 8 || keys > 12)
+        fail_msg("%d key indicators", keys);
+}
+
+static void test_required_indicators_exist(void **st)
+{
+    (void)st;
+    static const char *const required[] = {
+        "population", "working_age_pop", "employment", "unemployment_rate",
+        "unemployment_rate_low", "unemployment_rate_med", "unemployment_rate_high",
+        "skill_mismatch", "skill_shortage", "mfg_jobs", "grp", "grp_per_capita", "firm_starts",
+        "firm_starts_per_1000", "active_firms", "survival_3y", "digital_share", "innovation_share",
+        "rd_intensity", "energy_industry", "energy_intensity", "emissions_industry",
+        "emissions_total", "rural_broadband_coverage", "spend_total", "spend_cumulative",
+        "spend_p1", "spend_t4", "budget_over",
+    };
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        model_var(required[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_row_is_named_labelled_and_sourced),
+        cmocka_unit_test(test_every_input_names_a_variable),
+        cmocka_unit_test(test_stocks_and_flows_list_their_inputs),
+        cmocka_unit_test(test_estimates_have_a_range_holding_their_value),
+        cmocka_unit_test(test_levers_have_ranges_costs_and_tags),
+        cmocka_unit_test(test_eight_to_twelve_key_indicators_with_a_direction),
+        cmocka_unit_test(test_required_indicators_exist),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -354,6 +354,59 @@ static void test_quit_asks_before_discarding_unsaved_changes(void **state)
     assert_int_equal(f->a->pending, APP_PENDING_QUIT);
 }
 
+/* Presses the button the keyboard reaches after tabs Tab presses. */
+static void press_after_tabs(fixture *f, int tabs)
+{
+    for (int i = 0; i < tabs; i++) {
+        ui_input_key(f->ctx, UI_KEY_TAB, 0);
+        frame(f);
+    }
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+}
+
+static void test_unsaved_question_discard_quits_and_cancel_stays(void **state)
+{
+    fixture *f = *state;
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_QUIT);
+    frame(f);
+    press_after_tabs(f, 3); /* Save, Discard, Cancel: Cancel */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_false(f->a->want_quit);
+    assert_true(app_dirty(f->a));
+    app_command(f->a, APP_CMD_QUIT);
+    frame(f);
+    press_after_tabs(f, 2); /* Discard changes */
+    assert_true(f->a->want_quit);
+}
+
+static void test_unsaved_question_save_then_opens_the_other_file(void **state)
+{
+    fixture *f = *state;
+    char mine[128], other[128];
+    snprintf(mine, sizeof mine, "%s/mine.ini", f->dir);
+    snprintf(other, sizeof other, "%s/other.ini", f->dir);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(f->a, other, &err), SIM_OK);
+    assert_int_equal(app_save(f->a, mine, &err), SIM_OK);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_request_open(f->a, other);
+    assert_int_equal(f->a->dialog, APP_DLG_CONFIRM);
+    frame(f);
+    press_after_tabs(f, 1); /* Save: to mine.ini, then open other.ini */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_string_equal(f->a->path, other);
+    assert_false(app_dirty(f->a));
+    /* mine.ini holds the change. */
+    app *b = app_create(&err);
+    assert_non_null(b);
+    assert_int_equal(app_open(b, mine, &err), SIM_OK);
+    assert_true(b->sc.value[f->lever] == var_table[f->lever].max);
+    app_destroy(b);
+}
+
 static void test_compare_overlays_at_most_four_scenarios(void **state)
 {
     fixture *f = *state;
@@ -609,6 +662,8 @@ int main(void)
         T(test_an_unreadable_file_changes_nothing_and_says_why),
         T(test_save_dialog_names_a_changed_baseline_after_its_file),
         T(test_quit_asks_before_discarding_unsaved_changes),
+        T(test_unsaved_question_discard_quits_and_cancel_stays),
+        T(test_unsaved_question_save_then_opens_the_other_file),
         T(test_compare_overlays_at_most_four_scenarios),
         T(test_export_csv_has_a_column_per_graph_and_run),
         T(test_frame_labels_follow_the_language_at_once),

@@ -218,8 +218,12 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
     int prev = ctx->layer;
     ui_layer_set(ctx, 1);
     int pad = ui_px(ctx, 8), lh = ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 2);
-    char year[32], val[64], line[256];
-    snprintf(year, sizeof year, "%.0f", s0->t[idx]);
+    char year[128], val[64], line[256];
+    /* The year, and the unit every value below is in. */
+    if (spec->unit && *spec->unit && strcmp(spec->unit, "1") != 0)
+        snprintf(year, sizeof year, "%.0f \xC2\xB7 %s", s0->t[idx], spec->unit);
+    else
+        snprintf(year, sizeof year, "%.0f", s0->t[idx]);
     int w = ui_text_width(ctx, UI_FONT_BOLD, year);
     int sw = ui_px(ctx, 12);
     for (int k = 0; k < spec->nseries; k++) {

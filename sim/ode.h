@@ -1,6 +1,6 @@
 /* ode.h: the integrator, a thin layer over GSL's gsl_odeiv2 driver.
  *
- * Three methods: an adaptive embedded Runge-Kutta-Fehlberg (4,5) method with
+ * Three methods: an adaptive embedded Runge-Kutta (4,5) method (Cash-Karp) with
  * error control (the default, relative tolerance 1e-6), fixed-step classical
  * RK4, and fixed-step explicit Euler (for cross-checks against Euler-based
  * system-dynamics tools). Independent of the model: tests drive it with
@@ -13,7 +13,7 @@
 #include "sim/status.h"
 
 typedef enum ode_method {
-    ODE_ADAPTIVE = 0, /* rkf45 with error control */
+    ODE_ADAPTIVE = 0, /* Cash-Karp rkck with error control */
     ODE_RK4,          /* classical fourth-order, fixed step */
     ODE_EULER         /* explicit Euler, fixed step */
 } ode_method;

@@ -25,6 +25,8 @@ struct runner {
     double y[STOCK_COUNT];    /* state */
     double y0[STOCK_COUNT];   /* initial state (scale of the negative-stock check) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
+    int active[LEVER_COUNT];  /* V_ ids of the levers that move in this run */
+    int nactive;              /* entries of active */
 };
 
 run_opts run_opts_default(void)
@@ -101,13 +103,24 @@ void runner_destroy(runner *rn)
     free(rn);
 }
 
-/* Sets every lever slot for time t in the schedule piece containing phase. */
+/* Sets the slot of every lever that moves for time t in the schedule piece
+ * containing phase; the others keep their baseline value, set once per run. */
 static void levers_set(runner *rn, double t, double phase)
 {
-    for (int l = 0; l < LEVER_COUNT; l++) {
-        int id = var_lever_ids[l];
+    for (int i = 0; i < rn->nactive; i++) {
+        int id = rn->active[i];
         rn->v[id] = scenario_lever_at(rn->sc, id, t, phase);
     }
+}
+
+/* 1 when every one of n values is finite. A sum is non-finite exactly when a
+ * term is (the model's values are far from overflow), and sums vectorise. */
+static int all_finite(const double *x, int n)
+{
+    double sum = 0.0;
+    for (int i = 0; i < n; i++)
+        sum += x[i];
+    return isfinite(sum);
 }
 
 static int rhs(double t, const double y[], double dydt[], void *params)
@@ -116,10 +129,7 @@ static int rhs(double t, const double y[], double dydt[], void *params)
     levers_set(rn, t, rn->phase);
     model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt};
     model_eval(&f);
-    for (int s = 0; s < STOCK_COUNT; s++)
-        if (!isfinite(dydt[s]))
-            return 1;
-    return 0;
+    return all_finite(dydt, STOCK_COUNT) ? 0 : 1;
 }
 
 /* Evaluates the model at report time t (levers right-continuous). */
@@ -134,12 +144,15 @@ static void evaluate_at(runner *rn, double t)
 /* Names the first non-finite value or negative stock at time t, if any. */
 static sim_status check_values(const runner *rn, double t, sim_error *err)
 {
-    for (int i = 0; i < VAR_COUNT; i++) {
-        if (!isfinite(rn->v[i]))
-            return sim_error_set(err, SIM_ENUMERIC, NULL, 0, "'%s' is %s in %.4g",
-                                 var_table[i].name, isnan(rn->v[i]) ? "not a number" : "infinite",
-                                 t);
+    if (!all_finite(rn->v, VAR_COUNT)) {
+        for (int i = 0; i < VAR_COUNT; i++) {
+            if (!isfinite(rn->v[i]))
+                return sim_error_set(err, SIM_ENUMERIC, NULL, 0, "'%s' is %s in %.4g",
+                                     var_table[i].name,
+                                     isnan(rn->v[i]) ? "not a number" : "infinite", t);
+        }
     }
+
     for (int s = 0; s < STOCK_COUNT; s++) {
         if (rn->y[s] < -1e-6 * (1.0 + fabs(rn->y0[s])))
             return sim_error_set(err, SIM_ENUMERIC, NULL, 0,
@@ -200,8 +213,14 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
 
     rn->sc = sc;
     rn->t0 = SCENARIO_START_MIN;
-    for (int i = 0; i < VAR_COUNT; i++)
-        rn->v[i] = sc->value[i];
+    memcpy(rn->v, sc->value, sizeof rn->v);
+    rn->nactive = 0;
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        int id = var_lever_ids[l];
+        rn->v[id] = var_table[id].value;
+        if (sc->value[id] != var_table[id].value)
+            rn->active[rn->nactive++] = id;
+    }
     levers_set(rn, rn->t0, rn->t0);
     model_init(rn->t0, rn->v, rn->y);
     memcpy(rn->y0, rn->y, sizeof rn->y);

@@ -1,10 +1,12 @@
 /* gui.c: the SDL window around the app and its interface (see gui.h). */
 #include "render/gui.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <SDL.h>
 
@@ -29,6 +31,9 @@ struct gui {
     double *samples;      /* input-to-frame times, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
+    char autosave[1024];  /* recovery file, "" when none (headless runs) */
+    long autosaved_runs;  /* app->runs at the last autosave */
+    Uint64 autosaved_at;  /* SDL_GetTicks64() of the last autosave */
     int last_scroll;      /* the lever panel's scroll before the last frame */
     int scrolled;         /* 1 when the last frame changed it */
 };
@@ -46,6 +51,53 @@ ui_ctx *gui_ui(gui *g)
 const app_layout *gui_layout(const gui *g)
 {
     return &g->layout;
+}
+
+/* Makes the directory dir (one level) unless it exists; 1 on success. */
+static int make_dir(const char *dir)
+{
+    return mkdir(dir, 0755) == 0 || errno == EEXIST;
+}
+
+/* The recovery file: $XDG_STATE_HOME/transim/autosave.ini, or
+ * ~/.local/state/transim/autosave.ini; "" when no home is known or the
+ * directories cannot be made. */
+static void autosave_path(char *buf, size_t n)
+{
+    char dir[900];
+    const char *state = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    buf[0] = '\0';
+    if (state && *state) {
+        snprintf(dir, sizeof dir, "%.880s", state);
+    } else if (home && *home) {
+        snprintf(dir, sizeof dir, "%.860s/.local", home);
+        make_dir(dir);
+        snprintf(dir, sizeof dir, "%.860s/.local/state", home);
+    } else {
+        return;
+    }
+    if (!make_dir(dir))
+        return;
+    char sub[960];
+    snprintf(sub, sizeof sub, "%s/transim", dir);
+    if (make_dir(sub))
+        snprintf(buf, n, "%s/autosave.ini", sub);
+}
+
+/* Writes the scenario to the recovery file when it changed, at most every
+ * two seconds, so that a crash loses at most that much work. */
+static void autosave(gui *g)
+{
+    if (!g->autosave[0] || g->app->runs == g->autosaved_runs)
+        return;
+    Uint64 now = SDL_GetTicks64();
+    if (g->autosaved_at != 0 && now - g->autosaved_at < 2000)
+        return;
+    g->autosaved_runs = g->app->runs;
+    g->autosaved_at = now;
+    if (app_dirty(g->app) && scenario_save(&g->app->sc, g->autosave, NULL) != SIM_OK)
+        g->autosave[0] = '\0'; /* do not retry a place that fails */
 }
 
 unsigned gui_window_id(const gui *g)
@@ -128,6 +180,11 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         if (g->app->status_error)
             snprintf(msg, n, "%s", g->app->status);
     }
+    if (opts->autosave)
+        snprintf(g->autosave, sizeof g->autosave, "%s", opts->autosave);
+    else if (!opts->hidden)
+        autosave_path(g->autosave, sizeof g->autosave);
+    g->autosaved_runs = g->app->runs;
     SDL_StartTextInput();
     return g;
 }
@@ -377,6 +434,7 @@ int gui_frame(gui *g)
         render(g);
     }
     SDL_RenderPresent(g->ren);
+    autosave(g);
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
         Uint64 t_out = SDL_GetPerformanceCounter();
         g->samples[g->nsamples++] =

@@ -18,12 +18,16 @@ typedef struct gui_opts {
     int hidden;           /* 1: create the window hidden (screenshots, tests) */
     int profile;          /* 1: record input-to-frame times */
     int vsync;            /* 1: present with vertical sync */
+    const char *autosave; /* recovery file; NULL: the default place for a visible
+                             window (see gui_create), none for a hidden one */
 } gui_opts;
 
 typedef struct gui gui;
 
 /* Starts SDL (video), opens the window, renderer and fonts, creates the app
- * state and opens opts->scenario. Returns NULL with a message in msg when
+ * state and opens opts->scenario. A visible window keeps a recovery copy of
+ * an unsaved scenario in $XDG_STATE_HOME/transim/autosave.ini (by default
+ * ~/.local/state/transim/autosave.ini), written at most every two seconds. Returns NULL with a message in msg when
  * SDL, the window or the font cannot be had. A scenario that cannot be read
  * is not fatal: the baseline stays, and the message is in the status line
  * and in msg (msg is "" otherwise). */

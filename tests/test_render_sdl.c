@@ -328,6 +328,35 @@ static void test_export_writes_the_graphs_png_and_their_csv(void **state)
     rmdir(dir);
 }
 
+static void test_an_unsaved_change_is_kept_in_the_recovery_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/transim-autosave-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/autosave.ini", dir);
+    gui_opts o = {.width = 800, .height = 600, .hidden = 1, .autosave = path};
+    char msg[1400];
+    gui *g = gui_create(&o, msg, sizeof msg);
+    assert_non_null(g);
+    gui_frame(g);
+    assert_int_not_equal(access(path, R_OK), 0); /* nothing to keep yet */
+    app *a = gui_app(g);
+    int lever = var_lever_ids[0];
+    app_set_value(a, lever, var_table[lever].max, 0);
+    gui_frame(g);
+    scenario sc;
+    scenario_init(&sc);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(scenario_load(&sc, path, &err), SIM_OK);
+    assert_true(sc.value[lever] == var_table[lever].max);
+    a->clean = a->sc;
+    gui_destroy(g);
+    remove(path);
+    rmdir(dir);
+}
+
 static void test_font_is_found_and_a_missing_one_is_reported(void **state)
 {
     (void)state;
@@ -355,6 +384,7 @@ int main(void)
         T(test_screenshot_to_an_unwritable_place_says_so),
         T(test_resizing_the_window_relays_everything_out),
         T(test_export_writes_the_graphs_png_and_their_csv),
+        cmocka_unit_test(test_an_unsaved_change_is_kept_in_the_recovery_file),
         cmocka_unit_test(test_font_is_found_and_a_missing_one_is_reported),
     };
 #undef T

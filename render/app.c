@@ -451,7 +451,6 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
             output_csv_field(of.f, head);
         }
     fputc('\n', of.f);
-    fputs("", of.f);
     for (size_t row = 0; row < a->cur.rows; row++) {
         double year = a->cur.t[row];
         fputs(output_number(year, num, sizeof num), of.f);

@@ -1,0 +1,236 @@
+/* test_doc.c: the generated documentation (sim/doc.c). The committed model
+ * reference docs/model-reference.md is exactly what doc_write_reference
+ * writes now; the reference names every variable and every lever under
+ * each of its priorities and themes; the graph has a node per variable and
+ * an edge per input; a failing stream is reported. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/doc.h"
+
+#define REFERENCE TRANSIM_SOURCE_DIR "/docs/model-reference.md"
+
+/* Output of write() in memory; the caller frees it. */
+static char *generate(sim_status (*write)(FILE *, sim_error *), size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_non_null(f);
+    sim_error err;
+    assert_int_equal(write(f, &err), SIM_OK);
+    assert_int_equal(fclose(f), 0);
+    *len = n;
+    return buf;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 > cap) {
+            cap = 2 * cap + 4096;
+            char *grown = realloc(buf, cap);
+            assert_non_null(grown);
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void test_committed_reference_is_current(void **st)
+{
+    (void)st;
+    size_t n_new, n_old = 0;
+    char *fresh = generate(doc_write_reference, &n_new);
+    char *committed = read_file(REFERENCE, &n_old);
+    if (committed == NULL)
+        fail_msg("docs/model-reference.md is missing: run `make doc`");
+    if (n_new != n_old || memcmp(fresh, committed, n_new) != 0) {
+        size_t i = 0;
+        while (i < n_new && i < n_old && fresh[i] == committed[i])
+            i++;
+        size_t line = 1;
+        for (size_t k = 0; k < i; k++)
+            line += fresh[k] == '\n';
+        fail_msg("docs/model-reference.md is out of date from line %zu: run `make doc`", line);
+    }
+    free(fresh);
+    free(committed);
+}
+
+static void test_reference_names_every_variable(void **st)
+{
+    (void)st;
+    size_t n;
+    char *doc = generate(doc_write_reference, &n);
+    for (int i = 0; i < VAR_COUNT; i++) {
+        char heading[160];
+        snprintf(heading, sizeof heading, "#### `%s`: ", var_table[i].name);
+        if (strstr(doc, heading) == NULL)
+            fail_msg("the reference has no entry for '%s'", var_table[i].name);
+        if (strstr(doc, var_table[i].label_sv) == NULL)
+            fail_msg("the reference lacks the Swedish label of '%s'", var_table[i].name);
+    }
+    free(doc);
+}
+
+/* Counts the lever table rows under the heading that starts with title. */
+static int levers_under(const char *doc, const char *title)
+{
+    const char *p = strstr(doc, title);
+    assert_non_null(p);
+    const char *end = strstr(p + 1, "\n### ");
+    const char *end2 = strstr(p + 1, "\n## ");
+    if (end == NULL || (end2 != NULL && end2 < end))
+        end = end2;
+    int n = 0;
+    for (const char *q = strstr(p, "\n| `"); q != NULL && (end == NULL || q < end);
+         q = strstr(q + 1, "\n| `"))
+        n++;
+    return n;
+}
+
+static void test_levers_are_grouped_by_priority_and_theme(void **st)
+{
+    (void)st;
+    size_t n;
+    char *doc = generate(doc_write_reference, &n);
+    for (int p = 0; p < PRIO_COUNT; p++) {
+        int want = 0;
+        for (int l = 0; l < LEVER_COUNT; l++)
+            want += (var_table[var_lever_ids[l]].priorities & (1u << p)) != 0;
+        char title[128];
+        snprintf(title, sizeof title, "### %s %s", var_priority_code(p), var_priority_label(p, 0));
+        assert_int_equal(levers_under(doc, title), want);
+    }
+    for (int t = 0; t < THEME_COUNT; t++) {
+        int want = 0;
+        for (int l = 0; l < LEVER_COUNT; l++)
+            want += (var_table[var_lever_ids[l]].themes & (1u << t)) != 0;
+        char title[128];
+        snprintf(title, sizeof title, "### %s %s", var_theme_code(t), var_theme_label(t, 0));
+        assert_int_equal(levers_under(doc, title), want);
+    }
+    free(doc);
+}
+
+static void count_one(int var, void *ctx)
+{
+    (void)var;
+    (*(int *)ctx)++;
+}
+
+static void test_graph_has_a_node_per_variable_and_an_edge_per_input(void **st)
+{
+    (void)st;
+    size_t n;
+    char *dot = generate(doc_write_graph, &n);
+    assert_true(strncmp(dot, "digraph transim {\n", 18) == 0);
+    assert_true(n > 2 && strcmp(dot + n - 2, "}\n") == 0);
+    int opens = 0, closes = 0;
+    for (size_t i = 0; i < n; i++) {
+        opens += dot[i] == '{';
+        closes += dot[i] == '}';
+    }
+    assert_int_equal(opens, closes);
+    int edges_expected = 0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        char node[160];
+        snprintf(node, sizeof node, "    %s [shape=", var_table[i].name);
+        if (strstr(dot, node) == NULL)
+            fail_msg("the graph has no node '%s'", var_table[i].name);
+        const char *p = var_table[i].inputs;
+        while (*p) {
+            while (*p == ' ' || *p == ',')
+                p++;
+            size_t len = strcspn(p, ",");
+            char entry[128];
+            size_t m = len;
+            while (m > 0 && p[m - 1] == ' ')
+                m--;
+            if (m > 0 && m < sizeof entry) {
+                memcpy(entry, p, m);
+                entry[m] = '\0';
+                int k = doc_input_each(entry, count_one, &edges_expected);
+                if (k == 0)
+                    fail_msg("'%s' reads '%s', which names nothing", var_table[i].name, entry);
+            }
+            p += len;
+        }
+    }
+    int edges = 0;
+    for (const char *q = strstr(dot, " -> "); q != NULL; q = strstr(q + 1, " -> "))
+        edges++;
+    assert_int_equal(edges, edges_expected);
+    assert_non_null(strstr(dot, "  births -> pop_young;\n"));
+    assert_non_null(strstr(dot, "  adult_training_places -> spend_total;\n"));
+    free(dot);
+}
+
+static void test_input_groups_name_their_levers(void **st)
+{
+    (void)st;
+    int n = 0;
+    assert_int_equal(doc_input_each("every lever", count_one, &n), LEVER_COUNT);
+    n = 0;
+    assert_int_equal(doc_input_each("levers tagged P4", count_one, &n), 4);
+    assert_int_equal(doc_input_each("births", count_one, &n), 1);
+    assert_int_equal(doc_input_each("levers tagged P9", count_one, &n), 0);
+    assert_int_equal(doc_input_each("no such thing", count_one, &n), 0);
+}
+
+static void test_figures_are_classified_by_source(void **st)
+{
+    (void)st;
+    assert_int_equal(doc_status_of(&var_table[V_POPULATION_2020]), DOC_SOURCED);
+    assert_int_equal(doc_status_of(&var_table[V_REF_MATCH_LOW]), DOC_FITTED);
+    assert_int_equal(doc_status_of(&var_table[V_EXPORT_GROWTH]), DOC_ESTIMATE);
+    assert_int_equal(doc_status_of(&var_table[V_YOUNG_YEARS]), DOC_DERIVED);
+    assert_string_equal(doc_status_name(DOC_FITTED), "fitted");
+}
+
+static void test_a_failing_stream_is_reported(void **st)
+{
+    (void)st;
+    FILE *f = fopen("/dev/full", "w");
+    if (f == NULL)
+        skip();
+    setvbuf(f, NULL, _IONBF, 0);
+    sim_error err;
+    assert_int_equal(doc_write_reference(f, &err), SIM_EIO);
+    assert_non_null(strstr(err.msg, "could not write the model reference"));
+    assert_int_equal(doc_write_graph(f, &err), SIM_EIO);
+    fclose(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_committed_reference_is_current),
+        cmocka_unit_test(test_reference_names_every_variable),
+        cmocka_unit_test(test_levers_are_grouped_by_priority_and_theme),
+        cmocka_unit_test(test_graph_has_a_node_per_variable_and_an_edge_per_input),
+        cmocka_unit_test(test_input_groups_name_their_levers),
+        cmocka_unit_test(test_figures_are_classified_by_source),
+        cmocka_unit_test(test_a_failing_stream_is_reported),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

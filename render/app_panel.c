@@ -260,6 +260,22 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
             detail_fill(a, var);
     }
     y += sh + ui_px(ctx, 4);
+    /* A schedule other than "from the start, at once" is worth seeing. */
+    if (d->kind == VAR_LEVER && a->detail_var != var &&
+        (a->sc.lever_start[var] != a->sc.start || a->sc.lever_ramp[var] != 0)) {
+        char when[160], ramp[64];
+        fmt_value(ramp, sizeof ramp, a->sc.lever_ramp[var], a->swedish);
+        if (a->sc.lever_ramp[var] > 0)
+            snprintf(when, sizeof when, str_get(STR_SCHEDULE_FMT, a->swedish),
+                     a->sc.lever_start[var], ramp);
+        else
+            snprintf(when, sizeof when, str_get(STR_SCHEDULE_START_FMT, a->swedish),
+                     a->sc.lever_start[var]);
+        int th = ui_text_height(ctx, UI_FONT_SMALL);
+        ui_draw_text_in(ctx, UI_FONT_SMALL, when, ui_rect_make(x + pad, y - ui_px(ctx, 2), w - 2 * pad, th),
+                        -1, muted);
+        y += th + ui_px(ctx, 4);
+    }
     if (a->detail_var == var)
         y = draw_detail(a, ctx, var, x + ui_px(ctx, 6), y, w - ui_px(ctx, 12)) + ui_px(ctx, 6);
     return y;

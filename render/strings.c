@@ -44,6 +44,11 @@ static const char *const table[STR_COUNT][2] = {
     /* printf format: the cost (text) and the lever's unit */
     [STR_DETAIL_COST_FMT] = {"Cost: %s MSEK/yr for each unit (%s) above the baseline",
                              "Kostnad: %s MSEK/\xC3\xA5r per enhet (%s) \xC3\xB6ver basniv\xC3\xA5n"},
+    /* printf format: the start year (a double) and the ramp (text) */
+    [STR_SCHEDULE_FMT] = {"from %.0f, reaching it over %s years",
+                          "fr\xC3\xA5n %.0f, fullt efter %s \xC3\xA5r"},
+    /* printf format: the start year (a double) */
+    [STR_SCHEDULE_START_FMT] = {"from %.0f", "fr\xC3\xA5n %.0f"},
     [STR_YEARS] = {"years", "\xC3\xA5r"},
     [STR_CANCEL] = {"Cancel", "Avbryt"},
     [STR_OK] = {"OK", "OK"},

@@ -44,6 +44,8 @@ typedef enum str_id {
     STR_DETAIL_RANGE,
     STR_DETAIL_COST,
     STR_DETAIL_COST_FMT,
+    STR_SCHEDULE_FMT,
+    STR_SCHEDULE_START_FMT,
     STR_YEARS,
     STR_CANCEL,
     STR_OK,

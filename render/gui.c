@@ -26,6 +26,8 @@ struct gui {
     app_layout layout;    /* of the last frame */
     gui_opts opts;
     float dpi;            /* output pixels per window coordinate */
+    float density;        /* extra scale for a dense screen the system does not scale
+                             (X11 at 150-200 dpi), from SDL_GetDisplayDPI; 1 otherwise */
     int fullscreen;       /* current window state */
     char title[256];      /* current window title */
     double *samples;      /* input-to-frame times, ms */
@@ -151,7 +153,17 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     g->dpi = w > 0 ? (float)ow / (float)w : 1.0f;
     if (g->dpi < 0.5f)
         g->dpi = 1.0f;
-    g->draw = draw_create(g->ren, g->dpi, msg, n);
+    /* A dense screen whose pixels the system does not scale (common on X11)
+     * would make 14 px text tiny: scale by its dots per inch over 96. */
+    g->density = 1.0f;
+    float ddpi = 0;
+    if (g->dpi < 1.25f && SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(g->win), &ddpi, NULL, NULL) == 0 &&
+        ddpi > 120.0f)
+        g->density = ddpi / 96.0f > 3.0f ? 3.0f : ddpi / 96.0f;
+    const char *force = getenv("TRANSIM_SCALE");
+    if (force && atof(force) >= 0.5 && atof(force) <= 4)
+        g->density = (float)atof(force);
+    g->draw = draw_create(g->ren, g->dpi * g->density, msg, n);
     if (!g->draw) {
         gui_destroy(g);
         return NULL;
@@ -389,7 +401,7 @@ static void render(gui *g)
     SDL_GetWindowSize(g->win, &ww, &wh);
     SDL_GetRendererOutputSize(g->ren, &ow, &oh);
     g->dpi = ww > 0 ? (float)ow / (float)ww : 1.0f;
-    float scale = g->app->zoom * g->dpi;
+    float scale = g->app->zoom * g->dpi * g->density;
     if (!draw_set_scale(g->draw, scale))
         app_status(g->app, 1, "cannot reopen the font at zoom %.0f %%", 100.0 * g->app->zoom);
     g->ui->scale = scale;

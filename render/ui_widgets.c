@@ -162,6 +162,18 @@ int ui_tabs(ui_ctx *ctx, unsigned id, ui_rect r, const char *const *labels, int 
                 res |= UI_CHANGED;
             *sel = i;
         }
+        /* Left/Right on a focused tab choose the neighbour and follow it. */
+        int step = 0;
+        if (ctx->focus == tid && i > 0 && take_key(ctx, UI_KEY_LEFT))
+            step = -1;
+        if (ctx->focus == tid && i < n - 1 && take_key(ctx, UI_KEY_RIGHT))
+            step = 1;
+        if (step != 0) {
+            *sel = i + step;
+            res |= UI_CHANGED;
+            ctx->focus = ui_id2("tab", (int)id, i + step);
+            ctx->focus_visible = 1;
+        }
         int on = *sel == i;
         int pad = ui_px(ctx, 3);
         if (on)

@@ -247,6 +247,28 @@ static void test_mouse_over_respects_clip_layer_and_dialogs(void **state)
     ui_end(ctx);
 }
 
+static void test_tabs_follow_left_and_right_keys(void **state)
+{
+    ui_ctx *ctx = *state;
+    static const char *const labels[3] = {"a", "b", "c"};
+    int sel = 0;
+    ui_focus_set(ctx, ui_id2("tab", 5, 0));
+    for (int k = 0; k < 3; k++) {
+        ui_input_key(ctx, UI_KEY_RIGHT, 0);
+        ui_begin(ctx);
+        ui_tabs(ctx, 5, ui_rect_make(0, 0, 300, 30), labels, 3, &sel);
+        ui_end(ctx);
+    }
+    assert_int_equal(sel, 2); /* stops at the last */
+    assert_int_equal(ctx->focus, ui_id2("tab", 5, 2));
+    ui_input_key(ctx, UI_KEY_LEFT, 0);
+    ui_begin(ctx);
+    int res = ui_tabs(ctx, 5, ui_rect_make(0, 0, 300, 30), labels, 3, &sel);
+    ui_end(ctx);
+    assert_true(res & UI_CHANGED);
+    assert_int_equal(sel, 1);
+}
+
 static void test_checkbox_toggles_on_click_and_space(void **state)
 {
     ui_ctx *ctx = *state;
@@ -493,6 +515,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_button_clicks_only_when_released_over_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mouse_over_respects_clip_layer_and_dialogs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tabs_follow_left_and_right_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkbox_toggles_on_click_and_space, setup, teardown),
         cmocka_unit_test_setup_teardown(test_textbox_takes_typed_text_backspace_and_return, setup,
                                         teardown),

@@ -214,6 +214,45 @@ static void test_dragging_a_slider_changes_lever_run_and_plot(void **state)
     assert_int_equal(a->nundo, 1);
 }
 
+static void click(gui *g, int x, int y)
+{
+    push_mouse(SDL_MOUSEMOTION, x, y);
+    push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+    gui_frame(g);
+    push_mouse(SDL_MOUSEBUTTONUP, x, y);
+    gui_frame(g);
+    gui_frame(g);
+}
+
+static void test_choosing_an_indicator_from_a_graphs_list_redraws_it(void **state)
+{
+    fixture *f = *state;
+    app *a = gui_app(f->g);
+    const app_layout *l = gui_layout(f->g);
+    ui_rect gr = l->graph[1];
+    int before = a->graph_sel[1];
+    click(f->g, gr.x + gr.w / 2, gr.y + 20); /* the chooser at the top of the card */
+    ui_ctx *ui = gui_ui(f->g);
+    assert_int_not_equal(ui->popup, 0);
+    ui_rect pr = ui->popup_rect;
+    /* Choose the row below the current one (or above, at the end). */
+    int row = before + 1 < a->nind ? 1 : -1;
+    int first = ui->popup_scroll;
+    int target = before + row;
+    int y = pr.y + (target - first) * ui_px(ui, 26) + ui_px(ui, 13); /* rows of 26 px */
+    click(f->g, pr.x + 20, y);
+    assert_int_equal(ui->popup, 0);
+    assert_int_equal(a->graph_sel[1], target);
+    /* The card's chooser now reads the new indicator's label. */
+    const char *label = app_label(a, a->ind[target]);
+    int found = 0;
+    for (int i = 0; i < ui->ncmd; i++)
+        if (ui->cmd[i].type == UI_CMD_TEXT && ui_rect_contains(gr, ui->cmd[i].rect.x, ui->cmd[i].rect.y) &&
+            strncmp(ui->text + ui->cmd[i].text, label, 10) == 0)
+            found = 1;
+    assert_true(found);
+}
+
 static void test_keyboard_tab_and_arrows_adjust_a_lever(void **state)
 {
     fixture *f = *state;
@@ -379,6 +418,7 @@ int main(void)
         T(test_text_is_drawn_in_the_toolbar),
         T(test_scenario_line_is_drawn_in_its_colour),
         T(test_dragging_a_slider_changes_lever_run_and_plot),
+        T(test_choosing_an_indicator_from_a_graphs_list_redraws_it),
         T(test_keyboard_tab_and_arrows_adjust_a_lever),
         T(test_screenshot_writes_a_png_of_the_window_size),
         T(test_screenshot_to_an_unwritable_place_says_so),

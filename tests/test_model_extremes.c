@@ -2,8 +2,9 @@
  * drives unemployment towards one; no firm births empties the firm stocks;
  * no education lets the tertiary share fall; and every lever at its minimum
  * or maximum (all corners of the levers of each priority), and every
- * assumption and parameter at either end of its allowed range, keeps every
- * stock finite and non-negative and every share within [0, 1] to 2100. */
+ * assumption and parameter at either end of its allowed range, and random
+ * draws of every estimate and lever together, keep every stock finite and
+ * non-negative and every share within [0, 1] to 2100. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -160,6 +161,36 @@ static void test_every_assumption_and_parameter_at_its_limits(void **st)
     }
 }
 
+/* xorshift64: a fixed stream of uniform numbers in [0, 1). */
+static double uniform(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return (double)(*x >> 11) / 9007199254740992.0;
+}
+
+static void test_random_draws_of_every_estimate_and_lever_stay_sound(void **st)
+{
+    (void)st;
+    uint64_t x = 88172645463325252ull;
+    for (int k = 0; k < 200; k++) {
+        scenario sc;
+        scenario_init(&sc);
+        for (int i = 0; i < VAR_COUNT; i++) {
+            const var_desc *d = &var_table[i];
+            double u = uniform(&x);
+            if (d->kind == VAR_LEVER)
+                sc.value[i] = d->min + u * (d->max - d->min);
+            else if (d->dist != DIST_NONE)
+                sc.value[i] = d->unc_lo + u * (d->unc_hi - d->unc_lo);
+        }
+        char what[32];
+        snprintf(what, sizeof what, "draw %d", k);
+        check_sound(&sc, what);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_every_lever_at_its_minimum_and_maximum),
         cmocka_unit_test(test_all_corners_of_each_priority_s_levers),
         cmocka_unit_test(test_every_assumption_and_parameter_at_its_limits),
+        cmocka_unit_test(test_random_draws_of_every_estimate_and_lever_stay_sound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

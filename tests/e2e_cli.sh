@@ -48,7 +48,7 @@ expect_status 0 "$T" --help
 expect_out "commands:"
 commands=$(awk '/^commands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}' "$WORK/out")
 [ -n "$commands" ] || fail "no commands listed by --help"
-for c in $commands run list check compare; do
+for c in $commands run list check compare doc graph; do
     expect_status 0 "$T" "$c" --help
     expect_out "usage: transim $c"
     [ -s "$WORK/err" ] && fail "$c --help wrote to stderr"
@@ -195,6 +195,18 @@ grep -q '^lever,adult_training_places,places/yr,3000,0,12000,' "$WORK/out" || fa
 expect_status 0 "$T" list
 expect_out "adult_training_places"
 expect_out "source:"
+
+# ---- doc and graph ----
+expect_status 0 "$T" doc
+grep -q '^#' "$WORK/out" || fail "doc is not Markdown"
+expect_out "adult_training_places"
+cp "$WORK/out" "$WORK/ref_stdout.md"
+expect_status 0 "$T" doc -o "$WORK/ref.md"
+cmp -s "$WORK/ref_stdout.md" "$WORK/ref.md" || fail "doc -o differs from stdout"
+expect_status 0 "$T" graph
+head -1 "$WORK/out" | grep -q '^digraph' || fail "graph is not a DOT digraph"
+expect_status 2 "$T" doc extra
+expect_status 2 "$T" graph --format svg
 
 # ---- compare ----
 expect_status 0 "$T" compare baseline "$DATA/full.ini"

@@ -14,7 +14,8 @@
 #endif
 
 #define CACHE_CAP 4096   /* slots of the text cache (power of two) */
-#define CACHE_FULL 3000  /* entries at which the cache is emptied */
+#define CACHE_TRIM 1500  /* entries above which a frame drops those it did not use */
+#define CACHE_FULL 3500  /* entries at which the cache is emptied at once */
 #define TEXT_MAX 1024    /* longest text measured or drawn, bytes */
 
 /* Pixel sizes of the font roles at scale 1. */
@@ -29,6 +30,7 @@ typedef struct cache_entry {
     char *text;           /* owned copy of the key */
     SDL_Texture *tex;     /* owned; NULL for measurements */
     int w, h;             /* pixels */
+    unsigned used;        /* draw_ctx.frame when last looked up */
 } cache_entry;
 
 struct draw_ctx {
@@ -38,7 +40,9 @@ struct draw_ctx {
     float scale;                     /* the fonts' scale */
     char regular[1024], bold[1024];  /* font files */
     cache_entry *cache;              /* CACHE_CAP slots */
+    cache_entry *keep;               /* CACHE_CAP slots of scratch for trimming */
     int ncache;
+    unsigned frame;                  /* frames drawn, for the cache's use stamps */
     SDL_Vertex *verts;               /* scratch for geometry */
     int nverts_cap;
 };
@@ -89,6 +93,34 @@ static void cache_clear(draw_ctx *d)
     d->ncache = 0;
 }
 
+/* Drops the entries neither this frame nor the last one used (values that
+ * changed while a slider moved), keeping the rest, so that a long drag
+ * never empties the whole cache at once. */
+static void cache_trim(draw_ctx *d)
+{
+    int nkeep = 0;
+    for (int i = 0; i < CACHE_CAP; i++) {
+        cache_entry *e = &d->cache[i];
+        if (!e->hash)
+            continue;
+        if (d->frame - e->used <= 1) {
+            d->keep[nkeep++] = *e;
+        } else {
+            if (e->tex)
+                SDL_DestroyTexture(e->tex);
+            free(e->text);
+        }
+    }
+    memset(d->cache, 0, CACHE_CAP * sizeof *d->cache);
+    for (int k = 0; k < nkeep; k++) {
+        unsigned i = d->keep[k].hash & (CACHE_CAP - 1);
+        while (d->cache[i].hash)
+            i = (i + 1) & (CACHE_CAP - 1);
+        d->cache[i] = d->keep[k];
+    }
+    d->ncache = nkeep;
+}
+
 static void close_fonts(draw_ctx *d)
 {
     for (int i = 0; i < UI_FONT_COUNT; i++) {
@@ -132,7 +164,8 @@ draw_ctx *draw_create(SDL_Renderer *renderer, float scale, char *msg, size_t n)
     }
     d->r = renderer;
     d->cache = calloc(CACHE_CAP, sizeof *d->cache);
-    if (!d->cache) {
+    d->keep = calloc(CACHE_CAP, sizeof *d->keep);
+    if (!d->cache || !d->keep) {
         snprintf(msg, n, "out of memory");
         draw_destroy(d);
         return NULL;
@@ -163,6 +196,7 @@ void draw_destroy(draw_ctx *d)
         cache_clear(d);
         free(d->cache);
     }
+    free(d->keep);
     close_fonts(d);
     free(d->verts);
     free(d);
@@ -228,6 +262,7 @@ static int cache_fill(draw_ctx *d, cache_entry *e, unsigned hash, int font, int 
     e->font = font;
     e->colored = colored;
     e->color = c;
+    e->used = d->frame;
     d->ncache++;
     return 1;
 }
@@ -245,8 +280,10 @@ int draw_text_width(void *user, ui_font f, const char *s, int len)
     ui_color none = {0, 0, 0, 0};
     unsigned h;
     cache_entry *e = cache_slot(d, (int)f, 0, none, s, n, &h);
-    if (e->hash)
+    if (e->hash) {
+        e->used = d->frame;
         return e->w;
+    }
     char buf[TEXT_MAX];
     memcpy(buf, s, n);
     buf[n] = '\0';
@@ -291,6 +328,7 @@ static void draw_text(draw_ctx *d, const ui_cmd *c, const char *s)
         e->w = w;
         e->h = hh;
     }
+    e->used = d->frame;
     SDL_Rect dst = {c->rect.x, c->rect.y, e->w, e->h};
     SDL_RenderCopy(d->r, e->tex, NULL, &dst);
 }
@@ -428,6 +466,8 @@ static void set_color(draw_ctx *d, ui_color c)
 
 void draw_commands(draw_ctx *d, const ui_ctx *ctx)
 {
+    if (d->ncache > CACHE_TRIM)
+        cache_trim(d);
     for (int layer = 0; layer < 2; layer++) {
         SDL_RenderSetClipRect(d->r, NULL);
         for (int i = 0; i < ctx->ncmd; i++) {
@@ -470,4 +510,5 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx)
         }
     }
     SDL_RenderSetClipRect(d->r, NULL);
+    d->frame++;
 }

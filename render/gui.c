@@ -508,14 +508,19 @@ static int cmp_double(const void *x, const void *y)
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-int gui_profile(gui *g, double *median_ms, double *worst_ms)
+int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms)
 {
     if (!g->samples || g->nsamples == 0) {
         *median_ms = *worst_ms = 0;
+        if (p95_ms)
+            *p95_ms = 0;
         return 0;
     }
     qsort(g->samples, (size_t)g->nsamples, sizeof *g->samples, cmp_double);
     *median_ms = g->samples[g->nsamples / 2];
+    if (p95_ms)
+        *p95_ms = g->samples[(g->nsamples * 95) / 100 < g->nsamples ? (g->nsamples * 95) / 100
+                                                                    : g->nsamples - 1];
     *worst_ms = g->samples[g->nsamples - 1];
     return g->nsamples;
 }

@@ -60,8 +60,9 @@ unsigned char *gui_read_pixels(gui *g, ui_rect r, int *w, int *h);
  * whole window) as PNG to path. Returns 0 and a message in msg on failure. */
 int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n);
 
-/* Input-to-frame times recorded with opts.profile: median and worst,
- * milliseconds (the samples are sorted in place). Returns their count. */
-int gui_profile(gui *g, double *median_ms, double *worst_ms);
+/* Input-to-frame times recorded with opts.profile: median, 95th percentile
+ * and worst, milliseconds (the samples are sorted in place; p95 may be
+ * NULL). Returns their count. */
+int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms);
 
 #endif

@@ -202,11 +202,11 @@ int main(int argc, char **argv)
         }
     }
     if (opts.profile) {
-        double median, worst;
-        int n = gui_profile(g, &median, &worst);
-        printf("input-to-frame: %d frames with input, median %.2f ms, worst %.2f ms "
-               "(model run %.2f ms)\n",
-               n, median, worst, a->run_ms);
+        double median, p95, worst;
+        int n = gui_profile(g, &median, &p95, &worst);
+        printf("input-to-frame: %d frames with input, median %.2f ms, 95th percentile %.2f ms, "
+               "worst %.2f ms (model run %.2f ms)\n",
+               n, median, p95, worst, a->run_ms);
     }
     gui_destroy(g);
     return status;

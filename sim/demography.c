@@ -25,7 +25,8 @@ void demography_eval(model_frame *f)
     double young = y[S_POP_YOUNG], old = y[S_POP_OLD];
     v[V_WORKING_AGE_POP] = wa;
     v[V_POPULATION] = young + wa + old;
-    v[V_POP_16_64] = wa + 4.0 / v[V_YOUNG_YEARS] * young;
+    double ageing = young / v[V_YOUNG_YEARS];
+    v[V_POP_16_64] = wa + 4.0 * ageing;
     if (f->report)
         v[V_DEPENDENCY_RATIO] = (young + old) / (wa + 1.0);
 
@@ -38,20 +39,19 @@ void demography_eval(model_frame *f)
     double he_share = s_max * r / (r + s_max - s0);
     v[V_HE_ENTRY_SHARE] = he_share;
 
-    double ageing = young / v[V_YOUNG_YEARS];
     v[V_BIRTHS] = v[V_BIRTH_RATE] * wa;
     v[V_DEATHS] = old / v[V_OLD_AGE_YEARS];
     v[V_ENTRY_LOW] = v[V_LOW_ENTRY_SHARE] * ageing;
     v[V_ENTRY_HIGHER_ED] = he_share * ageing;
     v[V_ENTRY_MED] = (s_max - he_share) * ageing;
 
-    double tw = v[V_WORKING_AGE_YEARS];
-    v[V_RETIRE_NE_LOW] = y[S_NE_LOW] / tw;
-    v[V_RETIRE_NE_MED] = y[S_NE_MED] / tw;
-    v[V_RETIRE_NE_HIGH] = y[S_NE_HIGH] / tw;
-    v[V_RETIRE_EMP_LOW] = y[S_EMP_LOW] / tw;
-    v[V_RETIRE_EMP_MED] = y[S_EMP_MED] / tw;
-    v[V_RETIRE_EMP_HIGH] = y[S_EMP_HIGH] / tw;
+    double retire = 1.0 / v[V_WORKING_AGE_YEARS];
+    v[V_RETIRE_NE_LOW] = y[S_NE_LOW] * retire;
+    v[V_RETIRE_NE_MED] = y[S_NE_MED] * retire;
+    v[V_RETIRE_NE_HIGH] = y[S_NE_HIGH] * retire;
+    v[V_RETIRE_EMP_LOW] = y[S_EMP_LOW] * retire;
+    v[V_RETIRE_EMP_MED] = y[S_EMP_MED] * retire;
+    v[V_RETIRE_EMP_HIGH] = y[S_EMP_HIGH] * retire;
 
     double attract = smooth_pos(1.0 + v[V_MIGRATION_JOB_RESPONSE] *
                                           (y[S_PERCEIVED_EMPLOYMENT] / v[V_REF_EMPLOYMENT_RATE] - 1.0) +

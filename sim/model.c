@@ -33,8 +33,11 @@ void model_invalidate(double *v)
 
 void model_eval(model_frame *f)
 {
-    for (int s = 0; s < STOCK_COUNT; s++)
-        f->v[var_stock_ids[s]] = f->y[s];
+    /* The modules read stocks from f->y; their value slots matter only in
+     * a reported row. */
+    if (f->report)
+        for (int s = 0; s < STOCK_COUNT; s++)
+            f->v[var_stock_ids[s]] = f->y[s];
     /* The calibration depends on parameters alone, which the engine sets
      * once per run (and with them clears the ref_* slots): compute it on
      * the first evaluation of a run only. */

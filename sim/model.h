@@ -33,8 +33,9 @@ typedef struct model_frame {
  * stocks may depend on them (for example an age split from a share). */
 void model_init(double t0, const double *v, double *y);
 
-/* Copies the stocks into their value slots, then evaluates every flow,
- * auxiliary and indicator into f->v and every derivative into f->dydt.
+/* Evaluates every flow and auxiliary into f->v and every derivative into
+ * f->dydt; when f->report is set, also every indicator, and copies the
+ * stocks into their value slots.
  * The calibrated 2020 reference state (the ref_* slots, sim/calib.def)
  * depends on parameter, assumption and setting values only; it is computed
  * when v[V_REF_POP_YOUNG] is 0 (as in a v freshly filled from a scenario)

@@ -20,10 +20,12 @@ void production_init(double t0, const double *v, double *y)
     y[S_PRODUCTIVITY_OTHER] = 1.0;
 }
 
-/* Staffing of one skill level: 1 at normal vacancies, less when short. */
-static double fill_of(double emp, double demand, double normal_vacancy)
+/* Staffed jobs at one skill level: the demand when employment is at its
+ * normal level below demand (2020 vacancies), less when short; rounded over
+ * 200 jobs. */
+static double staffed_of(double emp, double demand, double normal_vacancy)
 {
-    return smooth_cap(emp * (1.0 + normal_vacancy) / (demand + 1.0), 1.0, 0.02);
+    return smooth_cap(emp * (1.0 + normal_vacancy), demand, 200.0);
 }
 
 void production_eval(model_frame *f)
@@ -32,9 +34,9 @@ void production_eval(model_frame *f)
     const double *y = f->y;
     double *dy = f->dydt;
 
-    double firms = y[S_FIRMS_EST] + 1.0;
-    double dig_gap = y[S_DIGITAL_ADOPTERS] / firms - v[V_DIGITAL_SHARE_2020];
-    double inn_gap = y[S_INNOVATION_ACTIVE] / firms - v[V_INNOVATION_SHARE_2020];
+    double per_firm = 1.0 / (y[S_FIRMS_EST] + 1.0);
+    double dig_gap = y[S_DIGITAL_ADOPTERS] * per_firm - v[V_DIGITAL_SHARE_2020];
+    double inn_gap = y[S_INNOVATION_ACTIVE] * per_firm - v[V_INNOVATION_SHARE_2020];
     v[V_DIGITAL_GAP] = dig_gap;
 
     /* Competitiveness: productivity lead, innovation, energy and carbon
@@ -106,8 +108,8 @@ void production_eval(model_frame *f)
     v[V_LABOUR_DEMAND_MED] = d_m;
     v[V_LABOUR_DEMAND_HIGH] = d_h;
 
-    double fill = (d_l * fill_of(y[S_EMP_LOW], d_l, vac0) + d_m * fill_of(y[S_EMP_MED], d_m, vac0) +
-                   d_h * fill_of(y[S_EMP_HIGH], d_h, vac0)) / (d_l + d_m + d_h);
+    double fill = (staffed_of(y[S_EMP_LOW], d_l, vac0) + staffed_of(y[S_EMP_MED], d_m, vac0) +
+                   staffed_of(y[S_EMP_HIGH], d_h, vac0)) / (d_l + d_m + d_h);
     v[V_FILL_RATE] = fill;
     double other = v[V_LP_CONSTRUCTION] * j_c + v[V_LP_PRIMARY] * j_a + v[V_LP_PUBLIC] * j_p +
                    v[V_REF_LP_SERVICES] * j_s;
@@ -122,7 +124,7 @@ void production_eval(model_frame *f)
     }
 
     double g = v[V_PRODUCTIVITY_GROWTH];
-    double k_rel = (y[S_KNOWLEDGE] / grp) / (v[V_REF_KNOWLEDGE] / v[V_GRP_2020]) - 1.0;
+    double k_rel = y[S_KNOWLEDGE] * v[V_GRP_2020] / (grp * v[V_REF_KNOWLEDGE]) - 1.0;
     v[V_EXPORT_DEMAND_GROWTH] = v[V_EXPORT_GROWTH] * y[S_EXPORT_DEMAND];
     v[V_LP_MFG_GROWTH] = lp * (g + v[V_MFG_PRODUCTIVITY_PREMIUM] +
                                v[V_DIGITAL_PRODUCTIVITY] * dig_gap +

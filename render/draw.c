@@ -14,7 +14,7 @@
 #endif
 
 #define CACHE_CAP 4096   /* slots of the text cache (power of two) */
-#define CACHE_TRIM 1500  /* entries above which a frame drops those it did not use */
+#define CACHE_TRIM 1000  /* entries above which a frame drops those it did not use */
 #define CACHE_FULL 3500  /* entries at which the cache is emptied at once */
 #define TEXT_MAX 1024    /* longest text measured or drawn, bytes */
 

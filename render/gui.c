@@ -102,6 +102,11 @@ static void autosave(gui *g)
         g->autosave[0] = '\0'; /* do not retry a place that fails */
 }
 
+int gui_text_cache(const gui *g)
+{
+    return draw_cache_count(g->draw);
+}
+
 unsigned gui_window_id(const gui *g)
 {
     return SDL_GetWindowID(g->win);

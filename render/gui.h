@@ -48,6 +48,9 @@ app *gui_app(gui *g);
 ui_ctx *gui_ui(gui *g);
 const app_layout *gui_layout(const gui *g);
 
+/* Text textures and measurements cached by the drawing layer. */
+int gui_text_cache(const gui *g);
+
 /* The SDL id of the window (SDL_GetWindowFromID). */
 unsigned gui_window_id(const gui *g);
 

@@ -125,16 +125,22 @@ static void test_hundreds_of_frames_of_use_keep_the_state_whole(void **state)
     if (!g)
         fail_msg("gui_create: %s", msg);
     long runs0 = gui_app(g)->runs;
+    int peak_cache = 0;
     for (int f = 0; f < FRAMES; f++) {
         script(g, f);
         assert_true(gui_frame(g));
         assert_false(gui_ui(g)->overflow);
+        if (gui_text_cache(g) > peak_cache)
+            peak_cache = gui_text_cache(g);
     }
     app *a = gui_app(g);
     if (a->runs < runs0 + 20)
         fail_msg("only %ld runs in %d frames", a->runs - runs0, FRAMES);
     assert_true(a->cur.rows > 0);
     assert_true(a->nundo <= APP_UNDO_MAX);
+    /* The text cache is trimmed as values change, never let grow. */
+    if (peak_cache > 1500)
+        fail_msg("text cache reached %d entries", peak_cache);
     double median, p95, worst;
     assert_true(gui_profile(g, &median, &p95, &worst) > 100);
     assert_true(median <= p95 && p95 <= worst);

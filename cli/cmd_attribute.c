@@ -88,6 +88,7 @@ typedef struct attr_table {
     const attr_ctx *x;
     const double *worth;  /* n_coalitions x (ATTR_YEARS x nvars) */
     double *phi;          /* ATTR_YEARS x nvars x k */
+    double *se;           /* their standard errors (0 when exact) */
 } attr_table;
 
 static double attr_value(const attr_table *t, uint32_t mask, size_t y, size_t v)
@@ -100,7 +101,7 @@ static void attr_write_csv(FILE *f, const attr_table *t)
 {
     const attr_ctx *x = t->x;
     uint32_t all = x->k ? (uint32_t)((1ull << x->k) - 1) : 0;
-    fputs("indicator,unit,year,baseline,scenario,change,lever,contribution,share\n", f);
+    fputs("indicator,unit,year,baseline,scenario,change,lever,contribution,share,se\n", f);
     for (size_t v = 0; v < x->nvars; v++) {
         const var_desc *d = &var_table[x->vars[v]];
         for (size_t y = 0; y < ATTR_YEARS; y++) {
@@ -125,6 +126,8 @@ static void attr_write_csv(FILE *f, const attr_table *t)
                 fputc(',', f);
                 if (s != b)
                     study_number(f, p / (s - b));
+                fputc(',', f);
+                study_number(f, t->se[(y * x->nvars + v) * x->k + i]);
                 fputc('\n', f);
             }
         }
@@ -161,15 +164,18 @@ static const char *attr_format(double x, int sign, char *buf, size_t n)
 
 static void attr_write_text(FILE *f, const attr_table *t)
 {
-    char num[64];
+    char num[64], err[64];
     const attr_ctx *x = t->x;
+    /* A sampled estimate shows its standard error beside each value. */
+    int sampled = !x->plan->exact;
+    int colw = sampled ? 31 : 20;
     uint32_t all = x->k ? (uint32_t)((1ull << x->k) - 1) : 0;
     for (size_t v = 0; v < x->nvars; v++) {
         const var_desc *d = &var_table[x->vars[v]];
         fprintf(f, "\n%s (%s, %s)\n", d->label_en ? d->label_en : d->name, d->name, d->unit);
         fprintf(f, "  %-32s", "");
         for (size_t y = 0; y < ATTR_YEARS; y++)
-            fprintf(f, " %20.0f", attr_years[y]);
+            fprintf(f, " %*.0f", colw, attr_years[y]);
         fputc('\n', f);
         static const char *const rows[] = {"baseline", "scenario", "change"};
         for (size_t r = 0; r < 3; r++) {
@@ -177,7 +183,7 @@ static void attr_write_text(FILE *f, const attr_table *t)
             for (size_t y = 0; y < ATTR_YEARS; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double z = r == 0 ? b : r == 1 ? s : s - b;
-                fprintf(f, " %20s", attr_format(z, r == 2, num, sizeof num));
+                fprintf(f, " %*s", colw, attr_format(z, r == 2, num, sizeof num));
             }
             fputc('\n', f);
         }
@@ -186,14 +192,31 @@ static void attr_write_text(FILE *f, const attr_table *t)
             for (size_t y = 0; y < ATTR_YEARS; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double p = t->phi[(y * x->nvars + v) * x->k + i];
+                attr_format(p, 1, num, sizeof num);
+                if (sampled) {
+                    err[0] = '\0';
+                    strcat(err, "\u00b1");
+                    double e = t->se[(y * x->nvars + v) * x->k + i];
+                    if (e < 1000.0) /* two significant digits suffice for an error */
+                        snprintf(err + strlen(err), sizeof err - strlen(err), "%.2g", e);
+                    else
+                        attr_format(e, 0, err + strlen(err), sizeof err - strlen(err));
+                    /* pad by characters, not bytes: the sign is two bytes */
+                    fprintf(f, " %13s %-*s", num, 10 + (int)strlen("\u00b1") - 1, err);
+                }
                 if (isnan(b)) {
-                    fprintf(f, " %20s", "-");
+                    fprintf(f, sampled ? " %6s" : " %20s", "-");
                 } else if (s != b) {
                     double pct = 100.0 * p / (s - b);
-                    fprintf(f, " %13s %5.0f%%", attr_format(p, 1, num, sizeof num),
-                            fabs(pct) < 0.5 ? 0.0 : pct);
+                    if (sampled)
+                        fprintf(f, " %5.0f%%", fabs(pct) < 0.5 ? 0.0 : pct);
+                    else
+                        fprintf(f, " %13s %5.0f%%", num, fabs(pct) < 0.5 ? 0.0 : pct);
                 } else {
-                    fprintf(f, " %13s %6s", attr_format(p, 1, num, sizeof num), "");
+                    if (sampled)
+                        fprintf(f, " %6s", "");
+                    else
+                        fprintf(f, " %13s %6s", num, "");
                 }
             }
             fputc('\n', f);
@@ -286,8 +309,9 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     x.w = calloc(nw, sizeof *x.w);
     double *worth = malloc(plan.n_coalitions * width * sizeof *worth + 1);
     double *phi = malloc(width * (k ? k : 1) * sizeof *phi);
+    double *se = malloc(width * (k ? k : 1) * sizeof *se);
     int rc = CLI_OK;
-    if (x.w == NULL || worth == NULL || phi == NULL)
+    if (x.w == NULL || worth == NULL || phi == NULL || se == NULL)
         rc = cli_error("out of memory for %zu runs", plan.n_coalitions);
     for (unsigned i = 0; rc == CLI_OK && i < nw; i++)
         run_result_init(&x.w[i].res);
@@ -313,9 +337,11 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         }
     }
     if (rc == CLI_OK && ex->rank == 0) {
-        for (size_t j = 0; j < width; j++)
+        for (size_t j = 0; j < width; j++) {
             attr_shapley(&plan, worth, width, j, phi + j * (k ? k : 1));
-        attr_table t = {.x = &x, .worth = worth, .phi = phi};
+            attr_shapley_se(&plan, worth, width, j, se + j * (k ? k : 1));
+        }
+        attr_table t = {.x = &x, .worth = worth, .phi = phi, .se = se};
         FILE *f = out.f;
         batch_manifest(f, "attribute", &o.run);
         batch_manifest_line(f, "scenario", "%s (%s)", sc.path[0] ? sc.path : scenario_arg,
@@ -345,6 +371,7 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     free(x.w);
     free(worth);
     free(phi);
+    free(se);
     attr_plan_release(&plan);
     return rc;
 }

@@ -2,6 +2,7 @@
  * orders (see attribute.h for the method). */
 #include "sim/attribute.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,4 +234,39 @@ void attr_shapley(const attr_plan *p, const double *worth, size_t width, size_t 
         shapley_exact(p, worth, width, j, phi);
     else
         shapley_sampled(p, worth, width, j, phi);
+}
+
+void attr_shapley_se(const attr_plan *p, const double *worth, size_t width, size_t j,
+                     double *se)
+{
+    size_t k = p->players;
+    for (size_t i = 0; i < k; i++)
+        se[i] = 0.0;
+    if (p->exact || p->orders < 4)
+        return;
+    double mean[ATTR_PLAYERS_MAX] = {0}, m2[ATTR_PLAYERS_MAX] = {0};
+    double pair[ATTR_PLAYERS_MAX];
+    size_t pairs = p->orders / 2;
+    for (size_t q = 0; q < pairs; q++) {
+        for (size_t i = 0; i < k; i++)
+            pair[i] = 0.0;
+        for (size_t h = 0; h < 2; h++) {
+            const unsigned char *ord = p->order + (2 * q + h) * k;
+            uint32_t m = 0;
+            double prev = worth[attr_plan_find(p, 0) * width + j];
+            for (size_t i = 0; i < k; i++) {
+                m |= 1u << ord[i];
+                double cur = worth[attr_plan_find(p, m) * width + j];
+                pair[ord[i]] += 0.5 * (cur - prev);
+                prev = cur;
+            }
+        }
+        for (size_t i = 0; i < k; i++) { /* Welford */
+            double d = pair[i] - mean[i];
+            mean[i] += d / (double)(q + 1);
+            m2[i] += d * (pair[i] - mean[i]);
+        }
+    }
+    for (size_t i = 0; i < k; i++)
+        se[i] = sqrt(m2[i] / (double)(pairs - 1) / (double)pairs);
 }

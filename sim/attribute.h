@@ -67,4 +67,11 @@ void attr_coalition(const scenario *base, const scenario *sc, const int *vars, s
 void attr_shapley(const attr_plan *p, const double *worth, size_t width, size_t j,
                   double *phi);
 
+/* Standard errors se[k] of attr_shapley's values: 0 for an exact plan; for
+ * a sampled one, the standard deviation of the players' contributions over
+ * the antithetic pairs of orders (each pair averaged) over the square root
+ * of the number of pairs. */
+void attr_shapley_se(const attr_plan *p, const double *worth, size_t width, size_t j,
+                     double *se);
+
 #endif

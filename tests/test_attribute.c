@@ -132,6 +132,50 @@ static void test_sampled_values_approach_exact_values(void **state)
     attr_plan_release(&p);
 }
 
+static void test_standard_errors_are_zero_when_exact_and_cover_the_true_value(void **state)
+{
+    (void)state;
+    size_t k = 8;
+    attr_plan p;
+    double phi[ATTR_PLAYERS_MAX], se[ATTR_PLAYERS_MAX];
+    assert_int_equal(attr_plan_init(&p, k, 1, 0, 1, NULL), SIM_OK);
+    double *w = worths(&p);
+    attr_shapley_se(&p, w, 2, 0, se);
+    for (size_t i = 0; i < k; i++)
+        assert_true(se[i] == 0.0);
+    free(w);
+    attr_plan_release(&p);
+
+    /* A three-way synergy: v(S) = sum of (i + 1) over S, + 6 when players 0,
+     * 1 and 2 are all in S. Shapley gives each of the three 6/3 = 2 more.
+     * (Pairwise terms and terms in |S| cancel exactly within an antithetic
+     * pair of orders; a three-way term does not.) */
+    k = 14;
+    assert_int_equal(attr_plan_init(&p, k, -1, 400, 21, NULL), SIM_OK);
+    w = malloc(p.n_coalitions * sizeof *w);
+    for (size_t c = 0; c < p.n_coalitions; c++) {
+        uint32_t m = p.coalitions[c];
+        w[c] = (m & 7u) == 7u ? 6.0 : 0.0;
+        for (size_t i = 0; i < k; i++)
+            if (m & (1u << i))
+                w[c] += (double)(i + 1);
+    }
+    attr_shapley(&p, w, 1, 0, phi);
+    attr_shapley_se(&p, w, 1, 0, se);
+    for (size_t i = 0; i < k; i++) {
+        double exact = (double)(i + 1) + (i < 3 ? 2.0 : 0.0);
+        if (i < 3) {
+            assert_true(se[i] > 0.0);
+            assert_near(phi[i], exact, 5.0 * se[i]);
+        } else {
+            assert_true(se[i] == 0.0);
+            assert_near(phi[i], exact, 1e-12);
+        }
+    }
+    free(w);
+    attr_plan_release(&p);
+}
+
 static void test_same_seed_gives_the_same_plan(void **state)
 {
     (void)state;
@@ -206,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_exact_and_sampled_values_add_up_to_the_total_change),
         cmocka_unit_test(test_sampled_values_are_exact_for_an_additive_game),
         cmocka_unit_test(test_sampled_values_approach_exact_values),
+        cmocka_unit_test(test_standard_errors_are_zero_when_exact_and_cover_the_true_value),
         cmocka_unit_test(test_same_seed_gives_the_same_plan),
         cmocka_unit_test(test_too_many_players_or_no_orders_is_an_error),
         cmocka_unit_test(test_players_are_changed_levers_and_other_inputs),

@@ -27,7 +27,8 @@
     "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"             \
     "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"     \
     "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n"  \
-    "  --seed S            seed of the random streams (default 1)\n"                      \
+    "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n"   \
+    "                      attribution (default 1)\n"                                      \
     "  --method M          adaptive (default), rk4 or euler\n"                            \
     "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"    \
     "  --dt YEARS          step of rk4 and euler (default 1/16)\n"                        \

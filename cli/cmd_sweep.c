@@ -24,13 +24,15 @@ static const char usage[] =
     "usage: transim sweep SCENARIO --vary NAME=LO:HI:STEPS [--vary ...] [--lhs SAMPLES]\n"
     "                     [--seed S] [--vars NAME,...] [-j N] [-o FILE]\n"
     "\n"
-    "Runs SCENARIO with levers, assumptions or parameters set across ranges. By\n"
+    "Runs SCENARIO with levers, assumptions or parameters (or a lever's start year\n"
+    "or ramp: NAME.start, NAME.ramp) set across ranges. By\n"
     "default a full factorial grid: each NAME takes STEPS evenly spaced values from\n"
     "LO to HI, every combination once (the last --vary varies fastest). With --lhs\n"
     "a Latin hypercube of SAMPLES points instead (STEPS may then be left out): each\n"
     "range is cut into SAMPLES equal strata and every stratum is sampled once.\n"
     "\n"
-    "  --vary NAME=LO:HI:STEPS  a lever, assumption or parameter and its range\n"
+    "  --vary NAME=LO:HI:STEPS  a lever, assumption, parameter, LEVER.start or\n"
+    "                      LEVER.ramp, and its range\n"
     "  --lhs SAMPLES       Latin hypercube of SAMPLES points (seeded by --seed)\n"
     "  --vars LIST         outputs, as for `run` (default: the key indicators)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
@@ -84,10 +86,8 @@ static int sweep_task(void *vctx, size_t index, unsigned worker, double *out, si
     double x[SWEEP_AXES_MAX];
     sweep_point(c, i, x);
     w->sc = *c->sc;
-    for (size_t d = 0; d < c->naxes; d++) {
-        w->sc.value[c->axes[d].var] = x[d];
-        w->sc.set[c->axes[d].var] = 1;
-    }
+    for (size_t d = 0; d < c->naxes; d++)
+        sample_axis_apply(&c->axes[d], x[d], &w->sc);
     sim_status st = runner_run(w->rn, &w->sc, c->opts, &w->res, err);
     if (st != SIM_OK) {
         char msg[sizeof err->msg];
@@ -117,19 +117,22 @@ static void sweep_header(FILE *f, const study_opts *o, const scenario *sc, const
     } else {
         batch_manifest_line(f, "design", "full factorial grid, %zu samples", n);
     }
+    char name[160];
     for (size_t d = 0; d < c->naxes; d++) {
-        const var_desc *v = &var_table[c->axes[d].var];
+        const sample_axis *a = &c->axes[d];
+        const char *unit = a->field == SAMPLE_VALUE ? var_table[a->var].unit
+                           : a->field == SAMPLE_START ? "year" : "years";
+        sample_axis_name(a, name, sizeof name);
         if (c->lhs)
-            batch_manifest_line(f, "vary", "%s from %g to %g %s", v->name, c->axes[d].lo,
-                                c->axes[d].hi, v->unit);
+            batch_manifest_line(f, "vary", "%s from %g to %g %s", name, a->lo, a->hi, unit);
         else
-            batch_manifest_line(f, "vary", "%s from %g to %g %s in %zu steps", v->name,
-                                c->axes[d].lo, c->axes[d].hi, v->unit, c->axes[d].steps);
+            batch_manifest_line(f, "vary", "%s from %g to %g %s in %zu steps", name, a->lo,
+                                a->hi, unit, a->steps);
     }
     fputs("sample", f);
     for (size_t d = 0; d < c->naxes; d++) {
         fputc(',', f);
-        output_csv_field(f, var_table[c->axes[d].var].name);
+        output_csv_field(f, sample_axis_name(&c->axes[d], name, sizeof name));
     }
     fputs(",year", f);
     for (size_t k = 0; k < c->nvars; k++) {
@@ -214,10 +217,11 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     for (size_t d = 0; d < nvary; d++) {
         if (sample_axis_parse(vary[d], lhs == 0.0, &axes[d], &err) != SIM_OK)
             return args_usage("sweep", "--vary: %s", err.msg);
+        char name[160];
         for (size_t e = 0; e < d; e++)
-            if (axes[e].var == axes[d].var)
+            if (axes[e].var == axes[d].var && axes[e].field == axes[d].field)
                 return args_usage("sweep", "--vary: '%s' is varied twice",
-                                  var_table[axes[d].var].name);
+                                  sample_axis_name(&axes[d], name, sizeof name));
         c.steps[d] = axes[d].steps;
     }
     size_t n = lhs > 0.0 ? (size_t)lhs : sample_grid_size(c.steps, nvary, SWEEP_POINTS_MAX);
@@ -247,6 +251,16 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         return CLI_USAGE;
     c.sc = &sc;
     c.opts = &o.run;
+    /* Both ends of every axis must make a valid scenario (a start year
+     * within the run, for one). */
+    for (size_t d = 0; d < nvary; d++) {
+        for (int end = 0; end < 2; end++) {
+            scenario probe = sc;
+            sample_axis_apply(&axes[d], end ? axes[d].hi : axes[d].lo, &probe);
+            if (scenario_validate(&probe, &err) != SIM_OK)
+                return args_usage("sweep", "--vary '%s': %s", vary[d], err.msg);
+        }
+    }
 
     /* The scenario itself fixes the report years and must run. */
     run_result res;

@@ -3,6 +3,7 @@
 #include "sim/sample.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,21 @@ sim_status sample_axis_parse(const char *text, int need_steps, sample_axis *axis
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "name too long in '%s'", text);
     memcpy(name, text, nlen);
     name[nlen] = '\0';
+    sample_field field = SAMPLE_VALUE;
+    char *dot = strrchr(name, '.');
+    if (dot != NULL && (strcmp(dot, ".start") == 0 || strcmp(dot, ".ramp") == 0)) {
+        field = dot[1] == 's' ? SAMPLE_START : SAMPLE_RAMP;
+        *dot = '\0';
+        int lv = var_find(name);
+        if (lv < 0 || var_table[lv].kind != VAR_LEVER) {
+            int s = var_suggest(name, 1u << VAR_LEVER);
+            if (s >= 0)
+                return sim_error_set(err, SIM_EINVAL, NULL, 0,
+                                     "'%s' is not a lever (did you mean '%s'?)", name,
+                                     var_table[s].name);
+            return sim_error_set(err, SIM_EINVAL, NULL, 0, "'%s' is not a lever", name);
+        }
+    }
     int v = var_find(name);
     unsigned kinds = 1u << VAR_LEVER | 1u << VAR_ASSUMPTION | 1u << VAR_PARAM;
     if (v < 0 || !(kinds & (1u << var_table[v].kind))) {
@@ -202,7 +218,13 @@ sim_status sample_axis_parse(const char *text, int need_steps, sample_axis *axis
         return sim_error_set(err, SIM_EINVAL, NULL, 0,
                              "LO %g is above HI %g in '%s'", lo, hi, text);
     const var_desc *d = &var_table[v];
-    if (d->min < d->max && (lo < d->min || hi > d->max))
+    if (field == SAMPLE_START && (lo < SCENARIO_START_MIN || hi > SCENARIO_END_MAX))
+        return sim_error_set(err, SIM_EINVAL, NULL, 0,
+                             "start years %g:%g of '%s' lie outside the model's years %g to %g",
+                             lo, hi, name, SCENARIO_START_MIN, SCENARIO_END_MAX);
+    if (field == SAMPLE_RAMP && lo < 0.0)
+        return sim_error_set(err, SIM_EINVAL, NULL, 0, "negative ramp %g of '%s'", lo, name);
+    if (field == SAMPLE_VALUE && d->min < d->max && (lo < d->min || hi > d->max))
         return sim_error_set(err, SIM_EINVAL, NULL, 0,
                              "'%s' range %g:%g lies outside its allowed range %g to %g",
                              name, lo, hi, d->min, d->max);
@@ -210,6 +232,7 @@ sim_status sample_axis_parse(const char *text, int need_steps, sample_axis *axis
         return sim_error_set(err, SIM_EINVAL, NULL, 0,
                              "'%s' asks for %g steps between equal bounds", text, steps);
     axis->var = v;
+    axis->field = field;
     axis->lo = lo;
     axis->hi = hi;
     axis->steps = (size_t)steps;
@@ -219,4 +242,23 @@ sim_status sample_axis_parse(const char *text, int need_steps, sample_axis *axis
 double sample_axis_value(const sample_axis *axis, double u)
 {
     return u >= 1.0 ? axis->hi : axis->lo + u * (axis->hi - axis->lo);
+}
+
+void sample_axis_apply(const sample_axis *axis, double x, scenario *sc)
+{
+    int v = axis->var;
+    switch (axis->field) {
+    case SAMPLE_START: sc->lever_start[v] = x; break;
+    case SAMPLE_RAMP: sc->lever_ramp[v] = x; break;
+    case SAMPLE_VALUE:
+    default: sc->value[v] = x; break;
+    }
+    sc->set[v] = 1;
+}
+
+const char *sample_axis_name(const sample_axis *axis, char *buf, size_t n)
+{
+    static const char *const suffix[] = {"", ".start", ".ramp"};
+    snprintf(buf, n, "%s%s", var_table[axis->var].name, suffix[axis->field]);
+    return buf;
 }

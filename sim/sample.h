@@ -62,23 +62,39 @@ void sample_grid_point(const size_t *steps, size_t dims, size_t index, double *u
  * (or overflows). */
 size_t sample_grid_size(const size_t *steps, size_t dims, size_t max_points);
 
+/* What an axis sets: a value, or a lever's start year or ramp. */
+typedef enum sample_field {
+    SAMPLE_VALUE = 0, /* the lever's target, or the assumption's or parameter's value */
+    SAMPLE_START,     /* LEVER.start: the year the lever starts acting */
+    SAMPLE_RAMP       /* LEVER.ramp: years from start to full value */
+} sample_field;
+
 /* One `--vary NAME=LO:HI:STEPS` axis of a sweep. */
 typedef struct sample_axis {
     int var;      /* V_ index of a lever, assumption or parameter */
+    sample_field field; /* what of it the axis sets */
     double lo;    /* lowest value */
     double hi;    /* highest value (>= lo) */
     size_t steps; /* grid levels (>= 1; 1 = lo only) */
 } sample_axis;
 
 /* Parses "NAME=LO:HI:STEPS" (STEPS may be left out with --lhs: "NAME=LO:HI")
- * into axis. Checks that NAME is a lever, assumption or parameter (with a
- * "did you mean"), that LO <= HI, that both lie in the variable's range,
- * and that STEPS is a whole number >= 1 (when need_steps). SIM_EINVAL with
- * a message on failure; axis is written only on success. */
+ * into axis. NAME is a lever, assumption or parameter, or LEVER.start or
+ * LEVER.ramp. Checks the name (with a "did you mean"), that LO <= HI, that
+ * both lie in the variable's range (start: the model's years; ramp: 0 or
+ * more), and that STEPS is a whole number >= 1 (when need_steps). Whether a
+ * start lies within a scenario's run is for scenario_validate. SIM_EINVAL
+ * with a message on failure; axis is written only on success. */
 sim_status sample_axis_parse(const char *text, int need_steps, sample_axis *axis,
                              sim_error *err);
 
 /* The value of an axis at unit-cube fraction u: lo + u (hi - lo). */
 double sample_axis_value(const sample_axis *axis, double u);
+
+/* Sets what the axis names to x in sc (and marks it set). */
+void sample_axis_apply(const sample_axis *axis, double x, scenario *sc);
+
+/* The axis's name as typed: "adult_training_places.start". buf >= 160. */
+const char *sample_axis_name(const sample_axis *axis, char *buf, size_t n);
 
 #endif

@@ -89,6 +89,11 @@ cmp -s sw1.csv sw2.csv || fail "sweep output differs between -j 1 and -j 2"
     "$T" sweep sc/s1.ini --vary adult_training_places=0:9000 --lhs 10 --seed 3 --to 2021 -j 3 >lhs2.csv ||
     fail "sweep --lhs failed"
 cmp -s lhs1.csv lhs2.csv || fail "sweep --lhs differs between runs"
+"$T" sweep sc/s1.ini --vary adult_training_places.start=2020:2030:3 --vary seed_capital.ramp=0:4:2 \
+    --to 2032 >swst.csv || fail "sweep over a start year and a ramp failed"
+grep -q '^sample,adult_training_places.start,seed_capital.ramp,year,' swst.csv ||
+    fail "sweep over a start year lacks its column"
+expect_error 2 "outside the run" "$T" sweep sc/s1.ini --vary adult_training_places.start=2020:2060:3
 expect_error 2 "'adult_training_placez' is not a lever" \
     "$T" sweep sc/s1.ini --vary adult_training_placez=0:1:2
 expect_error 2 "is above HI" "$T" sweep sc/s1.ini --vary adult_training_places=9000:0:3 -o sw.csv

@@ -77,6 +77,33 @@ static void test_vary_axis_parses_a_lever_range(void **state)
     assert_int_equal(a.steps, 1);
 }
 
+static void test_vary_axis_takes_a_lever_start_or_ramp(void **state)
+{
+    (void)state;
+    const var_desc *d = &var_table[var_lever_ids[0]];
+    char text[256], name[160];
+    sample_axis a;
+    snprintf(text, sizeof text, "%s.start=2022:2030:5", d->name);
+    assert_int_equal(sample_axis_parse(text, 1, &a, NULL), SIM_OK);
+    assert_int_equal(a.field, SAMPLE_START);
+    assert_int_equal(a.var, var_lever_ids[0]);
+    snprintf(text, sizeof text, "%s.start", d->name);
+    assert_string_equal(sample_axis_name(&a, name, sizeof name), text);
+
+    scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sample_axis_apply(&a, 2026.0, &sc);
+    assert_true(sc.lever_start[a.var] == 2026.0);
+    assert_true(sc.value[a.var] == 0.0);
+    assert_true(sc.set[a.var]);
+
+    snprintf(text, sizeof text, "%s.ramp=0:4:3", d->name);
+    assert_int_equal(sample_axis_parse(text, 1, &a, NULL), SIM_OK);
+    assert_int_equal(a.field, SAMPLE_RAMP);
+    sample_axis_apply(&a, 2.0, &sc);
+    assert_true(sc.lever_ramp[a.var] == 2.0);
+}
+
 static void expect_axis_error(const char *text, int need_steps, const char *fragment)
 {
     sample_axis a = {.var = -7};
@@ -110,6 +137,11 @@ static void test_vary_axis_errors_name_the_problem(void **state)
     expect_axis_error(text, 1, "is not NAME=LO:HI:STEPS");
     expect_axis_error("=1:2:3", 1, "is not NAME=LO:HI:STEPS");
     expect_axis_error("spend_total=1:2:3", 1, "is not a lever, assumption or parameter");
+    snprintf(text, sizeof text, "%s.ramp=-1:2:3", d->name);
+    expect_axis_error(text, 1, "negative ramp");
+    snprintf(text, sizeof text, "%s.start=2010:2030:3", d->name);
+    expect_axis_error(text, 1, "outside the model's years");
+    expect_axis_error("spend_total.start=2020:2030:3", 1, "'spend_total' is not a lever");
 }
 
 int main(void)
@@ -119,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_grid_larger_than_the_limit_has_size_zero),
         cmocka_unit_test(test_latin_hypercube_puts_one_point_in_each_stratum),
         cmocka_unit_test(test_vary_axis_parses_a_lever_range),
+        cmocka_unit_test(test_vary_axis_takes_a_lever_start_or_ramp),
         cmocka_unit_test(test_vary_axis_errors_name_the_problem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

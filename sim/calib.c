@@ -163,6 +163,6 @@ void calib_eval(model_frame *f)
 
     v[V_REF_KNOWLEDGE] = v[V_RD_INTENSITY_2020] * v[V_GRP_2020] /
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_2020]);
-    v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE] * 1000.0 +
-                            v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE] / 1000.0) / y_m;
+    v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE_2020] * 1000.0 +
+                            v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE_2020] / 1000.0) / y_m;
 }

@@ -13,6 +13,8 @@
 void energy_init(double t0, const double *v, double *y)
 {
     (void)t0;
+    y[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_2020];
+    y[S_CARBON_PRICE_LEVEL] = v[V_CARBON_PRICE_2020];
     y[S_ENERGY_BACKGROUND] = 1.0;
     y[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_POTENTIAL_2020];
     y[S_EFFICIENCY_SAVED] = 0.0;
@@ -30,12 +32,17 @@ void energy_eval(model_frame *f)
     double a1 = y[S_ABATEMENT_1], a2 = y[S_ABATEMENT_2], a3 = y[S_ABATEMENT_3];
     double done = y[S_ABATEMENT_DONE];
 
+    /* Prices move from their 2020 levels to the assumed ones. */
+    double adjust = 1.0 / v[V_PRICE_ADJUST_YEARS];
+    v[V_ENERGY_PRICE_CHANGE] = (v[V_ENERGY_PRICE] - y[S_ENERGY_PRICE_LEVEL]) * adjust;
+    v[V_CARBON_PRICE_CHANGE] = (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_LEVEL]) * adjust;
+
     v[V_BACKGROUND_GAIN] = v[V_BACKGROUND_EFFICIENCY] * bg;
     double p = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * saturate(v[V_ENERGY_AUDITS], 150.0);
     double q = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
                v[V_LAB_EFFICIENCY_GAIN] * saturate(v[V_CHALLENGE_LAB], 20.0);
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
-                                        (v[V_ENERGY_PRICE] / var_table[V_ENERGY_PRICE].value - 1.0),
+                                        (y[S_ENERGY_PRICE_LEVEL] / v[V_ENERGY_PRICE_2020] - 1.0),
                               0.01);
     v[V_EFFICIENCY_P_EFF] = p;
     v[V_EFFICIENCY_Q_EFF] = q;
@@ -43,7 +50,7 @@ void energy_eval(model_frame *f)
     v[V_EFFICIENCY_RENEWAL_FLOW] = v[V_EFFICIENCY_RENEWAL] * (1.0 - pot - saved);
 
     double build = energy_build_time(v), k = 3.0 / build;
-    double rate = v[V_DECARB_RATE] * v[V_CARBON_PRICE] / var_table[V_CARBON_PRICE].value +
+    double rate = v[V_DECARB_RATE] * y[S_CARBON_PRICE_LEVEL] / var_table[V_CARBON_PRICE].value +
                   v[V_DECARB_SUPPORT] / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] *
                                          v[V_ABATABLE_SHARE]);
     v[V_BUILD_TIME] = build;
@@ -54,6 +61,8 @@ void energy_eval(model_frame *f)
     v[V_ABATEMENT_COMMISSIONED] = a3 * k;
     v[V_OTHER_EMISSIONS_CUT] = v[V_OTHER_EMISSIONS_DECLINE] * y[S_EMISSIONS_OTHER];
 
+    dy[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_CHANGE];
+    dy[S_CARBON_PRICE_LEVEL] = v[V_CARBON_PRICE_CHANGE];
     dy[S_ENERGY_BACKGROUND] = -v[V_BACKGROUND_GAIN];
     dy[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_RENEWAL_FLOW] - v[V_EFFICIENCY_ADOPTION];
     dy[S_EFFICIENCY_SAVED] = v[V_EFFICIENCY_ADOPTION];

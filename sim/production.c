@@ -42,8 +42,8 @@ void production_eval(model_frame *f)
     /* Competitiveness: productivity lead, innovation, energy and carbon
      * costs per unit of value added, and a premium for green production. */
     double ab = y[S_ABATEMENT_DONE];
-    double cost = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE] * 1000.0 +
-                   v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE] / 1000.0 * (1.0 - ab)) *
+    double cost = (v[V_ENERGY_INDUSTRY_2020] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
+                   v[V_EMISSIONS_INDUSTRY_2020] * y[S_CARBON_PRICE_LEVEL] / 1000.0 * (1.0 - ab)) *
                   y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) / v[V_REF_MFG_OUTPUT];
     double lp = y[S_LP_MFG], lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
     double comp = smooth_pos(1.0 + v[V_PRICE_COMPETITIVENESS] * lead +

@@ -58,6 +58,8 @@ static const char *const flows_of[][16] = {
     {"digital_adopters", "+digital_adoption", "-digital_obsolescence", "-digital_exits"},
     {"innovation_active", "+innovation_adoption", "-innovation_lapse", "-innovation_exits"},
     {"knowledge_stock", "+rd_spending", "-knowledge_depreciation"},
+    {"energy_price_level", "+energy_price_change"},
+    {"carbon_price_level", "+carbon_price_change"},
     {"energy_background", "-background_gain"},
     {"efficiency_potential", "+efficiency_renewal_flow", "-efficiency_adoption"},
     {"efficiency_saved", "+efficiency_adoption"},

@@ -289,10 +289,13 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     }
 
     scenario base, sc;
-    if (cli_load_scenario(base_arg, &base) != CLI_OK || cli_load_scenario(scenario_arg, &sc) != CLI_OK)
-        return CLI_FAIL;
-    if (study_prepare("attribute", &sc, &o) != CLI_OK)
-        return CLI_USAGE;
+    int lrc = cli_load_scenario(base_arg, &base);
+    if (lrc == CLI_OK)
+        lrc = cli_load_scenario(scenario_arg, &sc);
+    if (lrc == CLI_OK)
+        lrc = study_prepare("attribute", &sc, &o);
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+        return lrc != CLI_OK ? lrc : CLI_FAIL;
 
     int players[ATTR_PLAYERS_MAX + 1];
     size_t k = attr_players(&base, &sc, players);

@@ -246,11 +246,17 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     c.keys = keys;
 
     batch_files files = {0};
-    if (rc == CLI_OK && batch_files_collect(inputs, ninputs, &files, &err) != SIM_OK)
+    if (rc != CLI_OK) {
+        free(inputs);
+        return rc;
+    }
+    if (batch_files_collect(inputs, ninputs, &files, &err) != SIM_OK)
         rc = cli_report(&err);
     free(inputs);
-    if (rc != CLI_OK)
-        return rc;
+    if (!study_inputs_agree(ex_in, rc == CLI_OK)) {
+        batch_files_release(&files);
+        return rc != CLI_OK ? rc : CLI_FAIL;
+    }
     c.files = &files;
 
     pool_exec local;

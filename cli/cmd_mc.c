@@ -193,10 +193,11 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
     }
 
     scenario sc;
-    if (cli_load_scenario(scenario_arg, &sc) != CLI_OK)
-        return CLI_FAIL;
-    if (study_prepare("mc", &sc, &o) != CLI_OK)
-        return CLI_USAGE;
+    int rc = cli_load_scenario(scenario_arg, &sc);
+    if (rc == CLI_OK)
+        rc = study_prepare("mc", &sc, &o);
+    if (!study_inputs_agree(ex_in, rc == CLI_OK))
+        return rc != CLI_OK ? rc : CLI_FAIL;
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
@@ -217,7 +218,7 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
                    .vars = vars, .nvars = nvars, .probs = probs, .nprobs = nprobs,
                    .keep_samples = draws_path != NULL};
     mc_bands bands;
-    int rc = mc_study_run(&st, ex, &bands, &err);
+    rc = mc_study_run(&st, ex, &bands, &err);
     if (ex->rank != 0)
         return rc == 0 ? CLI_OK : CLI_FAIL;
     if (rc != 0) {

@@ -245,10 +245,11 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     c.nvars = nvars;
 
     scenario sc;
-    if (cli_load_scenario(scenario_arg, &sc) != CLI_OK)
-        return CLI_FAIL;
-    if (study_prepare("sweep", &sc, &o) != CLI_OK)
-        return CLI_USAGE;
+    int lrc = cli_load_scenario(scenario_arg, &sc);
+    if (lrc == CLI_OK)
+        lrc = study_prepare("sweep", &sc, &o);
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+        return lrc != CLI_OK ? lrc : CLI_FAIL;
     c.sc = &sc;
     c.opts = &o.run;
     /* Both ends of every axis must make a valid scenario (a start year

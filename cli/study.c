@@ -103,6 +103,17 @@ int study_prepare(const char *cmd, scenario *sc, study_opts *o)
     return CLI_OK;
 }
 
+int study_inputs_agree(pool_exec *ex, int ok)
+{
+    if (ex == NULL)
+        return ok != 0;
+    int all = ex->agree(ex, ok);
+    if (!all && ok && ex->rank == 0)
+        cli_error("another MPI rank could not read the inputs (are the files on a file "
+                  "system every node sees?)");
+    return all;
+}
+
 pool_exec *study_exec(pool_exec *ex, pool_exec *local, const study_opts *o)
 {
     if (ex == NULL) {

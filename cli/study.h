@@ -55,6 +55,12 @@ int study_option(const char *cmd, int id, const char *value, study_opts *o);
  * against it. Prints the problem and returns CLI_USAGE on failure. */
 int study_prepare(const char *cmd, scenario *sc, study_opts *o);
 
+/* Whether every process read its inputs: ok on this one. Without MPI (ex
+ * NULL) returns ok. Under MPI every rank must call it at the same point;
+ * rank 0 explains a failure that only other ranks met (their messages are
+ * silenced), such as a file missing from a directory that is not shared. */
+int study_inputs_agree(pool_exec *ex, int ok);
+
 /* The executor of a command: ex when given (the MPI program passes its
  * own), otherwise a thread pool of o->jobs threads in local. Sets the
  * progress bar when stderr is a terminal. */

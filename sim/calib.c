@@ -3,9 +3,10 @@
  * Everything here follows from parameter values alone: the 2020 stocks that
  * model_init starts from, and the constants fitted so that the 2020 state
  * reproduces the sourced figures (population, jobs, GRP, unemployment, firm
- * starts, emissions). It runs first in every evaluation, which keeps the
- * calibration exact under any parameter values (Monte Carlo, --set) at the
- * cost of a dozen square roots. */
+ * starts, emissions). model_init runs it to build the initial state, and
+ * model_eval on the first evaluation of a run (the results stay in the ref_*
+ * slots), which keeps the calibration exact under any parameter values
+ * (Monte Carlo draws, --set). */
 #include "sim/labour.h"
 #include "sim/model.h"
 

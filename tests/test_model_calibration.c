@@ -2,7 +2,8 @@
  * within 1 % and the observed directions of change (manufacturing jobs,
  * working-age population, emissions, survival of young firms), and every
  * assumption and parameter can be drawn anywhere in its Monte Carlo range
- * without breaking the 2020 calibration of the sourced figures. */
+ * without breaking the 2020 calibration of the sourced figures; the
+ * fixed-step integrators agree with the adaptive one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -128,6 +129,52 @@ static void test_baseline_unemployment_stays_plausible(void **st)
     run_result_release(&r);
 }
 
+/* The largest relative difference of the key indicators between two runs. */
+static double key_gap(const run_result *a, const run_result *b)
+{
+    double gap = 0.0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        if (!var_table[i].key)
+            continue;
+        for (size_t r = 0; r < a->rows; r++) {
+            double x = run_value(a, r, i), d = fabs(run_value(b, r, i) - x) / (fabs(x) + 1e-12);
+            if (d > gap)
+                gap = d;
+        }
+    }
+    return gap;
+}
+
+static void test_fixed_step_methods_agree_with_the_adaptive_run(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        int id = var_lever_ids[l];
+        sc.value[id] = var_table[id].policy;
+        sc.lever_start[id] = 2022;
+        sc.lever_ramp[id] = 3;
+    }
+    run_result adaptive, rk4, euler;
+    run_opts o = run_opts_default();
+    run_result_init(&adaptive);
+    run_result_init(&rk4);
+    run_result_init(&euler);
+    assert_int_equal(run_scenario(&sc, &o, &adaptive, NULL), SIM_OK);
+    o.method = ODE_RK4;
+    assert_int_equal(run_scenario(&sc, &o, &rk4, NULL), SIM_OK);
+    o.method = ODE_EULER;
+    assert_int_equal(run_scenario(&sc, &o, &euler, NULL), SIM_OK);
+    /* Smooth equations: RK4 at 1/16 year matches to 1e-5, Euler to 2 %. */
+    double g4 = key_gap(&adaptive, &rk4), ge = key_gap(&adaptive, &euler);
+    if (!(g4 < 1e-5 && ge < 0.02))
+        fail_msg("key indicators differ by %.2e (RK4) and %.2e (Euler) from the adaptive run", g4, ge);
+    run_result_release(&adaptive);
+    run_result_release(&rk4);
+    run_result_release(&euler);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_emissions_fall_every_decade),
         cmocka_unit_test(test_young_firms_survive_three_years_at_76_percent),
         cmocka_unit_test(test_baseline_unemployment_stays_plausible),
+        cmocka_unit_test(test_fixed_step_methods_agree_with_the_adaptive_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,6 +102,8 @@ app *app_create(sim_error *err)
     run_result_init(&a->base);
     run_result_init(&a->cur);
     run_result_init(&a->scratch);
+    run_result_init(&a->band_run);
+    a->band_stamp = -1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
     scenario_init(&a->base_sc);
@@ -135,8 +137,13 @@ void app_destroy(app *a)
     run_result_release(&a->base);
     run_result_release(&a->cur);
     run_result_release(&a->scratch);
+    run_result_release(&a->band_run);
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_release(&a->compare[i].res);
+    free(a->band);
+    free(a->band_draws);
+    if (a->rng)
+        gsl_rng_free(a->rng);
     free(a->undo);
     free(a->redo);
     free(a);

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "sim/run.h"
 #include "sim/scenario.h"
 #include "sim/status.h"
@@ -19,6 +21,8 @@
 #define APP_UNDO_MAX 100   /* undo steps kept */
 #define APP_FILES_MAX 128  /* scenario files listed in a dialog */
 #define APP_GROUPS_MAX 16  /* collapsible groups remembered */
+#define APP_BAND_SAMPLES 24 /* Monte Carlo draws behind the uncertainty bands */
+#define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
 
 typedef enum app_dialog {
     APP_DLG_NONE,
@@ -101,6 +105,18 @@ typedef struct app {
     int nfiles;
     int file_sel, file_scroll;
 
+    int bands;             /* 1: the graphs show the scenario's 5-95 % uncertainty band */
+    double *band;          /* per graph: band_rows lows, then band_rows highs (NULL until used) */
+    double *band_draws;    /* scratch: APP_BAND_SAMPLES values per graph and row */
+    size_t band_rows;      /* rows the band buffers hold */
+    int band_ok[APP_GRAPHS_MAX]; /* 1 when band holds graph g's band for the current run */
+    long band_stamp;       /* runs when the bands were computed (-1: never) */
+    int band_var[APP_GRAPHS_MAX]; /* the variable each graph's band is for */
+    double band_ms;        /* duration of the last band computation, milliseconds */
+    gsl_rng *rng;          /* draws of the bands (owned) */
+    scenario band_sc;      /* scratch scenario of one draw */
+    run_result band_run;   /* scratch run of one draw */
+
     char status[1024];     /* the status line */
     int status_error;      /* 1 when status reports an error */
     int want_quit;         /* set when the program should end */
@@ -166,6 +182,19 @@ int app_list_files(app *a, const char *dir);
 
 /* Sets the status line (printf-style). */
 void app_status(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Brings the uncertainty bands up to date with the scenario and the graphs'
+ * choices when a->bands is on: APP_BAND_SAMPLES runs with the uncertain
+ * assumptions and parameters (sim/sample.h) drawn with APP_BAND_SEED, the
+ * lever settings and any input the user changed kept as they are; the
+ * 5 % and 95 % quantiles of each graph's variable at each report year.
+ * Does nothing when they are current. SIM_ENOMEM when out of memory; draws
+ * whose run fails are left out. */
+sim_status app_update_bands(app *a);
+
+/* Graph g's band as low and high arrays of cur.rows values, or 0 when there
+ * is none (bands off, or not computed). */
+int app_band(const app *a, int g, const double **lo, const double **hi);
 
 /* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
 double app_step_of(int var);

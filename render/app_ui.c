@@ -148,6 +148,9 @@ void app_command(app *a, app_cmd cmd)
     case APP_CMD_GRAPHS:
         a->ngraphs = a->ngraphs == 4 ? 6 : 4;
         break;
+    case APP_CMD_BANDS:
+        a->bands = !a->bands;
+        break;
     }
 }
 
@@ -164,7 +167,8 @@ static const tool tools[] = {
     {"tb-saveas", STR_SAVE_AS, APP_CMD_SAVE_AS, 0},  {"tb-undo", STR_UNDO, APP_CMD_UNDO, 0},
     {"tb-redo", STR_REDO, APP_CMD_REDO, 0},          {"tb-reset", STR_RESET_ALL, APP_CMD_RESET_ALL, 0},
     {"tb-compare", STR_COMPARE, APP_CMD_COMPARE, 0}, {"tb-export", STR_EXPORT, APP_CMD_EXPORT, 0},
-    {"tb-graphs", STR_COUNT, APP_CMD_GRAPHS, 1},     {"tb-zout", STR_ZOOM_OUT, APP_CMD_ZOOM_OUT, 1},
+    {"tb-bands", STR_UNCERTAINTY, APP_CMD_BANDS, 1}, {"tb-graphs", STR_COUNT, APP_CMD_GRAPHS, 1},
+    {"tb-zout", STR_ZOOM_OUT, APP_CMD_ZOOM_OUT, 1},
     {"tb-zin", STR_ZOOM_IN, APP_CMD_ZOOM_IN, 1},     {"tb-lang", STR_LANGUAGE, APP_CMD_LANGUAGE, 1},
     {"tb-full", STR_FULLSCREEN, APP_CMD_FULLSCREEN, 1}, {"tb-help", STR_COUNT, APP_CMD_HELP, 1},
 };
@@ -183,7 +187,7 @@ static const char *tool_label(const app *a, const tool *t, char *buf, size_t n)
 
 static int tool_selected(const app *a, const tool *t)
 {
-    return (t->cmd == APP_CMD_COMPARE && a->ncompare > 0) ||
+    return (t->cmd == APP_CMD_COMPARE && a->ncompare > 0) || (t->cmd == APP_CMD_BANDS && a->bands) ||
            (t->cmd == APP_CMD_FULLSCREEN && a->want_fullscreen) ||
            (t->cmd == APP_CMD_HELP && a->dialog == APP_DLG_HELP);
 }
@@ -469,6 +473,12 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     const char *name = a->sc.name[0] && strcmp(a->sc.name, "Baseline") != 0 ? a->sc.name
                                                                              : str_get(STR_SCENARIO, a->swedish);
     series_of(&spec.series[spec.nseries++], &a->cur, var, chart_palette[5], 3, name);
+    const double *lo, *hi;
+    if (app_band(a, g, &lo, &hi)) {
+        spec.series[0].lo = lo;
+        spec.series[0].hi = hi;
+        spec.band_label = str_get(STR_BAND, a->swedish);
+    }
     series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,
               str_get(STR_BASELINE, a->swedish));
     for (int i = 0; i < a->ncompare && spec.nseries < CHART_SERIES_MAX; i++)
@@ -488,9 +498,14 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     int pad = ui_px(ctx, 12);
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_rect(ctx, ui_rect_make(r.x, r.y, r.w, 1), ctx->colors[UI_COL_BORDER]);
-    char right[128];
-    snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms", MODEL_NAME, MODEL_VERSION,
-             str_get(STR_RUN, a->swedish), a->run_ms);
+    char right[256];
+    if (a->bands)
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms \xC2\xB7 %s %d \xC3\x97 %.1f ms",
+                 MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), a->run_ms,
+                 str_get(STR_UNCERTAINTY, a->swedish), APP_BAND_SAMPLES, a->band_ms);
+    else
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms", MODEL_NAME, MODEL_VERSION,
+                 str_get(STR_RUN, a->swedish), a->run_ms);
     int rw = ui_text_width(ctx, UI_FONT_SMALL, right);
     ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
                     ctx->colors[UI_COL_MUTED]);
@@ -505,6 +520,8 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
     ctx->modal = a->dialog != APP_DLG_NONE;
     ui_begin(ctx);
+    if (app_update_bands(a) != SIM_OK)
+        app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);
     layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs, a->nkeys > 0, rows);
     ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);

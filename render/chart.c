@@ -62,17 +62,26 @@ static double series_value(const chart_series *s, int i)
     return s->scale != 0 ? v * s->scale : v;
 }
 
+/* A band's value i in display units. */
+static double band_value(const chart_series *s, const double *b, int i)
+{
+    return s->scale != 0 ? b[i] * s->scale : b[i];
+}
+
 int chart_data_range(const chart_spec *spec, double *lo, double *hi)
 {
     double mn = INFINITY, mx = -INFINITY;
     for (int k = 0; k < spec->nseries; k++) {
         const chart_series *s = &spec->series[k];
         for (int i = 0; i < s->n; i++) {
-            double v = series_value(s, i);
-            if (!isfinite(v))
-                continue;
-            mn = fmin(mn, v);
-            mx = fmax(mx, v);
+            double v[3] = {series_value(s, i), s->lo ? band_value(s, s->lo, i) : NAN,
+                           s->hi ? band_value(s, s->hi, i) : NAN};
+            for (int j = 0; j < 3; j++) {
+                if (!isfinite(v[j]))
+                    continue;
+                mn = fmin(mn, v[j]);
+                mx = fmax(mx, v[j]);
+            }
         }
     }
     if (!(mn <= mx))
@@ -183,6 +192,26 @@ static void draw_series(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
     ui_draw_polyline(ctx, p, n, s->color, ui_px(ctx, s->thickness), s->dashed);
 }
 
+/* The band of s, translucent in its colour. */
+static void draw_band(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
+{
+    enum { MAXP = 1024 };
+    ui_point up[MAXP], lo[MAXP];
+    int n = 0;
+    for (int i = 0; i < s->n && n < MAXP; i++) {
+        double a = band_value(s, s->lo, i), b = band_value(s, s->hi, i);
+        if (!isfinite(a) || !isfinite(b))
+            continue;
+        float x = chart_x_of(g, s->t[i]);
+        up[n] = (ui_point){x, chart_y_of(g, b)};
+        lo[n] = (ui_point){x, chart_y_of(g, a)};
+        n++;
+    }
+    ui_color c = s->color;
+    c.a = 56;
+    ui_draw_band(ctx, up, lo, n, c);
+}
+
 static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g)
 {
     int x = g->legend.x;
@@ -200,6 +229,22 @@ static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g
                                   g->legend.h);
         ui_draw_text_in(ctx, UI_FONT_SMALL, label, tr, -1, ctx->colors[UI_COL_MUTED]);
         x += sw + gap + tw + sep;
+    }
+    /* The band's swatch, when a series has one. */
+    for (int k = 0; k < spec->nseries && spec->band_label; k++) {
+        const chart_series *s = &spec->series[k];
+        if (!s->lo || !s->hi)
+            continue;
+        int tw = ui_text_width(ctx, UI_FONT_SMALL, spec->band_label);
+        if (x + sw + gap + tw > g->legend.x + g->legend.w)
+            break;
+        ui_color c = s->color;
+        c.a = 56;
+        ui_draw_rect(ctx, ui_rect_make(x, cy - ui_px(ctx, 5), sw, ui_px(ctx, 10)), c);
+        ui_draw_text_in(ctx, UI_FONT_SMALL, spec->band_label,
+                        ui_rect_make(x + sw + gap, g->legend.y, tw, g->legend.h), -1,
+                        ctx->colors[UI_COL_MUTED]);
+        break;
     }
 }
 
@@ -234,7 +279,19 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
         if (lw > w)
             w = lw;
     }
-    int bw = w + 2 * pad, bh = (spec->nseries + 1) * lh + 2 * pad;
+    /* The scenario's band, when it has one, on a line of its own. */
+    char band[160] = "";
+    if (s0->lo && s0->hi && spec->band_label && idx < s0->n) {
+        char a[64], b[64];
+        fmt_value(a, sizeof a, band_value(s0, s0->lo, idx), spec->swedish);
+        fmt_value(b, sizeof b, band_value(s0, s0->hi, idx), spec->swedish);
+        snprintf(band, sizeof band, "%s: %s \xE2\x80\x93 %s", spec->band_label, a, b);
+        int lw = ui_text_width(ctx, UI_FONT_SMALL, band) + sw + pad / 2;
+        if (lw > w)
+            w = lw;
+    }
+    int nlines = spec->nseries + 1 + (band[0] ? 1 : 0);
+    int bw = w + 2 * pad, bh = nlines * lh + 2 * pad;
     int bx = (int)x + ui_px(ctx, 12);
     if (bx + bw > g->plot.x + g->plot.w)
         bx = (int)x - ui_px(ctx, 12) - bw;
@@ -253,6 +310,15 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
         fmt_value(val, sizeof val, idx < s->n ? series_value(s, idx) : NAN, spec->swedish);
         snprintf(line, sizeof line, "%s: %s", s->label ? s->label : "", val);
         ui_draw_text(ctx, UI_FONT_SMALL, line, bx + pad + sw, ly, ctx->colors[UI_COL_TEXT]);
+    }
+    if (band[0]) {
+        int ly = by + pad + (spec->nseries + 1) * lh;
+        ui_color c = s0->color;
+        c.a = 90;
+        ui_draw_rect(ctx, ui_rect_make(bx + pad, ly + lh / 2 - ui_px(ctx, 4), sw - ui_px(ctx, 3),
+                                       ui_px(ctx, 8)),
+                     c);
+        ui_draw_text(ctx, UI_FONT_SMALL, band, bx + pad + sw, ly, ctx->colors[UI_COL_MUTED]);
     }
     ui_layer_set(ctx, prev);
 }
@@ -292,7 +358,11 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
 
     ui_clip_push(ctx, ui_rect_make(g.plot.x - ui_px(ctx, 4), g.plot.y - ui_px(ctx, 4),
                                    g.plot.w + ui_px(ctx, 8), g.plot.h + ui_px(ctx, 8)));
-    /* Compared scenarios first, then the baseline, then the scenario on top. */
+    /* Bands under every line; compared scenarios first, then the baseline,
+     * then the scenario on top. */
+    for (int k = spec->nseries - 1; k >= 0; k--)
+        if (spec->series[k].lo && spec->series[k].hi)
+            draw_band(ctx, &g, &spec->series[k]);
     for (int k = spec->nseries - 1; k >= 0; k--)
         draw_series(ctx, &g, &spec->series[k]);
     ui_clip_pop(ctx);

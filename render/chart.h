@@ -26,6 +26,7 @@ typedef struct chart_series {
     int thickness;    /* line width at zoom 1, pixels */
     int dashed;       /* 1 for a dashed line */
     const char *label;/* legend text */
+    const double *lo, *hi; /* NULL, or an uncertainty band: n values each (before scale) */
 } chart_series;
 
 typedef struct chart_spec {
@@ -33,6 +34,7 @@ typedef struct chart_spec {
     const char *unit;    /* display unit of the y axis */
     int swedish;         /* number format */
     int legend;          /* 1 draws the legend row */
+    const char *band_label; /* legend text of the bands ("5-95 %"), NULL for none */
     chart_series series[CHART_SERIES_MAX];
     int nseries;
 } chart_spec;

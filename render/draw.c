@@ -445,6 +445,26 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
     }
 }
 
+/* The area between two lines as a strip of triangles. */
+static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
+{
+    int n = np / 2;
+    if (n < 2 || !reserve_verts(d, (n - 1) * 6))
+        return;
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+    const ui_point *up = p, *lo = p + n;
+    int k = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        d->verts[k++] = vert(up[i].x, up[i].y, c);
+        d->verts[k++] = vert(up[i + 1].x, up[i + 1].y, c);
+        d->verts[k++] = vert(lo[i + 1].x, lo[i + 1].y, c);
+        d->verts[k++] = vert(up[i].x, up[i].y, c);
+        d->verts[k++] = vert(lo[i + 1].x, lo[i + 1].y, c);
+        d->verts[k++] = vert(lo[i].x, lo[i].y, c);
+    }
+    SDL_RenderGeometry(d->r, NULL, d->verts, k, NULL, 0);
+}
+
 static void set_clip(draw_ctx *d, ui_rect r)
 {
     if (r.w < 0) {
@@ -502,6 +522,9 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx)
                 draw_disc(d, (float)c->rect.x + r, (float)c->rect.y + r, r, c->color);
                 break;
             }
+            case UI_CMD_BAND:
+                draw_band(d, ctx->point + c->points, c->npoints, c->color);
+                break;
             case UI_CMD_POLYLINE:
                 draw_polyline(d, ctx->point + c->points, c->npoints, c->color, c->thickness,
                               c->dashed);

@@ -273,6 +273,9 @@ static int shortcut(gui *g, const SDL_KeyboardEvent *k)
     case SDLK_l:
         app_command(a, APP_CMD_LANGUAGE);
         return 1;
+    case SDLK_u:
+        app_command(a, APP_CMD_BANDS);
+        return 1;
     case SDLK_q:
         app_command(a, APP_CMD_QUIT);
         return 1;

@@ -25,6 +25,7 @@ static void usage(FILE *f)
             "  --compare FILE         overlay a saved scenario (up to 4 times)\n"
             "  --lang en|sv           language at start (default en)\n"
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
+            "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
             "  --profile              report median and worst input-to-frame time;\n"
             "                         with --frames N, of a scripted drag of the first lever\n"
             "  --version, --help\n"
@@ -93,7 +94,7 @@ int main(int argc, char **argv)
     gui_opts opts = {0};
     const char *shot = NULL;
     const char *compare[MAX_COMPARE];
-    int ncompare = 0, frames = -1, swedish = 0;
+    int ncompare = 0, frames = -1, swedish = 0, bands = 0;
     float zoom = 1.0f;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -140,6 +141,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             zoom = (float)z;
+        } else if (strcmp(a, "--uncertainty") == 0) {
+            bands = 1;
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -174,6 +177,7 @@ int main(int argc, char **argv)
     app *a = gui_app(g);
     a->swedish = swedish;
     a->zoom = zoom;
+    a->bands = bands;
     for (int i = 0; i < ncompare; i++) {
         sim_error err;
         sim_error_clear(&err);
@@ -207,6 +211,8 @@ int main(int argc, char **argv)
         printf("input-to-frame: %d frames with input, median %.2f ms, 95th percentile %.2f ms, "
                "worst %.2f ms (model run %.2f ms)\n",
                n, median, p95, worst, a->run_ms);
+        if (bands)
+            printf("uncertainty bands: %d runs in %.2f ms\n", APP_BAND_SAMPLES, a->band_ms);
     }
     gui_destroy(g);
     return status;

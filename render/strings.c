@@ -87,6 +87,8 @@ static const char *const table[STR_COUNT][2] = {
     [STR_COMPARE_FULL] = {"Four scenarios are already compared",
                           "Fyra scenarier j\xC3\xA4mf\xC3\xB6rs redan"},
     [STR_QUIT_TITLE] = {"Quit", "Avsluta"},
+    [STR_UNCERTAINTY] = {"Uncertainty", "Os\xC3\xA4kerhet"},
+    [STR_BAND] = {"5\xE2\x80\x93" "95 %", "5\xE2\x80\x93" "95 %"},
     [STR_RUN] = {"run", "k\xC3\xB6rning"},
     [STR_GRAPH_COUNT] = {"Graphs", "Grafer"},
 };

@@ -77,6 +77,8 @@ typedef enum str_id {
     STR_QUIT_TITLE,
     STR_GRAPH_COUNT,
     STR_RUN,
+    STR_UNCERTAINTY,
+    STR_BAND,
     STR_COUNT
 } str_id;
 

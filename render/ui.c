@@ -389,6 +389,25 @@ void ui_draw_polyline(ui_ctx *ctx, const ui_point *p, int n, ui_color c, int thi
     ctx->npoint += n;
 }
 
+void ui_draw_band(ui_ctx *ctx, const ui_point *upper, const ui_point *lower, int n, ui_color c)
+{
+    if (n < 2)
+        return;
+    if (ctx->npoint + 2 * n > UI_POINT_MAX) {
+        ctx->overflow = 1;
+        return;
+    }
+    ui_cmd *cmd = push_cmd(ctx, UI_CMD_BAND);
+    if (!cmd)
+        return;
+    memcpy(ctx->point + ctx->npoint, upper, (size_t)n * sizeof *upper);
+    memcpy(ctx->point + ctx->npoint + n, lower, (size_t)n * sizeof *lower);
+    cmd->points = ctx->npoint;
+    cmd->npoints = 2 * n;
+    cmd->color = c;
+    ctx->npoint += 2 * n;
+}
+
 int ui_focusable(ui_ctx *ctx, unsigned id)
 {
     if (ctx->layer == 0 && ctx->modal)

@@ -41,6 +41,8 @@ typedef enum ui_cmd_type {
     UI_CMD_TEXT,     /* text with its top-left corner at rect.x, rect.y */
     UI_CMD_POLYLINE, /* connected line through points */
     UI_CMD_CIRCLE,   /* filled disc inscribed in rect */
+    UI_CMD_BAND,     /* filled area between two lines: npoints/2 upper points, then as
+                        many lower points at the same positions */
     UI_CMD_CLIP      /* clip every later command to rect (w < 0: no clip) */
 } ui_cmd_type;
 
@@ -62,8 +64,8 @@ typedef struct ui_cmd {
     int dashed;       /* POLYLINE: 1 for a dashed line */
     ui_font font;     /* TEXT */
     int text;         /* TEXT: offset of the NUL-terminated string in ctx->text */
-    int points;       /* POLYLINE: index of the first point in ctx->point */
-    int npoints;      /* POLYLINE: number of points */
+    int points;       /* POLYLINE, BAND: index of the first point in ctx->point */
+    int npoints;      /* POLYLINE, BAND: number of points */
 } ui_cmd;
 
 /* Keys the widgets understand (bits of key_pressed). */
@@ -226,6 +228,9 @@ int ui_draw_text(ui_ctx *ctx, ui_font f, const char *s, int x, int y, ui_color c
 void ui_draw_text_in(ui_ctx *ctx, ui_font f, const char *s, ui_rect r, int align, ui_color c);
 /* A polyline through n points (copied). */
 void ui_draw_circle(ui_ctx *ctx, int cx, int cy, int radius, ui_color c);
+/* The area between upper[i] and lower[i], i < n (both copied), filled with c
+ * (usually translucent). */
+void ui_draw_band(ui_ctx *ctx, const ui_point *upper, const ui_point *lower, int n, ui_color c);
 void ui_draw_polyline(ui_ctx *ctx, const ui_point *p, int n, ui_color c, int thickness, int dashed);
 int ui_text_width(const ui_ctx *ctx, ui_font f, const char *s);
 int ui_text_height(const ui_ctx *ctx, ui_font f);

@@ -18,6 +18,7 @@
 #include "render/app.h"
 #include "render/app_ui.h"
 #include "render/strings.h"
+#include "sim/sample.h"
 
 static int fake_width(void *user, ui_font f, const char *s, int len)
 {
@@ -632,6 +633,61 @@ static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
     assert_true(f->a->lever_scroll > 0 || checked == 0);
 }
 
+static void test_uncertainty_bands_bracket_the_draws_and_follow_changes(void **state)
+{
+    fixture *f = *state;
+    const double *lo, *hi;
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_false(app_band(f->a, 0, &lo, &hi)); /* off by default */
+    app_command(f->a, APP_CMD_BANDS);
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    size_t rows = f->a->cur.rows;
+    int widened = 0;
+    for (int g = 0; g < f->a->ngraphs; g++) {
+        assert_true(app_band(f->a, g, &lo, &hi));
+        for (size_t r = 0; r < rows; r++) {
+            assert_true(isfinite(lo[r]) && isfinite(hi[r]));
+            assert_true(lo[r] <= hi[r]);
+            widened |= hi[r] > lo[r];
+        }
+    }
+    /* The uncertain inputs make the band wider than a line somewhere. */
+    size_t nu = sample_uncertain_vars(NULL, 0);
+    if (nu > 0)
+        assert_true(widened);
+    /* The same draws every time: recomputing gives the same band. */
+    double first[256];
+    assert_true(app_band(f->a, 0, &lo, &hi));
+    size_t nr = rows < 128 ? rows : 128;
+    memcpy(first, lo, nr * sizeof *lo);
+    memcpy(first + 128, hi, nr * sizeof *hi);
+    f->a->band_stamp = -1;
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_true(app_band(f->a, 0, &lo, &hi));
+    assert_memory_equal(first, lo, nr * sizeof *lo);
+    assert_memory_equal(first + 128, hi, nr * sizeof *hi);
+    /* A change of the scenario makes the band stale until updated. */
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    assert_false(app_band(f->a, 0, &lo, &hi));
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_true(app_band(f->a, 0, &lo, &hi));
+}
+
+static void test_frame_draws_the_bands_when_asked(void **state)
+{
+    fixture *f = *state;
+    frame(f);
+    int bands_off = 0, bands_on = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++)
+        bands_off += f->ctx->cmd[i].type == UI_CMD_BAND;
+    app_command(f->a, APP_CMD_BANDS);
+    frame(f);
+    for (int i = 0; i < f->ctx->ncmd; i++)
+        bands_on += f->ctx->cmd[i].type == UI_CMD_BAND;
+    assert_int_equal(bands_off, 0);
+    assert_int_equal(bands_on, f->a->ngraphs);
+}
+
 static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
 {
     (void)state;
@@ -675,6 +731,8 @@ int main(void)
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
+        T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
+        T(test_frame_draws_the_bands_when_asked),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
     };
 #undef T

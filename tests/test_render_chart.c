@@ -297,6 +297,39 @@ static void test_hover_read_out_shows_the_year_and_both_values(void **state)
     assert_true(year && scen && base);
 }
 
+static void test_a_band_widens_the_range_and_is_drawn_under_the_lines(void **state)
+{
+    fixture *f = *state;
+    double lo[31], hi[31];
+    for (int i = 0; i < 31; i++) {
+        lo[i] = f->a[i] - 400;
+        hi[i] = f->a[i] + 500;
+    }
+    f->spec.series[0].lo = lo;
+    f->spec.series[0].hi = hi;
+    f->spec.band_label = "5-95 %";
+    double rlo, rhi;
+    chart_data_range(&f->spec, &rlo, &rhi);
+    assert_near(rhi, 1800, 1e-9);
+    ui_begin(f->ctx);
+    chart_draw(f->ctx, &f->spec, ui_rect_make(0, 0, 600, 300));
+    int band = -1, first_line = -1, label = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type == UI_CMD_BAND && band < 0)
+            band = i;
+        if (c->type == UI_CMD_POLYLINE && c->npoints == 31 && first_line < 0)
+            first_line = i;
+        if (c->type == UI_CMD_TEXT && strcmp(f->ctx->text + c->text, "5-95 %") == 0)
+            label = 1;
+    }
+    ui_end(f->ctx);
+    assert_true(band >= 0);
+    assert_true(band < first_line);
+    assert_int_equal(f->ctx->cmd[band].npoints, 62);
+    assert_true(label);
+}
+
 static void test_tick_labels_carry_thousands_separators(void **state)
 {
     fixture *f = *state;
@@ -338,6 +371,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_hover_read_out_shows_the_year_and_both_values, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_a_band_widens_the_range_and_is_drawn_under_the_lines,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_tick_labels_carry_thousands_separators, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

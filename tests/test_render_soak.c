@@ -98,9 +98,9 @@ static void script(gui *g, int f)
         push_text("1");
         push_key(SDLK_BACKSPACE, 0);
     } else if (phase == 13) {
-        static const SDL_Keycode cmds[] = {SDLK_l, SDLK_EQUALS, SDLK_MINUS, SDLK_z, SDLK_y, SDLK_k,
-                                           SDLK_e, SDLK_o};
-        push_key(cmds[(f / 20) % 8], KMOD_LCTRL);
+        static const SDL_Keycode cmds[] = {SDLK_u, SDLK_l, SDLK_EQUALS, SDLK_MINUS, SDLK_z,
+                                           SDLK_y, SDLK_k, SDLK_e, SDLK_o};
+        push_key(cmds[(f / 20) % 9], KMOD_LCTRL);
     } else if (phase == 14) {
         push_key(SDLK_ESCAPE, 0);
         push_key(SDLK_ESCAPE, 0);

@@ -20,7 +20,7 @@
 
 static const char usage[] =
     "usage: transim batch FILE...|DIR -o OUTDIR [-j N] [--set NAME=VALUE]...\n"
-    "                     [--vars NAME,...] [--long] [solver options]\n"
+    "                     [--vars NAME,...] [--long] [--summary-only] [solver options]\n"
     "\n"
     "Runs every scenario file given (a directory gives its *.ini files, sorted by\n"
     "name) over N worker threads, and writes OUTDIR/NAME.csv for each NAME.ini (the\n"
@@ -32,6 +32,7 @@ static const char usage[] =
     "  -o, --output OUTDIR  directory for the results (created if missing)\n"
     "  --vars LIST          columns of the per-scenario files, as for `run`\n"
     "  --long               per-scenario files in tidy rows scenario,year,variable,value,unit\n"
+    "  --summary-only       write summary.csv alone (for very large batches)\n"
     STUDY_OPTIONS_HELP
     "\n"
     "A progress bar is drawn on stderr when it is a terminal. The files are the\n"
@@ -39,7 +40,7 @@ static const char usage[] =
     "solver); read them with pandas.read_csv(f, comment='#') or\n"
     "read.csv(f, comment.char='#').\n";
 
-enum { O_VARS = STUDY_NOPTS, O_LONG };
+enum { O_VARS = STUDY_NOPTS, O_LONG, O_SUMMARY_ONLY };
 
 typedef struct batch_worker {
     runner *rn;
@@ -55,6 +56,7 @@ typedef struct batch_ctx {
     output_opts oo;
     const int *keys;
     size_t nkeys;
+    int summary_only; /* 1: no per-scenario files, summary.csv alone */
     batch_worker *w;
 } batch_ctx;
 
@@ -100,6 +102,8 @@ static sim_status batch_run_one(batch_ctx *c, size_t i, batch_worker *w, sim_err
             snprintf(err->path, sizeof err->path, "%s", c->files->paths[i]);
         return st;
     }
+    if (c->summary_only)
+        return SIM_OK;
     char path[2048];
     snprintf(path, sizeof path, "%s/%s", c->outdir, c->files->names[i]);
     output_file of;
@@ -193,13 +197,14 @@ static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
 
 int batch_command(int argc, char **argv, pool_exec *ex_in)
 {
-    static const args_option options[] = {STUDY_OPTIONS, {"vars", 0, 1}, {"long", 0, 0}};
+    static const args_option options[] = {STUDY_OPTIONS, {"vars", 0, 1}, {"long", 0, 0},
+                                          {"summary-only", 0, 0}};
     study_opts o;
     study_opts_init(&o);
     const char *vars_text = NULL;
     char **inputs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *inputs);
     size_t ninputs = 0;
-    int long_rows = 0;
+    int long_rows = 0, summary_only = 0;
     if (inputs == NULL)
         return cli_error("out of memory");
     args a;
@@ -221,6 +226,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             vars_text = a.value;
         else if (id == O_LONG)
             long_rows = 1;
+        else if (id == O_SUMMARY_ONLY)
+            summary_only = 1;
     }
     if (rc == CLI_OK && ninputs == 0)
         rc = args_usage("batch", "no scenario files given");
@@ -229,6 +236,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
 
     batch_ctx c = {.o = &o, .outdir = o.output, .oo = output_opts_default()};
     c.oo.long_rows = long_rows;
+    c.summary_only = summary_only;
     int vars[VAR_COUNT], keys[VAR_COUNT];
     size_t nvars = 0;
     sim_error err;

@@ -51,6 +51,11 @@ grep -q '^file,scenario,status,year,' out1/summary.csv || fail "summary.csv has 
     fail "summary.csv lacks the 2030, 2040 and 2050 rows of s2"
 grep -v '^#' out1/s1.csv | head -1 | grep -q '^year,' || fail "s1.csv has no run header"
 
+# batch --summary-only: the same summary.csv and nothing else.
+"$T" batch sc -o outs --summary-only -j 2 || fail "batch --summary-only failed"
+[ "$(ls outs)" = "summary.csv" ] || fail "batch --summary-only wrote more than summary.csv"
+cmp -s out1/summary.csv outs/summary.csv || fail "batch --summary-only gives another summary.csv"
+
 # batch: a bad file stops everything before anything is written.
 printf '[levers]\nnot_a_lever = 1\n' >bad.ini
 expect_error 1 "unknown lever 'not_a_lever'" "$T" batch sc/s1.ini bad.ini -o outbad

@@ -346,7 +346,7 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         }
         attr_table t = {.x = &x, .worth = worth, .phi = phi, .se = se};
         FILE *f = out.f;
-        batch_manifest(f, "attribute", &o.run);
+        study_manifest(f, "attribute", &o);
         batch_manifest_line(f, "scenario", "%s (%s)", sc.path[0] ? sc.path : scenario_arg,
                             sc.name);
         batch_manifest_line(f, "baseline", "%s (%s)", base.path[0] ? base.path : base_arg,

@@ -109,7 +109,7 @@ static sim_status batch_run_one(batch_ctx *c, size_t i, batch_worker *w, sim_err
     output_file of;
     if ((st = output_open(&of, path, err)) != SIM_OK)
         return st;
-    batch_manifest(of.f, "batch", &c->o->run);
+    study_manifest(of.f, "batch", c->o);
     batch_manifest_line(of.f, "scenario", "%s (%s)", c->files->paths[i], w->sc.name);
     output_opts oo = c->oo;
     oo.scenario = w->sc.name;
@@ -152,7 +152,7 @@ static int batch_run_task(void *vctx, size_t i, unsigned worker, double *out, si
 
 static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
 {
-    batch_manifest(f, "batch", &c->o->run);
+    study_manifest(f, "batch", c->o);
     batch_manifest_line(f, "scenarios", "%zu", c->files->n);
     fputs("file,scenario,status,year", f);
     for (size_t k = 0; k < c->nkeys; k++) {

@@ -51,7 +51,7 @@ static void mc_manifest(FILE *f, const study_opts *o, const scenario *sc,
                         const char *scenario_arg, const mc_study *st, const int *uncertain,
                         size_t nu)
 {
-    batch_manifest(f, "mc", &o->run);
+    study_manifest(f, "mc", o);
     batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : scenario_arg,
                         sc->name);
     batch_manifest_line(f, "seed", "%llu", (unsigned long long)o->seed);

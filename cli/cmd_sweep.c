@@ -109,7 +109,7 @@ static int sweep_task(void *vctx, size_t index, unsigned worker, double *out, si
 static void sweep_header(FILE *f, const study_opts *o, const scenario *sc, const char *arg,
                          const sweep_ctx *c, size_t n)
 {
-    batch_manifest(f, "sweep", &o->run);
+    study_manifest(f, "sweep", o);
     batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : arg, sc->name);
     if (c->lhs) {
         batch_manifest_line(f, "design", "latin hypercube, %zu samples", n);

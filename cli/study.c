@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/batch.h"
 #include "sim/ode.h"
 
 void study_opts_init(study_opts *o)
@@ -156,6 +157,13 @@ int study_out_close(study_out *o, int ok)
     if (output_commit(&o->file, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
+}
+
+void study_manifest(FILE *f, const char *command, const study_opts *o)
+{
+    batch_manifest(f, command, &o->run);
+    for (size_t i = 0; i < o->nsets; i++)
+        batch_manifest_line(f, "set", "%s", o->sets[i]);
 }
 
 int study_report(const sim_error *err)

@@ -81,6 +81,10 @@ int study_out_open(study_out *o, const char *path);
  * file. Returns CLI_OK or CLI_FAIL (after printing why). */
 int study_out_close(study_out *o, int ok);
 
+/* The provenance lines of a batch output (sim/batch.h's batch_manifest)
+ * followed by one "# set: NAME=VALUE" line per --set. */
+void study_manifest(FILE *f, const char *command, const study_opts *o);
+
 /* Reports a failed map: err's message, or that another MPI rank failed. */
 int study_report(const sim_error *err);
 

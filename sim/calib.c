@@ -96,7 +96,6 @@ void calib_eval(model_frame *f)
     v[V_REF_HE_ENTRY] = he_entry;
     v[V_REF_STUDENTS] = he + trainees;
     double w_low = s.w_low, w_med = s.w_med, w_high = s.w_high;
-    double lf_low = s.lf_low, lf_med = s.lf_med, lf_high = s.lf_high;
     double e_low = s.e_low, e_med = s.e_med, e_high = s.e_high;
     v[V_REF_SKILL_POP_LOW] = w_low;
     v[V_REF_SKILL_POP_MED] = w_med;
@@ -152,15 +151,6 @@ void calib_eval(model_frame *f)
     v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH], 0.0);
 
     v[V_REF_EMPLOYMENT_RATE] = (e_low + e_med + e_high) / wa;
-
-    /* Skill mismatch in 2020: vacancies are the same share of employment
-     * at every level. */
-    double e_sum = e_low + e_med + e_high;
-    double u_low = labour_unemployed(lf_low, e_low), u_med = labour_unemployed(lf_med, e_med);
-    double u_high = labour_unemployed(lf_high, e_high), u_sum = u_low + u_med + u_high;
-    v[V_REF_MISMATCH] = 0.5 * (smooth_abs(u_low / u_sum - e_low / e_sum, 1e-4) +
-                               smooth_abs(u_med / u_sum - e_med / e_sum, 1e-4) +
-                               smooth_abs(u_high / u_sum - e_high / e_sum, 1e-4));
 
     v[V_REF_KNOWLEDGE] = v[V_RD_INTENSITY_2020] * v[V_GRP_2020] /
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_2020]);

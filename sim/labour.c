@@ -58,20 +58,10 @@ void labour_eval(model_frame *f)
     v[V_VACANCIES_MED] = vac_m;
     v[V_VACANCIES_HIGH] = vac_h;
 
-    /* Mismatch between where the job-seekers are and where the vacancies
-     * are (Jackman, Layard and Roper): the share of the unemployed who would
-     * have to change skill level for the two mixes to match. Beyond the
-     * separate matching functions, it drags matching (mismatch within each
-     * level: field of study, place). */
+    /* Job-seekers and vacancies meet only within a skill level: mismatch
+     * between levels acts through the separate matching functions. */
     double d_sum = d_l + d_m + d_h, lf_sum = lf_l + lf_m + lf_h;
-    double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
-    double mismatch = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
-                             smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
-                             smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
-    double factor = v[V_MATCHING_SCALE] *
-                    smooth_pos(1.0 - v[V_MISMATCH_DRAG] * (mismatch - v[V_REF_MISMATCH]), 0.01) *
-                    v[V_MATCHING_BOOST];
-    v[V_SKILL_MISMATCH] = mismatch;
+    double factor = v[V_MATCHING_SCALE] * v[V_MATCHING_BOOST];
     v[V_MATCHING_FACTOR] = factor;
 
     v[V_HIRES_LOW] =
@@ -135,7 +125,14 @@ void labour_eval(model_frame *f)
     v[V_EMPLOYMENT_RATE] = e_rate;
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
     if (f->report) {
-        /* Indicators that no derivative reads: only at report times. */
+        /* Indicators that no derivative reads: only at report times. The
+         * mismatch index (Jackman, Layard and Roper) is the share of the
+         * unemployed who would have to change skill level for the skill
+         * mix of job-seekers to match that of vacancies. */
+        double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
+        v[V_SKILL_MISMATCH] = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
+                                     smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
+                                     smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
         v[V_EMPLOYED_20_64] = e_sum;
         v[V_EMPLOYMENT] = e_sum / (1.0 - v[V_OTHER_AGES_SHARE]);
         v[V_UNEMPLOYMENT_RATE_LOW] = u_l / (lf_l + 1.0);

@@ -58,8 +58,8 @@ static void collect_vars(app *a)
     a->v_over = var_find("budget_over");
     a->v_cap = var_find("budget_cap");
 
-    /* The graphs start on the key indicators, then the other indicators;
-     * spending first only when nothing else exists. */
+    /* The graphs start on the key indicators, then the other indicators in
+     * table order. */
     int used[VAR_COUNT] = {0};
     int g = 0;
     for (int k = 0; k < a->nkeys && g < APP_GRAPHS_MAX; k++)
@@ -68,11 +68,6 @@ static void collect_vars(app *a)
                 a->graph_sel[g++] = j;
                 used[j] = 1;
             }
-    for (int j = 0; j < a->nind && g < APP_GRAPHS_MAX; j++)
-        if (!used[j] && strncmp(var_table[a->ind[j]].name, "spend_", 6) != 0) {
-            a->graph_sel[g++] = j;
-            used[j] = 1;
-        }
     for (int j = 0; j < a->nind && g < APP_GRAPHS_MAX; j++)
         if (!used[j]) {
             a->graph_sel[g++] = j;

@@ -70,6 +70,8 @@ expect_error 2 "-o OUTDIR" "$T" batch sc
 "$T" mc sc/s2.ini --samples 64 --seed 7 -j 3 -o mc3.csv || fail "mc -j 3 -o failed"
 cmp -s mc1.csv mc3.csv || fail "mc output differs between -j 1 and -j 3"
 grep -q '^# seed: 7$' mc1.csv || fail "mc output does not name its seed"
+"$T" mc sc/s2.ini --samples 4 --set seed_capital=50 --vars spend_total |
+    grep -q '^# set: seed_capital=50$' || fail "mc output does not name its --set"
 grep -q '^variable,unit,year,mean,sd,p5,p25,p50,p75,p95$' mc1.csv || fail "mc header"
 "$T" mc sc/s2.ini --samples 20 --quantiles 10,90 --vars spend_total |
     grep -q '^spend_total,MSEK/yr,2030,' || fail "mc --vars --quantiles gave no spend_total row"

@@ -51,6 +51,15 @@ grep -q '^file,scenario,status,year,' out1/summary.csv || fail "summary.csv has 
     fail "summary.csv lacks the 2030, 2040 and 2050 rows of s2"
 grep -v '^#' out1/s1.csv | head -1 | grep -q '^year,' || fail "s1.csv has no run header"
 
+# The progress bar: on a terminal only (script(1) gives the program one).
+"$T" batch sc -o outq -j 2 2>errq.txt || fail "batch to outq failed"
+[ -s errq.txt ] && fail "batch wrote to stderr that is not a terminal: $(cat errq.txt)"
+if command -v script >/dev/null; then
+    script -qec "'$T' batch sc -o outtty -j 2" /dev/null >tty.txt 2>&1
+    grep -q '\[########################################\] 100%' tty.txt ||
+        fail "batch on a terminal drew no progress bar"
+fi
+
 # batch --summary-only: the same summary.csv and nothing else.
 "$T" batch sc -o outs --summary-only -j 2 || fail "batch --summary-only failed"
 [ "$(ls outs)" = "summary.csv" ] || fail "batch --summary-only wrote more than summary.csv"

@@ -54,7 +54,7 @@ grep -v '^#' out1/s1.csv | head -1 | grep -q '^year,' || fail "s1.csv has no run
 # The progress bar: on a terminal only (script(1) gives the program one).
 "$T" batch sc -o outq -j 2 2>errq.txt || fail "batch to outq failed"
 [ -s errq.txt ] && fail "batch wrote to stderr that is not a terminal: $(cat errq.txt)"
-if command -v script >/dev/null; then
+if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; then
     script -qec "'$T' batch sc -o outtty -j 2" /dev/null >tty.txt 2>&1
     grep -q '\[########################################\] 100%' tty.txt ||
         fail "batch on a terminal drew no progress bar"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model_test_util.h"
+#include "tests/model_test_util.h"
 
 /* Each stock with its inflows (+name) and outflows (-name), as written in the
  * stock's equation in the model table. spend_cumulative integrates the

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "model_test_util.h"
+#include "tests/model_test_util.h"
 
 /* Asserts |x / want - 1| <= rel, naming the variable. */
 static void assert_within(const char *name, double x, double want, double rel)

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "model_test_util.h"
+#include "tests/model_test_util.h"
 
 typedef struct effect {
     const char *lever;     /* lever name */

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "model_test_util.h"
+#include "tests/model_test_util.h"
 
 /* Runs sc to 2100 and checks the invariants at every report year. */
 static void check_sound(const scenario *in, const char *what)

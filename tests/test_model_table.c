@@ -12,7 +12,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "model_test_util.h"
+#include "tests/model_test_util.h"
 
 static int is_snake(const char *s)
 {

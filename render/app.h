@@ -85,6 +85,7 @@ typedef struct app {
     int nind;
     int keys[VAR_COUNT];   /* V_ ids of the key indicators (var_table[i].key) */
     int nkeys;
+    int key_first;         /* first key indicator shown in the strip (paging) */
     int v_spend, v_spend_cum, v_over, v_cap; /* budget variables, -1 when absent */
 
     int detail_var;        /* V_ id of the lever or input in the detail view, -1 none */

@@ -346,22 +346,46 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     }
 }
 
+/* The key-indicator strip: as many cards as fit; when there are more, page
+ * buttons (and the wheel over the strip) move through them. */
 static void draw_keys(app *a, ui_ctx *ctx, const app_layout *l)
 {
     ui_rect r = l->keys;
     int gap = ui_px(ctx, 10);
     int n = a->nkeys;
-    if (n == 0)
+    if (n == 0 || r.h <= 0)
         return;
-    int minw = ui_px(ctx, 190);
+    int minw = ui_px(ctx, 180);
     int fit = (r.w + gap) / (minw + gap);
     if (fit < 1)
         fit = 1;
-    if (n > fit)
-        n = fit;
-    int w = (r.w - (n - 1) * gap) / n;
-    for (int k = 0; k < n; k++)
-        draw_key_card(a, ctx, a->keys[k], ui_rect_make(r.x + k * (w + gap), r.y, w, r.h));
+    int paged = n > fit;
+    int bw = paged ? ui_px(ctx, 26) : 0;
+    if (paged) {
+        fit = (r.w - 2 * (bw + gap) + gap) / (minw + gap);
+        if (fit < 1)
+            fit = 1;
+        if (ui_mouse_over(ctx, r) && ctx->wheel != 0) {
+            a->key_first -= ctx->wheel;
+            ctx->wheel = 0;
+        }
+        ui_rect prev = ui_rect_make(r.x, r.y, bw, r.h);
+        ui_rect next = ui_rect_make(r.x + r.w - bw, r.y, bw, r.h);
+        /* U+2039 and U+203A, single angle quotation marks. */
+        if (ui_button(ctx, ui_id("keys-prev", 0), prev, "\xE2\x80\xB9", 0) & UI_SUBMIT)
+            a->key_first -= fit;
+        if (ui_button(ctx, ui_id("keys-next", 0), next, "\xE2\x80\xBA", 0) & UI_SUBMIT)
+            a->key_first += fit;
+    }
+    if (a->key_first > n - fit)
+        a->key_first = n - fit;
+    if (a->key_first < 0)
+        a->key_first = 0;
+    int shown = n < fit ? n : fit;
+    int x0 = r.x + (paged ? bw + gap : 0), span = r.w - (paged ? 2 * (bw + gap) : 0);
+    int w = (span - (shown - 1) * gap) / shown;
+    for (int k = 0; k < shown; k++)
+        draw_key_card(a, ctx, a->keys[a->key_first + k], ui_rect_make(x0 + k * (w + gap), r.y, w, r.h));
 }
 
 static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)

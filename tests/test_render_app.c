@@ -688,6 +688,25 @@ static void test_frame_draws_the_bands_when_asked(void **state)
     assert_int_equal(bands_on, f->a->ngraphs);
 }
 
+static void test_key_strip_pages_through_more_keys_than_fit(void **state)
+{
+    fixture *f = *state;
+    if (f->a->nkeys < 3)
+        skip(); /* a model with fewer key indicators fits them all */
+    f->ctx->width = 900; /* room for two or three cards */
+    frame(f);
+    int last = f->a->keys[f->a->nkeys - 1];
+    assert_false(shows_start_of(f->ctx, app_label(f->a, last)));
+    for (int i = 0; i < f->a->nkeys; i++) {
+        ui_input_mouse_move(f->ctx, f->l.keys.x + f->l.keys.w / 2, f->l.keys.y + f->l.keys.h / 2);
+        ui_input_wheel(f->ctx, -1);
+        frame(f);
+    }
+    frame(f);
+    assert_true(shows_start_of(f->ctx, app_label(f->a, last)));
+    assert_true(f->a->key_first > 0);
+}
+
 static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
 {
     (void)state;
@@ -731,6 +750,7 @@ int main(void)
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
+        T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_frame_draws_the_bands_when_asked),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),

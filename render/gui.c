@@ -138,6 +138,10 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     if (opts->hidden)
         flags |= SDL_WINDOW_HIDDEN;
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* The first click on an unfocused window acts at once; the desktop's
+     * compositor stays on (it is a tool, not a game). */
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     g->win = SDL_CreateWindow("transim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!g->win) {
         snprintf(msg, n, "cannot open a window: %s", SDL_GetError());

@@ -175,6 +175,28 @@ static void test_fixed_step_methods_agree_with_the_adaptive_run(void **st)
     run_result_release(&euler);
 }
 
+static void test_the_calibration_is_cached_until_invalidated(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    static double v[VAR_COUNT], y[STOCK_COUNT], dydt[STOCK_COUNT];
+    for (int i = 0; i < VAR_COUNT; i++)
+        v[i] = sc.value[i];
+    model_init(SCENARIO_START_MIN, v, y);
+    model_frame f = {.t = SCENARIO_START_MIN, .t0 = SCENARIO_START_MIN, .y = y, .v = v,
+                     .dydt = dydt};
+    model_eval(&f);
+    double young = v[V_REF_POP_YOUNG];
+    assert_close(young, 858063 * var_table[V_YOUNG_SHARE_2020].value, 1e-6);
+    v[V_YOUNG_SHARE_2020] = 0.25;
+    model_eval(&f);
+    assert_close(v[V_REF_POP_YOUNG], young, 0.0);
+    model_invalidate(v);
+    model_eval(&f);
+    assert_close(v[V_REF_POP_YOUNG], 858063 * 0.25, 1e-6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_young_firms_survive_three_years_at_76_percent),
         cmocka_unit_test(test_baseline_unemployment_stays_plausible),
         cmocka_unit_test(test_fixed_step_methods_agree_with_the_adaptive_run),
+        cmocka_unit_test(test_the_calibration_is_cached_until_invalidated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

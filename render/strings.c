@@ -52,7 +52,7 @@ static const char *const table[STR_COUNT][2] = {
     [STR_YEARS] = {"years", "\xC3\xA5r"},
     [STR_CANCEL] = {"Cancel", "Avbryt"},
     [STR_OK] = {"OK", "OK"},
-    [STR_DISCARD] = {"Discard changes", "Sl\xC3\xA4ng \xC3\xA4ndringar"},
+    [STR_DISCARD] = {"Discard changes", "F\xC3\xB6rkasta \xC3\xA4ndringar"},
     [STR_UNSAVED_TITLE] = {"Unsaved changes", "Osparade \xC3\xA4ndringar"},
     [STR_UNSAVED_TEXT] = {"The scenario has changes that are not saved.",
                           "Scenariot har \xC3\xA4ndringar som inte \xC3\xA4r sparade."},

@@ -613,6 +613,9 @@ int ui_draw_wrapped(ui_ctx *ctx, ui_font f, const char *text, int x, int y, int 
 void ui_tooltip(ui_ctx *ctx, const char *text)
 {
     enum { MAX_LINES = 24 };
+    /* No tooltips while something is being dragged. */
+    if (ctx->active != 0 && ctx->mouse_down)
+        return;
     const char *start[MAX_LINES];
     int len[MAX_LINES];
     int nlines = 0;

@@ -308,8 +308,8 @@ int ui_wrap_line(const ui_ctx *ctx, ui_font f, const char *text, int w, const ch
 /* Draws text wrapped to w pixels from x, y; returns the height used. */
 int ui_draw_wrapped(ui_ctx *ctx, ui_font f, const char *text, int x, int y, int w, ui_color c);
 
-/* A tooltip box near the mouse with one or more lines (separated by '\n'),
- * on the overlay layer. */
+/* A tooltip box near the mouse on the overlay layer: the first line bold,
+ * lines broken at '\n' and wrapped; none while something is dragged. */
 void ui_tooltip(ui_ctx *ctx, const char *text);
 
 #endif

@@ -101,6 +101,7 @@ typedef struct app {
     char path[1024];       /* file of the scenario ("" = not saved yet) */
     char entry[1024];      /* path or name typed in a dialog */
     char entry_name[128];  /* the scenario's name typed in the save dialog */
+    char overwrite_ok[1024]; /* a file the user was warned exists; Save again replaces it */
     char dir[1024];        /* directory the file dialogs list */
     char files[APP_FILES_MAX][256]; /* .ini files in dir, sorted */
     int nfiles;

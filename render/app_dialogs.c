@@ -3,6 +3,7 @@
  * keys. Drawn on the overlay layer above a shade; Escape closes them. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "render/app_ui.h"
 #include "render/chart.h"
@@ -126,7 +127,7 @@ static void stem_of(const char *path, char *buf, size_t n)
 
 static void draw_save(app *a, ui_ctx *ctx)
 {
-    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 290));
+    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 270));
     int rh = ui_px(ctx, 32), sh = ui_text_height(ctx, UI_FONT_SMALL), gap = ui_px(ctx, 10);
     ui_color muted = ctx->colors[UI_COL_MUTED];
     int y = in.y;
@@ -148,6 +149,14 @@ static void draw_save(app *a, ui_ctx *ctx)
         sim_error_clear(&err);
         char path[1024], msg[1200];
         snprintf(path, sizeof path, "%s", a->entry);
+        /* Another file of that name is replaced only when asked twice. */
+        if (strcmp(path, a->path) != 0 && strcmp(path, a->overwrite_ok) != 0 &&
+            access(path, F_OK) == 0) {
+            snprintf(a->overwrite_ok, sizeof a->overwrite_ok, "%s", path);
+            app_status(a, 1, str_get(STR_OVERWRITE_FMT, a->swedish), path);
+            dialog_end(ctx);
+            return;
+        }
         /* The name as typed, or else the file's name. */
         char old_name[sizeof a->sc.name];
         memcpy(old_name, a->sc.name, sizeof old_name);
@@ -158,6 +167,7 @@ static void draw_save(app *a, ui_ctx *ctx)
         if (app_save(a, path, &err) == SIM_OK) {
             app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), path);
             a->dialog = APP_DLG_NONE;
+            a->overwrite_ok[0] = '\0';
             if (a->pending != APP_PENDING_NONE)
                 do_pending(a);
         } else {

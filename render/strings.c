@@ -58,6 +58,9 @@ static const char *const table[STR_COUNT][2] = {
                           "Scenariot har \xC3\xA4ndringar som inte \xC3\xA4r sparade."},
     [STR_FILE_PATH] = {"File", "Fil"},
     [STR_SCENARIO_NAME] = {"Name of the scenario", "Scenariots namn"},
+    /* printf format: the path */
+    [STR_OVERWRITE_FMT] = {"'%s' exists: press Save again to replace it",
+                           "'%s' finns: tryck Spara igen f\xC3\xB6r att ers\xC3\xA4tta den"},
     [STR_FILES_HERE] = {"Scenario files", "Scenariofiler"},
     [STR_OPEN_TITLE] = {"Open a scenario", "\xC3\x96ppna ett scenario"},
     [STR_SAVE_TITLE] = {"Save the scenario", "Spara scenariot"},

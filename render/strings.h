@@ -54,6 +54,7 @@ typedef enum str_id {
     STR_UNSAVED_TEXT,
     STR_FILE_PATH,
     STR_SCENARIO_NAME,
+    STR_OVERWRITE_FMT,
     STR_FILES_HERE,
     STR_OPEN_TITLE,
     STR_SAVE_TITLE,

@@ -342,6 +342,32 @@ static void test_save_dialog_names_a_changed_baseline_after_its_file(void **stat
     assert_false(app_dirty(f->a));
 }
 
+static void test_save_as_over_another_file_asks_first(void **state)
+{
+    fixture *f = *state;
+    char other[128];
+    snprintf(other, sizeof other, "%s/theirs.ini", f->dir);
+    FILE *fp = fopen(other, "w");
+    assert_non_null(fp);
+    fputs("[scenario]\nname = Theirs\n", fp);
+    fclose(fp);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE_AS);
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s", other);
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE); /* still asking */
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "theirs.ini"));
+    assert_true(app_dirty(f->a));
+    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_false(app_dirty(f->a));
+    assert_string_equal(f->a->path, other);
+}
+
 static void test_quit_asks_before_discarding_unsaved_changes(void **state)
 {
     fixture *f = *state;
@@ -736,6 +762,7 @@ int main(void)
         T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
         T(test_save_dialog_names_a_changed_baseline_after_its_file),
+        T(test_save_as_over_another_file_asks_first),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),
         T(test_unsaved_question_save_then_opens_the_other_file),

@@ -8,6 +8,8 @@
  * 2016-21 trend). Services follow population, manufacturing (the local
  * multiplier) and new firms; public jobs follow the weighted population.
  * Output is cut when skill shortages leave jobs unstaffed (fill rate). */
+#include <math.h>
+
 #include "sim/energy.h"
 #include "sim/model.h"
 
@@ -120,6 +122,9 @@ void production_eval(model_frame *f)
     v[V_MFG_JOB_SHARE] = j_m / jobs;
     if (f->report) {
         v[V_GRP_PER_CAPITA] = grp / pop * 1000.0;
+        v[V_GRP_VS_SWEDEN] = v[V_GRP_PER_CAPITA] /
+                             (v[V_SWEDEN_GRP_PER_CAPITA_2020] *
+                              pow(1.0 + v[V_PRODUCTIVITY_GROWTH], f->t - f->t0));
         v[V_MFG_JOBS] = j_m * fill;
     }
 

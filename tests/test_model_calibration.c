@@ -29,6 +29,7 @@ static void check_2020_figures(const scenario *sc)
     assert_within("emissions_total", model_at(&r, "emissions_total", 2020), 2861, 0.01);
     assert_within("grp", model_at(&r, "grp", 2020), 332521, 0.01);
     assert_within("rd_intensity", model_at(&r, "rd_intensity", 2020), 0.012, 0.01);
+    assert_close(model_at(&r, "grp_vs_sweden", 2020), 0.80, 0.01);
     double u = model_at(&r, "unemployment_rate", 2020);
     if (!(u >= 0.07 && u <= 0.09))
         fail_msg("unemployment 2020 = %.4f, outside 7-9 %%", u);

@@ -161,7 +161,7 @@ static void test_required_indicators_exist(void **st)
         "firm_starts_per_1000", "active_firms", "survival_3y", "digital_share", "innovation_share",
         "rd_intensity", "energy_industry", "energy_intensity", "emissions_industry",
         "emissions_total", "rural_broadband_coverage", "spend_total", "spend_cumulative",
-        "spend_p1", "spend_t4", "budget_over",
+        "spend_p1", "spend_t4", "budget_over", "grp_vs_sweden",
     };
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         model_var(required[i]);

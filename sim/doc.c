@@ -306,8 +306,8 @@ static void emit_variable(doc_out *o, const var_desc *d)
             emit_number(o, d->unc_hi);
         }
         emit(o, "\n");
-    } else if (d->kind == VAR_STOCK && d->value != 0.0) {
-        emit(o, "- Initial value: ");
+    } else if (d->kind == VAR_STOCK) {
+        emit(o, "- Value in 2020 at the central parameters: ");
         emit_number(o, d->value);
         emit(o, "\n");
     }

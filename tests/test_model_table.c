@@ -2,7 +2,8 @@
  * snake_case name, a unit, labels in English and Swedish, a description, an
  * equation and a source; every name in a row's inputs exists; every
  * estimated assumption and parameter has an uncertainty range holding its
- * value; levers have ranges, costs and tags; 8 to 12 key indicators. */
+ * value; levers have ranges, costs and tags; each stock's row holds its 2020
+ * value at the central parameters; 8 to 12 key indicators. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -151,6 +152,23 @@ static void test_eight_to_twelve_key_indicators_with_a_direction(void **st)
         fail_msg("%d key indicators", keys);
 }
 
+static void test_stock_rows_hold_the_2020_state_at_central_values(void **st)
+{
+    (void)st;
+    scenario sc;
+    scenario_init(&sc);
+    static double v[VAR_COUNT], y[STOCK_COUNT];
+    for (int i = 0; i < VAR_COUNT; i++)
+        v[i] = sc.value[i];
+    model_init(SCENARIO_START_MIN, v, y);
+    for (int s = 0; s < STOCK_COUNT; s++) {
+        const var_desc *d = &var_table[var_stock_ids[s]];
+        if (!(fabs(y[s] - d->value) <= 1e-5 * fabs(y[s]) + 1e-12))
+            fail_msg("stock '%s' starts at %.6g but its row says %.6g: update its .value", d->name,
+                     y[s], d->value);
+    }
+}
+
 static void test_required_indicators_exist(void **st)
 {
     (void)st;
@@ -176,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_estimates_have_a_range_holding_their_value),
         cmocka_unit_test(test_levers_have_ranges_costs_and_tags),
         cmocka_unit_test(test_eight_to_twelve_key_indicators_with_a_direction),
+        cmocka_unit_test(test_stock_rows_hold_the_2020_state_at_central_values),
         cmocka_unit_test(test_required_indicators_exist),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,7 +186,7 @@ static void draw_compare(app *a, ui_ctx *ctx)
 {
     static const int colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* as the graphs */
     ui_rect in = dialog_begin(a, ctx, STR_COMPARE_TITLE, ui_px(ctx, 640),
-                              ui_px(ctx, 350) + a->ncompare * ui_px(ctx, 36));
+                              ui_px(ctx, 400) + a->ncompare * ui_px(ctx, 36));
     int rh = ui_px(ctx, 32), gap = ui_px(ctx, 10), sh = ui_text_height(ctx, UI_FONT_SMALL);
     ui_color muted = ctx->colors[UI_COL_MUTED];
     int y = in.y;
@@ -201,18 +201,21 @@ static void draw_compare(app *a, ui_ctx *ctx)
                      a->nfiles, &a->file_sel, &a->file_scroll);
     int add = ui_button(ctx, ui_id("cmp-add", 0), ui_rect_make(in.x + in.w - bw, y, bw, rh),
                         str_get(STR_COMPARE_ADD, a->swedish), 0) & UI_SUBMIT;
-    if ((add || (lr & UI_SUBMIT)) && a->nfiles > 0) {
-        char path[1024], msg[1200];
-        sim_error err;
-        sim_error_clear(&err);
+    /* A typed path, for files outside the listed directory. */
+    int tr = ui_textbox(ctx, ui_id("cmp-entry", 0),
+                        ui_rect_make(in.x, y + lh + gap, in.w - bw - gap, rh), a->entry,
+                        sizeof a->entry);
+    if ((tr & UI_SUBMIT) || (add && a->entry[0])) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s", a->entry);
+        if (app_request_compare(a, path))
+            a->entry[0] = '\0';
+    } else if ((add || (lr & UI_SUBMIT)) && a->nfiles > 0) {
+        char path[1024];
         file_path(a, a->file_sel, path, sizeof path);
-        if (a->ncompare >= APP_COMPARE_MAX)
-            app_status(a, 1, "%s", str_get(STR_COMPARE_FULL, a->swedish));
-        else if (app_compare_add(a, path, &err) != SIM_OK)
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
-        else
-            a->status[0] = '\0';
+        app_request_compare(a, path);
     }
+    y += rh + gap;
     y += lh + gap;
     for (int i = 0; i < a->ncompare; i++) {
         ui_rect row = ui_rect_make(in.x, y, in.w, rh);

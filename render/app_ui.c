@@ -61,6 +61,23 @@ void app_request_open(app *a, const char *path)
     }
 }
 
+int app_request_compare(app *a, const char *path)
+{
+    sim_error err;
+    sim_error_clear(&err);
+    char msg[1200];
+    if (a->ncompare >= APP_COMPARE_MAX) {
+        app_status(a, 1, "%s", str_get(STR_COMPARE_FULL, a->swedish));
+        return 0;
+    }
+    if (app_compare_add(a, path, &err) != SIM_OK) {
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        return 0;
+    }
+    app_status(a, 0, "%s: %s", str_get(STR_COMPARE, a->swedish), a->compare[a->ncompare - 1].label);
+    return 1;
+}
+
 static void open_save_dialog(app *a)
 {
     dialog_dir(a);
@@ -113,6 +130,7 @@ void app_command(app *a, app_cmd cmd)
         break;
     case APP_CMD_COMPARE:
         dialog_dir(a);
+        a->entry[0] = '\0';
         a->dialog = APP_DLG_COMPARE;
         break;
     case APP_CMD_EXPORT:

@@ -39,6 +39,11 @@ void app_command(app *a, app_cmd cmd);
  * changes. */
 void app_request_open(app *a, const char *path);
 
+/* Adds the saved scenario at path to the comparisons, saying in the status
+ * line what happened (at most APP_COMPARE_MAX; an unreadable file gives its
+ * error). Returns 1 when it was added. */
+int app_request_compare(app *a, const char *path);
+
 /* Builds one frame into ctx (between ui_begin and ui_end, done here) for a
  * window of ctx->width x ctx->height; writes the layout used into l (for
  * the PNG export of the graphs and for tests). */

@@ -373,8 +373,12 @@ static int poll_events(gui *g)
             input = 1;
             break;
         case SDL_DROPFILE:
-            /* A scenario dropped on the window opens (asking about unsaved changes). */
-            app_request_open(g->app, e.drop.file);
+            /* A scenario dropped on the window opens (asking about unsaved
+             * changes); dropped on the compare dialog, it is compared. */
+            if (g->app->dialog == APP_DLG_COMPARE)
+                app_request_compare(g->app, e.drop.file);
+            else
+                app_request_open(g->app, e.drop.file);
             SDL_free(e.drop.file);
             input = 1;
             break;

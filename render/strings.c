@@ -65,8 +65,10 @@ static const char *const table[STR_COUNT][2] = {
     [STR_OPEN_TITLE] = {"Open a scenario", "\xC3\x96ppna ett scenario"},
     [STR_SAVE_TITLE] = {"Save the scenario", "Spara scenariot"},
     [STR_COMPARE_TITLE] = {"Compare saved scenarios", "J\xC3\xA4mf\xC3\xB6r sparade scenarier"},
-    [STR_COMPARE_HINT] = {"Overlay up to four saved scenarios on the graphs.",
-                          "L\xC3\xA4gg upp till fyra sparade scenarier i graferna."},
+    [STR_COMPARE_HINT] = {"Overlay up to four saved scenarios on the graphs: choose a file, type a "
+                          "path, or drop files on the window.",
+                          "L\xC3\xA4gg upp till fyra sparade scenarier i graferna: v\xC3\xA4lj en fil, "
+                          "skriv en s\xC3\xB6kv\xC3\xA4g eller sl\xC3\xA4pp filer i f\xC3\xB6nstret."},
     [STR_COMPARE_ADD] = {"Add", "L\xC3\xA4gg till"},
     [STR_COMPARE_REMOVE] = {"Remove", "Ta bort"},
     [STR_COMPARE_CLEAR] = {"Clear all", "Rensa"},

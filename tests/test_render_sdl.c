@@ -396,6 +396,37 @@ static void test_an_unsaved_change_is_kept_in_the_recovery_file(void **state)
     rmdir(dir);
 }
 
+static void test_a_file_dropped_on_the_compare_dialog_is_compared(void **state)
+{
+    fixture *f = *state;
+    app *a = gui_app(f->g);
+    char path[] = "/tmp/transim-drop-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(a, path, &err), SIM_OK);
+    app_command(a, APP_CMD_COMPARE);
+    gui_frame(f->g);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_DROPFILE;
+    e.drop.file = SDL_strdup(path); /* freed by the window, as SDL's own drops */
+    SDL_PushEvent(&e);
+    gui_frame(f->g);
+    assert_int_equal(a->ncompare, 1);
+    assert_int_equal(a->dialog, APP_DLG_COMPARE);
+    /* Dropped with no dialog open, a file opens instead. */
+    a->dialog = APP_DLG_NONE;
+    a->path[0] = '\0';
+    e.drop.file = SDL_strdup(path);
+    SDL_PushEvent(&e);
+    gui_frame(f->g);
+    assert_string_equal(a->path, path);
+    remove(path);
+}
+
 static void test_font_is_found_and_a_missing_one_is_reported(void **state)
 {
     (void)state;
@@ -424,6 +455,7 @@ int main(void)
         T(test_screenshot_to_an_unwritable_place_says_so),
         T(test_resizing_the_window_relays_everything_out),
         T(test_export_writes_the_graphs_png_and_their_csv),
+        T(test_a_file_dropped_on_the_compare_dialog_is_compared),
         cmocka_unit_test(test_an_unsaved_change_is_kept_in_the_recovery_file),
         cmocka_unit_test(test_font_is_found_and_a_missing_one_is_reported),
     };

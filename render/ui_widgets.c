@@ -516,6 +516,12 @@ int ui_list(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, in
         }
     }
     ui_clip_pop(ctx);
+    if (n > shown) {
+        /* Where the visible part lies in the whole list. */
+        int bw = ui_px(ctx, 4), lh = shown * ih;
+        int th = lh * shown / n, ty = r.y + (lh - th) * *scroll / (n - shown);
+        ui_draw_rect(ctx, ui_rect_make(r.x + r.w - bw - 2, ty, bw, th), col(ctx, UI_COL_PRESSED));
+    }
     ui_draw_frame(ctx, r, focused ? col(ctx, UI_COL_ACCENT) : col(ctx, UI_COL_BORDER), 1);
     return res;
 }

@@ -6,12 +6,20 @@
 static const int prio_vars[PRIO_COUNT] = {V_SPEND_P1, V_SPEND_P2, V_SPEND_P3, V_SPEND_P4,
                                           V_SPEND_P5};
 static const int theme_vars[THEME_COUNT] = {V_SPEND_T1, V_SPEND_T2, V_SPEND_T3, V_SPEND_T4};
+static const int prio_stocks[PRIO_COUNT] = {S_SPEND_CUM_P1, S_SPEND_CUM_P2, S_SPEND_CUM_P3,
+                                            S_SPEND_CUM_P4, S_SPEND_CUM_P5};
+static const int theme_stocks[THEME_COUNT] = {S_SPEND_CUM_T1, S_SPEND_CUM_T2, S_SPEND_CUM_T3,
+                                              S_SPEND_CUM_T4};
 
 void budget_init(double t0, const double *v, double *y)
 {
     (void)t0;
     (void)v;
     y[S_SPEND_CUM] = 0.0;
+    for (int i = 0; i < PRIO_COUNT; i++)
+        y[prio_stocks[i]] = 0.0;
+    for (int i = 0; i < THEME_COUNT; i++)
+        y[theme_stocks[i]] = 0.0;
 }
 
 static int popcount(unsigned x)
@@ -26,20 +34,6 @@ void budget_eval(model_frame *f)
 {
     double *v = f->v;
     double total = 0.0;
-    for (int l = 0; l < LEVER_COUNT; l++) {
-        const var_desc *d = &var_table[var_lever_ids[l]];
-        double above = v[var_lever_ids[l]] - d->value;
-        if (above > 0.0)
-            total += d->cost * above;
-    }
-    v[V_SPEND_TOTAL] = total;
-    f->dydt[S_SPEND_CUM] = total;
-    double cap = v[V_BUDGET_CAP];
-    v[V_BUDGET_OVER] = cap > 0.0 && total > cap ? total - cap : 0.0;
-    if (!f->report)
-        return;
-
-    /* The split by priority and theme feeds no derivative: report rows only. */
     for (int i = 0; i < PRIO_COUNT; i++)
         v[prio_vars[i]] = 0.0;
     for (int i = 0; i < THEME_COUNT; i++)
@@ -50,12 +44,24 @@ void budget_eval(model_frame *f)
         if (!(above > 0.0))
             continue;
         double spend = d->cost * above;
+        total += spend;
         int np = popcount(d->priorities), nt = popcount(d->themes);
+        double per_prio = np > 0 ? spend / np : 0.0;
+        double per_theme = nt > 0 ? spend / nt : 0.0;
         for (int i = 0; i < PRIO_COUNT; i++)
             if (d->priorities & (1u << i))
-                v[prio_vars[i]] += spend / np;
+                v[prio_vars[i]] += per_prio;
         for (int i = 0; i < THEME_COUNT; i++)
             if (d->themes & (1u << i))
-                v[theme_vars[i]] += spend / nt;
+                v[theme_vars[i]] += per_theme;
     }
+    v[V_SPEND_TOTAL] = total;
+    double cap = v[V_BUDGET_CAP];
+    v[V_BUDGET_OVER] = cap > 0.0 && total > cap ? total - cap : 0.0;
+
+    f->dydt[S_SPEND_CUM] = total;
+    for (int i = 0; i < PRIO_COUNT; i++)
+        f->dydt[prio_stocks[i]] = v[prio_vars[i]];
+    for (int i = 0; i < THEME_COUNT; i++)
+        f->dydt[theme_stocks[i]] = v[theme_vars[i]];
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/run.h"
@@ -135,6 +136,48 @@ static void test_runner_is_reusable_and_deterministic(void **state)
     run_result_release(&b);
 }
 
+static void test_spending_by_priority_and_theme_adds_up(void **state)
+{
+    (void)state;
+    static const char *const prio[] = {"p1", "p2", "p3", "p4", "p5"};
+    static const char *const theme[] = {"t1", "t2", "t3", "t4"};
+    scenario sc;
+    scenario_init(&sc);
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        int id = var_lever_ids[l];
+        sc.value[id] = var_table[id].policy;
+        sc.lever_start[id] = 2021.0 + (double)(l % 5);
+        sc.lever_ramp[id] = (double)(l % 4);
+    }
+    run_result r;
+    run_result_init(&r);
+    assert_int_equal(run_scenario(&sc, NULL, &r, NULL), SIM_OK);
+    for (size_t row = 0; row < r.rows; row++) {
+        double p = 0.0, t = 0.0, pc = 0.0, tc = 0.0;
+        char name[64];
+        for (int i = 0; i < 5; i++) {
+            snprintf(name, sizeof name, "spend_%s", prio[i]);
+            p += run_value(&r, row, var_find(name));
+            snprintf(name, sizeof name, "spend_cumulative_%s", prio[i]);
+            pc += run_value(&r, row, var_find(name));
+        }
+        for (int i = 0; i < 4; i++) {
+            snprintf(name, sizeof name, "spend_%s", theme[i]);
+            t += run_value(&r, row, var_find(name));
+            snprintf(name, sizeof name, "spend_cumulative_%s", theme[i]);
+            tc += run_value(&r, row, var_find(name));
+        }
+        double total = run_value(&r, row, V_SPEND_TOTAL);
+        double cum = run_value(&r, row, V_SPEND_CUM);
+        assert_close(p, total, 1e-9 * (1.0 + total));
+        assert_close(t, total, 1e-9 * (1.0 + total));
+        assert_close(pc, cum, 1e-8 * (1.0 + cum));
+        assert_close(tc, cum, 1e-8 * (1.0 + cum));
+    }
+    assert_true(run_value(&r, 30, V_SPEND_CUM) > 0.0);
+    run_result_release(&r);
+}
+
 static void test_bad_options_are_refused_with_a_message(void **state)
 {
     (void)state;
@@ -167,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_ramp_integrates_to_its_trapezoid),
         cmocka_unit_test(test_fine_report_step_and_window),
         cmocka_unit_test(test_runner_is_reusable_and_deterministic),
+        cmocka_unit_test(test_spending_by_priority_and_theme_adds_up),
         cmocka_unit_test(test_bad_options_are_refused_with_a_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,12 +16,13 @@ double stats_quantile_sorted(const double *sorted, size_t n, double p);
 
 /* Writes the np quantiles probs[k] of the n values x to q[k], by the same
  * definition as stats_quantile_sorted but without a full sort: x is
- * reordered in place by selection (Hoare's FIND), O(n) per quantile. The
+ * reordered in place, by selection (Hoare's FIND) for small n and by
+ * counting values into ordered bins for large n; O(n) either way. The
  * values must not be NaN. */
 void stats_quantiles(double *x, size_t n, const double *probs, size_t np, double *q);
 
 /* Mean and sample standard deviation (n - 1 in the denominator; 0 for
- * n < 2) of n values, by Welford's update. */
+ * n < 2) of n values, in two passes (the mean, then the deviations). */
 void stats_mean_sd(const double *x, size_t n, double *mean, double *sd);
 
 /* Bands of an ensemble: data holds n samples of `cells` values each,

@@ -49,10 +49,25 @@ static void test_selection_quantiles_equal_the_sorted_definition(void **state)
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     const double probs[] = {0.0, 0.05, 0.25, 0.5, 0.5, 0.75, 0.95, 1.0};
     const size_t np = sizeof probs / sizeof *probs;
-    for (size_t n = 1; n < 200; n += 7) {
+    /* Small arrays, and large ones (which take the Floyd-Rivest path), with
+     * many ties, with distinct values, sorted and reversed. */
+    static const size_t large[] = {601, 5000, 20011};
+    for (size_t t = 0; t < 29 + 3 * 7; t++) {
+        size_t n = t < 29 ? 1 + 7 * t : large[(t - 29) % 3];
+        int kind = t < 29 ? 0 : (int)((t - 29) / 3);
         double *x = malloc(n * sizeof *x), *s = malloc(n * sizeof *s);
-        for (size_t i = 0; i < n; i++)
-            x[i] = floor(gsl_rng_uniform(rng) * 10.0); /* many ties */
+        for (size_t i = 0; i < n; i++) {
+            double u = gsl_rng_uniform(rng);
+            switch (kind) {
+            case 0: x[i] = floor(u * 10.0); break; /* many ties */
+            case 1: x[i] = u; break;
+            case 2: x[i] = (double)i; break;
+            case 3: x[i] = (double)(n - i); break;
+            case 4: x[i] = i == n / 2 ? 1e300 : u; break; /* one far outlier */
+            case 5: x[i] = (u - 0.5) * 3.0e307 * 10.0; break; /* a range that overflows */
+            default: x[i] = 7.0; break;                   /* all equal */
+            }
+        }
         memcpy(s, x, n * sizeof *x);
         qsort(s, n, sizeof *s, cmp_double);
         double q[8];

@@ -140,6 +140,36 @@ static void test_bands_are_the_same_bits_for_any_thread_count(void **state)
     mc_bands_release(&three);
 }
 
+static void test_a_sample_is_the_same_in_a_larger_study(void **state)
+{
+    (void)state;
+    /* Sample i's draws and outputs depend on (seed, i) alone: the first 40
+     * samples of a 40-sample study are the first 40 of a 90-sample one. */
+    int vars[2] = {0, 0};
+    size_t nv = 0;
+    for (int i = 0; i < VAR_COUNT && nv < 2; i++)
+        if (var_table[i].kind == VAR_INDICATOR)
+            vars[nv++] = i;
+    scenario sc;
+    scenario_init(&sc);
+    mc_bands small, big;
+    sim_error err;
+    for (int pass = 0; pass < 2; pass++) {
+        mc_study st = {.sc = &sc, .opts = run_opts_default(), .seed = 5,
+                       .samples = pass ? 90 : 40, .vars = vars, .nvars = nv,
+                       .probs = probs, .nprobs = NPROBS, .keep_samples = 1};
+        st.opts.to = 2024;
+        pool_exec ex;
+        pool_exec_init(&ex, pass ? 2 : 1);
+        assert_int_equal(mc_study_run(&st, &ex, pass ? &big : &small, &err), 0);
+    }
+    size_t stride = small.n_uncertain + small.rows * small.nvars;
+    assert_int_equal(stride, big.n_uncertain + big.rows * big.nvars);
+    assert_memory_equal(small.samples, big.samples, 40 * stride * sizeof(double));
+    mc_bands_release(&small);
+    mc_bands_release(&big);
+}
+
 static void test_zero_samples_is_an_error(void **state)
 {
     (void)state;
@@ -156,6 +186,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bands_of_a_drawn_input_match_its_distribution),
         cmocka_unit_test(test_bands_are_the_same_bits_for_any_thread_count),
+        cmocka_unit_test(test_a_sample_is_the_same_in_a_larger_study),
         cmocka_unit_test(test_zero_samples_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,17 +1,27 @@
-/* cmd_doc.c: `transim doc`: the model reference in Markdown, generated from
- * the model table by sim/doc.c, so that it cannot drift from the code. */
+/* cmd_doc.c: `transim doc` and `transim graph`: the model reference in
+ * Markdown and the causal graph in Graphviz DOT, both generated from the
+ * model table by sim/doc.c, so that they cannot drift from the code. */
 #include <stdio.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "sim/doc.h"
 
-static const char usage[] =
+static const char doc_usage[] =
     "usage: transim doc [-o FILE]\n"
     "\n"
     "Writes the model reference (Markdown): every stock, flow, auxiliary,\n"
     "indicator, lever, assumption and parameter with its unit, equation, range\n"
     "and source, generated from the model's own table.\n"
+    "\n"
+    "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
+
+static const char graph_usage[] =
+    "usage: transim graph [-o FILE]\n"
+    "\n"
+    "Writes the model's causal graph in Graphviz DOT: one node per variable,\n"
+    "an arrow from each input an equation reads to the variable it computes.\n"
+    "Render it with, for example: transim graph | dot -Tsvg -o model.svg\n"
     "\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
 
@@ -24,11 +34,19 @@ static sim_status write_reference(FILE *f, void *ctx, sim_error *err)
     return doc_write_reference(f, err);
 }
 
-int cmd_doc(int argc, char **argv)
+static sim_status write_graph(FILE *f, void *ctx, sim_error *err)
+{
+    (void)ctx;
+    return doc_write_graph(f, err);
+}
+
+/* The shared driver: takes only -o FILE, then writes with write_fn. */
+static int run_writer(const char *command, const char *usage, int argc, char **argv,
+                      sim_status (*write_fn)(FILE *, void *, sim_error *))
 {
     const char *out = NULL;
     args a;
-    args_init(&a, "doc", argc, argv, options, sizeof options / sizeof *options);
+    args_init(&a, command, argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
         if (id == ARGS_HELP) {
             fputs(usage, stdout);
@@ -37,8 +55,18 @@ int cmd_doc(int argc, char **argv)
         if (id == ARGS_ERROR)
             return CLI_USAGE;
         if (id == ARGS_POSITIONAL)
-            return args_usage("doc", "unexpected argument '%s'", a.value);
+            return args_usage(command, "unexpected argument '%s'", a.value);
         out = a.value;
     }
-    return cli_write(out, write_reference, NULL);
+    return cli_write(out, write_fn, NULL);
+}
+
+int cmd_doc(int argc, char **argv)
+{
+    return run_writer("doc", doc_usage, argc, argv, write_reference);
+}
+
+int cmd_graph(int argc, char **argv)
+{
+    return run_writer("graph", graph_usage, argc, argv, write_graph);
 }

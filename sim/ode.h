@@ -1,8 +1,8 @@
-/* ode.h: the integrator, a thin layer over GSL's gsl_odeiv2 driver.
+/* ode.h: the integrator.
  *
  * Three methods: an adaptive embedded Runge-Kutta (4,5) method (Cash-Karp) with
- * error control (the default, relative tolerance 1e-6), fixed-step classical
- * RK4, and fixed-step explicit Euler (for cross-checks against Euler-based
+ * GSL's standard error control (the default, relative tolerance 1e-6),
+ * fixed-step classical RK4 (GSL's), and fixed-step explicit Euler (for cross-checks against Euler-based
  * system-dynamics tools). Independent of the model: tests drive it with
  * closed-form systems. */
 #ifndef SIM_ODE_H
@@ -46,6 +46,14 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
  * a small step: call it where the right-hand side is discontinuous (a lever
  * that jumps), so that the discontinuity is integrated exactly. */
 void ode_reset(ode_solver *s);
+
+/* Hands the solver the derivative at the point the next ode_advance starts
+ * from (that call's *t and y), computed by the caller with that call's
+ * right-hand side, so that the advance need not evaluate it again (the
+ * engine has it from the report evaluation that ends each segment). dim
+ * values are copied. Valid for the next ode_advance only; ode_reset drops
+ * it. The adaptive and Euler methods use it; RK4 ignores it. */
+void ode_set_derivative(ode_solver *s, const double *dydt);
 
 /* Right-hand-side evaluations since creation (for benchmarks). */
 unsigned long ode_evaluations(const ode_solver *s);

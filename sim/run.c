@@ -266,6 +266,10 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
             return st;
         }
         record_row(rn, out, t);
+        /* The report evaluation gave the derivative where the next segment
+         * starts, with the levers it will see (right-continuous). */
+        if (all_finite(rn->dydt, STOCK_COUNT))
+            ode_set_derivative(rn->ode, rn->dydt);
         ir++;
     }
     return SIM_OK;

@@ -1,5 +1,6 @@
 /* app.c: the simulator's state and its changes (see app.h). No drawing. */
 #include "render/app.h"
+#include "render/strings.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -101,6 +102,8 @@ app *app_create(sim_error *err)
     a->band_stamp = -1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
+    for (int i = 0; i < VAR_COUNT; i++)
+        str_unit(var_display_unit(&var_table[i]), 1, a->unit_sv[i], sizeof a->unit_sv[i]);
     scenario_init(&a->base_sc);
     a->sc = a->base_sc;
     a->clean = a->sc;
@@ -415,6 +418,12 @@ const char *app_label(const app *a, int var)
     const var_desc *d = &var_table[var];
     const char *s = a->swedish ? d->label_sv : d->label_en;
     return s && *s ? s : d->name;
+}
+
+const char *app_unit(const app *a, int var)
+{
+    const char *u = a->swedish ? a->unit_sv[var] : var_display_unit(&var_table[var]);
+    return u != NULL ? u : "";
 }
 
 sim_status app_export_csv(const app *a, const char *path, sim_error *err)

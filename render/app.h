@@ -125,6 +125,7 @@ typedef struct app {
     int want_fullscreen;   /* toggled by the interface; the window layer follows */
     char export_base[1024];/* set by the export dialog; the window layer writes the PNG */
     int export_requested;
+    char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
 } app;
 
 /* Creates the state on the baseline and runs it. Returns NULL when out of
@@ -178,6 +179,9 @@ double app_value_at(const run_result *r, int var, double year);
 
 /* The label of var in the current language. */
 const char *app_label(const app *a, int var);
+
+/* The display unit of variable var in the app's language ("" for none). */
+const char *app_unit(const app *a, int var);
 
 /* Lists the .ini files of dir into a->files (sorted); returns how many. */
 int app_list_files(app *a, const char *dir);

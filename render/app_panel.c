@@ -30,8 +30,8 @@ static void value_text(const app *a, int var, double v, char *buf, size_t n)
     const var_desc *d = &var_table[var];
     char num[64];
     fmt_value(num, sizeof num, var_display(d, v), a->swedish);
-    const char *unit = var_display_unit(d);
-    if (unit && *unit && strcmp(unit, "1") != 0)
+    const char *unit = app_unit(a, var);
+    if (*unit && strcmp(unit, "1") != 0)
         snprintf(buf, n, "%s %s", num, unit);
     else
         snprintf(buf, n, "%s", num);
@@ -129,12 +129,13 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
     fmt_value(lo, sizeof lo, var_display(d, d->min), a->swedish);
     fmt_value(hi, sizeof hi, var_display(d, d->max), a->swedish);
     snprintf(line, sizeof line, "%s: %s \xE2\x80\x93 %s %s", str_get(STR_DETAIL_RANGE, a->swedish),
-             lo, hi, var_display_unit(d) ? var_display_unit(d) : "");
+             lo, hi, app_unit(a, var));
     y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
     if (d->kind == VAR_LEVER && d->cost > 0) {
-        char c[64];
+        char c[64], unit[64];
         fmt_value(c, sizeof c, d->cost, a->swedish);
-        snprintf(line, sizeof line, str_get(STR_DETAIL_COST_FMT, a->swedish), c, d->unit);
+        snprintf(line, sizeof line, str_get(STR_DETAIL_COST_FMT, a->swedish), c,
+                 str_unit(d->unit, a->swedish, unit, sizeof unit));
         y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
     }
     if (d->source && *d->source) {
@@ -146,8 +147,8 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
     int submit = 0;
     int lw = iw * 9 / 20;
     char vlabel[128];
-    const char *du = var_display_unit(d);
-    if (du && *du && strcmp(du, "1") != 0)
+    const char *du = app_unit(a, var);
+    if (*du && strcmp(du, "1") != 0)
         snprintf(vlabel, sizeof vlabel, "%s (%s)", str_get(STR_DETAIL_VALUE, a->swedish), du);
     else
         snprintf(vlabel, sizeof vlabel, "%s", str_get(STR_DETAIL_VALUE, a->swedish));

@@ -312,8 +312,8 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     int sh = ui_text_height(ctx, UI_FONT_SMALL), bh = ui_text_height(ctx, UI_FONT_BOLD);
     int y = r.y + pad;
     char head[300];
-    const char *unit = var_display_unit(d);
-    if (unit && *unit && strcmp(unit, "1") != 0)
+    const char *unit = app_unit(a, var);
+    if (*unit && strcmp(unit, "1") != 0)
         snprintf(head, sizeof head, "%s (%s)", app_label(a, var), unit);
     else
         snprintf(head, sizeof head, "%s", app_label(a, var));
@@ -356,10 +356,10 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     if (c & UI_HOVER) {
         char tip[1024], b1[64], b2[64];
         snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s",
-                 app_label(a, var), var_display_unit(d), d->desc ? d->desc : "",
+                 app_label(a, var), app_unit(a, var), d->desc ? d->desc : "",
                  str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end,
                  fmt_value(b2, sizeof b2, b50, sv), str_get(STR_VS_BASELINE, sv), y_end, chg,
-                 var_display_unit(d));
+                 app_unit(a, var));
         ui_tooltip(ctx, tip);
     }
 }
@@ -431,9 +431,11 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
     int bh = ui_text_height(ctx, UI_FONT_BOLD), sh = ui_text_height(ctx, UI_FONT_SMALL);
     int y = r.y + pad;
     ui_draw_text(ctx, UI_FONT_BOLD, str_get(STR_BUDGET, sv), r.x + pad, y, text);
-    char num[64], line[256];
+    char num[64], line[256], per_yr[32];
+    str_unit("MSEK/yr", sv, per_yr, sizeof per_yr);
     if (cap > 0)
-        snprintf(line, sizeof line, "%s %s MSEK/yr", str_get(STR_CAP, sv), fmt_value(num, sizeof num, cap, sv));
+        snprintf(line, sizeof line, "%s %s %s", str_get(STR_CAP, sv),
+                 fmt_value(num, sizeof num, cap, sv), per_yr);
     else
         snprintf(line, sizeof line, "%s", str_get(STR_NO_CAP, sv));
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, bh), 1,
@@ -457,8 +459,8 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
         }
     }
     y += barh + ui_px(ctx, 8);
-    snprintf(line, sizeof line, "%s: %s MSEK/yr (%.0f)", str_get(STR_PER_YEAR_PEAK, sv),
-             fmt_value(num, sizeof num, peak, sv), peak_year);
+    snprintf(line, sizeof line, "%s: %s %s (%.0f)", str_get(STR_PER_YEAR_PEAK, sv),
+             fmt_value(num, sizeof num, peak, sv), per_yr, peak_year);
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1,
                     is_over ? ctx->colors[UI_COL_BAD] : text);
     y += sh + ui_px(ctx, 2);
@@ -470,7 +472,8 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
         y += sh + ui_px(ctx, 2);
     }
     if (is_over) {
-        snprintf(line, sizeof line, "%s MSEK/yr %s", fmt_value(num, sizeof num, over > 0 ? over : peak - cap, sv),
+        snprintf(line, sizeof line, "%s %s %s",
+                 fmt_value(num, sizeof num, over > 0 ? over : peak - cap, sv), per_yr,
                  str_get(STR_OVER_CAP, sv));
         ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1,
                         ctx->colors[UI_COL_BAD]);
@@ -506,10 +509,9 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
     int pad = ui_px(ctx, 8), dh = ui_px(ctx, 30);
     int var = a->ind[a->graph_sel[g]];
-    const var_desc *d = &var_table[var];
     chart_spec spec;
     memset(&spec, 0, sizeof spec);
-    spec.unit = var_display_unit(d);
+    spec.unit = app_unit(a, var);
     spec.swedish = a->swedish;
     spec.legend = 1;
     const char *name = a->sc.name[0] && strcmp(a->sc.name, "Baseline") != 0 ? a->sc.name

@@ -196,6 +196,7 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
             return NULL;
         }
     }
+    g->app->swedish = opts->swedish;
     if (opts->scenario && *opts->scenario) {
         app_request_open(g->app, opts->scenario);
         if (g->app->status_error)

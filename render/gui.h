@@ -18,6 +18,7 @@ typedef struct gui_opts {
     int hidden;           /* 1: create the window hidden (screenshots, tests) */
     int profile;          /* 1: record input-to-frame times */
     int vsync;            /* 1: present with vertical sync */
+    int swedish;          /* 1: start in Swedish (messages from the start-up too) */
     const char *autosave; /* recovery file; NULL: the default place for a visible
                              window (see gui_create), none for a hidden one */
 } gui_opts;

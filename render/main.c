@@ -162,6 +162,7 @@ int main(int argc, char **argv)
     if (frames < 0)
         frames = shot ? 3 : 0;
 
+    opts.swedish = swedish;
     char msg[1400];
     gui *g = gui_create(&opts, msg, sizeof msg);
     if (!g) {
@@ -175,7 +176,6 @@ int main(int argc, char **argv)
             status = 1;
     }
     app *a = gui_app(g);
-    a->swedish = swedish;
     a->zoom = zoom;
     a->bands = bands;
     for (int i = 0; i < ncompare; i++) {

@@ -4,6 +4,8 @@
 #ifndef RENDER_STRINGS_H
 #define RENDER_STRINGS_H
 
+#include <stddef.h>
+
 typedef enum str_id {
     STR_APP_TITLE,
     STR_OPEN,
@@ -85,5 +87,11 @@ typedef enum str_id {
 
 /* The text of id in Swedish (swedish = 1) or English; never NULL. */
 const char *str_get(str_id id, int swedish);
+
+/* A unit of the model table in Swedish: each English word ("yr", "persons",
+ * "thousand", "of GRP"...) is replaced by its Swedish one, symbols and SI
+ * units are kept ("MSEK/yr" -> "MSEK/år"). Writes into buf (always
+ * NUL-terminated when n > 0) and returns buf; with swedish = 0 copies unit. */
+char *str_unit(const char *unit, int swedish, char *buf, size_t n);
 
 #endif

@@ -38,9 +38,13 @@ void budget_eval(model_frame *f)
         v[prio_vars[i]] = 0.0;
     for (int i = 0; i < THEME_COUNT; i++)
         v[theme_vars[i]] = 0.0;
-    for (int l = 0; l < LEVER_COUNT; l++) {
-        const var_desc *d = &var_table[var_lever_ids[l]];
-        double above = v[var_lever_ids[l]] - d->value;
+    /* A lever at its baseline value costs nothing: only the levers that
+     * move in this run need a look. */
+    int n = f->levers != NULL ? f->nlevers : LEVER_COUNT;
+    for (int l = 0; l < n; l++) {
+        int id = f->levers != NULL ? f->levers[l] : var_lever_ids[l];
+        const var_desc *d = &var_table[id];
+        double above = v[id] - d->value;
         if (!(above > 0.0))
             continue;
         double spend = d->cost * above;

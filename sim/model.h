@@ -26,6 +26,12 @@ typedef struct model_frame {
                         the integrator, where a module may skip indicators
                         that no derivative depends on (they cost time in
                         every one of the ~1,000 evaluations of a run) */
+    const int *levers; /* V_ ids of the levers that may stand away from their
+                          baseline (model table) value in this run, in lever
+                          order; every other lever slot holds its baseline
+                          value. NULL: any lever may (the budget then scans
+                          them all) */
+    int nlevers;       /* entries of levers */
 } model_frame;
 
 /* Writes the initial state for a run starting at t0 into y[STOCK_COUNT].

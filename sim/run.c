@@ -127,7 +127,8 @@ static int rhs(double t, const double y[], double dydt[], void *params)
 {
     runner *rn = params;
     levers_set(rn, t, rn->phase);
-    model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt};
+    model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt,
+                     .levers = rn->active, .nlevers = rn->nactive};
     model_eval(&f);
     return all_finite(dydt, STOCK_COUNT) ? 0 : 1;
 }
@@ -137,7 +138,7 @@ static void evaluate_at(runner *rn, double t)
 {
     levers_set(rn, t, t);
     model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt,
-                     .report = 1};
+                     .report = 1, .levers = rn->active, .nlevers = rn->nactive};
     model_eval(&f);
 }
 

@@ -114,13 +114,21 @@ static void levers_set(runner *rn, double t, double phase)
 }
 
 /* 1 when every one of n values is finite. A sum is non-finite exactly when a
- * term is (the model's values are far from overflow), and sums vectorise. */
+ * term is (the model's values are far from overflow); four partial sums
+ * let the compiler use vector additions. */
 static int all_finite(const double *x, int n)
 {
-    double sum = 0.0;
-    for (int i = 0; i < n; i++)
-        sum += x[i];
-    return isfinite(sum);
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += x[i];
+        s1 += x[i + 1];
+        s2 += x[i + 2];
+        s3 += x[i + 3];
+    }
+    for (; i < n; i++)
+        s0 += x[i];
+    return isfinite((s0 + s1) + (s2 + s3));
 }
 
 static int rhs(double t, const double y[], double dydt[], void *params)

@@ -24,6 +24,7 @@
 typedef struct ode_call {
     ode_rhs rhs;
     void *params;
+    size_t dim;
     unsigned long evaluations;
 } ode_call;
 
@@ -34,7 +35,7 @@ struct ode_solver {
     double rtol;              /* adaptive tolerance */
     double h;                 /* fixed step, years; adaptive: the first step */
     ode_call call;            /* the current right-hand side */
-    gsl_odeiv2_system sys;    /* RK4: points at call through a trampoline */
+    gsl_odeiv2_system sys;    /* RK4: points at call through trampoline_checked */
     gsl_odeiv2_driver *drv;   /* RK4 only */
     double *work;             /* adaptive: 10 arrays of np (rkck_arrays);
                                  Euler: dim derivatives */
@@ -50,6 +51,38 @@ static int trampoline(double t, const double y[], double dydt[], void *p)
     return c->rhs(t, y, dydt, c->params) == 0 ? GSL_SUCCESS : GSL_EBADFUNC;
 }
 
+/* 1 when every one of n values is finite. A sum is non-finite exactly when a
+ * term is (for values far from overflow); eight partial sums let the
+ * compiler use vector additions. */
+static int all_finite(const double *x, size_t n)
+{
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        s0 += x[i];
+        s1 += x[i + 1];
+        s2 += x[i + 2];
+        s3 += x[i + 3];
+        s4 += x[i + 4];
+        s5 += x[i + 5];
+        s6 += x[i + 6];
+        s7 += x[i + 7];
+    }
+    for (; i < n; i++)
+        s0 += x[i];
+    return isfinite(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+}
+
+/* RK4 (GSL's driver): the right-hand side, failing on a non-finite
+ * derivative. */
+static int trampoline_checked(double t, const double y[], double dydt[], void *p)
+{
+    int rc = trampoline(t, y, dydt, p);
+    if (rc == GSL_SUCCESS && !all_finite(dydt, ((ode_call *)p)->dim))
+        return GSL_EBADFUNC;
+    return rc;
+}
+
 ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
 {
     if (dim == 0 || !(rtol > 0.0) || !(h > 0.0))
@@ -63,7 +96,8 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
     s->method = method;
     s->rtol = rtol;
     s->h = h;
-    s->sys = (gsl_odeiv2_system){.function = trampoline, .jacobian = NULL, .dimension = dim,
+    s->call.dim = dim;
+    s->sys = (gsl_odeiv2_system){.function = trampoline_checked, .jacobian = NULL, .dimension = dim,
                                  .params = &s->call};
     switch (method) {
     case ODE_ADAPTIVE:
@@ -251,7 +285,7 @@ static void rkck_result(size_t np, double h, const double *restrict y,
 /* One Cash-Karp step of size h from (t, y) with k1 = f(t, y) already in
  * place: the fifth-order solution into ynew and the error estimate into
  * yerr; y is not changed. Returns 0, or non-zero when the right-hand side
- * fails. */
+ * fails or gives a non-finite derivative. */
 static int rkck_step(ode_solver *s, double t, double h)
 {
     const size_t np = s->np;
@@ -273,6 +307,10 @@ static int rkck_step(ode_solver *s, double t, double h)
     rkck_stage6(np, h, a.y, a.k1, a.k2, a.k3, a.k4, a.k5, a.ytmp);
     if (trampoline(t + ah[4] * h, a.ytmp, a.k6, c) != GSL_SUCCESS)
         return 1;
+    /* The six derivatives lie one after another: one pass checks them all
+     * (a stage that saw a non-finite state fails here with the rest). */
+    if (!all_finite(a.k1, 6 * np))
+        return 1;
     rkck_result(np, h, a.y, a.k1, a.k3, a.k4, a.k5, a.k6, a.ynew, a.yerr);
     return 0;
 }
@@ -280,15 +318,19 @@ static int rkck_step(ode_solver *s, double t, double h)
 /* GSL's standard control with a_y = 1, a_dydt = 0 and eps_abs = eps_rel =
  * rtol: the largest ratio of error to tolerance rtol (|y| + 1) over the
  * new state. */
-static double rkck_error_ratio(const ode_solver *s)
+static double rkck_error_ratio(size_t np, double rtol, const double *restrict ynew,
+                               const double *restrict yerr)
 {
-    rkck_arrays a = rkck_arrays_of(s);
-    double rmax = DBL_MIN; /* as GSL starts */
-    for (size_t i = 0; i < s->dim; i++) {
-        double r = fabs(a.yerr[i]) / (s->rtol * fabs(a.ynew[i]) + s->rtol);
-        rmax = r > rmax ? r : rmax;
+    /* Two running maxima, one per element of a pair (the padding gives 0):
+     * the same maximum, in vector arithmetic. */
+    double r0 = DBL_MIN, r1 = DBL_MIN; /* as GSL starts */
+    for (size_t i = 0; i < np; i += 2) {
+        double e0 = fabs(yerr[i]) / (rtol * fabs(ynew[i]) + rtol);
+        double e1 = fabs(yerr[i + 1]) / (rtol * fabs(ynew[i + 1]) + rtol);
+        r0 = e0 > r0 ? e0 : r0;
+        r1 = e1 > r1 ? e1 : r1;
     }
-    return rmax;
+    return r1 > r0 ? r1 : r0;
 }
 
 /* Adaptive integration from *t to t1, step by step as gsl_odeiv2_driver_apply
@@ -330,7 +372,7 @@ static sim_status adaptive_advance(ode_solver *s, double *t, double t1, double *
                 return SIM_ESOLVER;
             }
             double t_end = final_step ? t1 : t0 + h0;
-            double rmax = rkck_error_ratio(s);
+            double rmax = rkck_error_ratio(s->np, s->rtol, a.ynew, a.yerr);
             if (rmax > 1.1) {
                 double r = 0.9 / pow(rmax, 1.0 / 5.0);
                 if (r < 0.2)
@@ -383,7 +425,8 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
         double t0 = *t, h = span / (double)n;
         for (unsigned long i = 0; i < n; i++) {
             double ti = t0 + h * (double)i;
-            if (!s->have_k1 && trampoline(ti, y, s->work, &s->call) != GSL_SUCCESS) {
+            if ((!s->have_k1 && trampoline(ti, y, s->work, &s->call) != GSL_SUCCESS) ||
+                !all_finite(s->work, s->dim)) {
                 *t = ti;
                 return SIM_ESOLVER;
             }

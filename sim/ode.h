@@ -19,7 +19,8 @@ typedef enum ode_method {
 } ode_method;
 
 /* Right-hand side, GSL's convention: fills dydt at (t, y); returns 0 on
- * success, non-zero to stop the integration (e.g. a non-finite value). */
+ * success, non-zero to stop the integration. The integrator stops by itself
+ * on a non-finite derivative, so rhs need not check for one. */
 typedef int (*ode_rhs)(double t, const double y[], double dydt[], void *params);
 
 typedef struct ode_solver ode_solver;
@@ -37,8 +38,9 @@ const char *ode_method_name(ode_method m);
 int ode_method_parse(const char *name);
 
 /* Integrates y (dim values) from *t to t1 with rhs(params), continuing with
- * the step size the previous call ended with. On success *t == t1. Returns SIM_ESOLVER when the step size collapses or the rhs
- * reports an error (then *t and y hold the last good point). */
+ * the step size the previous call ended with. On success *t == t1. Returns SIM_ESOLVER when the step size collapses, the rhs
+ * reports an error or a derivative is not finite (then *t and y hold the
+ * last good point). */
 sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, double t1,
                        double *y);
 

@@ -17,7 +17,7 @@ static double match_fit(const double *v, double emp, double pop, double part, do
 {
     double lf = part * pop;
     double demand = emp * (1.0 + v[V_VACANCY_RATE_2020]);
-    double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], v[V_LAYOFF_YEARS]) +
+    double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], 1.0 / v[V_LAYOFF_YEARS]) +
                   1.0 / v[V_WORKING_AGE_YEARS] + v[V_REF_OUT_MIGRATION];
     double need = rate * emp + net_out;
     double m = labour_match(labour_unemployed(lf, emp), labour_vacancies(demand, emp), pop - emp);
@@ -59,8 +59,9 @@ static void split_compute(const double *v, double settled, split *s)
     double vac_high = labour_vacancies(s->e_high * (1.0 + vac), s->e_high);
     s->tight_med = vac_med / (s->u_med + vac_med);
     s->tight_high = vac_high / (s->u_high + vac_high);
-    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) / v[V_TRAINING_NEED_YEARS];
-    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) / v[V_TRAINING_NEED_YEARS];
+    double need_rate = 1.0 / v[V_TRAINING_NEED_YEARS]; /* as calib_consts */
+    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) * need_rate;
+    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) * need_rate;
 }
 
 void calib_eval(model_frame *f)
@@ -79,7 +80,7 @@ void calib_eval(model_frame *f)
      * people not in training: two passes settle the split to a fraction of
      * a person. */
     double years = v[V_TRAINING_YEARS];
-    double cap = var_table[V_ADULT_TRAINING].value / years;
+    double cap = var_table[V_ADULT_TRAINING].value * (1.0 / years); /* as labour.c */
     split s;
     split_compute(v, wa - he - cap * years, &s);
     double trainees = cap * years * (s.w_train_low + s.w_train_med) /
@@ -156,4 +157,42 @@ void calib_eval(model_frame *f)
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_2020]);
     v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_2020] * v[V_ENERGY_PRICE_2020] * 1000.0 +
                             v[V_EMISSIONS_INDUSTRY_2020] * v[V_CARBON_PRICE_2020] / 1000.0) / y_m;
+}
+
+void calib_consts(const double *v, double *k)
+{
+    k[K_LAYOFF_RATE] = 1.0 / v[V_LAYOFF_YEARS];
+    k[K_HE_STAGE_RATE] = 3.0 / v[V_HE_YEARS];
+    k[K_TRAINING_STAGE_RATE] = 3.0 / v[V_TRAINING_YEARS];
+    k[K_TRAINING_RATE] = 1.0 / v[V_TRAINING_YEARS];
+    k[K_NEED_RATE] = 1.0 / v[V_TRAINING_NEED_YEARS];
+    k[K_JOB_PERCEPTION_RATE] = 1.0 / v[V_JOB_PERCEPTION_YEARS];
+    k[K_INV_REF_PROSPECTS] = 1.0 / v[V_REF_PROSPECTS];
+    k[K_AGEING_RATE] = 1.0 / v[V_YOUNG_YEARS];
+    k[K_DEATH_RATE] = 1.0 / v[V_OLD_AGE_YEARS];
+    k[K_RETIRE_RATE] = 1.0 / v[V_WORKING_AGE_YEARS];
+    k[K_INV_REF_EMPLOYMENT] = 1.0 / v[V_REF_EMPLOYMENT_RATE];
+    k[K_INV_REF_MFG_OUTPUT] = 1.0 / v[V_REF_MFG_OUTPUT];
+    k[K_INV_POPULATION_2020] = 1.0 / v[V_POPULATION_2020];
+    k[K_PUBLIC_SCALE] = v[V_PUBLIC_JOBS_2020] / v[V_REF_PUBLIC_BASE];
+    double vac = 1.0 + v[V_VACANCY_RATE_2020];
+    k[K_DEMAND_LOW] = v[V_REF_EMP_LOW] * vac / v[V_REF_SKILL_JOBS_LOW];
+    k[K_DEMAND_MED] = v[V_REF_EMP_MED] * vac / v[V_REF_SKILL_JOBS_MED];
+    k[K_DEMAND_HIGH] = v[V_REF_EMP_HIGH] * vac / v[V_REF_SKILL_JOBS_HIGH];
+    k[K_KNOWLEDGE_SCALE] = v[V_GRP_2020] / v[V_REF_KNOWLEDGE];
+    k[K_INV_TERTIARY_2020] =
+        (v[V_REF_SKILL_POP_LOW] + v[V_REF_SKILL_POP_MED] + v[V_REF_SKILL_POP_HIGH]) /
+        v[V_REF_SKILL_POP_HIGH];
+    k[K_INV_MFG_SHARE_2020] = v[V_REF_JOBS_TOTAL] / v[V_MFG_JOBS_2020];
+    k[K_INV_UNEMPLOYMENT_2020] = 1.0 / v[V_UNEMPLOYMENT_2020];
+    k[K_MATURING_RATE] = 1.0 / v[V_YOUNG_FIRM_YEARS];
+    k[K_DIGITAL_LIFE_RATE] = 1.0 / v[V_DIGITAL_LIFE_YEARS];
+    k[K_INNOVATION_LAPSE_RATE] = 1.0 / v[V_INNOVATION_YEARS];
+    k[K_INV_INNOVATION_SHARE_2020] = 1.0 / v[V_INNOVATION_SHARE_2020];
+    k[K_PRICE_ADJUST_RATE] = 1.0 / v[V_PRICE_ADJUST_YEARS];
+    k[K_INV_ENERGY_PRICE_2020] = 1.0 / v[V_ENERGY_PRICE_2020];
+    k[K_DECARB_PRICE_RATE] = v[V_DECARB_RATE] / var_table[V_CARBON_PRICE].value;
+    k[K_SUPPORT_SCALE] =
+        1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] * v[V_ABATABLE_SHARE]);
+    k[K_BROADBAND_SCALE] = 1.0 / (1.0 - v[V_BROADBAND_RURAL_2020]);
 }

@@ -17,6 +17,7 @@ void demography_eval(model_frame *f)
 {
     double *v = f->v;
     const double *y = f->y;
+    const double *k = f->k;
 
     double wa = y[S_NE_LOW] + y[S_NE_MED] + y[S_NE_HIGH] + y[S_EMP_LOW] + y[S_EMP_MED] +
                 y[S_EMP_HIGH] + y[S_HE_1] + y[S_HE_2] + y[S_HE_3] + y[S_TRAINING_LOW_1] +
@@ -25,7 +26,7 @@ void demography_eval(model_frame *f)
     double young = y[S_POP_YOUNG], old = y[S_POP_OLD];
     v[V_WORKING_AGE_POP] = wa;
     v[V_POPULATION] = young + wa + old;
-    double ageing = young / v[V_YOUNG_YEARS];
+    double ageing = young * k[K_AGEING_RATE];
     v[V_POP_16_64] = wa + 4.0 * ageing;
     if (f->report)
         v[V_DEPENDENCY_RATIO] = (young + old) / (wa + 1.0);
@@ -40,12 +41,12 @@ void demography_eval(model_frame *f)
     v[V_HE_ENTRY_SHARE] = he_share;
 
     v[V_BIRTHS] = v[V_BIRTH_RATE] * wa;
-    v[V_DEATHS] = old / v[V_OLD_AGE_YEARS];
+    v[V_DEATHS] = old * k[K_DEATH_RATE];
     v[V_ENTRY_LOW] = v[V_LOW_ENTRY_SHARE] * ageing;
     v[V_ENTRY_HIGHER_ED] = he_share * ageing;
     v[V_ENTRY_MED] = (s_max - he_share) * ageing;
 
-    double retire = 1.0 / v[V_WORKING_AGE_YEARS];
+    double retire = k[K_RETIRE_RATE];
     v[V_RETIRE_NE_LOW] = y[S_NE_LOW] * retire;
     v[V_RETIRE_NE_MED] = y[S_NE_MED] * retire;
     v[V_RETIRE_NE_HIGH] = y[S_NE_HIGH] * retire;
@@ -54,7 +55,7 @@ void demography_eval(model_frame *f)
     v[V_RETIRE_EMP_HIGH] = y[S_EMP_HIGH] * retire;
 
     double attract = smooth_pos(1.0 + v[V_MIGRATION_JOB_RESPONSE] *
-                                          (y[S_PERCEIVED_EMPLOYMENT] / v[V_REF_EMPLOYMENT_RATE] - 1.0) +
+                                          (y[S_PERCEIVED_EMPLOYMENT] * k[K_INV_REF_EMPLOYMENT] - 1.0) +
                                     v[V_ATTRACTIVENESS_BOOST],
                                 0.02);
     double in = v[V_IN_MIGRATION_2020] * v[V_MIGRATION_PRESSURE] * attract;

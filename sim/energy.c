@@ -27,13 +27,14 @@ void energy_eval(model_frame *f)
     double *v = f->v;
     const double *y = f->y;
     double *dy = f->dydt;
+    const double *k = f->k;
     double bg = y[S_ENERGY_BACKGROUND], pot = y[S_EFFICIENCY_POTENTIAL];
     double saved = y[S_EFFICIENCY_SAVED];
     double a1 = y[S_ABATEMENT_1], a2 = y[S_ABATEMENT_2], a3 = y[S_ABATEMENT_3];
     double done = y[S_ABATEMENT_DONE];
 
     /* Prices move from their 2020 levels to the assumed ones. */
-    double adjust = 1.0 / v[V_PRICE_ADJUST_YEARS];
+    double adjust = k[K_PRICE_ADJUST_RATE];
     v[V_ENERGY_PRICE_CHANGE] = (v[V_ENERGY_PRICE] - y[S_ENERGY_PRICE_LEVEL]) * adjust;
     v[V_CARBON_PRICE_CHANGE] = (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_LEVEL]) * adjust;
 
@@ -42,23 +43,22 @@ void energy_eval(model_frame *f)
     double q = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
                v[V_LAB_EFFICIENCY_GAIN] * saturate(v[V_CHALLENGE_LAB], 20.0);
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
-                                        (y[S_ENERGY_PRICE_LEVEL] / v[V_ENERGY_PRICE_2020] - 1.0),
+                                        (y[S_ENERGY_PRICE_LEVEL] * k[K_INV_ENERGY_PRICE_2020] - 1.0),
                               0.01);
     v[V_EFFICIENCY_P_EFF] = p;
     v[V_EFFICIENCY_Q_EFF] = q;
     v[V_EFFICIENCY_ADOPTION] = (p + q * saved / (saved + pot + 1e-9)) * pot * price;
     v[V_EFFICIENCY_RENEWAL_FLOW] = v[V_EFFICIENCY_RENEWAL] * (1.0 - pot - saved);
 
-    double build = energy_build_time(v), k = 3.0 / build;
-    double rate = v[V_DECARB_RATE] * y[S_CARBON_PRICE_LEVEL] / var_table[V_CARBON_PRICE].value +
-                  v[V_DECARB_SUPPORT] / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] *
-                                         v[V_ABATABLE_SHARE]);
+    double build = energy_build_time(v), k_build = 3.0 / build;
+    double rate = k[K_DECARB_PRICE_RATE] * y[S_CARBON_PRICE_LEVEL] +
+                  v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
     v[V_BUILD_TIME] = build;
     v[V_DECARB_START_RATE] = rate;
     v[V_DECARB_STARTS] = rate * smooth_pos(v[V_ABATABLE_SHARE] - a1 - a2 - a3 - done, 1e-4);
-    v[V_ABATEMENT_12] = a1 * k;
-    v[V_ABATEMENT_23] = a2 * k;
-    v[V_ABATEMENT_COMMISSIONED] = a3 * k;
+    v[V_ABATEMENT_12] = a1 * k_build;
+    v[V_ABATEMENT_23] = a2 * k_build;
+    v[V_ABATEMENT_COMMISSIONED] = a3 * k_build;
     v[V_OTHER_EMISSIONS_CUT] = v[V_OTHER_EMISSIONS_DECLINE] * y[S_EMISSIONS_OTHER];
 
     dy[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_CHANGE];

@@ -18,17 +18,18 @@ void firms_eval(model_frame *f)
 {
     double *v = f->v;
     const double *y = f->y;
+    const double *k = f->k;
     double young = y[S_FIRMS_YOUNG], est = y[S_FIRMS_EST];
 
-    double tert0 = v[V_REF_SKILL_POP_HIGH] /
-                   (v[V_REF_SKILL_POP_LOW] + v[V_REF_SKILL_POP_MED] + v[V_REF_SKILL_POP_HIGH]);
-    double mfg0 = v[V_MFG_JOBS_2020] / v[V_REF_JOBS_TOTAL];
+    /* Relative to 2020: unemployment, the tertiary share of the settled
+     * 20-64 and the manufacturing share of jobs. */
     double entre = v[V_ENTREPRENEURSHIP];
     double climate =
         (1.0 + v[V_START_UNEMPLOYMENT_EFFECT] *
-                   (v[V_UNEMPLOYMENT_RATE] / v[V_UNEMPLOYMENT_2020] - 1.0)) *
-        (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] / tert0 - 1.0)) *
-        (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] * (v[V_MFG_JOB_SHARE] / mfg0 - 1.0)) *
+                   (v[V_UNEMPLOYMENT_RATE] * k[K_INV_UNEMPLOYMENT_2020] - 1.0)) *
+        (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] * k[K_INV_TERTIARY_2020] - 1.0)) *
+        (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] *
+                   (v[V_MFG_JOB_SHARE] * k[K_INV_MFG_SHARE_2020] - 1.0)) *
         (1.0 + v[V_ENTRE_START_GAIN] * entre);
     climate = smooth_pos(climate, 0.01);
     double hazard = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
@@ -37,7 +38,7 @@ void firms_eval(model_frame *f)
     v[V_FIRM_STARTS] = v[V_REF_START_RATE] * v[V_POP_16_64] * climate;
     v[V_YOUNG_EXIT_HAZARD] = hazard;
     v[V_YOUNG_EXITS] = hazard * young;
-    v[V_FIRMS_MATURING] = young / v[V_YOUNG_FIRM_YEARS];
+    v[V_FIRMS_MATURING] = young * k[K_MATURING_RATE];
     v[V_EST_EXITS] = v[V_EST_EXIT_RATE] * est;
     f->dydt[S_FIRMS_YOUNG] = v[V_FIRM_STARTS] - v[V_YOUNG_EXITS] - v[V_FIRMS_MATURING];
     f->dydt[S_FIRMS_EST] = v[V_FIRMS_MATURING] - v[V_EST_EXITS];

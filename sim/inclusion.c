@@ -20,7 +20,7 @@ void inclusion_eval(model_frame *f)
     v[V_BROADBAND_RATE_EFF] = rate;
     /* The connection rate falls with the share left: the last households
      * are the most remote and the costliest to reach. */
-    v[V_BROADBAND_CONNECTIONS] = rate * gap * gap / (1.0 - bb0);
+    v[V_BROADBAND_CONNECTIONS] = rate * gap * gap * f->k[K_BROADBAND_SCALE];
     f->dydt[S_BROADBAND_RURAL] = v[V_BROADBAND_CONNECTIONS];
 
     v[V_MATCHING_BOOST] = (1.0 + v[V_BROADBAND_MATCH_EFFECT] * (bb - bb0)) *

@@ -19,43 +19,45 @@ void innovation_eval(model_frame *f)
 {
     double *v = f->v;
     const double *y = f->y;
+    const double *k = f->k;
     double firms = y[S_FIRMS_EST], dig = y[S_DIGITAL_ADOPTERS], inn = y[S_INNOVATION_ACTIVE];
     double exit = v[V_EST_EXIT_RATE], clusters = v[V_CLUSTERS];
 
     double need = v[V_DIGITAL_BROADBAND_NEED];
     double market = firms * (1.0 - need + need * y[S_BROADBAND_RURAL]);
-    double p_d = v[V_DIGITAL_P] + v[V_DIGITAL_SUPPORT_EFFECT] * v[V_SME_DIGITAL] / (firms + 1.0);
+    double per_firm = 1.0 / (firms + 1.0);
+    double p_d = v[V_DIGITAL_P] + v[V_DIGITAL_SUPPORT_EFFECT] * v[V_SME_DIGITAL] * per_firm;
     double q_d = v[V_DIGITAL_Q] + v[V_CLUSTER_Q_GAIN] * clusters;
     v[V_DIGITAL_MARKET] = market;
     v[V_DIGITAL_P_EFF] = p_d;
     v[V_DIGITAL_Q_EFF] = q_d;
     v[V_DIGITAL_ADOPTION] = (p_d + q_d * dig / (market + 1.0)) * smooth_pos(market - dig, 10.0);
-    v[V_DIGITAL_OBSOLESCENCE] = dig / v[V_DIGITAL_LIFE_YEARS];
+    v[V_DIGITAL_OBSOLESCENCE] = dig * k[K_DIGITAL_LIFE_RATE];
     v[V_DIGITAL_EXITS] = exit * dig;
 
     double grp = v[V_GRP];
-    double k_rel = (y[S_KNOWLEDGE] / grp) / (v[V_REF_KNOWLEDGE] / v[V_GRP_2020]) - 1.0;
+    double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
     double p_i = v[V_INNOVATION_P] * smooth_pos(1.0 + v[V_KNOWLEDGE_INNOVATION_EFFECT] * k_rel, 0.01) +
                  v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
                  v[V_CHEQUE_INNOVATION_GAIN] * saturate(v[V_INNOVATION_CHEQUES], 400.0) +
                  v[V_LAB_INNOVATION_GAIN] * saturate(v[V_CHALLENGE_LAB], 20.0);
     double q_i = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * clusters;
-    double share_i = inn / (firms + 1.0);
+    double share_i = inn * per_firm;
     v[V_INNOVATION_P_EFF] = p_i;
     v[V_INNOVATION_Q_EFF] = q_i;
     v[V_INNOVATION_ADOPTION] = (p_i + q_i * share_i) * smooth_pos(firms - inn, 10.0);
-    v[V_INNOVATION_LAPSE] = inn / v[V_INNOVATION_YEARS];
+    v[V_INNOVATION_LAPSE] = inn * k[K_INNOVATION_LAPSE_RATE];
     v[V_INNOVATION_EXITS] = exit * inn;
 
     double rd = v[V_RD_INTENSITY_2020] *
                     smooth_pos(1.0 + v[V_RD_INNOVATION_RESPONSE] *
-                                         (share_i / v[V_INNOVATION_SHARE_2020] - 1.0),
+                                         (share_i * k[K_INV_INNOVATION_SHARE_2020] - 1.0),
                                0.01) +
-                v[V_RD_COLLAB] / 100.0;
+                v[V_RD_COLLAB] * 0.01;
     v[V_RD_INTENSITY] = rd;
     v[V_RD_SPENDING] = rd * grp;
     v[V_KNOWLEDGE_DEPRECIATION] = v[V_KNOWLEDGE_DEPRECIATION_RATE] * y[S_KNOWLEDGE];
-    v[V_DIGITAL_SHARE] = dig / (firms + 1.0);
+    v[V_DIGITAL_SHARE] = dig * per_firm;
     v[V_INNOVATION_SHARE] = share_i;
 
     f->dydt[S_DIGITAL_ADOPTERS] =

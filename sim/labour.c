@@ -35,6 +35,7 @@ void labour_eval(model_frame *f)
     double *v = f->v;
     const double *y = f->y;
     double *dy = f->dydt;
+    const double *k = f->k;
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
@@ -68,16 +69,16 @@ void labour_eval(model_frame *f)
         v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(u_l, vac_l, nl);
     v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(u_m, vac_m, nm);
     v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(u_h, vac_h, nh);
-    double sep = v[V_SEPARATION_RATE], lay = v[V_LAYOFF_YEARS];
+    double sep = v[V_SEPARATION_RATE], lay = k[K_LAYOFF_RATE];
     v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
     v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
     v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
-    v[V_UPGRADING] = v[V_IN_FIRM_TRAINING] / 100.0 * el;
+    v[V_UPGRADING] = v[V_IN_FIRM_TRAINING] * 0.01 * el;
     v[V_INTEGRATION_UPSKILLING] =
         v[V_INTEGRATION_VOCATIONAL_SHARE] * v[V_INTEGRATION] * u_l / (u_l + 1000.0);
 
     /* Higher education: three stages of he_years / 3 each. */
-    double k_he = 3.0 / v[V_HE_YEARS];
+    double k_he = k[K_HE_STAGE_RATE];
     double he_out = y[S_HE_3] * k_he, done = v[V_HE_COMPLETION];
     double stay = v[V_GRADUATE_RETENTION];
     v[V_HE_12] = y[S_HE_1] * k_he;
@@ -91,10 +92,10 @@ void labour_eval(model_frame *f)
      * they train for the vacancies of the level above that the unemployed
      * could fill (the needs n), within the places available (capacity C);
      * starts = C n / (n + C) tend to the smaller of the two. */
-    double k_tr = 3.0 / v[V_TRAINING_YEARS];
-    double cap = v[V_ADULT_TRAINING] / v[V_TRAINING_YEARS];
-    double w_l = u_l * vac_m / (u_l + vac_m) / v[V_TRAINING_NEED_YEARS];
-    double w_m = u_m * vac_h / (u_m + vac_h) / v[V_TRAINING_NEED_YEARS];
+    double k_tr = k[K_TRAINING_STAGE_RATE];
+    double cap = v[V_ADULT_TRAINING] * k[K_TRAINING_RATE];
+    double w_l = u_l * vac_m / (u_l + vac_m) * k[K_NEED_RATE];
+    double w_m = u_m * vac_h / (u_m + vac_h) * k[K_NEED_RATE];
     double starts = cap / (w_l + w_m + cap + 1e-9);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
@@ -114,13 +115,14 @@ void labour_eval(model_frame *f)
                                   0.5, 0.1) + 0.5;
     double u_rate = (u_l + u_m + u_h) / lf_sum;
     v[V_PERCEPTION_TIME] = ptime;
-    double tight_m = vac_m / (u_m + vac_m), tight_h = vac_h / (u_h + vac_h);
-    double prospects = tight_h / tight_m / v[V_REF_PROSPECTS];
+    /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in
+     * one division. */
+    double prospects = vac_h * (u_m + vac_m) / (vac_m * (u_h + vac_h)) * k[K_INV_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
     v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;
     double e_sum = el + em + eh;
     double e_rate = e_sum / v[V_WORKING_AGE_POP];
-    v[V_EMPLOYMENT_PERCEPTION] = (e_rate - y[S_PERCEIVED_EMPLOYMENT]) / v[V_JOB_PERCEPTION_YEARS];
+    v[V_EMPLOYMENT_PERCEPTION] = (e_rate - y[S_PERCEIVED_EMPLOYMENT]) * k[K_JOB_PERCEPTION_RATE];
     v[V_UNEMPLOYMENT_RATE] = u_rate;
     v[V_EMPLOYMENT_RATE] = e_rate;
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);

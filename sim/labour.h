@@ -10,10 +10,11 @@
 #define LABOUR_POOL_HALF 100.0 /* persons: hires fall off below this many not employed */
 
 /* Separations per employed person and year: the base rate plus layoffs at
- * 1/layoff_years of the excess when employment exceeds demand. */
-static inline double labour_sep_rate(double emp, double demand, double base, double layoff_years)
+ * layoff_rate (1/layoff_years) times the excess when employment exceeds
+ * demand. */
+static inline double labour_sep_rate(double emp, double demand, double base, double layoff_rate)
 {
-    return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) / layoff_years;
+    return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) * layoff_rate;
 }
 
 /* Unemployed: the labour force not employed (never negative). */

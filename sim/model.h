@@ -14,6 +14,45 @@
 #define MODEL_NAME "Norra Mellansverige industrial transition"
 #define MODEL_VERSION "1.0.0"
 
+/* Per-run constants of the equations: rates and ratios that follow from
+ * parameter values and the calibrated 2020 state alone, computed with the
+ * calibration (calib_consts) so that the evaluations of a run multiply
+ * where they would otherwise divide. Units per entry. */
+enum model_const {
+    K_LAYOFF_RATE,          /* 1 / layoff_years, 1/yr */
+    K_HE_STAGE_RATE,        /* 3 / he_years: outflow of one of three stages, 1/yr */
+    K_TRAINING_STAGE_RATE,  /* 3 / training_years, 1/yr */
+    K_TRAINING_RATE,        /* 1 / training_years, 1/yr */
+    K_NEED_RATE,            /* 1 / training_need_years, 1/yr */
+    K_JOB_PERCEPTION_RATE,  /* 1 / job_perception_years, 1/yr */
+    K_INV_REF_PROSPECTS,    /* 1 / ref_prospects */
+    K_AGEING_RATE,          /* 1 / young_years, 1/yr */
+    K_DEATH_RATE,           /* 1 / old_age_years, 1/yr */
+    K_RETIRE_RATE,          /* 1 / working_age_years, 1/yr */
+    K_INV_REF_EMPLOYMENT,   /* 1 / ref_employment_rate */
+    K_INV_REF_MFG_OUTPUT,   /* 1 / ref_mfg_output, 1/MSEK */
+    K_INV_POPULATION_2020,  /* 1 / population_2020, 1/person */
+    K_PUBLIC_SCALE,         /* public_jobs_2020 / ref_public_base, jobs/person */
+    K_DEMAND_LOW,           /* ref_emp_low (1 + vacancy_rate_2020) / ref_skill_jobs_low */
+    K_DEMAND_MED,           /* the same for the medium-skilled */
+    K_DEMAND_HIGH,          /* the same for the high-skilled */
+    K_KNOWLEDGE_SCALE,      /* grp_2020 / ref_knowledge, 1/yr */
+    K_INV_TERTIARY_2020,    /* 1 / the 2020 tertiary share of the settled 20-64 */
+    K_INV_MFG_SHARE_2020,   /* ref_jobs_total / mfg_jobs_2020 */
+    K_INV_UNEMPLOYMENT_2020, /* 1 / unemployment_2020 */
+    K_MATURING_RATE,        /* 1 / young_firm_years, 1/yr */
+    K_DIGITAL_LIFE_RATE,    /* 1 / digital_life_years, 1/yr */
+    K_INNOVATION_LAPSE_RATE, /* 1 / innovation_years, 1/yr */
+    K_INV_INNOVATION_SHARE_2020, /* 1 / innovation_share_2020 */
+    K_PRICE_ADJUST_RATE,    /* 1 / price_adjust_years, 1/yr */
+    K_INV_ENERGY_PRICE_2020, /* 1 / energy_price_2020 */
+    K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
+    K_SUPPORT_SCALE,        /* 1 / (support_cost_per_kt x emissions_industry_2020 x
+                               abatable_share), 1/MSEK */
+    K_BROADBAND_SCALE,      /* 1 / (1 - broadband_rural_2020) */
+    MODEL_CONST_COUNT
+};
+
 /* What one evaluation of the model sees. */
 typedef struct model_frame {
     double t;        /* time, years (e.g. 2031.25) */
@@ -32,6 +71,10 @@ typedef struct model_frame {
                           value. NULL: any lever may (the budget then scans
                           them all) */
     int nlevers;       /* entries of levers */
+    double *k;         /* MODEL_CONST_COUNT per-run constants (enum model_const),
+                          written with the calibration and read by every later
+                          evaluation: keep them with v. NULL: model_eval
+                          computes them afresh in each evaluation */
 } model_frame;
 
 /* Writes the initial state for a run starting at t0 into y[STOCK_COUNT].
@@ -45,12 +88,17 @@ void model_init(double t0, const double *v, double *y);
  * The calibrated 2020 reference state (the ref_* slots, sim/calib.def)
  * depends on parameter, assumption and setting values only; it is computed
  * when v[V_REF_POP_YOUNG] is 0 (as in a v freshly filled from a scenario)
- * and reused by later evaluations. */
+ * and reused by later evaluations, and so are the per-run constants in
+ * f->k (enum model_const) computed with it. */
 void model_eval(model_frame *f);
 
 /* Marks the calibration in v as stale: call it after changing a parameter,
  * assumption or setting slot of a v that model_eval has already used. */
 void model_invalidate(double *v);
+
+/* Fills k[MODEL_CONST_COUNT] from the parameter and ref_* slots of v (after
+ * calib_eval). */
+void calib_consts(const double *v, double *k);
 
 /* Module entry points, in evaluation order (called by model_init/model_eval).
  * The calibration module computes the 2020 reference state that the other

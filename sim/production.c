@@ -35,6 +35,7 @@ void production_eval(model_frame *f)
     double *v = f->v;
     const double *y = f->y;
     double *dy = f->dydt;
+    const double *k = f->k;
 
     double per_firm = 1.0 / (y[S_FIRMS_EST] + 1.0);
     double dig_gap = y[S_DIGITAL_ADOPTERS] * per_firm - v[V_DIGITAL_SHARE_2020];
@@ -45,30 +46,33 @@ void production_eval(model_frame *f)
      * costs per unit of value added, and a premium for green production. */
     double ab = y[S_ABATEMENT_DONE];
     double cost = (v[V_ENERGY_INDUSTRY_2020] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
-                   v[V_EMISSIONS_INDUSTRY_2020] * y[S_CARBON_PRICE_LEVEL] / 1000.0 * (1.0 - ab)) *
-                  y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) / v[V_REF_MFG_OUTPUT];
-    double lp = y[S_LP_MFG], lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
+                   v[V_EMISSIONS_INDUSTRY_2020] * y[S_CARBON_PRICE_LEVEL] * 0.001 * (1.0 - ab)) *
+                  y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) * k[K_INV_REF_MFG_OUTPUT];
+    /* Divisions by stocks early, off the long chain of dependent steps
+     * that follows. */
+    double lp = y[S_LP_MFG], lp_inv = 1.0 / lp;
+    double lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
     double comp = smooth_pos(1.0 + v[V_PRICE_COMPETITIVENESS] * lead +
                                  v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
                                  v[V_GREEN_PREMIUM] * ab -
                                  v[V_ENERGY_COST_COMPETITIVENESS] * (cost - v[V_REF_ENERGY_COST]),
                              0.01);
     double out = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND] * comp;
-    double j_m = out / lp;
+    double j_m = out * lp_inv;
     v[V_ENERGY_COST_SHARE] = cost;
     v[V_COMPETITIVENESS] = comp;
     v[V_MFG_OUTPUT] = out;
     v[V_MFG_JOBS_DEMAND] = j_m;
 
     /* Jobs in the other sectors. */
-    double pop = v[V_POPULATION], pop_rel = pop / v[V_POPULATION_2020] - 1.0;
+    double pop = v[V_POPULATION], pop_rel = pop * k[K_INV_POPULATION_2020] - 1.0;
     double inv = v[V_DECARB_CAPEX] * v[V_EMISSIONS_INDUSTRY_2020] *
                  (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3]) / energy_build_time(v);
     double j_c = v[V_CONSTRUCTION_JOBS_2020] * (1.0 + v[V_CONSTRUCTION_POP_ELASTICITY] * pop_rel) +
                  v[V_CONSTRUCTION_JOBS_PER_MSEK] * (inv + v[V_RURAL_BROADBAND]);
-    double j_p = v[V_PUBLIC_JOBS_2020] *
+    double j_p = k[K_PUBLIC_SCALE] *
                  (v[V_PUBLIC_WEIGHT_YOUNG] * y[S_POP_YOUNG] + v[V_WORKING_AGE_POP] +
-                  v[V_PUBLIC_WEIGHT_OLD] * y[S_POP_OLD]) / v[V_REF_PUBLIC_BASE];
+                  v[V_PUBLIC_WEIGHT_OLD] * y[S_POP_OLD]);
     /* A linear trend; a falling one bends towards zero instead of below. */
     double trend = v[V_PRIMARY_JOBS_TREND] * (f->t - f->t0);
     double j_a = v[V_PRIMARY_JOBS_2020] * (trend >= 0.0 ? 1.0 + trend : 1.0 / (1.0 - trend));
@@ -101,11 +105,11 @@ void production_eval(model_frame *f)
                     j_a * v[V_SKILL_HIGH_PRIMARY];
     double x_med = jobs - x_low - x_high;
     double vac0 = v[V_VACANCY_RATE_2020];
-    double base_low = v[V_REF_EMP_LOW] * (1.0 + vac0) * x_low / v[V_REF_SKILL_JOBS_LOW];
+    double base_low = k[K_DEMAND_LOW] * x_low;
     double shift = v[V_DIGITAL_SKILL_SHIFT] * dig_gap * base_low;
     double d_l = base_low - shift;
-    double d_m = v[V_REF_EMP_MED] * (1.0 + vac0) * x_med / v[V_REF_SKILL_JOBS_MED];
-    double d_h = v[V_REF_EMP_HIGH] * (1.0 + vac0) * x_high / v[V_REF_SKILL_JOBS_HIGH] + shift;
+    double d_m = k[K_DEMAND_MED] * x_med;
+    double d_h = k[K_DEMAND_HIGH] * x_high + shift;
     v[V_LABOUR_DEMAND_LOW] = d_l;
     v[V_LABOUR_DEMAND_MED] = d_m;
     v[V_LABOUR_DEMAND_HIGH] = d_h;
@@ -129,7 +133,7 @@ void production_eval(model_frame *f)
     }
 
     double g = v[V_PRODUCTIVITY_GROWTH];
-    double k_rel = y[S_KNOWLEDGE] * v[V_GRP_2020] / (grp * v[V_REF_KNOWLEDGE]) - 1.0;
+    double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
     v[V_EXPORT_DEMAND_GROWTH] = v[V_EXPORT_GROWTH] * y[S_EXPORT_DEMAND];
     v[V_LP_MFG_GROWTH] = lp * (g + v[V_MFG_PRODUCTIVITY_PREMIUM] +
                                v[V_DIGITAL_PRODUCTIVITY] * dig_gap +

@@ -25,6 +25,7 @@ struct runner {
     double y[STOCK_COUNT];    /* state */
     double y0[STOCK_COUNT];   /* initial state (scale of the negative-stock check) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
+    double k[MODEL_CONST_COUNT]; /* the model's per-run constants (model_frame) */
     int active[LEVER_COUNT];  /* V_ ids of the levers that move in this run */
     int nactive;              /* entries of active */
 };
@@ -140,7 +141,7 @@ static int rhs(double t, const double y[], double dydt[], void *params)
     runner *rn = params;
     levers_set(rn, t, rn->phase);
     model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt,
-                     .levers = rn->active, .nlevers = rn->nactive};
+                     .levers = rn->active, .nlevers = rn->nactive, .k = rn->k};
     model_eval(&f);
     return 0; /* the integrator stops on a non-finite derivative */
 }
@@ -150,7 +151,7 @@ static void evaluate_at(runner *rn, double t)
 {
     levers_set(rn, t, t);
     model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt,
-                     .report = 1, .levers = rn->active, .nlevers = rn->nactive};
+                     .report = 1, .levers = rn->active, .nlevers = rn->nactive, .k = rn->k};
     model_eval(&f);
 }
 

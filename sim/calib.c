@@ -7,6 +7,7 @@
  * model_eval on the first evaluation of a run (the results stay in the ref_*
  * slots), which keeps the calibration exact under any parameter values
  * (Monte Carlo draws, --set). */
+#include "sim/energy.h"
 #include "sim/labour.h"
 #include "sim/model.h"
 
@@ -195,4 +196,18 @@ void calib_consts(const double *v, double *k)
     k[K_SUPPORT_SCALE] =
         1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] * v[V_ABATABLE_SHARE]);
     k[K_BROADBAND_SCALE] = 1.0 / (1.0 - v[V_BROADBAND_RURAL_2020]);
+
+    k[K_SAT_BROADBAND] = saturate(v[V_RURAL_BROADBAND], 100.0);
+    k[K_SAT_INTEGRATION] = model_integration_response(v);
+    k[K_SAT_SEED] = saturate(v[V_SEED_CAPITAL], 100.0);
+    k[K_SAT_AUDITS] = saturate(v[V_ENERGY_AUDITS], 150.0);
+    k[K_SAT_CHALLENGE_LAB] = saturate(v[V_CHALLENGE_LAB], 20.0);
+    k[K_SAT_CHEQUES] = saturate(v[V_INNOVATION_CHEQUES], 400.0);
+    double build = energy_build_time(v);
+    k[K_BUILD_TIME] = build;
+    k[K_BUILD_STAGE_RATE] = 3.0 / build;
+    k[K_INV_BUILD_TIME] = 1.0 / build;
+    k[K_PART_LOW] = model_participation_low(v, model_participation_boost(v));
+    k[K_PERCEPTION_TIME] = model_perception_time(v);
+    k[K_PERCEPTION_RATE] = 1.0 / k[K_PERCEPTION_TIME];
 }

@@ -39,7 +39,9 @@ void labour_eval(model_frame *f)
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
-    double part_low = smooth_min(v[V_PARTICIPATION_LOW] + v[V_PARTICIPATION_BOOST], 1.0, 0.01);
+    int fixed = model_levers_fixed(f);
+    double part_low =
+        fixed ? k[K_PART_LOW] : model_participation_low(v, v[V_PARTICIPATION_BOOST]);
     double lf_l = part_low * (nl + el);
     double lf_m = v[V_PARTICIPATION_MED] * (nm + em);
     double lf_h = v[V_PARTICIPATION_HIGH] * (nh + eh);
@@ -111,15 +113,15 @@ void labour_eval(model_frame *f)
     v[V_TRAIN_PASS_MED] = out_m * pass;
 
     /* Information delays: study choices and movers see the market late. */
-    double ptime = smooth_pos(v[V_PERCEPTION_YEARS] - v[V_FORESIGHT_DELAY_CUT] * v[V_SKILLS_FORESIGHT] -
-                                  0.5, 0.1) + 0.5;
+    double ptime = fixed ? k[K_PERCEPTION_TIME] : model_perception_time(v);
+    double prate = fixed ? k[K_PERCEPTION_RATE] : 1.0 / ptime;
     double u_rate = (u_l + u_m + u_h) / lf_sum;
     v[V_PERCEPTION_TIME] = ptime;
     /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in
      * one division. */
     double prospects = vac_h * (u_m + vac_m) / (vac_m * (u_h + vac_h)) * k[K_INV_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
-    v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;
+    v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) * prate;
     double e_sum = el + em + eh;
     double e_rate = e_sum / v[V_WORKING_AGE_POP];
     v[V_EMPLOYMENT_PERCEPTION] = (e_rate - y[S_PERCEIVED_EMPLOYMENT]) * k[K_JOB_PERCEPTION_RATE];

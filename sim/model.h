@@ -9,6 +9,7 @@
 #ifndef SIM_MODEL_H
 #define SIM_MODEL_H
 
+#include "sim/smooth.h"
 #include "sim/var.h"
 
 #define MODEL_NAME "Norra Mellansverige industrial transition"
@@ -50,6 +51,20 @@ enum model_const {
     K_SUPPORT_SCALE,        /* 1 / (support_cost_per_kt x emissions_industry_2020 x
                                abatable_share), 1/MSEK */
     K_BROADBAND_SCALE,      /* 1 / (1 - broadband_rural_2020) */
+    /* Responses to levers alone: constant in a run where no lever moves
+     * (model_levers_fixed), computed afresh otherwise. */
+    K_SAT_BROADBAND,        /* saturate(rural_broadband, 100) */
+    K_SAT_INTEGRATION,      /* saturate(integration, 2000) */
+    K_SAT_SEED,             /* saturate(seed_capital, 100) */
+    K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
+    K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
+    K_SAT_CHEQUES,          /* saturate(innovation_cheques, 400) */
+    K_BUILD_TIME,           /* build_time, yr */
+    K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
+    K_INV_BUILD_TIME,       /* 1 / build_time, 1/yr */
+    K_PART_LOW,             /* participation of the low-skilled with its boost */
+    K_PERCEPTION_TIME,      /* perception_time, yr */
+    K_PERCEPTION_RATE,      /* 1 / perception_time, 1/yr */
     MODEL_CONST_COUNT
 };
 
@@ -96,9 +111,45 @@ void model_eval(model_frame *f);
  * assumption or setting slot of a v that model_eval has already used. */
 void model_invalidate(double *v);
 
-/* Fills k[MODEL_CONST_COUNT] from the parameter and ref_* slots of v (after
- * calib_eval). */
+/* Fills k[MODEL_CONST_COUNT] from the parameter, lever and ref_* slots of v
+ * (after calib_eval). */
 void calib_consts(const double *v, double *k);
+
+/* 1 when no lever moves during the run of f (the engine's list of moving
+ * levers is empty), so that the lever responses in f->k hold throughout. */
+static inline int model_levers_fixed(const model_frame *f)
+{
+    return f->levers != NULL && f->nlevers == 0;
+}
+
+/* Lever responses that the modules and calib_consts share, so that the
+ * per-run constants equal what an evaluation computes. */
+static inline double model_integration_response(const double *v)
+{
+    return saturate(v[V_INTEGRATION], 2000.0);
+}
+
+static inline double model_participation_boost(const double *v)
+{
+    return v[V_HUB_PARTICIPATION_GAIN] * v[V_REMOTE_HUBS] +
+           v[V_INTEGRATION_PARTICIPATION_GAIN] * model_integration_response(v);
+}
+
+/* Participation of the low-skilled, boosted, below 1. */
+static inline double model_participation_low(const double *v, double boost)
+{
+    return smooth_min(v[V_PARTICIPATION_LOW] + boost, 1.0, 0.01);
+}
+
+/* Perception time of the labour market, years: shortened by skills
+ * foresight, at least half a year. */
+static inline double model_perception_time(const double *v)
+{
+    return smooth_pos(v[V_PERCEPTION_YEARS] - v[V_FORESIGHT_DELAY_CUT] * v[V_SKILLS_FORESIGHT] -
+                          0.5,
+                      0.1) +
+           0.5;
+}
 
 /* Module entry points, in evaluation order (called by model_init/model_eval).
  * The calibration module computes the 2020 reference state that the other

@@ -66,8 +66,10 @@ void production_eval(model_frame *f)
 
     /* Jobs in the other sectors. */
     double pop = v[V_POPULATION], pop_rel = pop * k[K_INV_POPULATION_2020] - 1.0;
+    int fixed = model_levers_fixed(f);
     double inv = v[V_DECARB_CAPEX] * v[V_EMISSIONS_INDUSTRY_2020] *
-                 (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3]) / energy_build_time(v);
+                 (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3]) *
+                 (fixed ? k[K_INV_BUILD_TIME] : 1.0 / energy_build_time(v));
     double j_c = v[V_CONSTRUCTION_JOBS_2020] * (1.0 + v[V_CONSTRUCTION_POP_ELASTICITY] * pop_rel) +
                  v[V_CONSTRUCTION_JOBS_PER_MSEK] * (inv + v[V_RURAL_BROADBAND]);
     double j_p = k[K_PUBLIC_SCALE] *
@@ -77,8 +79,9 @@ void production_eval(model_frame *f)
     double trend = v[V_PRIMARY_JOBS_TREND] * (f->t - f->t0);
     double j_a = v[V_PRIMARY_JOBS_2020] * (trend >= 0.0 ? 1.0 + trend : 1.0 / (1.0 - trend));
     double young_jobs = v[V_YOUNG_FIRM_JOBS] *
-                        (y[S_FIRMS_YOUNG] * (1.0 + v[V_SEED_GROWTH_GAIN] *
-                                                       saturate(v[V_SEED_CAPITAL], 100.0)) -
+                        (y[S_FIRMS_YOUNG] *
+                             (1.0 + v[V_SEED_GROWTH_GAIN] *
+                                        (fixed ? k[K_SAT_SEED] : saturate(v[V_SEED_CAPITAL], 100.0))) -
                          v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
                       (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));

@@ -228,6 +228,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     rn->sc = sc;
     rn->t0 = SCENARIO_START_MIN;
     memcpy(rn->v, sc->value, sizeof rn->v);
+    model_invalidate(rn->v); /* the calibration and rn->k follow this run's values */
     rn->nactive = 0;
     for (int l = 0; l < LEVER_COUNT; l++) {
         int id = var_lever_ids[l];

@@ -3,9 +3,6 @@
  * table, so adding a lever needs no change here. */
 #include "sim/model.h"
 
-static const int prio_vars[PRIO_COUNT] = {V_SPEND_P1, V_SPEND_P2, V_SPEND_P3, V_SPEND_P4,
-                                          V_SPEND_P5};
-static const int theme_vars[THEME_COUNT] = {V_SPEND_T1, V_SPEND_T2, V_SPEND_T3, V_SPEND_T4};
 static const int prio_stocks[PRIO_COUNT] = {S_SPEND_CUM_P1, S_SPEND_CUM_P2, S_SPEND_CUM_P3,
                                             S_SPEND_CUM_P4, S_SPEND_CUM_P5};
 static const int theme_stocks[THEME_COUNT] = {S_SPEND_CUM_T1, S_SPEND_CUM_T2, S_SPEND_CUM_T3,
@@ -33,11 +30,9 @@ static int popcount(unsigned x)
 void budget_eval(model_frame *f)
 {
     double *v = f->v;
+    double *dy = f->dydt;
     double total = 0.0;
-    for (int i = 0; i < PRIO_COUNT; i++)
-        v[prio_vars[i]] = 0.0;
-    for (int i = 0; i < THEME_COUNT; i++)
-        v[theme_vars[i]] = 0.0;
+    double prio[PRIO_COUNT] = {0.0}, theme[THEME_COUNT] = {0.0};
     /* A lever at its baseline value costs nothing: only the levers that
      * move in this run need a look. */
     int n = f->levers != NULL ? f->nlevers : LEVER_COUNT;
@@ -54,18 +49,34 @@ void budget_eval(model_frame *f)
         double per_theme = nt > 0 ? spend / nt : 0.0;
         for (int i = 0; i < PRIO_COUNT; i++)
             if (d->priorities & (1u << i))
-                v[prio_vars[i]] += per_prio;
+                prio[i] += per_prio;
         for (int i = 0; i < THEME_COUNT; i++)
             if (d->themes & (1u << i))
-                v[theme_vars[i]] += per_theme;
+                theme[i] += per_theme;
     }
     v[V_SPEND_TOTAL] = total;
     double cap = v[V_BUDGET_CAP];
     v[V_BUDGET_OVER] = cap > 0.0 && total > cap ? total - cap : 0.0;
 
-    f->dydt[S_SPEND_CUM] = total;
-    for (int i = 0; i < PRIO_COUNT; i++)
-        f->dydt[prio_stocks[i]] = v[prio_vars[i]];
-    for (int i = 0; i < THEME_COUNT; i++)
-        f->dydt[theme_stocks[i]] = v[theme_vars[i]];
+    /* Written out (not through the tables above): this runs in every
+     * evaluation. */
+    v[V_SPEND_P1] = prio[0];
+    v[V_SPEND_P2] = prio[1];
+    v[V_SPEND_P3] = prio[2];
+    v[V_SPEND_P4] = prio[3];
+    v[V_SPEND_P5] = prio[4];
+    v[V_SPEND_T1] = theme[0];
+    v[V_SPEND_T2] = theme[1];
+    v[V_SPEND_T3] = theme[2];
+    v[V_SPEND_T4] = theme[3];
+    dy[S_SPEND_CUM] = total;
+    dy[S_SPEND_CUM_P1] = prio[0];
+    dy[S_SPEND_CUM_P2] = prio[1];
+    dy[S_SPEND_CUM_P3] = prio[2];
+    dy[S_SPEND_CUM_P4] = prio[3];
+    dy[S_SPEND_CUM_P5] = prio[4];
+    dy[S_SPEND_CUM_T1] = theme[0];
+    dy[S_SPEND_CUM_T2] = theme[1];
+    dy[S_SPEND_CUM_T3] = theme[2];
+    dy[S_SPEND_CUM_T4] = theme[3];
 }

@@ -117,8 +117,12 @@ void production_eval(model_frame *f)
     v[V_LABOUR_DEMAND_MED] = d_m;
     v[V_LABOUR_DEMAND_HIGH] = d_h;
 
+    /* One division for the fill rate and the manufacturing share of jobs,
+     * under way while the staffed jobs (square roots) are computed. */
+    double d_sum = d_l + d_m + d_h, inv_dj = 1.0 / (d_sum * jobs);
     double fill = (staffed_of(y[S_EMP_LOW], d_l, vac0) + staffed_of(y[S_EMP_MED], d_m, vac0) +
-                   staffed_of(y[S_EMP_HIGH], d_h, vac0)) / (d_l + d_m + d_h);
+                   staffed_of(y[S_EMP_HIGH], d_h, vac0)) *
+                  (jobs * inv_dj);
     v[V_FILL_RATE] = fill;
     double other = v[V_LP_CONSTRUCTION] * j_c + v[V_LP_PRIMARY] * j_a + v[V_LP_PUBLIC] * j_p +
                    v[V_REF_LP_SERVICES] * j_s;
@@ -126,7 +130,7 @@ void production_eval(model_frame *f)
     double grp = (1.0 + v[V_PRODUCT_TAX_SHARE]) * staffed * (out + y[S_PRODUCTIVITY_OTHER] * other);
     v[V_GRP] = grp;
     v[V_MFG_GVA] = out * staffed;
-    v[V_MFG_JOB_SHARE] = j_m / jobs;
+    v[V_MFG_JOB_SHARE] = j_m * (d_sum * inv_dj);
     if (f->report) {
         v[V_GRP_PER_CAPITA] = grp / pop * 1000.0;
         v[V_GRP_VS_SWEDEN] = v[V_GRP_PER_CAPITA] /

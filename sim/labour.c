@@ -64,6 +64,7 @@ void labour_eval(model_frame *f)
     /* Job-seekers and vacancies meet only within a skill level: mismatch
      * between levels acts through the separate matching functions. */
     double d_sum = d_l + d_m + d_h, lf_sum = lf_l + lf_m + lf_h;
+    double lf_inv = 1.0 / lf_sum; /* early, off the chain through the unemployed */
     double factor = v[V_MATCHING_SCALE] * v[V_MATCHING_BOOST];
     v[V_MATCHING_FACTOR] = factor;
 
@@ -96,13 +97,15 @@ void labour_eval(model_frame *f)
      * starts = C n / (n + C) tend to the smaller of the two. */
     double k_tr = k[K_TRAINING_STAGE_RATE];
     double cap = v[V_ADULT_TRAINING] * k[K_TRAINING_RATE];
-    double w_l = u_l * vac_m / (u_l + vac_m) * k[K_NEED_RATE];
-    double w_m = u_m * vac_h / (u_m + vac_h) * k[K_NEED_RATE];
-    double starts = cap / (w_l + w_m + cap + 1e-9);
+    /* With n = A / B for each level, C n_l / (n_l + n_m + C) written over
+     * one common denominator: one division instead of three in a row. */
+    double a_l = u_l * vac_m * k[K_NEED_RATE], b_l = u_l + vac_m;
+    double a_m = u_m * vac_h * k[K_NEED_RATE], b_m = u_m + vac_h;
+    double starts = cap / (a_l * b_m + a_m * b_l + (cap + 1e-9) * b_l * b_m);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
-    v[V_TRAIN_ENROL_LOW] = starts * w_l;
-    v[V_TRAIN_ENROL_MED] = starts * w_m;
+    v[V_TRAIN_ENROL_LOW] = starts * a_l * b_m;
+    v[V_TRAIN_ENROL_MED] = starts * a_m * b_l;
     v[V_TRAIN_LOW_12] = y[S_TRAINING_LOW_1] * k_tr;
     v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] * k_tr;
     v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] * k_tr;
@@ -115,7 +118,7 @@ void labour_eval(model_frame *f)
     /* Information delays: study choices and movers see the market late. */
     double ptime = fixed ? k[K_PERCEPTION_TIME] : model_perception_time(v);
     double prate = fixed ? k[K_PERCEPTION_RATE] : 1.0 / ptime;
-    double u_rate = (u_l + u_m + u_h) / lf_sum;
+    double u_rate = (u_l + u_m + u_h) * lf_inv;
     v[V_PERCEPTION_TIME] = ptime;
     /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in
      * one division. */

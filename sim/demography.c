@@ -19,10 +19,14 @@ void demography_eval(model_frame *f)
     const double *y = f->y;
     const double *k = f->k;
 
-    double wa = y[S_NE_LOW] + y[S_NE_MED] + y[S_NE_HIGH] + y[S_EMP_LOW] + y[S_EMP_MED] +
-                y[S_EMP_HIGH] + y[S_HE_1] + y[S_HE_2] + y[S_HE_3] + y[S_TRAINING_LOW_1] +
-                y[S_TRAINING_LOW_2] + y[S_TRAINING_LOW_3] + y[S_TRAINING_MED_1] +
-                y[S_TRAINING_MED_2] + y[S_TRAINING_MED_3];
+    /* Summed by group, not in one row: the groups add up in parallel, and
+     * the whole evaluation waits for this sum. */
+    double ne = y[S_NE_LOW] + y[S_NE_MED] + y[S_NE_HIGH];
+    double emp = y[S_EMP_LOW] + y[S_EMP_MED] + y[S_EMP_HIGH];
+    double he = y[S_HE_1] + y[S_HE_2] + y[S_HE_3];
+    double tr_low = y[S_TRAINING_LOW_1] + y[S_TRAINING_LOW_2] + y[S_TRAINING_LOW_3];
+    double tr_med = y[S_TRAINING_MED_1] + y[S_TRAINING_MED_2] + y[S_TRAINING_MED_3];
+    double wa = (ne + emp) + (he + (tr_low + tr_med));
     double young = y[S_POP_YOUNG], old = y[S_POP_OLD];
     v[V_WORKING_AGE_POP] = wa;
     v[V_POPULATION] = young + wa + old;

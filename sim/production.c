@@ -85,27 +85,30 @@ void production_eval(model_frame *f)
                          v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
                       (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));
+    /* In the sums below the terms known last (manufacturing jobs after a
+     * square root, then service jobs after another) come last, so that
+     * little waits for them. */
     double j_s = smooth_pos(v[V_REF_SERVICE_JOBS] * (1.0 + v[V_SERVICE_POP_ELASTICITY] * pop_rel) +
-                                v[V_SERVICE_MULTIPLIER] * (j_m - v[V_MFG_JOBS_2020]) + young_jobs +
-                                est_jobs,
+                                young_jobs + est_jobs +
+                                v[V_SERVICE_MULTIPLIER] * (j_m - v[V_MFG_JOBS_2020]),
                             100.0);
     v[V_DECARB_INVESTMENT] = inv;
     v[V_CONSTRUCTION_JOBS] = j_c;
     v[V_PUBLIC_JOBS] = j_p;
     v[V_PRIMARY_JOBS] = j_a;
     v[V_SERVICE_JOBS] = j_s;
-    double jobs = j_m + j_c + j_s + j_p + j_a;
+    double jobs = (j_c + j_p + j_a + j_m) + j_s;
     v[V_JOBS_TOTAL] = jobs;
 
     /* Labour demand by skill: the 2020 demand scaled by sector jobs weighted
      * with each sector's skill intensities; digitalisation moves part of
      * the low-skill demand to high skill. */
-    double x_low = j_m * v[V_SKILL_LOW_MFG] + j_c * v[V_SKILL_LOW_CONSTRUCTION] +
-                   j_s * v[V_SKILL_LOW_SERVICES] + j_p * v[V_SKILL_LOW_PUBLIC] +
-                   j_a * v[V_SKILL_LOW_PRIMARY];
-    double x_high = j_m * v[V_SKILL_HIGH_MFG] + j_c * v[V_SKILL_HIGH_CONSTRUCTION] +
-                    j_s * v[V_SKILL_HIGH_SERVICES] + j_p * v[V_SKILL_HIGH_PUBLIC] +
-                    j_a * v[V_SKILL_HIGH_PRIMARY];
+    double x_low = j_c * v[V_SKILL_LOW_CONSTRUCTION] + j_p * v[V_SKILL_LOW_PUBLIC] +
+                   j_a * v[V_SKILL_LOW_PRIMARY] + j_m * v[V_SKILL_LOW_MFG] +
+                   j_s * v[V_SKILL_LOW_SERVICES];
+    double x_high = j_c * v[V_SKILL_HIGH_CONSTRUCTION] + j_p * v[V_SKILL_HIGH_PUBLIC] +
+                    j_a * v[V_SKILL_HIGH_PRIMARY] + j_m * v[V_SKILL_HIGH_MFG] +
+                    j_s * v[V_SKILL_HIGH_SERVICES];
     double x_med = jobs - x_low - x_high;
     double vac0 = v[V_VACANCY_RATE_2020];
     double base_low = k[K_DEMAND_LOW] * x_low;

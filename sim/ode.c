@@ -320,20 +320,30 @@ static int rkck_step(ode_solver *s, double t, double h)
 
 /* GSL's standard control with a_y = 1, a_dydt = 0 and eps_abs = eps_rel =
  * rtol: the largest ratio of error to tolerance rtol (|y| + 1) over the
- * new state. */
+ * new state. Overwrites yerr with the ratios. */
 static double rkck_error_ratio(size_t np, double rtol, const double *restrict ynew,
-                               const double *restrict yerr)
+                               double *restrict yerr)
 {
-    /* Two running maxima, one per element of a pair (the padding gives 0):
-     * the same maximum, in vector arithmetic. */
-    double r0 = DBL_MIN, r1 = DBL_MIN; /* as GSL starts */
+    /* The ratios first, in place of the errors (vector divisions), then
+     * their maximum over four independent running maxima (np is even; the
+     * padding gives 0): the same value as one running maximum. */
     for (size_t i = 0; i < np; i += 2) {
-        double e0 = fabs(yerr[i]) / (rtol * fabs(ynew[i]) + rtol);
-        double e1 = fabs(yerr[i + 1]) / (rtol * fabs(ynew[i + 1]) + rtol);
-        r0 = e0 > r0 ? e0 : r0;
-        r1 = e1 > r1 ? e1 : r1;
+        yerr[i] = fabs(yerr[i]) / (rtol * fabs(ynew[i]) + rtol);
+        yerr[i + 1] = fabs(yerr[i + 1]) / (rtol * fabs(ynew[i + 1]) + rtol);
     }
-    return r1 > r0 ? r1 : r0;
+    double r0 = DBL_MIN, r1 = DBL_MIN, r2 = DBL_MIN, r3 = DBL_MIN; /* as GSL starts */
+    size_t i = 0;
+    for (; i + 4 <= np; i += 4) {
+        r0 = yerr[i] > r0 ? yerr[i] : r0;
+        r1 = yerr[i + 1] > r1 ? yerr[i + 1] : r1;
+        r2 = yerr[i + 2] > r2 ? yerr[i + 2] : r2;
+        r3 = yerr[i + 3] > r3 ? yerr[i + 3] : r3;
+    }
+    for (; i < np; i++)
+        r0 = yerr[i] > r0 ? yerr[i] : r0;
+    r0 = r1 > r0 ? r1 : r0;
+    r2 = r3 > r2 ? r3 : r2;
+    return r2 > r0 ? r2 : r0;
 }
 
 /* Adaptive integration from *t to t1, step by step as gsl_odeiv2_driver_apply

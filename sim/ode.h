@@ -2,7 +2,8 @@
  *
  * Three methods: an adaptive embedded Runge-Kutta (4,5) method (Cash-Karp) with
  * GSL's standard error control (the default, relative tolerance 1e-6),
- * fixed-step classical RK4 (GSL's), and fixed-step explicit Euler (for cross-checks against Euler-based
+ * fixed-step classical RK4 (four evaluations a step, no error control), and
+ * fixed-step explicit Euler (for cross-checks against Euler-based
  * system-dynamics tools). Independent of the model: tests drive it with
  * closed-form systems. */
 #ifndef SIM_ODE_H
@@ -54,7 +55,7 @@ void ode_reset(ode_solver *s);
  * right-hand side, so that the advance need not evaluate it again (the
  * engine has it from the report evaluation that ends each segment). dim
  * values are copied. Valid for the next ode_advance only; ode_reset drops
- * it. The adaptive and Euler methods use it; RK4 ignores it. */
+ * it. */
 void ode_set_derivative(ode_solver *s, const double *dydt);
 
 /* Right-hand-side evaluations since creation (for benchmarks). */

@@ -83,6 +83,24 @@ static void test_rk4_decay_is_fourth_order(void **state)
     assert_true(e1 / e2 > 12.0 && e1 / e2 < 20.0);
 }
 
+static void test_rk4_takes_its_steps_whatever_the_tolerance(void **state)
+{
+    (void)state;
+    /* A fixed-step method has no error control: a tolerance far below its
+     * error neither stops it nor changes its result. */
+    rates r = {.k = 0.3};
+    ode_solver *tight = ode_create(1, ODE_RK4, 1e-12, 1.0 / 16);
+    ode_solver *loose = ode_create(1, ODE_RK4, 1e-3, 1.0 / 16);
+    double y1 = 1000.0, y2 = 1000.0, t1 = 0.0, t2 = 0.0;
+    assert_int_equal(ode_advance(tight, decay, &r, &t1, 30.0, &y1), SIM_OK);
+    assert_int_equal(ode_advance(loose, decay, &r, &t2, 30.0, &y2), SIM_OK);
+    assert_close(y1, y2, 0.0);
+    /* Four evaluations a step: 30 years of 1/16. */
+    assert_int_equal(ode_evaluations(tight), 4ul * 480ul);
+    ode_destroy(tight);
+    ode_destroy(loose);
+}
+
 static void test_euler_decay_is_first_order(void **state)
 {
     (void)state;
@@ -194,6 +212,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_adaptive_decay_meets_relative_tolerance),
         cmocka_unit_test(test_rk4_decay_is_fourth_order),
+        cmocka_unit_test(test_rk4_takes_its_steps_whatever_the_tolerance),
         cmocka_unit_test(test_euler_decay_is_first_order),
         cmocka_unit_test(test_euler_matches_its_own_closed_form),
         cmocka_unit_test(test_logistic_growth_for_each_method),

@@ -30,7 +30,7 @@ static const char usage[] =
     "                     flows, auxiliaries, indicators, assumptions, parameters,\n"
     "                     settings, default, all (default: stocks, flows,\n"
     "                     auxiliaries, indicators and levers)\n"
-    "  --method M         adaptive (Runge-Kutta-Fehlberg 4(5), default), rk4 or euler\n"
+    "  --method M         adaptive (Cash-Karp 4(5), default), rk4 or euler\n"
     "  --format F         csv (default), tsv or json\n"
     "  --long             tidy rows scenario,year,variable,value,unit\n"
     "  --units            wide CSV/TSV: a second header line with the units\n"

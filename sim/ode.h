@@ -1,11 +1,12 @@
-/* ode.h: the integrator.
+/* ode.h: the integrator, a thin layer over GSL's gsl_odeiv2.
  *
- * Three methods: an adaptive embedded Runge-Kutta (4,5) method (Cash-Karp) with
- * GSL's standard error control (the default, relative tolerance 1e-6),
- * fixed-step classical RK4 (four evaluations a step, no error control), and
- * fixed-step explicit Euler (for cross-checks against Euler-based
- * system-dynamics tools). Independent of the model: tests drive it with
- * closed-form systems. */
+ * Three methods: GSL's driver with an adaptive embedded Runge-Kutta (4,5)
+ * method (Cash-Karp) and its standard error control (the default, relative
+ * tolerance 1e-6); fixed-step RK4 (GSL's rk4 stepper, which takes each step
+ * as two half steps to estimate its error, so it is as accurate as classical
+ * RK4 at half the step); and fixed-step explicit Euler (for cross-checks
+ * against Euler-based system-dynamics tools). Independent of the model:
+ * tests drive it with closed-form systems. */
 #ifndef SIM_ODE_H
 #define SIM_ODE_H
 
@@ -15,7 +16,7 @@
 
 typedef enum ode_method {
     ODE_ADAPTIVE = 0, /* Cash-Karp rkck with error control */
-    ODE_RK4,          /* classical fourth-order, fixed step */
+    ODE_RK4,          /* GSL's rk4, fourth order, fixed step */
     ODE_EULER         /* explicit Euler, fixed step */
 } ode_method;
 
@@ -49,14 +50,6 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
  * a small step: call it where the right-hand side is discontinuous (a lever
  * that jumps), so that the discontinuity is integrated exactly. */
 void ode_reset(ode_solver *s);
-
-/* Hands the solver the derivative at the point the next ode_advance starts
- * from (that call's *t and y), computed by the caller with that call's
- * right-hand side, so that the advance need not evaluate it again (the
- * engine has it from the report evaluation that ends each segment). dim
- * values are copied. Valid for the next ode_advance only; ode_reset drops
- * it. */
-void ode_set_derivative(ode_solver *s, const double *dydt);
 
 /* Right-hand-side evaluations since creation (for benchmarks). */
 unsigned long ode_evaluations(const ode_solver *s);

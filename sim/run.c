@@ -281,10 +281,6 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
             return st;
         }
         record_row(rn, out, t);
-        /* The report evaluation gave the derivative where the next segment
-         * starts, with the levers it will see (right-continuous); the
-         * integrator checks that it is finite. */
-        ode_set_derivative(rn->ode, rn->dydt);
         ir++;
     }
     return SIM_OK;

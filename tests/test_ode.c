@@ -95,8 +95,9 @@ static void test_rk4_takes_its_steps_whatever_the_tolerance(void **state)
     assert_int_equal(ode_advance(tight, decay, &r, &t1, 30.0, &y1), SIM_OK);
     assert_int_equal(ode_advance(loose, decay, &r, &t2, 30.0, &y2), SIM_OK);
     assert_close(y1, y2, 0.0);
-    /* Four evaluations a step: 30 years of 1/16. */
-    assert_int_equal(ode_evaluations(tight), 4ul * 480ul);
+    /* 480 steps of 1/16 over 30 years, each as GSL's rk4 takes it: one full
+     * step and two half steps sharing the first derivative, 11 evaluations. */
+    assert_int_equal(ode_evaluations(tight), 11ul * 480ul);
     ode_destroy(tight);
     ode_destroy(loose);
 }
@@ -172,24 +173,6 @@ static void test_non_finite_derivative_stops_each_method(void **state)
     }
 }
 
-static void test_given_derivative_saves_an_evaluation(void **state)
-{
-    (void)state;
-    /* The derivative handed over at the start point is used, not
-     * recomputed: one evaluation fewer, the same result. */
-    rates r1 = {.k = 0.3}, r2 = {.k = 0.3};
-    ode_solver *a = ode_create(1, ODE_ADAPTIVE, 1e-6, 1.0 / 16);
-    ode_solver *b = ode_create(1, ODE_ADAPTIVE, 1e-6, 1.0 / 16);
-    double ya = 1000.0, yb = 1000.0, ta = 0.0, tb = 0.0, k = -0.3 * 1000.0;
-    assert_int_equal(ode_advance(a, decay, &r1, &ta, 1.0, &ya), SIM_OK);
-    ode_set_derivative(b, &k);
-    assert_int_equal(ode_advance(b, decay, &r2, &tb, 1.0, &yb), SIM_OK);
-    assert_int_equal(r2.calls, r1.calls - 1);
-    assert_close(yb, ya, 0.0);
-    ode_destroy(a);
-    ode_destroy(b);
-}
-
 static void test_invalid_arguments_give_no_solver(void **state)
 {
     (void)state;
@@ -218,7 +201,6 @@ int main(void)
         cmocka_unit_test(test_logistic_growth_for_each_method),
         cmocka_unit_test(test_rhs_failure_stops_with_solver_status),
         cmocka_unit_test(test_non_finite_derivative_stops_each_method),
-        cmocka_unit_test(test_given_derivative_saves_an_evaluation),
         cmocka_unit_test(test_invalid_arguments_give_no_solver),
         cmocka_unit_test(test_method_names_round_trip),
     };

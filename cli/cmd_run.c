@@ -13,7 +13,8 @@
 static const char usage[] =
     "usage: transim run [SCENARIO] [--set NAME=VALUE]... [--from YEAR] [--to YEAR]\n"
     "                   [--step YEARS] [--vars NAME,...] [--method adaptive|rk4|euler]\n"
-    "                   [--format csv|tsv|json] [--long] [--units] [-o FILE]\n"
+    "                   [--rtol X] [--dt YEARS] [--format csv|tsv|json] [--long]\n"
+    "                   [--units] [-o FILE]\n"
     "\n"
     "Runs SCENARIO (a scenario file, a name under scenarios/, or - for standard\n"
     "input; without one, the baseline) and writes the value of each variable at\n"
@@ -25,12 +26,16 @@ static const char usage[] =
     "  --from YEAR        first year to report (default: the scenario's start)\n"
     "  --to YEAR          last year to report (default: the scenario's end; at most\n"
     "                     2100)\n"
-    "  --step YEARS       report interval, 1 (default) down to 1/16 (0.0625)\n"
+    "  --step YEARS       report interval, 1/16 (0.0625) to 10 (default 1); the last\n"
+    "                     year is reported even when the steps miss it\n"
     "  --vars LIST        comma-separated variables or groups: key, levers, stocks,\n"
     "                     flows, auxiliaries, indicators, assumptions, parameters,\n"
     "                     settings, default, all (default: stocks, flows,\n"
     "                     auxiliaries, indicators and levers)\n"
     "  --method M         adaptive (Cash-Karp 4(5), default), rk4 or euler\n"
+    "  --rtol X           relative tolerance of the adaptive method (default 1e-6)\n"
+    "  --dt YEARS         step of rk4 and euler (default 1/16); --step must be a\n"
+    "                     whole number of it\n"
     "  --format F         csv (default), tsv or json\n"
     "  --long             tidy rows scenario,year,variable,value,unit\n"
     "  --units            wide CSV/TSV: a second header line with the units\n"
@@ -39,10 +44,14 @@ static const char usage[] =
     "Numbers are written with ten significant digits; the same scenario and\n"
     "options give the same bytes on every run.\n";
 
-enum { O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_FORMAT, O_LONG, O_UNITS, O_OUTPUT };
+enum {
+    O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_RTOL, O_DT, O_FORMAT, O_LONG, O_UNITS,
+    O_OUTPUT
+};
 static const args_option options[] = {
     [O_SET] = {"set", 0, 1},       [O_FROM] = {"from", 0, 1},     [O_TO] = {"to", 0, 1},
     [O_STEP] = {"step", 0, 1},     [O_VARS] = {"vars", 0, 1},     [O_METHOD] = {"method", 0, 1},
+    [O_RTOL] = {"rtol", 0, 1},     [O_DT] = {"dt", 0, 1},
     [O_FORMAT] = {"format", 0, 1}, [O_LONG] = {"long", 0, 0},     [O_UNITS] = {"units", 0, 0},
     [O_OUTPUT] = {"output", 'o', 1},
 };
@@ -106,6 +115,14 @@ int cmd_run(int argc, char **argv)
             ro.method = (ode_method)m;
             break;
         }
+        case O_RTOL:
+            if (!args_number("run", "--rtol", a.value, &ro.rtol))
+                return CLI_USAGE;
+            break;
+        case O_DT:
+            if (!args_number("run", "--dt", a.value, &ro.dt))
+                return CLI_USAGE;
+            break;
         case O_FORMAT: {
             int f = output_format_parse(a.value);
             if (f < 0)

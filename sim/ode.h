@@ -2,11 +2,10 @@
  *
  * Three methods: GSL's driver with an adaptive embedded Runge-Kutta (4,5)
  * method (Cash-Karp) and its standard error control (the default, relative
- * tolerance 1e-6); fixed-step RK4 (GSL's rk4 stepper, which takes each step
- * as two half steps to estimate its error, so it is as accurate as classical
- * RK4 at half the step); and fixed-step explicit Euler (for cross-checks
- * against Euler-based system-dynamics tools). Independent of the model:
- * tests drive it with closed-form systems. */
+ * tolerance 1e-6); and, for cross-checks against system-dynamics tools that
+ * integrate at a fixed step dt, classical RK4 (four evaluations a step) and
+ * explicit Euler. Independent of the model: tests drive it with closed-form
+ * systems. */
 #ifndef SIM_ODE_H
 #define SIM_ODE_H
 
@@ -16,7 +15,7 @@
 
 typedef enum ode_method {
     ODE_ADAPTIVE = 0, /* Cash-Karp rkck with error control */
-    ODE_RK4,          /* GSL's rk4, fourth order, fixed step */
+    ODE_RK4,          /* classical fourth-order, fixed step */
     ODE_EULER         /* explicit Euler, fixed step */
 } ode_method;
 

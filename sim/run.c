@@ -59,6 +59,16 @@ sim_status run_opts_validate(const run_opts *o, const scenario *sc, sim_error *e
                              from, to);
     if ((unsigned)o->method > ODE_EULER)
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "unknown integration method");
+    /* As in the fixed-step tools they are checked against, report times lie
+     * on the step grid: otherwise the steps would shrink to meet them, and
+     * a result would depend on how often it is reported. */
+    if (o->method != ODE_ADAPTIVE) {
+        double k = o->step / o->dt;
+        if (fabs(k - round(k)) > 1e-9 * k)
+            return sim_error_set(err, SIM_EINVAL, NULL, 0,
+                                 "report step %g is not a whole number of time steps %g", o->step,
+                                 o->dt);
+    }
     return SIM_OK;
 }
 
@@ -161,7 +171,7 @@ static sim_status check_values(const runner *rn, double t, sim_error *err)
     if (!all_finite(rn->v, VAR_COUNT)) {
         for (int i = 0; i < VAR_COUNT; i++) {
             if (!isfinite(rn->v[i]))
-                return sim_error_set(err, SIM_ENUMERIC, NULL, 0, "'%s' is %s in %.4g",
+                return sim_error_set(err, SIM_ENUMERIC, NULL, 0, "'%s' is %s in %.6g",
                                      var_table[i].name,
                                      isnan(rn->v[i]) ? "not a number" : "infinite", t);
         }
@@ -170,7 +180,7 @@ static sim_status check_values(const runner *rn, double t, sim_error *err)
     for (int s = 0; s < STOCK_COUNT; s++) {
         if (rn->y[s] < -1e-6 * (1.0 + fabs(rn->y0[s])))
             return sim_error_set(err, SIM_ENUMERIC, NULL, 0,
-                                 "stock '%s' fell below zero (%g) in %.4g",
+                                 "stock '%s' fell below zero (%g) in %.6g",
                                  var_table[var_stock_ids[s]].name, rn->y[s], t);
     }
     return SIM_OK;
@@ -221,7 +231,10 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
         return st;
     double from = isnan(o.from) ? sc->start : o.from;
     double to = isnan(o.to) ? sc->end : o.to;
+    /* Every step from `from`, and `to` itself when the steps do not land on it. */
     size_t nrows = (size_t)floor((to - from) / o.step + 1e-9) + 1;
+    if (from + o.step * (double)(nrows - 1) < to - 1e-9)
+        nrows++;
     if (ensure_solver(rn, &o) != SIM_OK || ensure_rows(out, nrows) != SIM_OK)
         return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory");
 
@@ -246,9 +259,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     size_t ib = 0, ir = 0;
     double t = rn->t0;
     while (ir < nrows) {
-        double tr = from + o.step * (double)ir;
-        if (ir == nrows - 1 && fabs(tr - to) < 1e-9)
-            tr = to;
+        double tr = ir == nrows - 1 ? to : from + o.step * (double)ir;
         double next = tr;
         int is_report = 1;
         if (ib < nbp && bps[ib] < tr - 1e-12) {

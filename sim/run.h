@@ -16,7 +16,9 @@
 
 typedef struct run_opts {
     double from, to;   /* years to report; NAN = the scenario's start, end */
-    double step;       /* report interval, years: 1 (default) down to 1/16 */
+    double step;       /* report interval, years: 1 (default), 1/16 to 10; the
+                          reports are from, from + step, ... and to itself;
+                          for RK4 and Euler a whole number of dt */
     ode_method method; /* ODE_ADAPTIVE (default), ODE_RK4, ODE_EULER */
     double rtol;       /* adaptive: relative tolerance (default 1e-6) */
     double dt;         /* RK4 and Euler: step, years (default 1/16) */

@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "sim/model.h"
+#include "transim_commit.h" /* TRANSIM_COMMIT, generated at build time */
 
 static const cli_command commands[] = {
     {"run", "run a scenario and write its results (CSV, TSV, JSON)", cmd_run},
@@ -41,7 +42,8 @@ static void usage(FILE *f)
 
 static void version(void)
 {
-    printf("transim %s\nmodel %s (%s)\n", TRANSIM_VERSION, MODEL_VERSION, MODEL_NAME);
+    printf("transim %s (commit %s)\nmodel %s (%s)\n", TRANSIM_VERSION, TRANSIM_COMMIT,
+           MODEL_VERSION, MODEL_NAME);
 }
 
 static const cli_command *find(const char *name)

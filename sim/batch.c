@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sim/model.h"
+#include "transim_commit.h" /* TRANSIM_COMMIT, generated at build time */
 
 #ifndef TRANSIM_VERSION
 #define TRANSIM_VERSION "unknown"
@@ -47,7 +48,7 @@ void batch_manifest_line(FILE *f, const char *key, const char *fmt, ...)
 
 void batch_manifest(FILE *f, const char *command, const run_opts *opts)
 {
-    batch_manifest_line(f, "program", "transim %s", TRANSIM_VERSION);
+    batch_manifest_line(f, "program", "transim %s (commit %s)", TRANSIM_VERSION, TRANSIM_COMMIT);
     batch_manifest_line(f, "model", "%s %s", MODEL_NAME, MODEL_VERSION);
     batch_manifest_line(f, "command", "%s", command);
     char years[64] = "";

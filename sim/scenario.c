@@ -248,15 +248,18 @@ static void trim_copy(char *buf, size_t cap, const char *text, size_t n)
  * enough for the handful of section and [scenario] names. */
 static const char *suggest_word(const char *word, const char *const *names, int count)
 {
-    size_t wl = strlen(word);
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
     for (int i = 0; i < count; i++) {
-        size_t nl = strlen(names[i]);
-        size_t m = wl < nl ? wl : nl;
-        if (names[i][0] != '\0' && m >= 3 && strncasecmp(word, names[i], m) == 0 &&
-            (wl > nl ? wl - nl : nl - wl) <= 2)
-            return names[i];
+        if (names[i][0] == '\0')
+            continue;
+        size_t d = var_name_distance(word, names[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = names[i];
+        }
     }
-    return NULL;
+    return best != NULL && var_name_near(best_d, strlen(word)) ? best : NULL;
 }
 
 static int section_find(const char *name)

@@ -67,8 +67,7 @@ int var_find(const char *name)
     return -1;
 }
 
-/* Optimal-string-alignment distance, capped for long names. */
-static size_t edit_distance(const char *a, const char *b)
+size_t var_name_distance(const char *a, const char *b)
 {
     enum { MAXLEN = 64 };
     size_t la = strlen(a), lb = strlen(b);
@@ -103,17 +102,20 @@ int var_suggest(const char *name, unsigned kind_mask)
     for (int i = 0; i < VAR_COUNT; i++) {
         if (!(kind_mask & (1u << var_table[i].kind)))
             continue;
-        size_t dist = edit_distance(name, var_table[i].name);
+        size_t dist = var_name_distance(name, var_table[i].name);
         if (dist < best_d) {
             best_d = dist;
             best = i;
         }
     }
-    /* Suggest only near misses: a few edits, fewer than a third of the name. */
-    size_t len = strlen(name);
-    if (best < 0 || best_d == 0 || best_d > 3 || best_d * 3 > len + 2)
+    if (best < 0 || best_d == 0 || !var_name_near(best_d, strlen(name)))
         return -1;
     return best;
+}
+
+int var_name_near(size_t dist, size_t len)
+{
+    return dist <= 3 && dist * 3 <= len + 2;
 }
 
 const char *var_kind_name(var_kind k)

@@ -153,6 +153,15 @@ int var_find(const char *name);
  * For "did you mean" messages. */
 int var_suggest(const char *name, unsigned kind_mask);
 
+/* Optimal-string-alignment (edit) distance between two names, counting
+ * insertions, deletions, substitutions and swaps of neighbours; (size_t)-1
+ * when either is longer than 64 characters. var_suggest's measure. */
+size_t var_name_distance(const char *a, const char *b);
+
+/* 1 when a name at distance dist from the len-character word typed is a
+ * near miss worth suggesting: a few edits, fewer than a third of the word. */
+int var_name_near(size_t dist, size_t len);
+
 /* Kind names for listings: "stock", "flow", ..., and the plural forms used by
  * `transim list` ("stocks", "levers", ...). */
 const char *var_kind_name(var_kind k);

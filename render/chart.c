@@ -97,6 +97,94 @@ int chart_data_range(const chart_spec *spec, double *lo, double *hi)
     return 1;
 }
 
+/* Legend entries: every series, then the band swatch when a series has a
+ * band and the spec names it. */
+enum { LEGEND_ITEMS_MAX = CHART_SERIES_MAX + 1 };
+
+typedef struct legend_slot {
+    int x;      /* left edge of the swatch, pixels from the legend's left */
+    int row;    /* row from the top, 0 first */
+    int text_w; /* room for the label, pixels; a wider label gets an ellipsis */
+    int k;      /* series index, or -1 for the band swatch */
+} legend_slot;
+
+/* The series whose band the legend shows, or -1. */
+static int legend_band_series(const chart_spec *spec)
+{
+    if (!spec->band_label)
+        return -1;
+    for (int k = 0; k < spec->nseries; k++)
+        if (spec->series[k].lo && spec->series[k].hi)
+            return k;
+    return -1;
+}
+
+/* Greedy flow of the legend's entries into rows of width w, each label no
+ * wider than cap pixels. Fills slot (when not NULL); returns the rows used. */
+static int legend_flow(const ui_ctx *ctx, const char *const *label, const int *k, int n, int w, int cap,
+                       legend_slot *slot)
+{
+    int sw = ui_px(ctx, 18), gap = ui_px(ctx, 6), sep = ui_px(ctx, 14);
+    int x = 0, row = 0;
+    for (int i = 0; i < n; i++) {
+        int tw = ui_text_width(ctx, UI_FONT_SMALL, label[i]);
+        if (tw > cap)
+            tw = cap;
+        if (x > 0 && x + sw + gap + tw > w) {
+            x = 0;
+            row++;
+        }
+        if (x + sw + gap + tw > w)
+            tw = w - x - sw - gap > 0 ? w - x - sw - gap : 0; /* alone and still too wide */
+        if (slot)
+            slot[i] = (legend_slot){x, row, tw, k[i]};
+        x += sw + gap + tw + sep;
+    }
+    return n > 0 ? row + 1 : 0;
+}
+
+/* Places every legend entry in width w on at most maxrows rows: at natural
+ * width when they fit, else with the longest labels shortened to the widest
+ * common cap that fits. Writes slot[0..entries-1], marking entries that find
+ * no room even as a bare ellipsis with row >= maxrows; returns the rows used
+ * (1..maxrows), 0 when there are no entries. */
+static int legend_place(const ui_ctx *ctx, const chart_spec *spec, int w, int maxrows, legend_slot *slot)
+{
+    const char *label[LEGEND_ITEMS_MAX];
+    int k[LEGEND_ITEMS_MAX], n = 0, tmax = 0;
+    for (int i = 0; i < spec->nseries && i < CHART_SERIES_MAX; i++) {
+        label[n] = spec->series[i].label ? spec->series[i].label : "";
+        k[n++] = i;
+    }
+    if (legend_band_series(spec) >= 0) {
+        label[n] = spec->band_label;
+        k[n++] = -1;
+    }
+    for (int i = 0; i < n; i++) {
+        int tw = ui_text_width(ctx, UI_FONT_SMALL, label[i]);
+        if (tw > tmax)
+            tmax = tw;
+    }
+    int rows = legend_flow(ctx, label, k, n, w, tmax, slot);
+    if (rows <= maxrows)
+        return rows;
+    /* Fewer rows need a smaller cap: bisect for the widest that fits, never
+     * below the width of an ellipsis. */
+    int lo = ui_text_width(ctx, UI_FONT_SMALL, "\xE2\x80\xA6"), hi = tmax;
+    if (legend_flow(ctx, label, k, n, w, lo, NULL) > maxrows) {
+        legend_flow(ctx, label, k, n, w, lo, slot);
+        return maxrows;
+    }
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (legend_flow(ctx, label, k, n, w, mid, NULL) <= maxrows)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return legend_flow(ctx, label, k, n, w, lo, slot);
+}
+
 void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_geom *g)
 {
     memset(g, 0, sizeof *g);
@@ -134,7 +222,18 @@ void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_ge
      * a short chart drops its legend, then its unit line. */
     int show_unit = spec->unit && *spec->unit && r.h >= 6 * sh;
     int top = (show_unit ? sh + ui_px(ctx, 4) : 0) + sh / 2 + ui_px(ctx, 2);
-    int legend_h = spec->legend && spec->nseries > 0 && r.h >= 9 * sh ? sh + ui_px(ctx, 8) : 0;
+    int legend_h = 0;
+    if (spec->legend && spec->nseries > 0 && r.h >= 9 * sh) {
+        /* The legend wraps onto as many rows as its entries need, up to a
+         * quarter of the chart's height; beyond that labels are shortened. */
+        int rh = sh + ui_px(ctx, 4);
+        int maxrows = (r.h / 4 - ui_px(ctx, 4)) / rh;
+        if (maxrows < 1)
+            maxrows = 1;
+        legend_slot slot[LEGEND_ITEMS_MAX];
+        g->legend_rows = legend_place(ctx, spec, r.w - 2 * pad, maxrows, slot);
+        legend_h = g->legend_rows * rh + ui_px(ctx, 4);
+    }
     int bottom = sh + ui_px(ctx, 8) + legend_h;
     g->plot = ui_rect_make(r.x + wmax + 2 * pad, r.y + top, r.w - wmax - 3 * pad - ui_px(ctx, 6),
                            r.h - top - bottom);
@@ -214,37 +313,27 @@ static void draw_band(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
 
 static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g)
 {
-    int x = g->legend.x;
-    int sw = ui_px(ctx, 18), gap = ui_px(ctx, 6), sep = ui_px(ctx, 14);
-    int cy = g->legend.y + g->legend.h / 2;
-    for (int k = 0; k < spec->nseries; k++) {
-        const chart_series *s = &spec->series[k];
-        const char *label = s->label ? s->label : "";
-        int tw = ui_text_width(ctx, UI_FONT_SMALL, label);
-        if (x + sw + gap + tw > g->legend.x + g->legend.w && k > 0)
-            break;
-        ui_point line[2] = {{(float)x, (float)cy}, {(float)(x + sw), (float)cy}};
-        ui_draw_polyline(ctx, line, 2, s->color, ui_px(ctx, s->thickness), s->dashed);
-        ui_rect tr = ui_rect_make(x + sw + gap, g->legend.y, g->legend.x + g->legend.w - x - sw - gap,
-                                  g->legend.h);
-        ui_draw_text_in(ctx, UI_FONT_SMALL, label, tr, -1, ctx->colors[UI_COL_MUTED]);
-        x += sw + gap + tw + sep;
-    }
-    /* The band's swatch, when a series has one. */
-    for (int k = 0; k < spec->nseries && spec->band_label; k++) {
-        const chart_series *s = &spec->series[k];
-        if (!s->lo || !s->hi)
-            continue;
-        int tw = ui_text_width(ctx, UI_FONT_SMALL, spec->band_label);
-        if (x + sw + gap + tw > g->legend.x + g->legend.w)
-            break;
-        ui_color c = s->color;
-        c.a = 56;
-        ui_draw_rect(ctx, ui_rect_make(x, cy - ui_px(ctx, 5), sw, ui_px(ctx, 10)), c);
-        ui_draw_text_in(ctx, UI_FONT_SMALL, spec->band_label,
-                        ui_rect_make(x + sw + gap, g->legend.y, tw, g->legend.h), -1,
-                        ctx->colors[UI_COL_MUTED]);
-        break;
+    legend_slot slot[LEGEND_ITEMS_MAX];
+    int n = spec->nseries + (legend_band_series(spec) >= 0);
+    legend_place(ctx, spec, g->legend.w, g->legend_rows, slot);
+    int sw = ui_px(ctx, 18), gap = ui_px(ctx, 6), rh = ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 4);
+    for (int i = 0; i < n; i++) {
+        if (slot[i].row >= g->legend_rows)
+            continue; /* no room even for an ellipsis */
+        int x = g->legend.x + slot[i].x;
+        int y = g->legend.y + ui_px(ctx, 2) + slot[i].row * rh, cy = y + rh / 2;
+        ui_rect tr = ui_rect_make(x + sw + gap, y, slot[i].text_w, rh);
+        if (slot[i].k >= 0) {
+            const chart_series *s = &spec->series[slot[i].k];
+            ui_point line[2] = {{(float)x, (float)cy}, {(float)(x + sw), (float)cy}};
+            ui_draw_polyline(ctx, line, 2, s->color, ui_px(ctx, s->thickness), s->dashed);
+            ui_draw_text_in(ctx, UI_FONT_SMALL, s->label ? s->label : "", tr, -1, ctx->colors[UI_COL_MUTED]);
+        } else {
+            ui_color c = spec->series[legend_band_series(spec)].color;
+            c.a = 56;
+            ui_draw_rect(ctx, ui_rect_make(x, cy - ui_px(ctx, 5), sw, ui_px(ctx, 10)), c);
+            ui_draw_text_in(ctx, UI_FONT_SMALL, spec->band_label, tr, -1, ctx->colors[UI_COL_MUTED]);
+        }
     }
 }
 

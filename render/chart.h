@@ -33,7 +33,7 @@ typedef struct chart_spec {
     const char *title;   /* shown above the plot (may be NULL when drawn elsewhere) */
     const char *unit;    /* display unit of the y axis */
     int swedish;         /* number format */
-    int legend;          /* 1 draws the legend row */
+    int legend;          /* 1 draws the legend: every entry, wrapped onto rows */
     const char *band_label; /* legend text of the bands ("5-95 %"), NULL for none */
     chart_series series[CHART_SERIES_MAX];
     int nseries;
@@ -50,7 +50,8 @@ typedef struct chart_ticks {
 /* The computed layout of a chart in its rectangle. */
 typedef struct chart_geom {
     ui_rect plot;      /* the plotting area inside the axes */
-    ui_rect legend;    /* the legend row (h = 0 when none) */
+    ui_rect legend;    /* the legend's rows (h = 0 when none) */
+    int legend_rows;   /* rows the legend wraps onto (0 when none) */
     chart_ticks y;     /* value axis */
     chart_ticks x;     /* year axis */
     double t0, t1;     /* years at the left and right edges */

@@ -345,6 +345,100 @@ static void test_tick_labels_carry_thousands_separators(void **state)
     assert_true(found);
 }
 
+/* The legend's text commands: every text inside g's legend rectangle. */
+static int legend_texts(const ui_ctx *ctx, const chart_geom *g, const char **out, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < ctx->ncmd && n < cap; i++) {
+        const ui_cmd *c = &ctx->cmd[i];
+        if (c->type != UI_CMD_TEXT || c->layer != 0)
+            continue;
+        if (c->rect.y >= g->legend.y && c->rect.y + c->rect.h <= g->legend.y + g->legend.h &&
+            c->rect.x >= g->legend.x && c->rect.x + c->rect.w <= g->legend.x + g->legend.w)
+            out[n++] = ctx->text + c->text;
+    }
+    return n;
+}
+
+/* 1 when text is label, or at least two of its leading bytes and an ellipsis. */
+static int names_label(const char *text, const char *label)
+{
+    static const char ell[] = "\xE2\x80\xA6";
+    if (strcmp(text, label) == 0)
+        return 1;
+    size_t n = strlen(text);
+    if (n < 2 + 3 || strcmp(text + n - 3, ell) != 0)
+        return 0;
+    return strncmp(text, label, n - 3) == 0;
+}
+
+/* Baseline, scenario and four compared scenarios, as a workshop compares teams. */
+static void add_four_compared(fixture *f)
+{
+    static const char *names[4] = {"P1 Jobs of the future", "P2 Innovation diffusion",
+                                   "P3 Entrepreneurship", "P4 Climate-neutral economy"};
+    for (int i = 0; i < 4; i++)
+        f->spec.series[2 + i] = (chart_series){.t = f->t, .y = i % 2 ? f->a : f->b, .stride = 1, .n = 31,
+                                               .color = chart_palette[1 + i], .thickness = 2,
+                                               .label = names[i]};
+    f->spec.nseries = 6;
+}
+
+static void test_narrow_legend_names_every_series_below_the_axis(void **state)
+{
+    fixture *f = *state;
+    add_four_compared(f);
+    ui_rect r = ui_rect_make(0, 0, 300, 300);
+    chart_geom g;
+    chart_layout(f->ctx, &f->spec, r, &g);
+    assert_true(g.legend_rows > 1);
+    /* The year labels (one text height below the axis) stay clear of the legend. */
+    assert_true(g.plot.y + g.plot.h + 5 + 14 <= g.legend.y);
+    assert_true(g.legend.y + g.legend.h <= r.y + r.h);
+    ui_begin(f->ctx);
+    chart_draw(f->ctx, &f->spec, r);
+    const char *text[64];
+    int n = legend_texts(f->ctx, &g, text, 64);
+    for (int k = 0; k < f->spec.nseries; k++) {
+        int named = 0;
+        for (int i = 0; i < n; i++)
+            named += names_label(text[i], f->spec.series[k].label);
+        if (named != 1)
+            fail_msg("series '%s' named %d times in the legend", f->spec.series[k].label, named);
+    }
+    int shortened = 0;
+    for (int i = 0; i < n; i++)
+        shortened += strstr(text[i], "\xE2\x80\xA6") != NULL;
+    ui_end(f->ctx);
+    assert_int_equal(n, f->spec.nseries);
+    assert_true(shortened > 0); /* five rows would be needed: labels give way, not entries */
+}
+
+static void test_legend_wraps_with_whole_labels_when_the_rows_suffice(void **state)
+{
+    fixture *f = *state;
+    add_four_compared(f);
+    ui_rect r = ui_rect_make(0, 0, 480, 400);
+    chart_geom g;
+    chart_layout(f->ctx, &f->spec, r, &g);
+    assert_true(g.legend_rows >= 2);
+    ui_begin(f->ctx);
+    chart_draw(f->ctx, &f->spec, r);
+    const char *text[64];
+    int n = legend_texts(f->ctx, &g, text, 64);
+    for (int k = 0; k < f->spec.nseries; k++) {
+        int whole = 0;
+        for (int i = 0; i < n; i++)
+            whole += strcmp(text[i], f->spec.series[k].label) == 0;
+        if (whole != 1)
+            fail_msg("series '%s' not named in full", f->spec.series[k].label);
+    }
+    ui_end(f->ctx);
+    /* A wide chart keeps the legend on one row. */
+    chart_layout(f->ctx, &f->spec, ui_rect_make(0, 0, 1400, 400), &g);
+    assert_int_equal(g.legend_rows, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +468,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_band_widens_the_range_and_is_drawn_under_the_lines,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_tick_labels_carry_thousands_separators, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_narrow_legend_names_every_series_below_the_axis, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_legend_wraps_with_whole_labels_when_the_rows_suffice, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

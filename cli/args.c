@@ -1,6 +1,8 @@
 /* args.c: option parsing and messages shared by the subcommands (cli/args.h). */
 #include "cli/args.h"
 
+#include "sim/model.h"
+
 #include "sim/output.h"
 
 #include <math.h>
@@ -179,6 +181,17 @@ int cli_report(const sim_error *err)
     char buf[2200];
     fprintf(stderr, "transim: %s\n", sim_error_format(err, buf, sizeof buf));
     return CLI_FAIL;
+}
+
+void cli_warn_budget(const scenario *sc, const run_result *r)
+{
+    double first = 0.0, last = 0.0, worst = 0.0;
+    if (budget_rows_over(r, &first, &last, &worst) == 0)
+        return;
+    fprintf(stderr,
+            "transim: %s: spending is over the cap of %.0f MSEK/yr in %.4g-%.4g "
+            "(by up to %.0f MSEK/yr)\n",
+            sc->path[0] ? sc->path : sc->name, sc->value[V_BUDGET_CAP], first, last, worst);
 }
 
 int cli_error(const char *fmt, ...)

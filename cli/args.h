@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "sim/run.h"
 #include "sim/scenario.h"
 #include "sim/status.h"
 
@@ -88,5 +89,10 @@ const char *args_suggest(const char *word, const char *const *names, size_t n);
  * built-in baseline (scenario_init). On failure prints the error and
  * returns CLI_FAIL. */
 int cli_load_scenario(const char *name, scenario *sc);
+
+/* Warns on stderr when the run of sc spent more than its budget cap in
+ * some year: "transim: FILE: spending is over the cap of C MSEK/yr in
+ * 2025-2050 (by up to X MSEK/yr)". Prints nothing otherwise. */
+void cli_warn_budget(const scenario *sc, const run_result *r);
 
 #endif

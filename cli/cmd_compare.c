@@ -195,6 +195,7 @@ int cmd_compare(int argc, char **argv)
             status = cli_report(&err);
             break;
         }
+        cli_warn_budget(sc, &res);
         for (size_t k = 0; k < nkeys; k++)
             for (size_t y = 0; y < nyears; y++) {
                 size_t row = run_row_at(&res, years[y]);

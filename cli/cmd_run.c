@@ -171,6 +171,7 @@ int cmd_run(int argc, char **argv)
         run_result_release(&res);
         return cli_report(&err);
     }
+    cli_warn_budget(&sc, &res);
     oo.scenario = sc.name;
     write_ctx w = {&res, &oo};
     int status = cli_write(out_path, write_result, &w);

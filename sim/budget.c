@@ -2,6 +2,7 @@
  * Generic over the levers: it reads each lever's cost and tags from the model
  * table, so adding a lever needs no change here. */
 #include "sim/model.h"
+#include "sim/run.h"
 
 static const int prio_stocks[PRIO_COUNT] = {S_SPEND_CUM_P1, S_SPEND_CUM_P2, S_SPEND_CUM_P3,
                                             S_SPEND_CUM_P4, S_SPEND_CUM_P5};
@@ -79,4 +80,21 @@ void budget_eval(model_frame *f)
     dy[S_SPEND_CUM_T2] = theme[1];
     dy[S_SPEND_CUM_T3] = theme[2];
     dy[S_SPEND_CUM_T4] = theme[3];
+}
+
+size_t budget_rows_over(const run_result *r, double *first, double *last, double *worst)
+{
+    size_t n = 0;
+    for (size_t row = 0; row < r->rows; row++) {
+        double over = run_value(r, row, V_BUDGET_OVER);
+        if (!(over > 0.0))
+            continue;
+        if (n == 0 || over > *worst)
+            *worst = over;
+        if (n == 0)
+            *first = r->t[row];
+        *last = r->t[row];
+        n++;
+    }
+    return n;
 }

@@ -172,4 +172,12 @@ void energy_eval(model_frame *f);
 void budget_init(double t0, const double *v, double *y);
 void budget_eval(model_frame *f);
 
+/* Where a run's spending went over its budget cap: returns the number of
+ * report rows with budget_over > 0 and, when there are any, the first and
+ * last of their years and the largest excess (MSEK/yr). The run_result is
+ * declared in sim/run.h. */
+struct run_result;
+size_t budget_rows_over(const struct run_result *r, double *first, double *last,
+                        double *worst);
+
 #endif

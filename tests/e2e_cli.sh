@@ -217,6 +217,12 @@ expect_status 0 "$T" compare --format csv "$DATA/full.ini" baseline
 expect_status 1 "$T" compare baseline "$DATA/bad_lever.ini"
 expect_err "bad_lever.ini:5:"
 
+# ---- the budget cap: a year over it is flagged, a run within it is quiet ----
+expect_status 0 "$T" run "$SRC/scenarios/full_toolbox.ini" --set budget_cap=500 --vars spend_total
+expect_err "spending is over the cap of 500 MSEK/yr in 2023-2050"
+expect_status 0 "$T" compare baseline "$SRC/scenarios/budget_mix.ini"
+[ -s "$WORK/err" ] && fail "a scenario within its cap warned: $(head -c 300 "$WORK/err")"
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2
     exit 1

@@ -189,6 +189,10 @@ int main(int argc, char **argv)
     }
 
     if (headless) {
+        if (opts.profile && frames < 4)
+            fprintf(stderr, "transim-gui: note: --frames '%d' is too few for the scripted drag of "
+                            "--profile, which needs at least 4\n",
+                    frames);
         for (int f = 0; f < frames; f++) {
             if (opts.profile)
                 script_drag(g, f, frames);

@@ -54,10 +54,10 @@ static void collect_vars(app *a)
                                  var_table[i].kind == VAR_STOCK ||
                                  var_table[i].kind == VAR_AUX))
             a->keys[a->nkeys++] = i;
-    a->v_spend = var_find("spend_total");
-    a->v_spend_cum = var_find("spend_cumulative");
-    a->v_over = var_find("budget_over");
-    a->v_cap = var_find("budget_cap");
+    a->v_spend = var_find_budget(BUDGET_SPEND);
+    a->v_spend_cum = var_find_budget(BUDGET_CUMULATIVE);
+    a->v_over = var_find_budget(BUDGET_OVER);
+    a->v_cap = var_find_budget(BUDGET_CAP);
 
     /* The graphs start on the key indicators, then the other indicators in
      * table order. */

@@ -67,6 +67,14 @@ int var_find(const char *name)
     return -1;
 }
 
+int var_find_budget(var_budget part)
+{
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].budget == part)
+            return i;
+    return -1;
+}
+
 size_t var_name_distance(const char *a, const char *b)
 {
     enum { MAXLEN = 64 };

@@ -54,6 +54,15 @@ typedef enum var_dist {
     DIST_TRIANGULAR /* triangular on [unc_lo, unc_hi] with mode = value */
 } var_dist;
 
+/* The parts of the policy budget, for front ends that show a budget meter. */
+typedef enum var_budget {
+    BUDGET_NONE = 0,
+    BUDGET_CAP,        /* the yearly cap (a setting) */
+    BUDGET_SPEND,      /* spending per year */
+    BUDGET_CUMULATIVE, /* spending since the start of the run */
+    BUDGET_OVER        /* spending above the cap per year */
+} var_budget;
+
 typedef struct var_desc {
     var_kind kind;         /* what the row is */
     int stock;             /* S_x index for stocks, -1 otherwise (filled by the X-macro) */
@@ -80,6 +89,7 @@ typedef struct var_desc {
     int better;            /* +1 higher is better, -1 lower is better, 0 neutral */
     double display_scale;  /* GUI/compare: multiply by this for display (0 = 1) */
     const char *display_unit; /* unit after display_scale (NULL = unit) */
+    var_budget budget;     /* the row's part of the budget (BUDGET_NONE for most) */
 } var_desc;
 
 #define VAR_ENUM_(id, ...) V_##id,
@@ -147,6 +157,9 @@ extern const int var_lever_ids[LEVER_COUNT];
 
 /* The V_ index of the variable called name, or -1. */
 int var_find(const char *name);
+
+/* The V_ index of the row playing part of the budget, or -1. */
+int var_find_budget(var_budget part);
 
 /* The V_ index of the entry closest in spelling to name among the kinds in
  * kind_mask (1u << VAR_x bits), or -1 when none is close enough to suggest.

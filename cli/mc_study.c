@@ -1,4 +1,12 @@
-/* mc_study.c: Monte Carlo samples and their bands, through a pool_exec. */
+/* mc_study.c: Monte Carlo samples and their bands, through a pool_exec.
+ *
+ * Who holds what under MPI: every rank runs its share of the samples
+ * (pool_share) and keeps only that share's draws and outputs; rank 0
+ * gathers all samples x stride doubles (stride = uncertain inputs + report
+ * years x outputs), because each quantile needs every sample of its cell,
+ * and computes the bands alone with its own worker threads. So rank 0 needs
+ * samples x stride x 8 bytes and every other rank 1/size of that (see
+ * docs/cluster.md). */
 #include "cli/mc_study.h"
 
 #include <stdlib.h>
@@ -132,7 +140,11 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
     c.rows = central.rows;
     size_t cells = c.rows * s->nvars, width = 2 + s->nprobs;
     c.stride = c.n_uncertain + cells;
-    double *data = malloc(s->samples * c.stride * sizeof *data);
+    /* Rank 0 holds every sample; another rank only its own share. */
+    size_t lo, hi;
+    pool_share(s->samples, ex->rank, ex->size, &lo, &hi);
+    size_t held = ex->rank == 0 ? s->samples : hi - lo;
+    double *data = malloc((held ? held : 1) * c.stride * sizeof *data);
     size_t groups = (cells + MC_BAND_GROUP - 1) / MC_BAND_GROUP;
     double *stats = malloc(groups * MC_BAND_GROUP * width * sizeof *stats);
     double *t = malloc(c.rows * sizeof *t);
@@ -152,20 +164,26 @@ int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err
         rc = ex->map(ex, s->samples, c.stride, mc_sample_task, &c, data, err, &failed);
     }
     if (rc == 0) {
+        /* The bands need every sample, which only rank 0 holds: it computes
+         * them on its own threads (no progress bar: one bar, for the runs)
+         * and the ranks then agree on whether that worked. */
         c.data = data;
         size_t failed;
-        int progress = ex->progress; /* one bar, for the runs */
-        ex->progress = 0;
-        rc = ex->map(ex, groups, MC_BAND_GROUP * width, mc_band_task, &c, stats, err, &failed);
-        ex->progress = progress;
+        if (ex->rank == 0)
+            rc = pool_map_range(ex->workers, 0, 0, groups, MC_BAND_GROUP * width, mc_band_task,
+                                &c, stats, err, &failed);
+        if (!ex->agree(ex, rc == 0) && rc == 0) {
+            sim_error_set(err, SIM_ENOMEM, NULL, 0, "the quantiles failed on MPI rank 0");
+            rc = 1;
+        }
     }
     run_result_release(&central);
     mc_workers_free(c.w, nw);
-    if (rc != 0 || !s->keep_samples) {
+    if (rc != 0 || !s->keep_samples || ex->rank != 0) {
         free(data);
         data = NULL;
     }
-    if (rc != 0) {
+    if (rc != 0 || ex->rank != 0) {
         free(stats);
         free(t);
         return rc;

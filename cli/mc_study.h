@@ -44,7 +44,10 @@ typedef struct mc_bands {
 
 /* Runs the study over ex into out (owned; release with mc_bands_release).
  * Returns 0, or non-zero with err filled: a sample whose run fails names
- * its index, so `--seed` and the index reproduce it. */
+ * its index, so `--seed` and the index reproduce it. Under MPI every rank
+ * calls it and gets the same return value, but only rank 0 gets the bands
+ * (and keeps all samples x (n_uncertain + rows x nvars) doubles while it
+ * runs); on the other ranks out is left empty (all zero). */
 int mc_study_run(const mc_study *s, pool_exec *ex, mc_bands *out, sim_error *err);
 void mc_bands_release(mc_bands *b);
 

@@ -37,6 +37,15 @@ unsigned pool_cores(void)
     return n > 0 ? (unsigned)n : 1u;
 }
 
+void pool_share(size_t n, int rank, int size, size_t *lo, size_t *hi)
+{
+    /* n * rank / size without overflow for any n a map can hold. */
+    unsigned long long un = n, us = size > 0 ? (unsigned long long)size : 1ull;
+    unsigned long long r = rank > 0 ? (unsigned long long)rank : 0ull;
+    *lo = (size_t)(un * r / us);
+    *hi = (size_t)(un * (r + 1) / us);
+}
+
 static void *pool_worker_main(void *arg)
 {
     pool_worker *w = arg;

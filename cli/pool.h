@@ -29,10 +29,17 @@ struct pool_exec {
     int progress;     /* 1: draw a progress bar on stderr (set only for a terminal) */
     int rank;         /* this process's MPI rank (0 without MPI) */
     int size;         /* number of processes (1 without MPI) */
-    /* Runs fn for every index in [0, n) and leaves all n blocks in out on
-     * every process. Returns 0, or non-zero after a task failed: then err
-     * holds the failure of the lowest failing index this process saw and
-     * *failed is that index ((size_t)-1 when another process failed). */
+    /* Runs fn for every index in [0, n). Who holds what afterwards:
+     * - rank 0 (the only process without MPI) holds all n blocks, block i
+     *   at out[i * width], so out must have room for n * width doubles;
+     * - every other rank holds only its own share, the blocks [lo, hi) of
+     *   pool_share(), packed from out[0] (block i at out[(i - lo) * width]),
+     *   so out needs room for (hi - lo) * width doubles there.
+     * Only rank 0 may read the results; the other ranks keep memory for
+     * their share alone, however many ranks there are. Returns 0 on every
+     * process, or non-zero on every process after a task failed: then err
+     * holds the failure of the lowest failing index (on every process under
+     * MPI) and *failed is that index. */
     int (*map)(pool_exec *ex, size_t n, size_t width, pool_task fn, void *ctx, double *out,
                sim_error *err, size_t *failed);
     /* 1 when ok is non-zero on every process (the processes' agreement on
@@ -46,6 +53,11 @@ void pool_exec_init(pool_exec *ex, unsigned workers);
 
 /* The number of online cores (at least 1). */
 unsigned pool_cores(void);
+
+/* The share of process `rank` of `size` in a map of n items: the
+ * contiguous indices [*lo, *hi) = [n rank / size, n (rank + 1) / size).
+ * Without MPI (rank 0 of 1) that is [0, n). */
+void pool_share(size_t n, int rank, int size, size_t *lo, size_t *hi);
 
 /* The thread map on its own: runs fn for indices [lo, hi) over `workers`
  * threads, writing block i at out[(i - lo) * width]. Draws a progress bar

@@ -3,7 +3,6 @@
 #include "mpi/mpi_exec.h"
 
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,24 +18,20 @@ static int mpi_agree(pool_exec *ex, int ok)
     return all;
 }
 
-static size_t block_start(size_t n, int rank, int size)
-{
-    /* n * rank / size without overflow for any n a map can hold. */
-    return (size_t)(((unsigned long long)n * (unsigned long long)rank) /
-                    (unsigned long long)size);
-}
-
 static int mpi_map(pool_exec *ex, size_t n, size_t width, pool_task fn, void *ctx,
                    double *out, sim_error *err, size_t *failed)
 {
     MPI_Comm comm = exec_comm(ex);
     int rank = ex->rank, size = ex->size;
-    size_t lo = block_start(n, rank, size), hi = block_start(n, rank + 1, size);
+    size_t lo, hi;
+    pool_share(n, rank, size, &lo, &hi);
     sim_error mine_err;
     sim_error_clear(&mine_err);
     size_t mine_failed = (size_t)-1;
-    int rc = pool_map_range(ex->workers, ex->progress, lo, hi, width, fn, ctx,
-                            out ? out + lo * width : NULL, &mine_err, &mine_failed);
+    /* Rank 0's share starts at index 0, so it lands in place in the full
+     * array; every other rank fills its own packed block from out[0]. */
+    int rc = pool_map_range(ex->workers, ex->progress, lo, hi, width, fn, ctx, out, &mine_err,
+                            &mine_failed);
 
     /* Agree on the lowest failed index; its rank sends the error to all. */
     unsigned long long my_low = rc ? (unsigned long long)mine_failed : ULLONG_MAX, low;
@@ -56,22 +51,33 @@ static int mpi_map(pool_exec *ex, size_t n, size_t width, pool_task fn, void *ct
     if (width == 0 || out == NULL || size == 1)
         return 0;
 
-    /* Every rank gets every block; a block of width doubles is one element
-     * of a contiguous type, so the counts stay small. */
-    int *counts = malloc((size_t)size * sizeof *counts);
-    int *displs = malloc((size_t)size * sizeof *displs);
-    int ok = mpi_agree(ex, counts != NULL && displs != NULL && n <= INT_MAX &&
-                               width <= INT_MAX);
+    /* Rank 0 receives every block (MPI_Gatherv); the other ranks only send
+     * theirs, so none of them ever holds more than its share. A block of
+     * width doubles is one element of a contiguous type, so the counts stay
+     * small. Only rank 0 needs the counts and displacements. */
+    int *counts = NULL, *displs = NULL;
+    if (rank == 0) {
+        counts = malloc((size_t)size * sizeof *counts);
+        displs = malloc((size_t)size * sizeof *displs);
+    }
+    int ok = mpi_agree(ex, (rank != 0 || (counts != NULL && displs != NULL)) &&
+                               n <= INT_MAX && width <= INT_MAX);
     if (ok) {
         MPI_Datatype block;
         MPI_Type_contiguous((int)width, MPI_DOUBLE, &block);
         MPI_Type_commit(&block);
-        for (int r = 0; r < size; r++) {
-            size_t a = block_start(n, r, size), b = block_start(n, r + 1, size);
-            counts[r] = (int)(b - a);
-            displs[r] = (int)a;
+        if (rank == 0) {
+            for (int r = 0; r < size; r++) {
+                size_t a, b;
+                pool_share(n, r, size, &a, &b);
+                counts[r] = (int)(b - a);
+                displs[r] = (int)a;
+            }
+            MPI_Gatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, out, counts, displs, block, 0,
+                        comm);
+        } else {
+            MPI_Gatherv(out, (int)(hi - lo), block, NULL, NULL, NULL, block, 0, comm);
         }
-        MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, out, counts, displs, block, comm);
         MPI_Type_free(&block);
     }
     free(counts);

@@ -1,9 +1,11 @@
 /* mpi_exec.h: a pool_exec (cli/pool.h) that shares each map among the ranks
  * of an MPI job. Rank r computes the contiguous block of indices
- * [n r / size, n (r + 1) / size) with its own worker threads, and then every
- * rank receives every block (MPI_Allgatherv), so the results are the very
- * numbers the single-machine run computes. A failure anywhere is agreed on
- * by all ranks, and the error of the lowest failed index is sent to all. */
+ * [n r / size, n (r + 1) / size) (pool_share) with its own worker threads,
+ * and then rank 0 alone receives every block (MPI_Gatherv), so its results
+ * are the very numbers the single-machine run computes. The other ranks hold
+ * only their own block, packed from out[0] (see pool_exec.map): memory per
+ * rank other than 0 shrinks as ranks are added. A failure anywhere is agreed
+ * on by all ranks, and the error of the lowest failed index is sent to all. */
 #ifndef MPI_MPI_EXEC_H
 #define MPI_MPI_EXEC_H
 

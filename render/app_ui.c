@@ -147,6 +147,10 @@ void app_command(app *a, app_cmd cmd)
         a->zoom = a->zoom * 1.125f > ZOOM_MAX ? ZOOM_MAX : a->zoom * 1.125f;
         break;
     case APP_CMD_ZOOM_OUT:
+        /* From the zoom in use, so that each press shows when the window
+         * held less than the zoom asked for. */
+        if (a->zoom_fit > 0 && a->zoom_fit < a->zoom)
+            a->zoom = a->zoom_fit;
         a->zoom = a->zoom / 1.125f < ZOOM_MIN ? ZOOM_MIN : a->zoom / 1.125f;
         break;
     case APP_CMD_ZOOM_RESET:
@@ -222,11 +226,19 @@ static int tools_width(const app *a, const ui_ctx *ctx, int right)
     return w + 2 * ui_px(ctx, 10); /* the separators between the left group's parts */
 }
 
+void app_toolbar_widths(const app *a, const ui_ctx *ctx, int *one_row, int *two_rows)
+{
+    int left = tools_width(a, ctx, 0), right = tools_width(a, ctx, 1);
+    *one_row = left + right + ui_px(ctx, 24 + 120);
+    *two_rows = (left > right ? left : right) + ui_px(ctx, 24);
+}
+
 /* 2 when the buttons and a short title do not fit in one row. */
 static int toolbar_rows(const app *a, const ui_ctx *ctx)
 {
-    int need = tools_width(a, ctx, 0) + tools_width(a, ctx, 1) + ui_px(ctx, 24 + 120);
-    return need > ctx->width ? 2 : 1;
+    int one, two;
+    app_toolbar_widths(a, ctx, &one, &two);
+    return one > ctx->width ? 2 : 1;
 }
 
 static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
@@ -542,8 +554,17 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     int pad = ui_px(ctx, 12);
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_rect(ctx, ui_rect_make(r.x, r.y, r.w, 1), ctx->colors[UI_COL_BORDER]);
-    char right[256];
-    if (a->bands)
+    char right[256], fit[128] = "";
+    /* Said when the window holds less than the zoom asked for; the model's
+     * name gives way to it. */
+    if (a->zoom_fit > 0 && a->graphs_fit > 0)
+        snprintf(fit, sizeof fit, "%s %.0f %% \xC2\xB7 %d/%d %s", str_get(STR_ZOOM_LIMITED, a->swedish),
+                 100.0 * a->zoom_fit, a->graphs_fit, a->ngraphs, str_get(STR_GRAPHS_WORD, a->swedish));
+    else if (a->zoom_fit > 0)
+        snprintf(fit, sizeof fit, "%s %.0f %%", str_get(STR_ZOOM_LIMITED, a->swedish), 100.0 * a->zoom_fit);
+    if (fit[0])
+        snprintf(right, sizeof right, "%s \xC2\xB7 %s %.2f ms", fit, str_get(STR_RUN, a->swedish), a->run_ms);
+    else if (a->bands)
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms \xC2\xB7 %s %d \xC3\x97 %.1f ms",
                  MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), a->run_ms,
                  str_get(STR_UNCERTAINTY, a->swedish), APP_BAND_SAMPLES, a->band_ms);
@@ -567,7 +588,8 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     if (app_update_bands(a) != SIM_OK)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);
-    layout_compute(l, ctx->width, ctx->height, ctx->scale, a->ngraphs, a->nkeys > 0, rows);
+    int ngraphs = a->graphs_fit > 0 && a->graphs_fit < a->ngraphs ? a->graphs_fit : a->ngraphs;
+    layout_compute(l, ctx->width, ctx->height, ctx->scale, ngraphs, a->nkeys > 0, rows);
     ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);
     app_panel_draw(a, ctx, l);
     draw_budget(a, ctx, l);

@@ -49,6 +49,12 @@ int app_request_compare(app *a, const char *path);
  * the PNG export of the graphs and for tests). */
 void app_frame(app *a, ui_ctx *ctx, app_layout *l);
 
+/* Widths of the toolbar at ctx's scale, pixels: *one_row for its buttons
+ * and a short title in one row, *two_rows for its wider group of buttons
+ * (the toolbar in two rows). The window layer uses them to cap the zoom
+ * (layout_fit). */
+void app_toolbar_widths(const app *a, const ui_ctx *ctx, int *one_row, int *two_rows);
+
 /* Pieces of the frame, used by app_frame (one file each). */
 void app_panel_draw(app *a, ui_ctx *ctx, const app_layout *l);
 void app_dialogs_draw(app *a, ui_ctx *ctx);

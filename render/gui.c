@@ -36,6 +36,9 @@ struct gui {
     char autosave[1024];  /* recovery file, "" when none (headless runs) */
     long autosaved_runs;  /* app->runs at the last autosave */
     Uint64 autosaved_at;  /* SDL_GetTicks64() of the last autosave */
+    float font_scale;     /* scale the fonts were last opened at */
+    int tool_key;         /* language and graph count the toolbar was measured for, -1 none */
+    float tool_one, tool_two; /* its widths at scale 1, px (app_toolbar_widths) */
     int last_scroll;      /* the lever panel's scroll before the last frame */
     int scrolled;         /* 1 when the last frame changed it */
 };
@@ -173,6 +176,8 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     if (force && atof(force) >= 0.5 && atof(force) <= 4)
         g->density = (float)atof(force);
     g->draw = draw_create(g->ren, g->dpi * g->density, msg, n);
+    g->font_scale = g->dpi * g->density;
+    g->tool_key = -1;
     if (!g->draw) {
         gui_destroy(g);
         return NULL;
@@ -411,6 +416,32 @@ static void sync_window(gui *g)
     }
 }
 
+/* The scale to draw at for an ow x oh output: the user's zoom, lowered (not
+ * below 100 %) to what the window holds readably (layout_fit); tells the app
+ * what it got. The toolbar is measured once per language and graph count,
+ * with the fonts as they are, so the result does not shift from frame to
+ * frame with font hinting. */
+static float fit_scale(gui *g, int ow, int oh)
+{
+    app *a = g->app;
+    float base = g->dpi * g->density, want = a->zoom * base;
+    int key = a->swedish * 64 + a->ngraphs;
+    if (key != g->tool_key) {
+        int one = 0, two = 0;
+        g->ui->scale = g->font_scale;
+        app_toolbar_widths(a, g->ui, &one, &two);
+        g->tool_one = (float)one / g->font_scale;
+        g->tool_two = (float)two / g->font_scale;
+        g->tool_key = key;
+    }
+    layout_needs n = {g->tool_one, g->tool_two, a->nkeys > 0, a->ngraphs};
+    int shown = a->ngraphs;
+    float scale = layout_fit(ow, oh, want, base < want ? base : want, &n, &shown);
+    a->zoom_fit = scale < want * 0.999f ? scale / base : 0;
+    a->graphs_fit = shown < a->ngraphs ? shown : 0;
+    return scale;
+}
+
 /* Builds and draws one frame (not presented). */
 static void render(gui *g)
 {
@@ -418,9 +449,11 @@ static void render(gui *g)
     SDL_GetWindowSize(g->win, &ww, &wh);
     SDL_GetRendererOutputSize(g->ren, &ow, &oh);
     g->dpi = ww > 0 ? (float)ow / (float)ww : 1.0f;
-    float scale = g->app->zoom * g->dpi * g->density;
+    float scale = fit_scale(g, ow, oh);
     if (!draw_set_scale(g->draw, scale))
         app_status(g->app, 1, "cannot reopen the font at zoom %.0f %%", 100.0 * g->app->zoom);
+    else
+        g->font_scale = scale;
     g->ui->scale = scale;
     g->ui->width = ow;
     g->ui->height = oh;

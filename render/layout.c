@@ -94,3 +94,56 @@ void layout_compute(app_layout *l, int width, int height, float scale, int ngrap
         l->graph[i] = ui_rect_make(main_x + c * (cw + gap), gy + r * (ch + gap), cw, ch);
     }
 }
+
+/* The toolbar's rows at scale: 2 when its buttons and a title overflow one
+ * (as app_ui decides from the measured text; 3 % spare for font hinting). */
+static int tool_rows_at(const layout_needs *n, int width, float scale)
+{
+    return n->tool_one_row * scale * 1.03f > (float)width ? 2 : 1;
+}
+
+int layout_readable(const app_layout *l, int width, float scale, const layout_needs *n)
+{
+    if (n->tool_two_rows * scale * 1.03f > (float)width)
+        return 0;
+    if (l->status.h < px(scale, 28) || l->left.w < px(scale, LAYOUT_LEFT_MIN_W))
+        return 0;
+    if (l->levers.h < px(scale, 120) || l->budget.h < px(scale, 118))
+        return 0;
+    if (n->keys && l->keys.h < px(scale, 92))
+        return 0;
+    for (int g = 0; g < l->ngraphs; g++)
+        if (l->graph[g].w < px(scale, LAYOUT_GRAPH_MIN_W) || l->graph[g].h < px(scale, LAYOUT_GRAPH_MIN_H))
+            return 0;
+    return 1;
+}
+
+/* The largest scale on a 2 % ladder down from want that is readable with
+ * ngraphs graphs, or floor. */
+static float fit_graphs(int width, int height, float want, float floor, const layout_needs *n, int ngraphs)
+{
+    app_layout l;
+    for (float s = want; s > floor; s *= 0.98f) {
+        layout_compute(&l, width, height, s, ngraphs, n->keys, tool_rows_at(n, width, s));
+        if (layout_readable(&l, width, s, n))
+            return s;
+    }
+    return floor;
+}
+
+float layout_fit(int width, int height, float want, float floor, const layout_needs *n, int *shown)
+{
+    *shown = n->ngraphs;
+    if (want <= floor)
+        return want;
+    float all = fit_graphs(width, height, want, floor, n, n->ngraphs);
+    if (all >= want || n->ngraphs <= 2)
+        return all;
+    /* Fewer graphs only when they buy a clearly larger scale. */
+    float two = fit_graphs(width, height, want, floor, n, 2);
+    if (two > all * 1.02f) {
+        *shown = 2;
+        return two;
+    }
+    return all;
+}

@@ -100,6 +100,8 @@ static const char *const table[STR_COUNT][2] = {
     [STR_BAND] = {"5\xE2\x80\x93" "95 %", "5\xE2\x80\x93" "95 %"},
     [STR_RUN] = {"run", "k\xC3\xB6rning"},
     [STR_GRAPH_COUNT] = {"Graphs", "Grafer"},
+    [STR_ZOOM_LIMITED] = {"zoom limited by the window:", "zoomen begr\xC3\xA4nsas av f\xC3\xB6nstret:"},
+    [STR_GRAPHS_WORD] = {"graphs", "grafer"},
 };
 
 const char *str_get(str_id id, int swedish)

@@ -80,6 +80,8 @@ typedef enum str_id {
     STR_QUIT_TITLE,
     STR_GRAPH_COUNT,
     STR_RUN,
+    STR_ZOOM_LIMITED,  /* status line: the window limits the zoom to ... */
+    STR_GRAPHS_WORD,   /* "graphs" in running text */
     STR_UNCERTAINTY,
     STR_BAND,
     STR_COUNT

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <math.h>
 #include <cmocka.h>
 
 #include "render/layout.h"
@@ -132,6 +133,94 @@ static void test_zoom_scales_the_fixed_parts(void **state)
     assert_int_equal(b.keys.h, 2 * a.keys.h);
 }
 
+/* The toolbar measured in DejaVu Sans at zoom 1 (app_toolbar_widths), in
+ * English and in Swedish (wider), with the key strip and four graphs. */
+static const layout_needs desk = {1331.0f, 649.0f, 1, 4};
+static const layout_needs desk_sv = {1384.0f, 735.0f, 1, 4};
+
+static void test_high_zoom_on_projector_sizes_is_capped_to_a_readable_layout(void **state)
+{
+    (void)state;
+    static const int proj[][2] = {{1280, 720}, {1920, 1080}};
+    for (size_t k = 0; k < 2 * sizeof proj / sizeof proj[0]; k++) {
+        size_t i = k / 2;
+        const layout_needs *n = k % 2 ? &desk_sv : &desk;
+        int w = proj[i][0], h = proj[i][1], shown = 0;
+        float s = layout_fit(w, h, 2.5f, 1.0f, n, &shown);
+        if (!(s >= 1.0f && s < 2.5f))
+            fail_msg("scale %.2f at %dx%d", (double)s, w, h);
+        assert_true(shown == 2 || shown == 4);
+        int rows = n->tool_one_row * s > (float)w ? 2 : 1;
+        app_layout l;
+        layout_compute(&l, w, h, s, shown, 1, rows);
+        assert_true(layout_readable(&l, w, s, n));
+        /* The toolbar's buttons lie inside the window. */
+        assert_true((rows == 1 ? n->tool_one_row : n->tool_two_rows) * s <= (float)w);
+        /* Each chart: below its 30 px chooser and padding, at least six rows
+         * of 14 px text at this scale, and wide enough for four year ticks. */
+        for (int g = 0; g < l.ngraphs; g++) {
+            if (l.graph[g].h - (int)(52 * s) < (int)(6 * 14 * s) || l.graph[g].w < (int)(4 * 50 * s))
+                fail_msg("graph %d is %dx%d at %dx%d, scale %.2f", g, l.graph[g].w, l.graph[g].h, w, h,
+                         (double)s);
+            assert_true(inside(l.graph[g], w, h));
+        }
+        /* The key strip and the budget meter keep their full height. */
+        assert_int_equal(l.keys.h, (int)lroundf(92 * s));
+        assert_int_equal(l.budget.h, (int)lroundf(118 * s));
+        assert_true(l.levers.h >= (int)(120 * s));
+    }
+}
+
+static void test_uncapped_high_zoom_on_a_small_projector_is_unreadable(void **state)
+{
+    (void)state;
+    /* The layout the cap replaces: zoom 2.5 at 1280x720 leaves slivers. */
+    app_layout l;
+    layout_compute(&l, 1280, 720, 2.5f, 4, 1, 2);
+    assert_false(layout_readable(&l, 1280, 2.5f, &desk));
+}
+
+static void test_fit_keeps_the_zoom_the_window_holds(void **state)
+{
+    (void)state;
+    int shown = 0;
+    /* Zoom 1 is never touched (the default size and zoom stay as they were). */
+    assert_true(layout_fit(1440, 900, 1.0f, 1.0f, &desk, &shown) == 1.0f);
+    assert_int_equal(shown, 4);
+    assert_true(layout_fit(640, 420, 1.0f, 1.0f, &desk, &shown) == 1.0f);
+    assert_int_equal(shown, 4);
+    /* A 4K screen holds zoom 2 with all four graphs. */
+    assert_true(layout_fit(3840, 2160, 2.0f, 1.0f, &desk, &shown) == 2.0f);
+    assert_int_equal(shown, 4);
+}
+
+static void test_fit_never_goes_below_the_floor(void **state)
+{
+    (void)state;
+    int shown = 0;
+    float s = layout_fit(640, 420, 2.0f, 1.0f, &desk, &shown);
+    assert_true(s == 1.0f);
+}
+
+static void test_fewer_graphs_only_when_they_allow_a_larger_zoom(void **state)
+{
+    (void)state;
+    int shown4 = 0, shown2 = 0;
+    float s4 = layout_fit(1280, 720, 2.5f, 1.0f, &desk, &shown4);
+    layout_needs two = desk;
+    two.ngraphs = 2;
+    float s2 = layout_fit(1280, 720, 2.5f, 1.0f, &two, &shown2);
+    assert_int_equal(shown2, 2);
+    /* Four graphs give way to two here, and then at two graphs' scale. */
+    assert_int_equal(shown4, 2);
+    assert_true(s4 == s2);
+    /* Six graphs on a 4K screen at zoom 1.5: all of them, at the zoom asked. */
+    layout_needs six = desk;
+    six.ngraphs = 6;
+    assert_true(layout_fit(3840, 2160, 1.5f, 1.0f, &six, &shown4) == 1.5f);
+    assert_int_equal(shown4, 6);
+}
+
 static void test_no_key_strip_gives_its_room_to_the_graphs(void **state)
 {
     (void)state;
@@ -165,6 +254,11 @@ int main(void)
         cmocka_unit_test(test_zoom_scales_the_fixed_parts),
         cmocka_unit_test(test_no_key_strip_gives_its_room_to_the_graphs),
         cmocka_unit_test(test_degenerate_sizes_do_not_produce_negative_regions),
+        cmocka_unit_test(test_high_zoom_on_projector_sizes_is_capped_to_a_readable_layout),
+        cmocka_unit_test(test_uncapped_high_zoom_on_a_small_projector_is_unreadable),
+        cmocka_unit_test(test_fit_keeps_the_zoom_the_window_holds),
+        cmocka_unit_test(test_fit_never_goes_below_the_floor),
+        cmocka_unit_test(test_fewer_graphs_only_when_they_allow_a_larger_zoom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -548,6 +548,17 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
                 indicator_item, a, a->nind, &a->graph_sel[g]);
 }
 
+
+/* A duration in milliseconds with the language's decimal mark: "0.33 ms",
+ * "0,33 ms". */
+static void ms_text(char *buf, size_t n, double ms, int decimals, int swedish)
+{
+    snprintf(buf, n, "%.*f ms", decimals, ms);
+    char *dot = strchr(buf, '.');
+    if (swedish && dot != NULL)
+        *dot = ',';
+}
+
 static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
 {
     ui_rect r = l->status;
@@ -562,15 +573,18 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
                  100.0 * a->zoom_fit, a->graphs_fit, a->ngraphs, str_get(STR_GRAPHS_WORD, a->swedish));
     else if (a->zoom_fit > 0)
         snprintf(fit, sizeof fit, "%s %.0f %%", str_get(STR_ZOOM_LIMITED, a->swedish), 100.0 * a->zoom_fit);
+    char run_ms[32], band_ms[32];
+    ms_text(run_ms, sizeof run_ms, a->run_ms, 2, a->swedish);
+    ms_text(band_ms, sizeof band_ms, a->band_ms, 1, a->swedish);
     if (fit[0])
-        snprintf(right, sizeof right, "%s \xC2\xB7 %s %.2f ms", fit, str_get(STR_RUN, a->swedish), a->run_ms);
+        snprintf(right, sizeof right, "%s \xC2\xB7 %s %s", fit, str_get(STR_RUN, a->swedish), run_ms);
     else if (a->bands)
-        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms \xC2\xB7 %s %d \xC3\x97 %.1f ms",
-                 MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), a->run_ms,
-                 str_get(STR_UNCERTAINTY, a->swedish), APP_BAND_SAMPLES, a->band_ms);
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s %d \xC3\x97 %s",
+                 MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), run_ms,
+                 str_get(STR_UNCERTAINTY, a->swedish), APP_BAND_SAMPLES, band_ms);
     else
-        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %.2f ms", MODEL_NAME, MODEL_VERSION,
-                 str_get(STR_RUN, a->swedish), a->run_ms);
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s", MODEL_NAME, MODEL_VERSION,
+                 str_get(STR_RUN, a->swedish), run_ms);
     int rw = ui_text_width(ctx, UI_FONT_SMALL, right);
     ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
                     ctx->colors[UI_COL_MUTED]);

@@ -237,21 +237,12 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     args a;
     args_init(&a, "attribute", argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
-        if (id == ARGS_HELP) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (id == ARGS_ERROR)
-            return CLI_USAGE;
-        if (id == ARGS_POSITIONAL) {
-            if (scenario_arg != NULL)
-                return args_usage("attribute", "one scenario at a time (got '%s' and '%s')",
-                                  scenario_arg, a.value);
-            scenario_arg = a.value;
-        } else if (id < STUDY_NOPTS) {
-            if (study_option("attribute", id, a.value, &o) != CLI_OK)
-                return CLI_USAGE;
-        } else if (id == O_BASELINE) {
+        int r = study_arg("attribute", usage, &a, id, &scenario_arg, &o);
+        if (r == STUDY_ARG_NEXT)
+            continue;
+        if (r != STUDY_ARG_MINE)
+            return r;
+        if (id == O_BASELINE) {
             base_arg = a.value;
         } else if (id == O_FORMAT) {
             if (strcmp(a.value, "csv") == 0)

@@ -178,21 +178,12 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     args a;
     args_init(&a, "sweep", argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
-        if (id == ARGS_HELP) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (id == ARGS_ERROR)
-            return CLI_USAGE;
-        if (id == ARGS_POSITIONAL) {
-            if (scenario_arg != NULL)
-                return args_usage("sweep", "one scenario at a time (got '%s' and '%s')",
-                                  scenario_arg, a.value);
-            scenario_arg = a.value;
-        } else if (id < STUDY_NOPTS) {
-            if (study_option("sweep", id, a.value, &o) != CLI_OK)
-                return CLI_USAGE;
-        } else if (id == O_VARY) {
+        int r = study_arg("sweep", usage, &a, id, &scenario_arg, &o);
+        if (r == STUDY_ARG_NEXT)
+            continue;
+        if (r != STUDY_ARG_MINE)
+            return r;
+        if (id == O_VARY) {
             if (nvary == SWEEP_AXES_MAX)
                 return args_usage("sweep", "more than %d --vary options", SWEEP_AXES_MAX);
             vary[nvary++] = a.value;

@@ -29,6 +29,27 @@ static int study_whole(const char *cmd, const char *option, const char *text, do
     return 1;
 }
 
+int study_arg(const char *cmd, const char *usage, const args *a, int id,
+              const char **scenario_arg, study_opts *o)
+{
+    if (id == ARGS_HELP) {
+        fputs(usage, stdout);
+        return CLI_OK;
+    }
+    if (id == ARGS_ERROR)
+        return CLI_USAGE;
+    if (id == ARGS_POSITIONAL) {
+        if (*scenario_arg != NULL)
+            return args_usage(cmd, "one scenario at a time (got '%s' and '%s')", *scenario_arg,
+                              a->value);
+        *scenario_arg = a->value;
+        return STUDY_ARG_NEXT;
+    }
+    if (id < STUDY_NOPTS)
+        return study_option(cmd, id, a->value, o) == CLI_OK ? STUDY_ARG_NEXT : CLI_USAGE;
+    return STUDY_ARG_MINE;
+}
+
 int study_option(const char *cmd, int id, const char *value, study_opts *o)
 {
     double x;

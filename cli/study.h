@@ -32,7 +32,7 @@
     "  --method M          adaptive (default), rk4 or euler\n"                            \
     "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"    \
     "  --dt YEARS          step of rk4 and euler (default 1/16)\n"                        \
-    "  --step YEARS        report interval, 1/16 to 1 (default 1)\n"                      \
+    "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                      \
     "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"
 
 typedef struct study_opts {
@@ -50,6 +50,20 @@ void study_opts_init(study_opts *o);
 /* Handles common option `id` (< STUDY_NOPTS) with its value. Returns
  * CLI_OK, or CLI_USAGE after printing the problem. */
 int study_option(const char *cmd, int id, const char *value, study_opts *o);
+
+/* What study_arg() did with an argument. */
+enum {
+    STUDY_ARG_NEXT = -1, /* handled: go on to the next argument */
+    STUDY_ARG_MINE = -2  /* the command's own option: the caller handles it */
+};
+
+/* Handles what the single-scenario study commands (sweep, mc, attribute)
+ * share in their argument loop: --help (prints usage), a usage error, the
+ * one SCENARIO positional (into *scenario_arg) and the common options. Returns
+ * STUDY_ARG_NEXT, STUDY_ARG_MINE, or the exit status the command should
+ * return at once (CLI_OK after --help, CLI_USAGE after a printed problem). */
+int study_arg(const char *cmd, const char *usage, const args *a, int id,
+              const char **scenario_arg, study_opts *o);
 
 /* Applies the --set assignments to sc and checks the solver options
  * against it. Prints the problem and returns CLI_USAGE on failure. */

@@ -23,7 +23,6 @@ void model_init(double t0, const double *v, double *y)
     firms_init(t0, w, y);
     innovation_init(t0, w, y);
     energy_init(t0, w, y);
-    budget_init(t0, w, y);
 }
 
 void model_invalidate(double *v)

@@ -86,6 +86,9 @@ typedef struct model_frame {
                           value. NULL: any lever may (the budget then scans
                           them all) */
     int nlevers;       /* entries of levers */
+    const struct scenario *sc; /* the run's scenario: lever schedules, for exact
+                                  cumulative spending; NULL outside a run (those
+                                  rows are then left as they are) */
     double *k;         /* MODEL_CONST_COUNT per-run constants (enum model_const),
                           written with the calibration and read by every later
                           evaluation: keep them with v. NULL: model_eval
@@ -169,7 +172,6 @@ void innovation_init(double t0, const double *v, double *y);
 void innovation_eval(model_frame *f);
 void energy_init(double t0, const double *v, double *y);
 void energy_eval(model_frame *f);
-void budget_init(double t0, const double *v, double *y);
 void budget_eval(model_frame *f);
 
 /* Where a run's spending went over its budget cap: returns the number of

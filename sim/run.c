@@ -151,7 +151,8 @@ static int rhs(double t, const double y[], double dydt[], void *params)
     runner *rn = params;
     levers_set(rn, t, rn->phase);
     model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt,
-                     .levers = rn->active, .nlevers = rn->nactive, .k = rn->k};
+                     .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc,
+                     .k = rn->k};
     model_eval(&f);
     return 0; /* the integrator stops on a non-finite derivative */
 }
@@ -161,7 +162,8 @@ static void evaluate_at(runner *rn, double t)
 {
     levers_set(rn, t, t);
     model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt,
-                     .report = 1, .levers = rn->active, .nlevers = rn->nactive, .k = rn->k};
+                     .report = 1, .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc,
+                     .k = rn->k};
     model_eval(&f);
 }
 

@@ -71,6 +71,12 @@ sim_status scenario_validate(const scenario *sc, sim_error *err);
  * t_phase = t gives the right-continuous schedule. */
 double scenario_lever_at(const scenario *sc, int var, double t, double t_phase);
 
+/* The integral over [t0, t] (years) of how far lever var stands above its
+ * baseline value, max(0, value - baseline): unit x years, exact for the
+ * piecewise-linear schedule (0 while the target is at or below baseline).
+ * Cumulative spending is the lever's cost times this. */
+double scenario_lever_excess(const scenario *sc, int var, double t0, double t);
+
 /* Collects the years in (from, to) where some lever's schedule has a kink
  * (start, start + ramp), sorted and without duplicates, into out (at most
  * cap). Returns how many were written. */

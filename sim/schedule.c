@@ -36,6 +36,26 @@ double scenario_lever_at(const scenario *sc, int var, double t, double t_phase)
     return base + (target - base) * (t - start) / ramp;
 }
 
+/* The integral from the start of the schedule to t of max(0, value - base):
+ * 0 before the start, a parabola along the ramp, then linear. */
+static double excess_until(double delta, double start, double ramp, double t)
+{
+    if (t <= start)
+        return 0.0;
+    if (ramp > 0.0 && t < start + ramp)
+        return delta * (t - start) * (t - start) / (2.0 * ramp);
+    return delta * (0.5 * ramp + (t - start - ramp));
+}
+
+double scenario_lever_excess(const scenario *sc, int var, double t0, double t)
+{
+    double delta = sc->value[var] - var_table[var].value;
+    if (!(delta > 0.0))
+        return 0.0;
+    double start = sc->lever_start[var], ramp = sc->lever_ramp[var];
+    return excess_until(delta, start, ramp, t) - excess_until(delta, start, ramp, t0);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

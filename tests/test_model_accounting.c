@@ -15,8 +15,7 @@
 #include "tests/model_test_util.h"
 
 /* Each stock with its inflows (+name) and outflows (-name), as written in the
- * stock's equation in the model table. spend_cumulative and its parts by
- * priority and theme integrate the spending indicators of the budget module. */
+ * stock's equation in the model table. */
 static const char *const flows_of[][16] = {
     {"pop_young", "+births", "+mig_in_young", "-mig_out_young", "-entry_low", "-entry_med",
      "-entry_higher_ed"},
@@ -69,16 +68,6 @@ static const char *const flows_of[][16] = {
     {"abatement_done", "+abatement_commissioned"},
     {"emissions_other", "-other_emissions_cut"},
     {"broadband_rural", "+broadband_connections"},
-    {"spend_cumulative", "+spend_total"},
-    {"spend_cumulative_p1", "+spend_p1"},
-    {"spend_cumulative_p2", "+spend_p2"},
-    {"spend_cumulative_p3", "+spend_p3"},
-    {"spend_cumulative_p4", "+spend_p4"},
-    {"spend_cumulative_p5", "+spend_p5"},
-    {"spend_cumulative_t1", "+spend_t1"},
-    {"spend_cumulative_t2", "+spend_t2"},
-    {"spend_cumulative_t3", "+spend_t3"},
-    {"spend_cumulative_t4", "+spend_t4"},
 };
 enum { N_STOCK_ROWS = sizeof flows_of / sizeof flows_of[0] };
 
@@ -109,7 +98,7 @@ static void evaluate(state *s)
         s->v[id] = scenario_lever_at(s->sc, id, s->t, s->t);
     }
     model_frame f = {.t = s->t, .t0 = SCENARIO_START_MIN, .y = s->y, .v = s->v,
-                     .dydt = s->dydt, .report = 1};
+                     .dydt = s->dydt, .report = 1, .sc = s->sc};
     model_eval(&f);
 }
 

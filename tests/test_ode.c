@@ -172,6 +172,38 @@ static void test_non_finite_derivative_stops_each_method(void **state)
     }
 }
 
+/* A right-hand side with a jump at t = 2.5, which picks its piece from the
+ * segment being integrated (as the engine does with lever schedules). */
+typedef struct jump {
+    double phase; /* a time inside the segment being integrated */
+} jump;
+
+static int jumping(double t, const double y[], double dydt[], void *p)
+{
+    (void)t;
+    (void)y;
+    const jump *j = p;
+    dydt[0] = j->phase < 2.5 ? 1.0 : 3.0;
+    return 0;
+}
+
+static void test_jump_is_integrated_exactly_when_split_at_it(void **state)
+{
+    (void)state;
+    for (int m = ODE_ADAPTIVE; m <= ODE_EULER; m++) {
+        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, 1.0 / 16);
+        jump j = {.phase = 1.0};
+        double y = 0.0, t = 0.0;
+        assert_int_equal(ode_advance(s, jumping, &j, &t, 2.5, &y), SIM_OK);
+        ode_reset(s);
+        j.phase = 3.0;
+        assert_int_equal(ode_advance(s, jumping, &j, &t, 5.0, &y), SIM_OK);
+        assert_close(t, 5.0, 0.0);
+        assert_close(y, 1.0 * 2.5 + 3.0 * 2.5, 1e-12);
+        ode_destroy(s);
+    }
+}
+
 static void test_invalid_arguments_give_no_solver(void **state)
 {
     (void)state;
@@ -200,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_logistic_growth_for_each_method),
         cmocka_unit_test(test_rhs_failure_stops_with_solver_status),
         cmocka_unit_test(test_non_finite_derivative_stops_each_method),
+        cmocka_unit_test(test_jump_is_integrated_exactly_when_split_at_it),
         cmocka_unit_test(test_invalid_arguments_give_no_solver),
         cmocka_unit_test(test_method_names_round_trip),
     };

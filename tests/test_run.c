@@ -1,6 +1,6 @@
-/* test_run.c: the run loop: report times, lever schedules integrated exactly
- * across breakpoints, option checks. Uses the budget module, whose
- * cumulative spending has a closed form for any lever schedule. */
+/* test_run.c: the run loop: report times, lever schedules and their
+ * breakpoints, option checks, and the budget module's spending, whose
+ * cumulative sum has a closed form for any lever schedule. */
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -178,6 +178,29 @@ static void test_spending_by_priority_and_theme_adds_up(void **state)
     run_result_release(&r);
 }
 
+static void test_breakpoints_are_the_schedule_kinks_in_order(void **state)
+{
+    (void)state;
+    scenario sc;
+    scenario_init(&sc);
+    int a = var_lever_ids[0], b = var_lever_ids[1], c = var_lever_ids[2];
+    sc.value[a] = var_table[a].max;
+    sc.lever_start[a] = 2030.0;
+    sc.lever_ramp[a] = 5.0;
+    sc.value[b] = var_table[b].max;
+    sc.lever_start[b] = 2022.5; /* no ramp: one kink */
+    sc.value[c] = var_table[c].value; /* at baseline: no kink */
+    sc.lever_start[c] = 2040.0;
+    double bp[8];
+    size_t n = scenario_breakpoints(&sc, 2020.0, 2050.0, bp, 8);
+    assert_int_equal(n, 3);
+    assert_close(bp[0], 2022.5, 0.0);
+    assert_close(bp[1], 2030.0, 0.0);
+    assert_close(bp[2], 2035.0, 0.0);
+    /* Only kinks strictly inside the window. */
+    assert_int_equal(scenario_breakpoints(&sc, 2030.0, 2035.0, bp, 8), 0);
+}
+
 static void test_bad_options_are_refused_with_a_message(void **state)
 {
     (void)state;
@@ -211,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_fine_report_step_and_window),
         cmocka_unit_test(test_runner_is_reusable_and_deterministic),
         cmocka_unit_test(test_spending_by_priority_and_theme_adds_up),
+        cmocka_unit_test(test_breakpoints_are_the_schedule_kinks_in_order),
         cmocka_unit_test(test_bad_options_are_refused_with_a_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

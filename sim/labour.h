@@ -34,7 +34,7 @@ static inline double labour_vacancies(double demand, double emp)
  * people not employed so that the pool never goes negative. */
 static inline double labour_match(double unemployed, double vacancies, double not_employed)
 {
-    return sqrt(unemployed * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+    return smooth_sqrt(unemployed * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
 }
 
 #endif

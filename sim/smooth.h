@@ -6,11 +6,28 @@
 #define SIM_SMOOTH_H
 
 #include <math.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The square root of x >= 0 (the correctly rounded IEEE value, as sqrt).
+ * The C sqrt must set errno for x < 0, so the compiler guards each call
+ * with a branch to the library, around which every floating-point register
+ * is saved to memory and restored; on SSE2 the instruction alone is used. */
+static inline double smooth_sqrt(double x)
+{
+#if defined(__SSE2__)
+    __m128d r = _mm_set_sd(x);
+    return _mm_cvtsd_f64(_mm_sqrt_sd(r, r));
+#else
+    return sqrt(x);
+#endif
+}
 
 /* About max(x, 0): 0.5 (x + sqrt(x^2 + e^2)); always > 0, e/2 at x = 0. */
 static inline double smooth_pos(double x, double e)
 {
-    return 0.5 * (x + sqrt(x * x + e * e));
+    return 0.5 * (x + smooth_sqrt(x * x + e * e));
 }
 
 /* About min(x, cap): cap - smooth_pos(cap - x, e); exact far from cap. */
@@ -31,7 +48,7 @@ static inline double smooth_cap(double x, double cap, double e)
 /* About |x|: sqrt(x^2 + e^2) - e, exact (0) at x = 0. */
 static inline double smooth_abs(double x, double e)
 {
-    return sqrt(x * x + e * e) - e;
+    return smooth_sqrt(x * x + e * e) - e;
 }
 
 /* Saturating response x / (x + half): 0 at x = 0, 1/2 at x = half, towards 1. */

@@ -32,8 +32,6 @@ void demography_eval(model_frame *f)
     v[V_POPULATION] = young + wa + old;
     double ageing = young * k[K_AGEING_RATE];
     v[V_POP_16_64] = wa + 4.0 * ageing;
-    if (f->report)
-        v[V_DEPENDENCY_RATIO] = (young + old) / (wa + 1.0);
 
     /* Study choice follows the perceived job prospects of graduates
      * relative to the medium-skilled, bounded by the share that completes
@@ -85,6 +83,8 @@ void demography_eval(model_frame *f)
     f->dydt[S_POP_OLD] = v[V_RETIRE_NE_LOW] + v[V_RETIRE_NE_MED] + v[V_RETIRE_NE_HIGH] +
                          v[V_RETIRE_EMP_LOW] + v[V_RETIRE_EMP_MED] + v[V_RETIRE_EMP_HIGH] -
                          v[V_DEATHS];
-    if (f->report)
+    if (f->report) { /* indicators, last: no derivative reads them */
+        v[V_DEPENDENCY_RATIO] = (y[S_POP_YOUNG] + y[S_POP_OLD]) / (v[V_WORKING_AGE_POP] + 1.0);
         v[V_NATURAL_CHANGE] = v[V_BIRTHS] - v[V_DEATHS];
+    }
 }

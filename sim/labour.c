@@ -30,6 +30,38 @@ void labour_init(double t0, const double *v, double *y)
     y[S_PERCEIVED_EMPLOYMENT] = v[V_REF_EMPLOYMENT_RATE];
 }
 
+/* Indicators that no derivative reads: only at report times, from the
+ * values labour_eval has stored (kept apart so that the evaluations inside
+ * the integrator hold none of them in registers). The mismatch index
+ * (Jackman, Layard and Roper) is the share of the unemployed who would have
+ * to change skill level for the skill mix of job-seekers to match that of
+ * vacancies. */
+static void labour_report(double *v, const double *y)
+{
+    double u_l = v[V_UNEMPLOYED_LOW], u_m = v[V_UNEMPLOYED_MED], u_h = v[V_UNEMPLOYED_HIGH];
+    double vac_l = v[V_VACANCIES_LOW], vac_m = v[V_VACANCIES_MED], vac_h = v[V_VACANCIES_HIGH];
+    double lf_l = v[V_LABOUR_FORCE_LOW], lf_m = v[V_LABOUR_FORCE_MED];
+    double lf_h = v[V_LABOUR_FORCE_HIGH];
+    double d_sum = v[V_LABOUR_DEMAND_LOW] + v[V_LABOUR_DEMAND_MED] + v[V_LABOUR_DEMAND_HIGH];
+    double e_sum = y[S_EMP_LOW] + y[S_EMP_MED] + y[S_EMP_HIGH];
+    double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
+    v[V_SKILL_MISMATCH] = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
+                                 smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
+                                 smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
+    v[V_EMPLOYED_20_64] = e_sum;
+    v[V_EMPLOYMENT] = e_sum / (1.0 - v[V_OTHER_AGES_SHARE]);
+    v[V_UNEMPLOYMENT_RATE_LOW] = u_l / (lf_l + 1.0);
+    v[V_UNEMPLOYMENT_RATE_MED] = u_m / (lf_m + 1.0);
+    v[V_UNEMPLOYMENT_RATE_HIGH] = u_h / (lf_h + 1.0);
+    v[V_VACANCY_RATE] = (vac_l + vac_m + vac_h) / d_sum;
+    v[V_SKILL_SHORTAGE] = (smooth_pos(vac_l - u_l, LABOUR_CORNER) +
+                           smooth_pos(vac_m - u_m, LABOUR_CORNER) +
+                           smooth_pos(vac_h - u_h, LABOUR_CORNER)) / d_sum;
+    v[V_NET_MIGRATION] = v[V_IN_MIGRATION] - v[V_MIG_OUT_YOUNG] - v[V_MIG_OUT_NE_LOW] -
+                         v[V_MIG_OUT_NE_MED] - v[V_MIG_OUT_NE_HIGH] - v[V_MIG_OUT_EMP_LOW] -
+                         v[V_MIG_OUT_EMP_MED] - v[V_MIG_OUT_EMP_HIGH] - v[V_GRAD_LEAVE];
+}
+
 void labour_eval(model_frame *f)
 {
     double *v = f->v;
@@ -63,7 +95,7 @@ void labour_eval(model_frame *f)
 
     /* Job-seekers and vacancies meet only within a skill level: mismatch
      * between levels acts through the separate matching functions. */
-    double d_sum = d_l + d_m + d_h, lf_sum = lf_l + lf_m + lf_h;
+    double lf_sum = lf_l + lf_m + lf_h;
     double lf_inv = 1.0 / lf_sum; /* early, off the chain through the unemployed */
     double factor = v[V_MATCHING_SCALE] * v[V_MATCHING_BOOST];
     v[V_MATCHING_FACTOR] = factor;
@@ -131,29 +163,6 @@ void labour_eval(model_frame *f)
     v[V_UNEMPLOYMENT_RATE] = u_rate;
     v[V_EMPLOYMENT_RATE] = e_rate;
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
-    if (f->report) {
-        /* Indicators that no derivative reads: only at report times. The
-         * mismatch index (Jackman, Layard and Roper) is the share of the
-         * unemployed who would have to change skill level for the skill
-         * mix of job-seekers to match that of vacancies. */
-        double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
-        v[V_SKILL_MISMATCH] = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
-                                     smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
-                                     smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
-        v[V_EMPLOYED_20_64] = e_sum;
-        v[V_EMPLOYMENT] = e_sum / (1.0 - v[V_OTHER_AGES_SHARE]);
-        v[V_UNEMPLOYMENT_RATE_LOW] = u_l / (lf_l + 1.0);
-        v[V_UNEMPLOYMENT_RATE_MED] = u_m / (lf_m + 1.0);
-        v[V_UNEMPLOYMENT_RATE_HIGH] = u_h / (lf_h + 1.0);
-        v[V_VACANCY_RATE] = (vac_l + vac_m + vac_h) / d_sum;
-        v[V_SKILL_SHORTAGE] = (smooth_pos(vac_l - u_l, LABOUR_CORNER) +
-                               smooth_pos(vac_m - u_m, LABOUR_CORNER) +
-                               smooth_pos(vac_h - u_h, LABOUR_CORNER)) / d_sum;
-        v[V_NET_MIGRATION] = v[V_IN_MIGRATION] - v[V_MIG_OUT_YOUNG] - v[V_MIG_OUT_NE_LOW] -
-                             v[V_MIG_OUT_NE_MED] - v[V_MIG_OUT_NE_HIGH] - v[V_MIG_OUT_EMP_LOW] -
-                             v[V_MIG_OUT_EMP_MED] - v[V_MIG_OUT_EMP_HIGH] - v[V_GRAD_LEAVE];
-    }
-
     dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_SEP_LOW] + v[V_TRAIN_FAIL_LOW] -
                    v[V_INTEGRATION_UPSKILLING] - v[V_HIRES_LOW] - v[V_RETIRE_NE_LOW] - v[V_MIG_OUT_NE_LOW] -
                    v[V_TRAIN_ENROL_LOW];
@@ -178,4 +187,6 @@ void labour_eval(model_frame *f)
     dy[S_TRAINING_MED_3] = v[V_TRAIN_MED_23] - v[V_TRAIN_FAIL_MED] - v[V_TRAIN_PASS_MED];
     dy[S_PERCEIVED_PROSPECTS] = v[V_PROSPECTS_PERCEPTION];
     dy[S_PERCEIVED_EMPLOYMENT] = v[V_EMPLOYMENT_PERCEPTION];
+    if (f->report)
+        labour_report(v, y);
 }

@@ -30,6 +30,19 @@ static double staffed_of(double emp, double demand, double normal_vacancy)
     return smooth_cap(emp * (1.0 + normal_vacancy), demand, 200.0);
 }
 
+/* Indicators that no derivative reads: only at report times, from the
+ * values production_eval has stored (kept apart so that the evaluations
+ * inside the integrator hold none of them in registers). years: since the
+ * start of the run. */
+static void production_report(double *v, double years)
+{
+    v[V_GRP_PER_CAPITA] = v[V_GRP] / v[V_POPULATION] * 1000.0;
+    v[V_GRP_VS_SWEDEN] = v[V_GRP_PER_CAPITA] /
+                         (v[V_SWEDEN_GRP_PER_CAPITA_2020] *
+                          pow(1.0 + v[V_PRODUCTIVITY_GROWTH], years));
+    v[V_MFG_JOBS] = v[V_MFG_JOBS_DEMAND] * v[V_FILL_RATE];
+}
+
 void production_eval(model_frame *f)
 {
     double *v = f->v;
@@ -134,13 +147,6 @@ void production_eval(model_frame *f)
     v[V_GRP] = grp;
     v[V_MFG_GVA] = out * staffed;
     v[V_MFG_JOB_SHARE] = j_m * (d_sum * inv_dj);
-    if (f->report) {
-        v[V_GRP_PER_CAPITA] = grp / pop * 1000.0;
-        v[V_GRP_VS_SWEDEN] = v[V_GRP_PER_CAPITA] /
-                             (v[V_SWEDEN_GRP_PER_CAPITA_2020] *
-                              pow(1.0 + v[V_PRODUCTIVITY_GROWTH], f->t - f->t0));
-        v[V_MFG_JOBS] = j_m * fill;
-    }
 
     double g = v[V_PRODUCTIVITY_GROWTH];
     double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
@@ -155,4 +161,6 @@ void production_eval(model_frame *f)
     dy[S_LP_MFG] = v[V_LP_MFG_GROWTH];
     dy[S_LP_BENCHMARK] = v[V_BENCHMARK_GROWTH];
     dy[S_PRODUCTIVITY_OTHER] = v[V_PRODUCTIVITY_OTHER_GROWTH];
+    if (f->report)
+        production_report(v, f->t - f->t0);
 }

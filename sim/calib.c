@@ -196,7 +196,11 @@ void calib_consts(const double *v, double *k)
     k[K_SUPPORT_SCALE] =
         1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_2020] * v[V_ABATABLE_SHARE]);
     k[K_BROADBAND_SCALE] = 1.0 / (1.0 - v[V_BROADBAND_RURAL_2020]);
+    calib_lever_consts(v, k);
+}
 
+void calib_lever_consts(const double *v, double *k)
+{
     k[K_SAT_BROADBAND] = saturate(v[V_RURAL_BROADBAND], 100.0);
     k[K_SAT_INTEGRATION] = model_integration_response(v);
     k[K_SAT_SEED] = saturate(v[V_SEED_CAPITAL], 100.0);

@@ -39,13 +39,12 @@ void energy_eval(model_frame *f)
     v[V_CARBON_PRICE_CHANGE] = (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_LEVEL]) * adjust;
 
     v[V_BACKGROUND_GAIN] = v[V_BACKGROUND_EFFICIENCY] * bg;
-    int fixed = model_levers_fixed(f);
     double p = v[V_EFFICIENCY_P] +
                v[V_AUDIT_EFFICIENCY_GAIN] *
-                   (fixed ? k[K_SAT_AUDITS] : saturate(v[V_ENERGY_AUDITS], 150.0));
+                   k[K_SAT_AUDITS];
     double q = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
                v[V_LAB_EFFICIENCY_GAIN] *
-                   (fixed ? k[K_SAT_CHALLENGE_LAB] : saturate(v[V_CHALLENGE_LAB], 20.0));
+                   k[K_SAT_CHALLENGE_LAB];
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
                                         (y[S_ENERGY_PRICE_LEVEL] * k[K_INV_ENERGY_PRICE_2020] - 1.0),
                               0.01);
@@ -54,8 +53,8 @@ void energy_eval(model_frame *f)
     v[V_EFFICIENCY_ADOPTION] = (p + q * saved / (saved + pot + 1e-9)) * pot * price;
     v[V_EFFICIENCY_RENEWAL_FLOW] = v[V_EFFICIENCY_RENEWAL] * (1.0 - pot - saved);
 
-    double build = fixed ? k[K_BUILD_TIME] : energy_build_time(v);
-    double k_build = fixed ? k[K_BUILD_STAGE_RATE] : 3.0 / build;
+    double build = k[K_BUILD_TIME];
+    double k_build = k[K_BUILD_STAGE_RATE];
     double rate = k[K_DECARB_PRICE_RATE] * y[S_CARBON_PRICE_LEVEL] +
                   v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
     v[V_BUILD_TIME] = build;

@@ -33,9 +33,7 @@ void firms_eval(model_frame *f)
         (1.0 + v[V_ENTRE_START_GAIN] * entre);
     climate = smooth_pos(climate, 0.01);
     double hazard = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
-                    (1.0 - v[V_SEED_EXIT_CUT] * (model_levers_fixed(f)
-                                                     ? k[K_SAT_SEED]
-                                                     : saturate(v[V_SEED_CAPITAL], 100.0)));
+                    (1.0 - v[V_SEED_EXIT_CUT] * k[K_SAT_SEED]);
     v[V_START_CONDITIONS] = climate;
     v[V_FIRM_STARTS] = v[V_REF_START_RATE] * v[V_POP_16_64] * climate;
     v[V_YOUNG_EXIT_HAZARD] = hazard;

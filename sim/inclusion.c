@@ -14,11 +14,10 @@ void inclusion_eval(model_frame *f)
 {
     double *v = f->v;
     const double *k = f->k;
-    int fixed = model_levers_fixed(f);
     double bb = f->y[S_BROADBAND_RURAL], bb0 = v[V_BROADBAND_RURAL_2020];
     double rate = v[V_BROADBAND_RATE] +
                   v[V_BROADBAND_RATE_GAIN] *
-                      (fixed ? k[K_SAT_BROADBAND] : saturate(v[V_RURAL_BROADBAND], 100.0));
+                      k[K_SAT_BROADBAND];
     double gap = 1.0 - bb;
     v[V_BROADBAND_RATE_EFF] = rate;
     /* The connection rate falls with the share left: the last households
@@ -29,7 +28,7 @@ void inclusion_eval(model_frame *f)
     v[V_MATCHING_BOOST] = (1.0 + v[V_BROADBAND_MATCH_EFFECT] * (bb - bb0)) *
                           (1.0 + v[V_LINKS_MATCH_GAIN] * v[V_URBAN_RURAL]) *
                           (1.0 + v[V_FORESIGHT_MATCH_GAIN] * v[V_SKILLS_FORESIGHT]);
-    double integration = fixed ? k[K_SAT_INTEGRATION] : model_integration_response(v);
+    double integration = k[K_SAT_INTEGRATION];
     v[V_PARTICIPATION_BOOST] = v[V_HUB_PARTICIPATION_GAIN] * v[V_REMOTE_HUBS] +
                                v[V_INTEGRATION_PARTICIPATION_GAIN] * integration;
     v[V_MATCHING_BOOST_LOW] = 1.0 + v[V_INTEGRATION_MATCH_GAIN] * integration;

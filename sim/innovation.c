@@ -20,7 +20,6 @@ void innovation_eval(model_frame *f)
     double *v = f->v;
     const double *y = f->y;
     const double *k = f->k;
-    int fixed = model_levers_fixed(f);
     double firms = y[S_FIRMS_EST], dig = y[S_DIGITAL_ADOPTERS], inn = y[S_INNOVATION_ACTIVE];
     double exit = v[V_EST_EXIT_RATE], clusters = v[V_CLUSTERS];
 
@@ -41,9 +40,9 @@ void innovation_eval(model_frame *f)
     double p_i = v[V_INNOVATION_P] * smooth_pos(1.0 + v[V_KNOWLEDGE_INNOVATION_EFFECT] * k_rel, 0.01) +
                  v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
                  v[V_CHEQUE_INNOVATION_GAIN] *
-                     (fixed ? k[K_SAT_CHEQUES] : saturate(v[V_INNOVATION_CHEQUES], 400.0)) +
+                     k[K_SAT_CHEQUES] +
                  v[V_LAB_INNOVATION_GAIN] *
-                     (fixed ? k[K_SAT_CHALLENGE_LAB] : saturate(v[V_CHALLENGE_LAB], 20.0));
+                     k[K_SAT_CHALLENGE_LAB];
     double q_i = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * clusters;
     double share_i = inn * per_firm;
     v[V_INNOVATION_P_EFF] = p_i;

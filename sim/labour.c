@@ -71,9 +71,7 @@ void labour_eval(model_frame *f)
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
-    int fixed = model_levers_fixed(f);
-    double part_low =
-        fixed ? k[K_PART_LOW] : model_participation_low(v, v[V_PARTICIPATION_BOOST]);
+    double part_low = k[K_PART_LOW];
     double lf_l = part_low * (nl + el);
     double lf_m = v[V_PARTICIPATION_MED] * (nm + em);
     double lf_h = v[V_PARTICIPATION_HIGH] * (nh + eh);
@@ -148,8 +146,8 @@ void labour_eval(model_frame *f)
     v[V_TRAIN_PASS_MED] = out_m * pass;
 
     /* Information delays: study choices and movers see the market late. */
-    double ptime = fixed ? k[K_PERCEPTION_TIME] : model_perception_time(v);
-    double prate = fixed ? k[K_PERCEPTION_RATE] : 1.0 / ptime;
+    double ptime = k[K_PERCEPTION_TIME];
+    double prate = k[K_PERCEPTION_RATE];
     double u_rate = (u_l + u_m + u_h) * lf_inv;
     v[V_PERCEPTION_TIME] = ptime;
     /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in

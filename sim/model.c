@@ -51,6 +51,8 @@ void model_eval(model_frame *f)
     }
     if (fresh)
         calib_consts(f->v, f->k);
+    else if (!model_levers_fixed(f))
+        calib_lever_consts(f->v, f->k); /* the levers may have moved since */
     inclusion_eval(f);
     demography_eval(f);
     production_eval(f);

@@ -118,6 +118,12 @@ void model_invalidate(double *v);
  * (after calib_eval). */
 void calib_consts(const double *v, double *k);
 
+/* Fills the entries of k that follow from lever slots alone (K_SAT_BROADBAND
+ * to the end of enum model_const) from v: model_eval calls it in every
+ * evaluation of a run where levers move, so that the modules always read
+ * the lever responses from k. */
+void calib_lever_consts(const double *v, double *k);
+
 /* 1 when no lever moves during the run of f (the engine's list of moving
  * levers is empty), so that the lever responses in f->k hold throughout. */
 static inline int model_levers_fixed(const model_frame *f)

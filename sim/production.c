@@ -10,7 +10,6 @@
  * Output is cut when skill shortages leave jobs unstaffed (fill rate). */
 #include <math.h>
 
-#include "sim/energy.h"
 #include "sim/model.h"
 
 void production_init(double t0, const double *v, double *y)
@@ -79,10 +78,9 @@ void production_eval(model_frame *f)
 
     /* Jobs in the other sectors. */
     double pop = v[V_POPULATION], pop_rel = pop * k[K_INV_POPULATION_2020] - 1.0;
-    int fixed = model_levers_fixed(f);
     double inv = v[V_DECARB_CAPEX] * v[V_EMISSIONS_INDUSTRY_2020] *
                  (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3]) *
-                 (fixed ? k[K_INV_BUILD_TIME] : 1.0 / energy_build_time(v));
+                 k[K_INV_BUILD_TIME];
     double j_c = v[V_CONSTRUCTION_JOBS_2020] * (1.0 + v[V_CONSTRUCTION_POP_ELASTICITY] * pop_rel) +
                  v[V_CONSTRUCTION_JOBS_PER_MSEK] * (inv + v[V_RURAL_BROADBAND]);
     double j_p = k[K_PUBLIC_SCALE] *
@@ -94,7 +92,7 @@ void production_eval(model_frame *f)
     double young_jobs = v[V_YOUNG_FIRM_JOBS] *
                         (y[S_FIRMS_YOUNG] *
                              (1.0 + v[V_SEED_GROWTH_GAIN] *
-                                        (fixed ? k[K_SAT_SEED] : saturate(v[V_SEED_CAPITAL], 100.0))) -
+                                        k[K_SAT_SEED]) -
                          v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
                       (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));

@@ -214,4 +214,28 @@ void calib_lever_consts(const double *v, double *k)
     k[K_PART_LOW] = model_participation_low(v, model_participation_boost(v));
     k[K_PERCEPTION_TIME] = model_perception_time(v);
     k[K_PERCEPTION_RATE] = 1.0 / k[K_PERCEPTION_TIME];
+    double integration = k[K_SAT_INTEGRATION];
+    k[K_PARTICIPATION_BOOST] = v[V_HUB_PARTICIPATION_GAIN] * v[V_REMOTE_HUBS] +
+                               v[V_INTEGRATION_PARTICIPATION_GAIN] * integration;
+    k[K_MATCHING_BOOST_LOW] = 1.0 + v[V_INTEGRATION_MATCH_GAIN] * integration;
+    k[K_LINKS_MATCH] = 1.0 + v[V_LINKS_MATCH_GAIN] * v[V_URBAN_RURAL];
+    k[K_FORESIGHT_MATCH] = 1.0 + v[V_FORESIGHT_MATCH_GAIN] * v[V_SKILLS_FORESIGHT];
+    k[K_HUB_ATTRACT] = v[V_HUB_ATTRACT_GAIN] * v[V_REMOTE_HUBS];
+    k[K_BROADBAND_RATE] = v[V_BROADBAND_RATE] + v[V_BROADBAND_RATE_GAIN] * k[K_SAT_BROADBAND];
+    k[K_UPGRADING_RATE] = v[V_IN_FIRM_TRAINING] * 0.01;
+    k[K_UPSKILLING] = v[V_INTEGRATION_VOCATIONAL_SHARE] * v[V_INTEGRATION];
+    k[K_TRAINING_CAPACITY] = v[V_ADULT_TRAINING] * k[K_TRAINING_RATE];
+    k[K_SEED_GROWTH] = 1.0 + v[V_SEED_GROWTH_GAIN] * k[K_SAT_SEED];
+    double entre = v[V_ENTREPRENEURSHIP];
+    k[K_YOUNG_EXIT_HAZARD] = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
+                             (1.0 - v[V_SEED_EXIT_CUT] * k[K_SAT_SEED]);
+    k[K_ENTRE_START] = 1.0 + v[V_ENTRE_START_GAIN] * entre;
+    k[K_DIGITAL_SUPPORT] = v[V_DIGITAL_SUPPORT_EFFECT] * v[V_SME_DIGITAL];
+    k[K_DIGITAL_Q] = v[V_DIGITAL_Q] + v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
+    k[K_INNOVATION_Q] = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
+    k[K_RD_COLLAB_INTENSITY] = v[V_RD_COLLAB] * 0.01;
+    k[K_EFFICIENCY_P] = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * k[K_SAT_AUDITS];
+    k[K_EFFICIENCY_Q] = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
+                        v[V_LAB_EFFICIENCY_GAIN] * k[K_SAT_CHALLENGE_LAB];
+    k[K_SUPPORT_RATE] = v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
 }

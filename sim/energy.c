@@ -39,12 +39,10 @@ void energy_eval(model_frame *f)
     v[V_CARBON_PRICE_CHANGE] = (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_LEVEL]) * adjust;
 
     v[V_BACKGROUND_GAIN] = v[V_BACKGROUND_EFFICIENCY] * bg;
-    double p = v[V_EFFICIENCY_P] +
-               v[V_AUDIT_EFFICIENCY_GAIN] *
-                   k[K_SAT_AUDITS];
-    double q = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
-               v[V_LAB_EFFICIENCY_GAIN] *
-                   k[K_SAT_CHALLENGE_LAB];
+    /* Bass coefficients: parameters plus responses to audits, clusters and
+     * challenge labs, from k (calib_lever_consts). */
+    double p = k[K_EFFICIENCY_P];
+    double q = k[K_EFFICIENCY_Q];
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
                                         (y[S_ENERGY_PRICE_LEVEL] * k[K_INV_ENERGY_PRICE_2020] - 1.0),
                               0.01);
@@ -55,8 +53,7 @@ void energy_eval(model_frame *f)
 
     double build = k[K_BUILD_TIME];
     double k_build = k[K_BUILD_STAGE_RATE];
-    double rate = k[K_DECARB_PRICE_RATE] * y[S_CARBON_PRICE_LEVEL] +
-                  v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
+    double rate = k[K_DECARB_PRICE_RATE] * y[S_CARBON_PRICE_LEVEL] + k[K_SUPPORT_RATE];
     v[V_BUILD_TIME] = build;
     v[V_DECARB_START_RATE] = rate;
     v[V_DECARB_STARTS] = rate * smooth_pos(v[V_ABATABLE_SHARE] - a1 - a2 - a3 - done, 1e-4);

@@ -23,17 +23,15 @@ void firms_eval(model_frame *f)
 
     /* Relative to 2020: unemployment, the tertiary share of the settled
      * 20-64 and the manufacturing share of jobs. */
-    double entre = v[V_ENTREPRENEURSHIP];
     double climate =
         (1.0 + v[V_START_UNEMPLOYMENT_EFFECT] *
                    (v[V_UNEMPLOYMENT_RATE] * k[K_INV_UNEMPLOYMENT_2020] - 1.0)) *
         (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] * k[K_INV_TERTIARY_2020] - 1.0)) *
         (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] *
                    (v[V_MFG_JOB_SHARE] * k[K_INV_MFG_SHARE_2020] - 1.0)) *
-        (1.0 + v[V_ENTRE_START_GAIN] * entre);
+        k[K_ENTRE_START];
     climate = smooth_pos(climate, 0.01);
-    double hazard = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
-                    (1.0 - v[V_SEED_EXIT_CUT] * k[K_SAT_SEED]);
+    double hazard = k[K_YOUNG_EXIT_HAZARD]; /* levers and parameters alone */
     v[V_START_CONDITIONS] = climate;
     v[V_FIRM_STARTS] = v[V_REF_START_RATE] * v[V_POP_16_64] * climate;
     v[V_YOUNG_EXIT_HAZARD] = hazard;

@@ -21,13 +21,15 @@ void innovation_eval(model_frame *f)
     const double *y = f->y;
     const double *k = f->k;
     double firms = y[S_FIRMS_EST], dig = y[S_DIGITAL_ADOPTERS], inn = y[S_INNOVATION_ACTIVE];
-    double exit = v[V_EST_EXIT_RATE], clusters = v[V_CLUSTERS];
+    double exit = v[V_EST_EXIT_RATE];
 
     double need = v[V_DIGITAL_BROADBAND_NEED];
     double market = firms * (1.0 - need + need * y[S_BROADBAND_RURAL]);
     double per_firm = 1.0 / (firms + 1.0);
-    double p_d = v[V_DIGITAL_P] + v[V_DIGITAL_SUPPORT_EFFECT] * v[V_SME_DIGITAL] * per_firm;
-    double q_d = v[V_DIGITAL_Q] + v[V_CLUSTER_Q_GAIN] * clusters;
+    /* Products and sums of parameters and levers alone come from k
+     * (calib_lever_consts). */
+    double p_d = v[V_DIGITAL_P] + k[K_DIGITAL_SUPPORT] * per_firm;
+    double q_d = k[K_DIGITAL_Q];
     v[V_DIGITAL_MARKET] = market;
     v[V_DIGITAL_P_EFF] = p_d;
     v[V_DIGITAL_Q_EFF] = q_d;
@@ -39,11 +41,9 @@ void innovation_eval(model_frame *f)
     double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
     double p_i = v[V_INNOVATION_P] * smooth_pos(1.0 + v[V_KNOWLEDGE_INNOVATION_EFFECT] * k_rel, 0.01) +
                  v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
-                 v[V_CHEQUE_INNOVATION_GAIN] *
-                     k[K_SAT_CHEQUES] +
-                 v[V_LAB_INNOVATION_GAIN] *
-                     k[K_SAT_CHALLENGE_LAB];
-    double q_i = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * clusters;
+                 v[V_CHEQUE_INNOVATION_GAIN] * k[K_SAT_CHEQUES] +
+                 v[V_LAB_INNOVATION_GAIN] * k[K_SAT_CHALLENGE_LAB];
+    double q_i = k[K_INNOVATION_Q];
     double share_i = inn * per_firm;
     v[V_INNOVATION_P_EFF] = p_i;
     v[V_INNOVATION_Q_EFF] = q_i;
@@ -55,7 +55,7 @@ void innovation_eval(model_frame *f)
                     smooth_pos(1.0 + v[V_RD_INNOVATION_RESPONSE] *
                                          (share_i * k[K_INV_INNOVATION_SHARE_2020] - 1.0),
                                0.01) +
-                v[V_RD_COLLAB] * 0.01;
+                k[K_RD_COLLAB_INTENSITY];
     v[V_RD_INTENSITY] = rd;
     v[V_RD_SPENDING] = rd * grp;
     v[V_KNOWLEDGE_DEPRECIATION] = v[V_KNOWLEDGE_DEPRECIATION_RATE] * y[S_KNOWLEDGE];

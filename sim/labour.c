@@ -106,9 +106,8 @@ void labour_eval(model_frame *f)
     v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
     v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
     v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
-    v[V_UPGRADING] = v[V_IN_FIRM_TRAINING] * 0.01 * el;
-    v[V_INTEGRATION_UPSKILLING] =
-        v[V_INTEGRATION_VOCATIONAL_SHARE] * v[V_INTEGRATION] * u_l / (u_l + 1000.0);
+    v[V_UPGRADING] = k[K_UPGRADING_RATE] * el;
+    v[V_INTEGRATION_UPSKILLING] = k[K_UPSKILLING] * u_l / (u_l + 1000.0);
 
     /* Higher education: three stages of he_years / 3 each. */
     double k_he = k[K_HE_STAGE_RATE];
@@ -126,7 +125,7 @@ void labour_eval(model_frame *f)
      * could fill (the needs n), within the places available (capacity C);
      * starts = C n / (n + C) tend to the smaller of the two. */
     double k_tr = k[K_TRAINING_STAGE_RATE];
-    double cap = v[V_ADULT_TRAINING] * k[K_TRAINING_RATE];
+    double cap = k[K_TRAINING_CAPACITY];
     /* With n = A / B for each level, C n_l / (n_l + n_m + C) written over
      * one common denominator: one division instead of three in a row. */
     double a_l = u_l * vac_m * k[K_NEED_RATE], b_l = u_l + vac_m;

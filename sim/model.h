@@ -65,6 +65,27 @@ enum model_const {
     K_PART_LOW,             /* participation of the low-skilled with its boost */
     K_PERCEPTION_TIME,      /* perception_time, yr */
     K_PERCEPTION_RATE,      /* 1 / perception_time, 1/yr */
+    /* Sums and products of parameters and levers, folded as the modules
+     * would compute them (the same operations in the same order). */
+    K_PARTICIPATION_BOOST,  /* participation_boost, 1 */
+    K_MATCHING_BOOST_LOW,   /* matching_boost_low, 1 */
+    K_LINKS_MATCH,          /* 1 + links_match_gain x urban_rural, 1 */
+    K_FORESIGHT_MATCH,      /* 1 + foresight_match_gain x skills_foresight, 1 */
+    K_HUB_ATTRACT,          /* hub_attract_gain x remote_hubs, 1 */
+    K_BROADBAND_RATE,       /* broadband_rate_eff, 1/yr */
+    K_UPGRADING_RATE,       /* in_firm_training / 100, 1/yr */
+    K_UPSKILLING,           /* integration_vocational_share x integration, persons/yr */
+    K_TRAINING_CAPACITY,    /* adult_training / training_years, starts/yr */
+    K_SEED_GROWTH,          /* 1 + seed_growth_gain x saturate(seed_capital), 1 */
+    K_YOUNG_EXIT_HAZARD,    /* young_exit_hazard, 1/yr */
+    K_ENTRE_START,          /* 1 + entre_start_gain x entrepreneurship, 1 */
+    K_DIGITAL_SUPPORT,      /* digital_support_effect x sme_digital, firms/yr */
+    K_DIGITAL_Q,            /* digital_q_eff, 1/yr */
+    K_INNOVATION_Q,         /* innovation_q_eff, 1/yr */
+    K_RD_COLLAB_INTENSITY,  /* rd_collab x 0.01, 1 */
+    K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
+    K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
+    K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
     MODEL_CONST_COUNT
 };
 

@@ -90,10 +90,7 @@ void production_eval(model_frame *f)
     double trend = v[V_PRIMARY_JOBS_TREND] * (f->t - f->t0);
     double j_a = v[V_PRIMARY_JOBS_2020] * (trend >= 0.0 ? 1.0 + trend : 1.0 / (1.0 - trend));
     double young_jobs = v[V_YOUNG_FIRM_JOBS] *
-                        (y[S_FIRMS_YOUNG] *
-                             (1.0 + v[V_SEED_GROWTH_GAIN] *
-                                        k[K_SAT_SEED]) -
-                         v[V_REF_YOUNG_FIRMS]);
+                        (y[S_FIRMS_YOUNG] * k[K_SEED_GROWTH] - v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
                       (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));
     /* In the sums below the terms known last (manufacturing jobs after a

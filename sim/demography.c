@@ -36,7 +36,7 @@ void demography_eval(model_frame *f)
     /* Study choice follows the perceived job prospects of graduates
      * relative to the medium-skilled, bounded by the share that completes
      * upper secondary. */
-    double s0 = v[V_HE_ENTRY_SHARE_2020], s_max = 1.0 - v[V_LOW_ENTRY_SHARE];
+    double s0 = v[V_HE_ENTRY_SHARE_2020], s_max = k[K_HE_ENTRY_MAX];
     double pull = smooth_pos(1.0 + v[V_STUDY_RESPONSE] * (y[S_PERCEIVED_PROSPECTS] - 1.0), 1e-3);
     double r = s0 * pull;
     double he_share = s_max * r / (r + s_max - s0);
@@ -61,13 +61,13 @@ void demography_eval(model_frame *f)
                                     v[V_ATTRACTIVENESS_BOOST],
                                 0.02);
     double in = v[V_IN_MIGRATION_2020] * v[V_MIGRATION_PRESSURE] * attract;
-    double in_adult = in * (1.0 - v[V_MIGRANT_SHARE_YOUNG]);
+    double in_adult = in * k[K_ADULT_MIGRANT_SHARE];
     v[V_ATTRACTIVENESS] = attract;
     v[V_IN_MIGRATION] = in;
     v[V_MIG_IN_YOUNG] = in * v[V_MIGRANT_SHARE_YOUNG];
     v[V_MIG_IN_LOW] = in_adult * v[V_MIGRANT_SHARE_LOW];
     v[V_MIG_IN_HIGH] = in_adult * v[V_MIGRANT_SHARE_HIGH];
-    v[V_MIG_IN_MED] = in_adult * (1.0 - v[V_MIGRANT_SHARE_LOW] - v[V_MIGRANT_SHARE_HIGH]);
+    v[V_MIG_IN_MED] = in_adult * k[K_MIGRANT_SHARE_MED];
 
     double out = v[V_REF_OUT_MIGRATION];
     v[V_MIG_OUT_YOUNG] = out * young;

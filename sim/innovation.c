@@ -24,7 +24,7 @@ void innovation_eval(model_frame *f)
     double exit = v[V_EST_EXIT_RATE];
 
     double need = v[V_DIGITAL_BROADBAND_NEED];
-    double market = firms * (1.0 - need + need * y[S_BROADBAND_RURAL]);
+    double market = firms * (k[K_BROADBAND_FREE_SHARE] + need * y[S_BROADBAND_RURAL]);
     double per_firm = 1.0 / (firms + 1.0);
     /* Products and sums of parameters and levers alone come from k
      * (calib_lever_consts). */

@@ -116,8 +116,8 @@ void labour_eval(model_frame *f)
     v[V_HE_12] = y[S_HE_1] * k_he;
     v[V_HE_23] = y[S_HE_2] * k_he;
     v[V_GRAD_STAY] = he_out * done * stay;
-    v[V_GRAD_LEAVE] = he_out * done * (1.0 - stay);
-    v[V_HE_DROPOUT] = he_out * (1.0 - done);
+    v[V_GRAD_LEAVE] = he_out * done * k[K_GRAD_LEAVE_SHARE];
+    v[V_HE_DROPOUT] = he_out * k[K_DROPOUT_SHARE];
 
     /* Adult training takes the unemployed low- and medium-skilled and
      * moves completers up one level. Programmes are planned with employers:
@@ -130,7 +130,7 @@ void labour_eval(model_frame *f)
      * one common denominator: one division instead of three in a row. */
     double a_l = u_l * vac_m * k[K_NEED_RATE], b_l = u_l + vac_m;
     double a_m = u_m * vac_h * k[K_NEED_RATE], b_m = u_m + vac_h;
-    double starts = cap / (a_l * b_m + a_m * b_l + (cap + 1e-9) * b_l * b_m);
+    double starts = cap / (a_l * b_m + a_m * b_l + k[K_TRAINING_SLACK] * b_l * b_m);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
     v[V_TRAIN_ENROL_LOW] = starts * a_l * b_m;
@@ -139,9 +139,9 @@ void labour_eval(model_frame *f)
     v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] * k_tr;
     v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] * k_tr;
     v[V_TRAIN_MED_23] = y[S_TRAINING_MED_2] * k_tr;
-    v[V_TRAIN_FAIL_LOW] = out_l * (1.0 - pass);
+    v[V_TRAIN_FAIL_LOW] = out_l * k[K_TRAINING_FAIL_SHARE];
     v[V_TRAIN_PASS_LOW] = out_l * pass;
-    v[V_TRAIN_FAIL_MED] = out_m * (1.0 - pass);
+    v[V_TRAIN_FAIL_MED] = out_m * k[K_TRAINING_FAIL_SHARE];
     v[V_TRAIN_PASS_MED] = out_m * pass;
 
     /* Information delays: study choices and movers see the market late. */

@@ -86,6 +86,18 @@ enum model_const {
     K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
     K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
     K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
+    K_GRAD_LEAVE_SHARE,     /* 1 - graduate_retention, 1 */
+    K_TRAINING_SLACK,       /* K_TRAINING_CAPACITY + 1e-9, starts/yr */
+    /* Parameters alone, as the modules would compute them. */
+    K_DROPOUT_SHARE,        /* 1 - he_completion, 1 */
+    K_TRAINING_FAIL_SHARE,  /* 1 - training_completion, 1 */
+    K_ADULT_MIGRANT_SHARE,  /* 1 - migrant_share_young, 1 */
+    K_MIGRANT_SHARE_MED,    /* 1 - migrant_share_low - migrant_share_high, 1 */
+    K_HE_ENTRY_MAX,         /* 1 - low_entry_share, 1 */
+    K_BROADBAND_FREE_SHARE, /* 1 - digital_broadband_need, 1 */
+    K_TAX_FACTOR,           /* 1 + product_tax_share, 1 */
+    K_EST_FIRMS_2020,       /* active_firms_2020 - ref_young_firms, firms */
+    K_HALF_DIGITAL_PRODUCTIVITY, /* 0.5 x digital_productivity, 1/yr */
     MODEL_CONST_COUNT
 };
 

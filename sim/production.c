@@ -92,7 +92,7 @@ void production_eval(model_frame *f)
     double young_jobs = v[V_YOUNG_FIRM_JOBS] *
                         (y[S_FIRMS_YOUNG] * k[K_SEED_GROWTH] - v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
-                      (y[S_FIRMS_EST] - (v[V_ACTIVE_FIRMS_2020] - v[V_REF_YOUNG_FIRMS]));
+                      (y[S_FIRMS_EST] - k[K_EST_FIRMS_2020]);
     /* In the sums below the terms known last (manufacturing jobs after a
      * square root, then service jobs after another) come last, so that
      * little waits for them. */
@@ -138,7 +138,7 @@ void production_eval(model_frame *f)
     double other = v[V_LP_CONSTRUCTION] * j_c + v[V_LP_PRIMARY] * j_a + v[V_LP_PUBLIC] * j_p +
                    v[V_REF_LP_SERVICES] * j_s;
     double staffed = 1.0 - v[V_FILL_OUTPUT_ELASTICITY] * (1.0 - fill);
-    double grp = (1.0 + v[V_PRODUCT_TAX_SHARE]) * staffed * (out + y[S_PRODUCTIVITY_OTHER] * other);
+    double grp = k[K_TAX_FACTOR] * staffed * (out + y[S_PRODUCTIVITY_OTHER] * other);
     v[V_GRP] = grp;
     v[V_MFG_GVA] = out * staffed;
     v[V_MFG_JOB_SHARE] = j_m * (d_sum * inv_dj);
@@ -151,7 +151,7 @@ void production_eval(model_frame *f)
                                v[V_KNOWLEDGE_PRODUCTIVITY] * k_rel);
     v[V_BENCHMARK_GROWTH] = y[S_LP_BENCHMARK] * (g + v[V_MFG_PRODUCTIVITY_PREMIUM]);
     v[V_PRODUCTIVITY_OTHER_GROWTH] =
-        y[S_PRODUCTIVITY_OTHER] * (g + 0.5 * v[V_DIGITAL_PRODUCTIVITY] * dig_gap);
+        y[S_PRODUCTIVITY_OTHER] * (g + k[K_HALF_DIGITAL_PRODUCTIVITY] * dig_gap);
     dy[S_EXPORT_DEMAND] = v[V_EXPORT_DEMAND_GROWTH];
     dy[S_LP_MFG] = v[V_LP_MFG_GROWTH];
     dy[S_LP_BENCHMARK] = v[V_BENCHMARK_GROWTH];

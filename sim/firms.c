@@ -23,13 +23,15 @@ void firms_eval(model_frame *f)
 
     /* Relative to 2020: unemployment, the tertiary share of the settled
      * 20-64 and the manufacturing share of jobs. */
+    /* The manufacturing share, known last in the evaluation, enters last,
+     * as 1 - c (share / share_2020 - 1) = (1 + c) - (c / share_2020) share. */
+    double large = v[V_START_LARGE_EMPLOYER_EFFECT];
     double climate =
         (1.0 + v[V_START_UNEMPLOYMENT_EFFECT] *
                    (v[V_UNEMPLOYMENT_RATE] * k[K_INV_UNEMPLOYMENT_2020] - 1.0)) *
         (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] * k[K_INV_TERTIARY_2020] - 1.0)) *
-        (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] *
-                   (v[V_MFG_JOB_SHARE] * k[K_INV_MFG_SHARE_2020] - 1.0)) *
-        k[K_ENTRE_START];
+        k[K_ENTRE_START] *
+        ((1.0 + large) - (large * k[K_INV_MFG_SHARE_2020]) * v[V_MFG_JOB_SHARE]);
     climate = smooth_pos(climate, 0.01);
     double hazard = k[K_YOUNG_EXIT_HAZARD]; /* levers and parameters alone */
     v[V_START_CONDITIONS] = climate;

@@ -38,11 +38,15 @@ void innovation_eval(model_frame *f)
     v[V_DIGITAL_EXITS] = exit * dig;
 
     double grp = v[V_GRP];
-    double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
-    double p_i = v[V_INNOVATION_P] * smooth_pos(1.0 + v[V_KNOWLEDGE_INNOVATION_EFFECT] * k_rel, 0.01) +
-                 v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
+    /* 1 + e (knowledge / (grp x scale) - 1) written as (1 - e) + e knowledge
+     * scale / grp, and the terms known early summed apart: GRP comes late
+     * in the evaluation, and fewer steps then wait for it. */
+    double kie = v[V_KNOWLEDGE_INNOVATION_EFFECT];
+    double k_resp = (1.0 - kie) + kie * y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp;
+    double p_i = v[V_INNOVATION_P] * smooth_pos(k_resp, 0.01) +
+                 (v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
                  v[V_CHEQUE_INNOVATION_GAIN] * k[K_SAT_CHEQUES] +
-                 v[V_LAB_INNOVATION_GAIN] * k[K_SAT_CHALLENGE_LAB];
+                 v[V_LAB_INNOVATION_GAIN] * k[K_SAT_CHALLENGE_LAB]);
     double q_i = k[K_INNOVATION_Q];
     double share_i = inn * per_firm;
     v[V_INNOVATION_P_EFF] = p_i;

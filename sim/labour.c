@@ -133,8 +133,8 @@ void labour_eval(model_frame *f)
     double starts = cap / (a_l * b_m + a_m * b_l + k[K_TRAINING_SLACK] * b_l * b_m);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
-    v[V_TRAIN_ENROL_LOW] = starts * a_l * b_m;
-    v[V_TRAIN_ENROL_MED] = starts * a_m * b_l;
+    v[V_TRAIN_ENROL_LOW] = starts * (a_l * b_m);
+    v[V_TRAIN_ENROL_MED] = starts * (a_m * b_l);
     v[V_TRAIN_LOW_12] = y[S_TRAINING_LOW_1] * k_tr;
     v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] * k_tr;
     v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] * k_tr;
@@ -160,19 +160,23 @@ void labour_eval(model_frame *f)
     v[V_UNEMPLOYMENT_RATE] = u_rate;
     v[V_EMPLOYMENT_RATE] = e_rate;
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
-    dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_SEP_LOW] + v[V_TRAIN_FAIL_LOW] -
-                   v[V_INTEGRATION_UPSKILLING] - v[V_HIRES_LOW] - v[V_RETIRE_NE_LOW] - v[V_MIG_OUT_NE_LOW] -
-                   v[V_TRAIN_ENROL_LOW];
-    dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_SEP_MED] + v[V_TRAIN_PASS_LOW] + v[V_TRAIN_FAIL_MED] +
-                   v[V_HE_DROPOUT] + v[V_INTEGRATION_UPSKILLING] - v[V_HIRES_MED] - v[V_RETIRE_NE_MED] -
-                   v[V_MIG_OUT_NE_MED] - v[V_TRAIN_ENROL_MED];
-    dy[S_NE_HIGH] = v[V_GRAD_STAY] + v[V_MIG_IN_HIGH] + v[V_SEP_HIGH] + v[V_TRAIN_PASS_MED] -
-                    v[V_HIRES_HIGH] - v[V_RETIRE_NE_HIGH] - v[V_MIG_OUT_NE_HIGH];
-    dy[S_EMP_LOW] = v[V_HIRES_LOW] - v[V_SEP_LOW] - v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] -
-                    v[V_UPGRADING];
-    dy[S_EMP_MED] = v[V_HIRES_MED] + v[V_UPGRADING] - v[V_SEP_MED] - v[V_RETIRE_EMP_MED] -
-                    v[V_MIG_OUT_EMP_MED];
-    dy[S_EMP_HIGH] = v[V_HIRES_HIGH] - v[V_SEP_HIGH] - v[V_RETIRE_EMP_HIGH] - v[V_MIG_OUT_EMP_HIGH];
+    /* In each sum the flows known last in the evaluation (separations,
+     * hires, training starts) come last, so that little waits for them. */
+    dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_TRAIN_FAIL_LOW] - v[V_RETIRE_NE_LOW] -
+                   v[V_MIG_OUT_NE_LOW] - v[V_INTEGRATION_UPSKILLING] + v[V_SEP_LOW] -
+                   v[V_HIRES_LOW] - v[V_TRAIN_ENROL_LOW];
+    dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_TRAIN_PASS_LOW] + v[V_TRAIN_FAIL_MED] +
+                   v[V_HE_DROPOUT] - v[V_RETIRE_NE_MED] - v[V_MIG_OUT_NE_MED] +
+                   v[V_INTEGRATION_UPSKILLING] + v[V_SEP_MED] - v[V_HIRES_MED] -
+                   v[V_TRAIN_ENROL_MED];
+    dy[S_NE_HIGH] = v[V_GRAD_STAY] + v[V_MIG_IN_HIGH] + v[V_TRAIN_PASS_MED] - v[V_RETIRE_NE_HIGH] -
+                    v[V_MIG_OUT_NE_HIGH] + v[V_SEP_HIGH] - v[V_HIRES_HIGH];
+    dy[S_EMP_LOW] = -v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] - v[V_UPGRADING] - v[V_SEP_LOW] +
+                    v[V_HIRES_LOW];
+    dy[S_EMP_MED] = v[V_UPGRADING] - v[V_RETIRE_EMP_MED] - v[V_MIG_OUT_EMP_MED] - v[V_SEP_MED] +
+                    v[V_HIRES_MED];
+    dy[S_EMP_HIGH] = -v[V_RETIRE_EMP_HIGH] - v[V_MIG_OUT_EMP_HIGH] - v[V_SEP_HIGH] +
+                     v[V_HIRES_HIGH];
     dy[S_HE_1] = v[V_ENTRY_HIGHER_ED] - v[V_HE_12];
     dy[S_HE_2] = v[V_HE_12] - v[V_HE_23];
     dy[S_HE_3] = v[V_HE_23] - v[V_GRAD_STAY] - v[V_GRAD_LEAVE] - v[V_HE_DROPOUT];

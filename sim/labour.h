@@ -14,7 +14,8 @@
  * demand. */
 static inline double labour_sep_rate(double emp, double demand, double base, double layoff_rate)
 {
-    return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) * layoff_rate;
+    /* 1 / (emp + 1) first: emp is a stock, known early, demand late. */
+    return base + smooth_pos(1.0 - demand * (1.0 / (emp + 1.0)), 0.01) * layoff_rate;
 }
 
 /* Unemployed: the labour force not employed (never negative). */
@@ -34,7 +35,8 @@ static inline double labour_vacancies(double demand, double emp)
  * people not employed so that the pool never goes negative. */
 static inline double labour_match(double unemployed, double vacancies, double not_employed)
 {
-    return smooth_sqrt(unemployed * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+    /* The taper first: not_employed is a stock, known early. */
+    return smooth_sqrt(unemployed * vacancies) * (not_employed / (not_employed + LABOUR_POOL_HALF));
 }
 
 #endif

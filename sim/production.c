@@ -119,9 +119,11 @@ void production_eval(model_frame *f)
                     j_s * v[V_SKILL_HIGH_SERVICES];
     double x_med = jobs - x_low - x_high;
     double vac0 = v[V_VACANCY_RATE_2020];
-    double base_low = k[K_DEMAND_LOW] * x_low;
-    double shift = v[V_DIGITAL_SKILL_SHIFT] * dig_gap * base_low;
-    double d_l = base_low - shift;
+    /* Factors known early first: the jobs sums come late (after two square
+     * roots), so each demand waits for one multiplication only. */
+    double shift_share = v[V_DIGITAL_SKILL_SHIFT] * dig_gap;
+    double shift = (k[K_DEMAND_LOW] * shift_share) * x_low;
+    double d_l = (k[K_DEMAND_LOW] * (1.0 - shift_share)) * x_low;
     double d_m = k[K_DEMAND_MED] * x_med;
     double d_h = k[K_DEMAND_HIGH] * x_high + shift;
     v[V_LABOUR_DEMAND_LOW] = d_l;
@@ -137,18 +139,21 @@ void production_eval(model_frame *f)
     v[V_FILL_RATE] = fill;
     double other = v[V_LP_CONSTRUCTION] * j_c + v[V_LP_PRIMARY] * j_a + v[V_LP_PUBLIC] * j_p +
                    v[V_REF_LP_SERVICES] * j_s;
-    double staffed = 1.0 - v[V_FILL_OUTPUT_ELASTICITY] * (1.0 - fill);
-    double grp = k[K_TAX_FACTOR] * staffed * (out + y[S_PRODUCTIVITY_OTHER] * other);
+    double foe = v[V_FILL_OUTPUT_ELASTICITY];
+    double staffed = (1.0 - foe) + foe * fill; /* 1 - foe (1 - fill) */
+    double grp = staffed * (k[K_TAX_FACTOR] * (out + y[S_PRODUCTIVITY_OTHER] * other));
     v[V_GRP] = grp;
     v[V_MFG_GVA] = out * staffed;
     v[V_MFG_JOB_SHARE] = j_m * (d_sum * inv_dj);
 
     double g = v[V_PRODUCTIVITY_GROWTH];
-    double k_rel = y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp - 1.0;
+    double kp = v[V_KNOWLEDGE_PRODUCTIVITY];
+    /* kp x knowledge relative to GRP, less kp below: kp (k_rel + 1), with
+     * k_rel = knowledge / (grp x scale) - 1, one step after GRP. */
+    double kp_rel = kp * y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp;
     v[V_EXPORT_DEMAND_GROWTH] = v[V_EXPORT_GROWTH] * y[S_EXPORT_DEMAND];
     v[V_LP_MFG_GROWTH] = lp * (g + v[V_MFG_PRODUCTIVITY_PREMIUM] +
-                               v[V_DIGITAL_PRODUCTIVITY] * dig_gap +
-                               v[V_KNOWLEDGE_PRODUCTIVITY] * k_rel);
+                               v[V_DIGITAL_PRODUCTIVITY] * dig_gap - kp + kp_rel);
     v[V_BENCHMARK_GROWTH] = y[S_LP_BENCHMARK] * (g + v[V_MFG_PRODUCTIVITY_PREMIUM]);
     v[V_PRODUCTIVITY_OTHER_GROWTH] =
         y[S_PRODUCTIVITY_OTHER] * (g + k[K_HALF_DIGITAL_PRODUCTIVITY] * dig_gap);

@@ -68,7 +68,7 @@ void innovation_eval(model_frame *f)
 
     f->dydt[S_DIGITAL_ADOPTERS] =
         v[V_DIGITAL_ADOPTION] - v[V_DIGITAL_OBSOLESCENCE] - v[V_DIGITAL_EXITS];
-    f->dydt[S_INNOVATION_ACTIVE] =
-        v[V_INNOVATION_ADOPTION] - v[V_INNOVATION_LAPSE] - v[V_INNOVATION_EXITS];
+    f->dydt[S_INNOVATION_ACTIVE] = /* adoption, known last, added last */
+        -v[V_INNOVATION_LAPSE] - v[V_INNOVATION_EXITS] + v[V_INNOVATION_ADOPTION];
     f->dydt[S_KNOWLEDGE] = v[V_RD_SPENDING] - v[V_KNOWLEDGE_DEPRECIATION];
 }

@@ -57,20 +57,25 @@ void production_eval(model_frame *f)
     /* Competitiveness: productivity lead, innovation, energy and carbon
      * costs per unit of value added, and a premium for green production. */
     double ab = y[S_ABATEMENT_DONE];
+    double cost_scale =
+        y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) * k[K_INV_REF_MFG_OUTPUT];
     double cost = (v[V_ENERGY_INDUSTRY_2020] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
                    v[V_EMISSIONS_INDUSTRY_2020] * y[S_CARBON_PRICE_LEVEL] * 0.001 * (1.0 - ab)) *
-                  y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) * k[K_INV_REF_MFG_OUTPUT];
+                  cost_scale;
     /* Divisions by stocks early, off the long chain of dependent steps
      * that follows. */
     double lp = y[S_LP_MFG], lp_inv = 1.0 / lp;
     double lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
-    double comp = smooth_pos(1.0 + v[V_PRICE_COMPETITIVENESS] * lead +
+    /* The cost term, known last, enters last: - c (cost - ref) = c ref - c cost. */
+    double ecc = v[V_ENERGY_COST_COMPETITIVENESS];
+    double comp = smooth_pos((1.0 + ecc * v[V_REF_ENERGY_COST]) +
+                                 v[V_PRICE_COMPETITIVENESS] * lead +
                                  v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
-                                 v[V_GREEN_PREMIUM] * ab -
-                                 v[V_ENERGY_COST_COMPETITIVENESS] * (cost - v[V_REF_ENERGY_COST]),
+                                 v[V_GREEN_PREMIUM] * ab - ecc * cost,
                              0.01);
-    double out = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND] * comp;
-    double j_m = out * lp_inv;
+    double out_scale = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND];
+    double out = out_scale * comp;
+    double j_m = (out_scale * lp_inv) * comp;
     v[V_ENERGY_COST_SHARE] = cost;
     v[V_COMPETITIVENESS] = comp;
     v[V_MFG_OUTPUT] = out;
@@ -96,9 +101,9 @@ void production_eval(model_frame *f)
     /* In the sums below the terms known last (manufacturing jobs after a
      * square root, then service jobs after another) come last, so that
      * little waits for them. */
+    double mult = v[V_SERVICE_MULTIPLIER];
     double j_s = smooth_pos(v[V_REF_SERVICE_JOBS] * (1.0 + v[V_SERVICE_POP_ELASTICITY] * pop_rel) +
-                                young_jobs + est_jobs +
-                                v[V_SERVICE_MULTIPLIER] * (j_m - v[V_MFG_JOBS_2020]),
+                                young_jobs + est_jobs - mult * v[V_MFG_JOBS_2020] + mult * j_m,
                             100.0);
     v[V_DECARB_INVESTMENT] = inv;
     v[V_CONSTRUCTION_JOBS] = j_c;

@@ -43,7 +43,7 @@ void innovation_eval(model_frame *f)
      * in the evaluation, and fewer steps then wait for it. */
     double kie = v[V_KNOWLEDGE_INNOVATION_EFFECT];
     double k_resp = (1.0 - kie) + kie * y[S_KNOWLEDGE] * k[K_KNOWLEDGE_SCALE] / grp;
-    double p_i = v[V_INNOVATION_P] * smooth_pos(k_resp, 0.01) +
+    double p_i = (0.5 * v[V_INNOVATION_P]) * smooth_pos_twice(k_resp, 0.01) +
                  (v[V_RD_COLLAB_INNOVATION_GAIN] * v[V_RD_COLLAB] +
                  v[V_CHEQUE_INNOVATION_GAIN] * k[K_SAT_CHEQUES] +
                  v[V_LAB_INNOVATION_GAIN] * k[K_SAT_CHALLENGE_LAB]);

@@ -68,14 +68,15 @@ void production_eval(model_frame *f)
     double lead = lp / (v[V_LP_MFG_2020] * y[S_LP_BENCHMARK]) - 1.0;
     /* The cost term, known last, enters last: - c (cost - ref) = c ref - c cost. */
     double ecc = v[V_ENERGY_COST_COMPETITIVENESS];
-    double comp = smooth_pos((1.0 + ecc * v[V_REF_ENERGY_COST]) +
-                                 v[V_PRICE_COMPETITIVENESS] * lead +
-                                 v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
-                                 v[V_GREEN_PREMIUM] * ab - ecc * cost,
-                             0.01);
+    double comp2 = smooth_pos_twice((1.0 + ecc * v[V_REF_ENERGY_COST]) +
+                                        v[V_PRICE_COMPETITIVENESS] * lead +
+                                        v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
+                                        v[V_GREEN_PREMIUM] * ab - ecc * cost,
+                                    0.01);
+    double comp = 0.5 * comp2; /* smooth_pos; the halving moves into the factors below */
     double out_scale = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND];
-    double out = out_scale * comp;
-    double j_m = (out_scale * lp_inv) * comp;
+    double out = (0.5 * out_scale) * comp2;
+    double j_m = (0.5 * (out_scale * lp_inv)) * comp2;
     v[V_ENERGY_COST_SHARE] = cost;
     v[V_COMPETITIVENESS] = comp;
     v[V_MFG_OUTPUT] = out;

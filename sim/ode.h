@@ -39,9 +39,11 @@ const char *ode_method_name(ode_method m);
 int ode_method_parse(const char *name);
 
 /* Integrates y (dim values) from *t to t1 with rhs(params), continuing with
- * the step size the previous call ended with. On success *t == t1. Returns SIM_ESOLVER when the step size collapses, the rhs
- * reports an error or a derivative is not finite (then *t and y hold the
- * last good point). */
+ * the step size the previous call ended with. On success *t == t1. Returns
+ * SIM_ESOLVER when the step size collapses, the rhs reports an error or a
+ * derivative is not finite. The fixed-step methods then leave *t and y at
+ * the last good step; the adaptive method may have carried a NaN to t1, so
+ * that *t is where it stopped and y may be non-finite there. */
 sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, double t1,
                        double *y);
 

@@ -6,22 +6,14 @@
 #define SIM_SMOOTH_H
 
 #include <math.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
-/* The square root of x >= 0 (the correctly rounded IEEE value, as sqrt).
- * The C sqrt must set errno for x < 0, so the compiler guards each call
- * with a branch to the library, around which every floating-point register
- * is saved to memory and restored; on SSE2 the instruction alone is used. */
+/* The square root of x >= 0. sim/ is built with -fno-math-errno (it never
+ * reads errno), so this is the processor's square-root instruction, without
+ * the branch to the library that errno would need and the saving of every
+ * floating-point register around it. */
 static inline double smooth_sqrt(double x)
 {
-#if defined(__SSE2__)
-    __m128d r = _mm_set_sd(x);
-    return _mm_cvtsd_f64(_mm_sqrt_sd(r, r));
-#else
     return sqrt(x);
-#endif
 }
 
 /* About max(x, 0): 0.5 (x + sqrt(x^2 + e^2)); always > 0, e/2 at x = 0. */

@@ -15,9 +15,9 @@ void demography_init(double t0, const double *v, double *y)
 
 void demography_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    const double *restrict k = f->k;
 
     /* Summed by group, not in one row: the groups add up in parallel, and
      * the whole evaluation waits for this sum. */
@@ -37,8 +37,13 @@ void demography_eval(model_frame *f)
      * relative to the medium-skilled, bounded by the share that completes
      * upper secondary. */
     double s0 = v[V_HE_ENTRY_SHARE_2020], s_max = k[K_HE_ENTRY_MAX];
-    double pull = smooth_pos(1.0 + v[V_STUDY_RESPONSE] * (y[S_PERCEIVED_PROSPECTS] - 1.0), 1e-3);
-    double r = s0 * pull;
+    /* r = s0 x pull with pull = smooth_pos(x, 1e-3): the halving of
+     * smooth_pos goes into the factor s0 (exactly), one multiplication
+     * less on this chain of a square root and a division, which the
+     * whole evaluation waits for. */
+    double r = (0.5 * s0) * smooth_pos_twice(1.0 + v[V_STUDY_RESPONSE] *
+                                                       (y[S_PERCEIVED_PROSPECTS] - 1.0),
+                                             1e-3);
     double he_share = s_max * r / (r + s_max - s0);
     v[V_HE_ENTRY_SHARE] = he_share;
 

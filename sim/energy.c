@@ -24,10 +24,10 @@ void energy_init(double t0, const double *v, double *y)
 
 void energy_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    double *dy = f->dydt;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    double *restrict dy = f->dydt;
+    const double *restrict k = f->k;
     double bg = y[S_ENERGY_BACKGROUND], pot = y[S_EFFICIENCY_POTENTIAL];
     double saved = y[S_EFFICIENCY_SAVED];
     double a1 = y[S_ABATEMENT_1], a2 = y[S_ABATEMENT_2], a3 = y[S_ABATEMENT_3];

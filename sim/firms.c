@@ -16,9 +16,9 @@ void firms_init(double t0, const double *v, double *y)
 
 void firms_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    const double *restrict k = f->k;
     double young = y[S_FIRMS_YOUNG], est = y[S_FIRMS_EST];
 
     /* Relative to 2020: unemployment, the tertiary share of the settled

@@ -12,8 +12,8 @@ void inclusion_init(double t0, const double *v, double *y)
 
 void inclusion_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict k = f->k;
     double bb = f->y[S_BROADBAND_RURAL], bb0 = v[V_BROADBAND_RURAL_2020];
     double rate = k[K_BROADBAND_RATE]; /* the parameter and lever parts, in k */
     double gap = 1.0 - bb;

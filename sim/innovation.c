@@ -17,9 +17,9 @@ void innovation_init(double t0, const double *v, double *y)
 
 void innovation_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    const double *restrict k = f->k;
     double firms = y[S_FIRMS_EST], dig = y[S_DIGITAL_ADOPTERS], inn = y[S_INNOVATION_ACTIVE];
     double exit = v[V_EST_EXIT_RATE];
 

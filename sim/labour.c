@@ -64,10 +64,10 @@ static void labour_report(double *v, const double *y)
 
 void labour_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    double *dy = f->dydt;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    double *restrict dy = f->dydt;
+    const double *restrict k = f->k;
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
@@ -79,8 +79,14 @@ void labour_eval(model_frame *f)
     double u_h = labour_unemployed(lf_h, eh);
     double d_l = v[V_LABOUR_DEMAND_LOW], d_m = v[V_LABOUR_DEMAND_MED];
     double d_h = v[V_LABOUR_DEMAND_HIGH];
-    double vac_l = labour_vacancies(d_l, el), vac_m = labour_vacancies(d_m, em);
-    double vac_h = labour_vacancies(d_h, eh);
+    /* Twice the vacancies, smooth_pos_twice: the formulas below take them
+     * with factors that absorb the halving exactly (scaling by 2 is exact),
+     * one multiplication sooner; the values equal labour_vacancies. */
+    double vac2_l = smooth_pos_twice(d_l - el, LABOUR_CORNER);
+    double vac2_m = smooth_pos_twice(d_m - em, LABOUR_CORNER);
+    double vac2_h = smooth_pos_twice(d_h - eh, LABOUR_CORNER);
+    double vac_l = 0.5 * vac2_l, vac_m = 0.5 * vac2_m, vac_h = 0.5 * vac2_h;
+    double u2_l = 2.0 * u_l, u2_m = 2.0 * u_m, u2_h = 2.0 * u_h;
     v[V_LABOUR_FORCE_LOW] = lf_l;
     v[V_LABOUR_FORCE_MED] = lf_m;
     v[V_LABOUR_FORCE_HIGH] = lf_h;
@@ -99,9 +105,9 @@ void labour_eval(model_frame *f)
     v[V_MATCHING_FACTOR] = factor;
 
     v[V_HIRES_LOW] =
-        v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(u_l, vac_l, nl);
-    v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(u_m, vac_m, nm);
-    v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(u_h, vac_h, nh);
+        v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(0.5 * u_l, vac2_l, nl);
+    v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(0.5 * u_m, vac2_m, nm);
+    v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(0.5 * u_h, vac2_h, nh);
     double sep = v[V_SEPARATION_RATE], lay = k[K_LAYOFF_RATE];
     v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
     v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
@@ -127,10 +133,14 @@ void labour_eval(model_frame *f)
     double k_tr = k[K_TRAINING_STAGE_RATE];
     double cap = k[K_TRAINING_CAPACITY];
     /* With n = A / B for each level, C n_l / (n_l + n_m + C) written over
-     * one common denominator: one division instead of three in a row. */
-    double a_l = u_l * vac_m * k[K_NEED_RATE], b_l = u_l + vac_m;
-    double a_m = u_m * vac_h * k[K_NEED_RATE], b_m = u_m + vac_h;
-    double starts = cap / (a_l * b_m + a_m * b_l + k[K_TRAINING_SLACK] * b_l * b_m);
+     * one common denominator: one division instead of three in a row. From
+     * twice the unemployed and vacancies, a_ = 4 A, b_ = 2 B and the
+     * denominator 8 times its value, all exactly: starts is 1/8 of its
+     * value and starts a_ b_ the flow itself. */
+    double a_l = u2_l * vac2_m * k[K_NEED_RATE], b_l = u2_l + vac2_m;
+    double a_m = u2_m * vac2_h * k[K_NEED_RATE], b_m = u2_m + vac2_h;
+    double starts =
+        cap / (a_l * b_m + a_m * b_l + (2.0 * k[K_TRAINING_SLACK]) * b_l * b_m);
     double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
     double pass = v[V_TRAINING_COMPLETION];
     v[V_TRAIN_ENROL_LOW] = starts * (a_l * b_m);
@@ -150,8 +160,10 @@ void labour_eval(model_frame *f)
     double u_rate = (u_l + u_m + u_h) * lf_inv;
     v[V_PERCEPTION_TIME] = ptime;
     /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in
-     * one division. */
-    double prospects = vac_h * (u_m + vac_m) / (vac_m * (u_h + vac_h)) * k[K_INV_REF_PROSPECTS];
+     * one division (from twice U and V: numerator and denominator are both
+     * 4 times their value, exactly). */
+    double prospects =
+        vac2_h * (u2_m + vac2_m) / (vac2_m * (u2_h + vac2_h)) * k[K_INV_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
     v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) * prate;
     double e_sum = el + em + eh;

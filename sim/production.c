@@ -44,10 +44,10 @@ static void production_report(double *v, double years)
 
 void production_eval(model_frame *f)
 {
-    double *v = f->v;
-    const double *y = f->y;
-    double *dy = f->dydt;
-    const double *k = f->k;
+    double *restrict v = f->v;
+    const double *restrict y = f->y;
+    double *restrict dy = f->dydt;
+    const double *restrict k = f->k;
 
     double per_firm = 1.0 / (y[S_FIRMS_EST] + 1.0);
     double dig_gap = y[S_DIGITAL_ADOPTERS] * per_firm - v[V_DIGITAL_SHARE_2020];
@@ -99,39 +99,44 @@ void production_eval(model_frame *f)
                         (y[S_FIRMS_YOUNG] * k[K_SEED_GROWTH] - v[V_REF_YOUNG_FIRMS]);
     double est_jobs = v[V_EST_FIRM_JOBS] *
                       (y[S_FIRMS_EST] - k[K_EST_FIRMS_2020]);
-    /* In the sums below the terms known last (manufacturing jobs after a
-     * square root, then service jobs after another) come last, so that
-     * little waits for them. */
+    /* Service jobs follow manufacturing jobs, j_m = c comp2 with c known
+     * early: mult j_m enters as (mult c) comp2, one multiplication after
+     * the square root of comp2. The halving of smooth_pos moves into the
+     * factors of j_s2 = 2 j_s below. */
     double mult = v[V_SERVICE_MULTIPLIER];
-    double j_s = smooth_pos(v[V_REF_SERVICE_JOBS] * (1.0 + v[V_SERVICE_POP_ELASTICITY] * pop_rel) +
-                                young_jobs + est_jobs - mult * v[V_MFG_JOBS_2020] + mult * j_m,
-                            100.0);
+    double s_base = v[V_REF_SERVICE_JOBS] * (1.0 + v[V_SERVICE_POP_ELASTICITY] * pop_rel) +
+                    young_jobs + est_jobs - mult * v[V_MFG_JOBS_2020];
+    double j_s2 = smooth_pos_twice(s_base + (mult * (0.5 * (out_scale * lp_inv))) * comp2, 100.0);
+    double j_s = 0.5 * j_s2;
     v[V_DECARB_INVESTMENT] = inv;
     v[V_CONSTRUCTION_JOBS] = j_c;
     v[V_PUBLIC_JOBS] = j_p;
     v[V_PRIMARY_JOBS] = j_a;
     v[V_SERVICE_JOBS] = j_s;
-    double jobs = (j_c + j_p + j_a + j_m) + j_s;
+    double jobs0 = j_c + j_p + j_a + j_m; /* every sector but services */
+    double jobs = jobs0 + j_s;
     v[V_JOBS_TOTAL] = jobs;
 
     /* Labour demand by skill: the 2020 demand scaled by sector jobs weighted
      * with each sector's skill intensities; digitalisation moves part of
-     * the low-skill demand to high skill. */
-    double x_low = j_c * v[V_SKILL_LOW_CONSTRUCTION] + j_p * v[V_SKILL_LOW_PUBLIC] +
-                   j_a * v[V_SKILL_LOW_PRIMARY] + j_m * v[V_SKILL_LOW_MFG] +
-                   j_s * v[V_SKILL_LOW_SERVICES];
-    double x_high = j_c * v[V_SKILL_HIGH_CONSTRUCTION] + j_p * v[V_SKILL_HIGH_PUBLIC] +
-                    j_a * v[V_SKILL_HIGH_PRIMARY] + j_m * v[V_SKILL_HIGH_MFG] +
-                    j_s * v[V_SKILL_HIGH_SERVICES];
-    double x_med = jobs - x_low - x_high;
+     * the low-skill demand to high skill. Each demand is linear in the
+     * service jobs, known last (after two square roots): it is written as
+     * a part without them plus a factor known early times j_s2, so that
+     * each waits for one multiplication and one addition only. */
+    double x_low0 = j_c * v[V_SKILL_LOW_CONSTRUCTION] + j_p * v[V_SKILL_LOW_PUBLIC] +
+                    j_a * v[V_SKILL_LOW_PRIMARY] + j_m * v[V_SKILL_LOW_MFG];
+    double x_high0 = j_c * v[V_SKILL_HIGH_CONSTRUCTION] + j_p * v[V_SKILL_HIGH_PUBLIC] +
+                     j_a * v[V_SKILL_HIGH_PRIMARY] + j_m * v[V_SKILL_HIGH_MFG];
+    double s_low = v[V_SKILL_LOW_SERVICES], s_high = v[V_SKILL_HIGH_SERVICES];
     double vac0 = v[V_VACANCY_RATE_2020];
-    /* Factors known early first: the jobs sums come late (after two square
-     * roots), so each demand waits for one multiplication only. */
     double shift_share = v[V_DIGITAL_SKILL_SHIFT] * dig_gap;
-    double shift = (k[K_DEMAND_LOW] * shift_share) * x_low;
-    double d_l = (k[K_DEMAND_LOW] * (1.0 - shift_share)) * x_low;
-    double d_m = k[K_DEMAND_MED] * x_med;
-    double d_h = k[K_DEMAND_HIGH] * x_high + shift;
+    double c_shift = k[K_DEMAND_LOW] * shift_share, c_low = k[K_DEMAND_LOW] * (1.0 - shift_share);
+    double c_med = k[K_DEMAND_MED], c_high = k[K_DEMAND_HIGH];
+    double d_l = c_low * x_low0 + (0.5 * (c_low * s_low)) * j_s2;
+    double d_m = c_med * (jobs0 - x_low0 - x_high0) +
+                 (0.5 * (c_med * (1.0 - s_low - s_high))) * j_s2;
+    double d_h = (c_high * x_high0 + c_shift * x_low0) +
+                 (0.5 * (c_high * s_high + c_shift * s_low)) * j_s2;
     v[V_LABOUR_DEMAND_LOW] = d_l;
     v[V_LABOUR_DEMAND_MED] = d_m;
     v[V_LABOUR_DEMAND_HIGH] = d_h;

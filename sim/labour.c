@@ -108,10 +108,10 @@ void labour_eval(model_frame *f)
         v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(0.5 * u_l, vac2_l, nl);
     v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(0.5 * u_m, vac2_m, nm);
     v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(0.5 * u_h, vac2_h, nh);
-    double sep = v[V_SEPARATION_RATE], lay = k[K_LAYOFF_RATE];
-    v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
-    v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
-    v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
+    double sep = v[V_SEPARATION_RATE], half_lay = 0.5 * k[K_LAYOFF_RATE];
+    v[V_SEP_LOW] = labour_separations(el, d_l, sep, half_lay);
+    v[V_SEP_MED] = labour_separations(em, d_m, sep, half_lay);
+    v[V_SEP_HIGH] = labour_separations(eh, d_h, sep, half_lay);
     v[V_UPGRADING] = k[K_UPGRADING_RATE] * el;
     v[V_INTEGRATION_UPSKILLING] = k[K_UPSKILLING] * u_l / (u_l + 1000.0);
 

@@ -18,6 +18,17 @@ static inline double labour_sep_rate(double emp, double demand, double base, dou
     return base + smooth_pos(1.0 - demand * (1.0 / (emp + 1.0)), 0.01) * layoff_rate;
 }
 
+/* Separations per year, emp x labour_sep_rate(emp, demand, base, layoff_rate)
+ * multiplied out (equal to rounding): the factors known early, with the
+ * halving of smooth_pos in half_layoff_rate = layoff_rate / 2, so that the
+ * square root on demand is followed by one multiplication and one addition. */
+static inline double labour_separations(double emp, double demand, double base,
+                                        double half_layoff_rate)
+{
+    return emp * base +
+           (emp * half_layoff_rate) * smooth_pos_twice(1.0 - demand * (1.0 / (emp + 1.0)), 0.01);
+}
+
 /* Unemployed: the labour force not employed (never negative). */
 static inline double labour_unemployed(double labour_force, double emp)
 {

@@ -44,14 +44,18 @@ void demography_eval(model_frame *f)
     double r = (0.5 * s0) * smooth_pos_twice(1.0 + v[V_STUDY_RESPONSE] *
                                                        (y[S_PERCEIVED_PROSPECTS] - 1.0),
                                              1e-3);
-    double he_share = s_max * r / (r + s_max - s0);
-    v[V_HE_ENTRY_SHARE] = he_share;
+    /* Entries into higher education he_share x ageing, with he_share =
+     * s_max r / (r + s_max - s0): the factor s_max x ageing and s_max - s0
+     * found before r, so that r is followed by one step and the division.
+     * The share itself is an indicator only (below). */
+    double s_max_ageing = s_max * ageing;
+    double entry_he = s_max_ageing * r / (r + (s_max - s0));
 
     v[V_BIRTHS] = v[V_BIRTH_RATE] * wa;
     v[V_DEATHS] = old * k[K_DEATH_RATE];
     v[V_ENTRY_LOW] = v[V_LOW_ENTRY_SHARE] * ageing;
-    v[V_ENTRY_HIGHER_ED] = he_share * ageing;
-    v[V_ENTRY_MED] = (s_max - he_share) * ageing;
+    v[V_ENTRY_HIGHER_ED] = entry_he;
+    v[V_ENTRY_MED] = s_max_ageing - entry_he;
 
     double retire = k[K_RETIRE_RATE];
     v[V_RETIRE_NE_LOW] = y[S_NE_LOW] * retire;
@@ -89,6 +93,7 @@ void demography_eval(model_frame *f)
                          v[V_RETIRE_EMP_LOW] + v[V_RETIRE_EMP_MED] + v[V_RETIRE_EMP_HIGH] -
                          v[V_DEATHS];
     if (f->report) { /* indicators, last: no derivative reads them */
+        v[V_HE_ENTRY_SHARE] = s_max * r / (r + s_max - s0);
         v[V_DEPENDENCY_RATIO] = (y[S_POP_YOUNG] + y[S_POP_OLD]) / (v[V_WORKING_AGE_POP] + 1.0);
         v[V_NATURAL_CHANGE] = v[V_BIRTHS] - v[V_DEATHS];
     }

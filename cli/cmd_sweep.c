@@ -222,16 +222,8 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
 
     int vars[VAR_COUNT];
     size_t nvars = 0;
-    if (vars_text != NULL) {
-        if (output_parse_vars(vars_text, vars, &nvars, &err) != SIM_OK)
-            return args_usage("sweep", "--vars: %s", err.msg);
-    } else {
-        nvars = batch_key_vars(vars, VAR_COUNT);
-        if (nvars == 0)
-            for (int i = 0; i < VAR_COUNT; i++)
-                if (var_table[i].kind == VAR_INDICATOR)
-                    vars[nvars++] = i;
-    }
+    if (study_vars("sweep", vars_text, vars, &nvars) != CLI_OK)
+        return CLI_USAGE;
     c.vars = vars;
     c.nvars = nvars;
 

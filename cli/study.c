@@ -50,6 +50,22 @@ int study_arg(const char *cmd, const char *usage, const args *a, int id,
     return STUDY_ARG_MINE;
 }
 
+int study_vars(const char *cmd, const char *vars_text, int *vars, size_t *nvars)
+{
+    if (vars_text != NULL) {
+        sim_error err;
+        if (output_parse_vars(vars_text, vars, nvars, &err) != SIM_OK)
+            return args_usage(cmd, "--vars: %s", err.msg);
+        return CLI_OK;
+    }
+    *nvars = batch_key_vars(vars, VAR_COUNT);
+    if (*nvars == 0)
+        for (int i = 0; i < VAR_COUNT; i++)
+            if (var_table[i].kind == VAR_INDICATOR)
+                vars[(*nvars)++] = i;
+    return CLI_OK;
+}
+
 int study_option(const char *cmd, int id, const char *value, study_opts *o)
 {
     double x;

@@ -65,6 +65,12 @@ enum {
 int study_arg(const char *cmd, const char *usage, const args *a, int id,
               const char **scenario_arg, study_opts *o);
 
+/* The variables a study reports: the --vars list when vars_text is not NULL,
+ * else the key indicators (all indicators when the model marks none key).
+ * Fills vars[VAR_COUNT] and *nvars; prints the problem and returns
+ * CLI_USAGE for a bad list, CLI_OK otherwise. */
+int study_vars(const char *cmd, const char *vars_text, int *vars, size_t *nvars);
+
 /* Applies the --set assignments to sc and checks the solver options
  * against it. Prints the problem and returns CLI_USAGE on failure. */
 int study_prepare(const char *cmd, scenario *sc, study_opts *o);

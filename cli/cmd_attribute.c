@@ -41,13 +41,6 @@ static const char usage[] =
 
 enum { O_BASELINE = STUDY_NOPTS, O_FORMAT, O_VARS, O_EXACT, O_ORDERS };
 
-typedef struct attr_worker {
-    runner *rn;
-    run_result res;
-    scenario sc;
-    char pad[128]; /* keeps workers off each other's cache lines */
-} attr_worker;
-
 typedef struct attr_ctx {
     const scenario *base, *sc;
     const run_opts *opts;
@@ -56,16 +49,16 @@ typedef struct attr_ctx {
     const attr_plan *plan;
     const int *vars;
     size_t nvars;
-    attr_worker *w;
+    study_worker *w;
 } attr_ctx;
 
 /* Block of coalition c: output (year y, var v) at y * nvars + v. */
 static int attr_task(void *vctx, size_t c, unsigned worker, double *out, sim_error *err)
 {
     attr_ctx *x = vctx;
-    attr_worker *w = &x->w[worker];
-    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
-        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    study_worker *w = &x->w[worker];
+    if (study_worker_ready(w, err) != 0)
+        return 1;
     attr_coalition(x->base, x->sc, x->players, x->k, x->plan->coalitions[c], &w->sc);
     sim_status st = runner_run(w->rn, &w->sc, x->opts, &w->res, err);
     if (st != SIM_OK)
@@ -292,15 +285,13 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     pool_exec *ex = study_exec(ex_in, &local, &o);
     unsigned nw = ex->workers ? ex->workers : 1;
     size_t width = ATTR_YEARS * nvars;
-    x.w = calloc(nw, sizeof *x.w);
+    x.w = study_workers_create(nw);
     double *worth = malloc(plan.n_coalitions * width * sizeof *worth + 1);
     double *phi = malloc(width * (k ? k : 1) * sizeof *phi);
     double *se = malloc(width * (k ? k : 1) * sizeof *se);
     int rc = CLI_OK;
     if (x.w == NULL || worth == NULL || phi == NULL || se == NULL)
         rc = cli_error("out of memory for %zu runs", plan.n_coalitions);
-    for (unsigned i = 0; rc == CLI_OK && i < nw; i++)
-        run_result_init(&x.w[i].res);
 
     study_out out;
     if (rc == CLI_OK) {
@@ -350,11 +341,7 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
             attr_write_text(f, &t);
         rc = study_out_close(&out, 1);
     }
-    for (unsigned i = 0; x.w != NULL && i < nw; i++) {
-        runner_destroy(x.w[i].rn);
-        run_result_release(&x.w[i].res);
-    }
-    free(x.w);
+    study_workers_destroy(x.w, nw);
     free(worth);
     free(phi);
     free(se);

@@ -42,13 +42,6 @@ static const char usage[] =
 
 enum { O_VARS = STUDY_NOPTS, O_LONG, O_SUMMARY_ONLY };
 
-typedef struct batch_worker {
-    runner *rn;
-    run_result res;
-    scenario sc;
-    char pad[128]; /* keeps workers off each other's cache lines */
-} batch_worker;
-
 typedef struct batch_ctx {
     const batch_files *files;
     const study_opts *o;
@@ -57,7 +50,7 @@ typedef struct batch_ctx {
     const int *keys;
     size_t nkeys;
     int summary_only; /* 1: no per-scenario files, summary.csv alone */
-    batch_worker *w;
+    study_worker *w;
 } batch_ctx;
 
 /* Block of one scenario: status, name bytes, then for each summary year
@@ -92,7 +85,7 @@ static int batch_check_task(void *vctx, size_t i, unsigned worker, double *out, 
 }
 
 /* Runs file i and writes its CSV; a failed run is recorded in the block. */
-static sim_status batch_run_one(batch_ctx *c, size_t i, batch_worker *w, sim_error *err)
+static sim_status batch_run_one(batch_ctx *c, size_t i, study_worker *w, sim_error *err)
 {
     sim_status st = batch_load(c, i, &w->sc, err);
     if (st == SIM_OK)
@@ -124,9 +117,9 @@ static sim_status batch_run_one(batch_ctx *c, size_t i, batch_worker *w, sim_err
 static int batch_run_task(void *vctx, size_t i, unsigned worker, double *out, sim_error *err)
 {
     batch_ctx *c = vctx;
-    batch_worker *w = &c->w[worker];
-    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
-        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    study_worker *w = &c->w[worker];
+    if (study_worker_ready(w, err) != 0)
+        return 1;
     sim_status st = batch_run_one(c, i, w, err);
     /* An unwritable file is the batch's failure; a failed run is the scenario's. */
     if (st == SIM_EIO || st == SIM_ENOMEM)
@@ -270,17 +263,15 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
     unsigned nw = ex->workers ? ex->workers : 1;
-    c.w = calloc(nw, sizeof *c.w);
+    c.w = study_workers_create(nw);
     size_t width = batch_width(c.nkeys);
     double *blocks = malloc(files.n * width * sizeof *blocks);
     if (c.w == NULL || blocks == NULL) {
-        free(c.w);
+        study_workers_destroy(c.w, nw);
         free(blocks);
         batch_files_release(&files);
         return cli_error("out of memory for %zu scenarios", files.n);
     }
-    for (unsigned i = 0; i < nw; i++)
-        run_result_init(&c.w[i].res);
 
     /* Check every file before anything is written. */
     size_t failed;
@@ -312,7 +303,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             nfailed++;
             sim_error e;
             sim_error_clear(&e);
-            if (c.w[0].rn == NULL && (c.w[0].rn = runner_create()) == NULL)
+            if (study_worker_ready(&c.w[0], &e) != 0)
                 continue;
             if (batch_run_one(&c, i, &c.w[0], &e) != SIM_OK)
                 cli_report(&e);
@@ -328,11 +319,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
         if (rc == CLI_OK && nfailed > 0)
             rc = cli_error("%zu of %zu scenarios failed; see %s", nfailed, files.n, path);
     }
-    for (unsigned i = 0; i < nw; i++) {
-        runner_destroy(c.w[i].rn);
-        run_result_release(&c.w[i].res);
-    }
-    free(c.w);
+    study_workers_destroy(c.w, nw);
     free(blocks);
     batch_files_release(&files);
     return rc;

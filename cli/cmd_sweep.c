@@ -43,13 +43,6 @@ static const char usage[] =
 
 enum { O_VARY = STUDY_NOPTS, O_LHS, O_VARS };
 
-typedef struct sweep_worker {
-    runner *rn;
-    run_result res;
-    scenario sc;
-    char pad[128]; /* keeps workers off each other's cache lines */
-} sweep_worker;
-
 typedef struct sweep_ctx {
     const scenario *sc;
     const run_opts *opts;
@@ -61,7 +54,7 @@ typedef struct sweep_ctx {
     size_t nvars;
     size_t rows;
     size_t first;       /* sample of map index 0 (the map runs one chunk) */
-    sweep_worker *w;
+    study_worker *w;
 } sweep_ctx;
 
 /* The values of sample i. */
@@ -80,9 +73,9 @@ static int sweep_task(void *vctx, size_t index, unsigned worker, double *out, si
 {
     sweep_ctx *c = vctx;
     size_t i = c->first + index;
-    sweep_worker *w = &c->w[worker];
-    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
-        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    study_worker *w = &c->w[worker];
+    if (study_worker_ready(w, err) != 0)
+        return 1;
     double x[SWEEP_AXES_MAX];
     sweep_point(c, i, x);
     w->sc = *c->sc;
@@ -278,15 +271,13 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         chunk = n;
     double *block = malloc(chunk * width * sizeof *block);
     unsigned nw = ex->workers ? ex->workers : 1;
-    c.w = calloc(nw, sizeof *c.w);
+    c.w = study_workers_create(nw);
     if (block == NULL || c.w == NULL) {
         free(lhs_points);
         free(block);
-        free(c.w);
+        study_workers_destroy(c.w, nw);
         return cli_error("out of memory");
     }
-    for (unsigned i = 0; i < nw; i++)
-        run_result_init(&c.w[i].res);
 
     study_out out;
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
@@ -301,11 +292,7 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         if (rc == 0 && ex->rank == 0)
             sweep_rows(out.f, &c, first, count, block);
     }
-    for (unsigned i = 0; i < nw; i++) {
-        runner_destroy(c.w[i].rn);
-        run_result_release(&c.w[i].res);
-    }
-    free(c.w);
+    study_workers_destroy(c.w, nw);
     free(block);
     free(lhs_points);
     if (ex->rank != 0 || rc < 0)

@@ -50,6 +50,30 @@ int study_arg(const char *cmd, const char *usage, const args *a, int id,
     return STUDY_ARG_MINE;
 }
 
+study_worker *study_workers_create(unsigned n)
+{
+    study_worker *w = calloc(n ? n : 1, sizeof *w);
+    for (unsigned i = 0; w != NULL && i < n; i++)
+        run_result_init(&w[i].res);
+    return w;
+}
+
+int study_worker_ready(study_worker *w, sim_error *err)
+{
+    if (w->rn == NULL && (w->rn = runner_create()) == NULL)
+        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory") != SIM_OK;
+    return 0;
+}
+
+void study_workers_destroy(study_worker *w, unsigned n)
+{
+    for (unsigned i = 0; w != NULL && i < n; i++) {
+        runner_destroy(w[i].rn);
+        run_result_release(&w[i].res);
+    }
+    free(w);
+}
+
 int study_vars(const char *cmd, const char *vars_text, int *vars, size_t *nvars)
 {
     if (vars_text != NULL) {

@@ -199,6 +199,21 @@ static void emit_lever_table_head(doc_out *o)
     emit(o, "|---|---|---|---|---|---|---|---|---|\n");
 }
 
+/* One section of levers: those whose mask has bit i, under a heading with
+ * the group's code and its English and Swedish labels. */
+static void emit_lever_group(doc_out *o, const char *code, const char *en, const char *sv,
+                             int themes, int i)
+{
+    emit(o, "### %s %s (%s)\n\n", code, en, sv);
+    emit_lever_table_head(o);
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        if ((themes ? d->themes : d->priorities) & (1u << i))
+            emit_lever_row(o, d);
+    }
+    emit(o, "\n");
+}
+
 /* The levers grouped by priority, then by theme. */
 static void emit_levers(doc_out *o)
 {
@@ -206,26 +221,14 @@ static void emit_levers(doc_out *o)
             "The five priorities of the EU/OECD industrial-transition toolbox. A lever tagged "
             "with several priorities appears under each; its spending is split equally among "
             "them in the budget indicators. Spending is cost x (value - baseline) per year.\n\n");
-    for (int p = 0; p < PRIO_COUNT; p++) {
-        emit(o, "### %s %s (%s)\n\n", var_priority_code(p), var_priority_label(p, 0),
-             var_priority_label(p, 1));
-        emit_lever_table_head(o);
-        for (int l = 0; l < LEVER_COUNT; l++)
-            if (var_table[var_lever_ids[l]].priorities & (1u << p))
-                emit_lever_row(o, &var_table[var_lever_ids[l]]);
-        emit(o, "\n");
-    }
+    for (int p = 0; p < PRIO_COUNT; p++)
+        emit_lever_group(o, var_priority_code(p), var_priority_label(p, 0),
+                         var_priority_label(p, 1), 0, p);
     emit(o, "## Levers by theme\n\n"
             "The four themes of the region's strategy for industrial transition.\n\n");
-    for (int t = 0; t < THEME_COUNT; t++) {
-        emit(o, "### %s %s (%s)\n\n", var_theme_code(t), var_theme_label(t, 0),
-             var_theme_label(t, 1));
-        emit_lever_table_head(o);
-        for (int l = 0; l < LEVER_COUNT; l++)
-            if (var_table[var_lever_ids[l]].themes & (1u << t))
-                emit_lever_row(o, &var_table[var_lever_ids[l]]);
-        emit(o, "\n");
-    }
+    for (int t = 0; t < THEME_COUNT; t++)
+        emit_lever_group(o, var_theme_code(t), var_theme_label(t, 0), var_theme_label(t, 1), 1,
+                         t);
 }
 
 static void emit_key_indicators(doc_out *o)

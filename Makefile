@@ -11,6 +11,9 @@ SHELL   := /bin/bash
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD   ?= build
 CMAKE_FLAGS ?=
+# Warnings are errors under CI and in the sanitizer build (make check), not in
+# a user's build: WERROR=ON make test turns them on locally.
+WERROR  ?= $(if $(CI),ON,OFF)
 
 # Debian 12 / Ubuntu packages the build, tests and front end need.
 DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
@@ -47,7 +50,7 @@ define install_missing
 endef
 
 $(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANSIM_WERROR=$(WERROR) $(CMAKE_FLAGS)
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
@@ -66,7 +69,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 check: deps
-	cmake -S . -B build-check -DCMAKE_BUILD_TYPE=Debug -DTRANSIM_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-check -DCMAKE_BUILD_TYPE=Debug -DTRANSIM_SANITIZE=ON -DTRANSIM_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build build-check -j $(JOBS)
 	cd build-check && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
@@ -76,7 +79,7 @@ bench: build
 	$(BUILD)/transim_bench
 
 mpi: deps deps-mpi
-	cmake -S . -B build-mpi -DTRANSIM_MPI=ON -DTRANSIM_GUI=OFF $(CMAKE_FLAGS)
+	cmake -S . -B build-mpi -DTRANSIM_MPI=ON -DTRANSIM_GUI=OFF -DTRANSIM_WERROR=$(WERROR) $(CMAKE_FLAGS)
 	cmake --build build-mpi -j $(JOBS)
 
 mpi-test: mpi

@@ -1,6 +1,6 @@
-/* test_batch.c: the thread pool of the batch commands (cli/pool.c, compiled
+/* test_batch.c: the thread pool of the batch commands (sim/studies/pool.c, compiled
  * into this test since it lives outside the sim library) and the batch
- * helpers of sim/batch.h: scenario lists, output directories, provenance. */
+ * helpers of sim/studies/batch.h: scenario lists, output directories, provenance. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/pool.c"
-#include "sim/batch.h"
-#include "sim/model.h"
+#include "sim/studies/pool.c"
+#include "sim/studies/batch.h"
+#include "sim/model/model.h"
 
 /* A task whose result depends on its index alone: a few thousand
  * floating-point steps, so that threads really interleave. */
@@ -107,7 +107,8 @@ static char tmpdir[] = "/tmp/transim_test_batch_XXXXXX";
 static void write_file(const char *dir, const char *name)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_true(n > 0 && (size_t)n < sizeof path);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs("[scenario]\nname = x\n", f);

@@ -14,11 +14,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/mc_study.h"
-#include "cli/pool.h"
-#include "sim/model.h"
-#include "sim/run.h"
-#include "sim/scenario.h"
+#include "sim/studies/mc_study.h"
+#include "sim/studies/pool.h"
+#include "sim/model/model.h"
+#include "sim/engine/run.h"
+#include "sim/files/scenario.h"
 
 static double now(void)
 {

@@ -1,9 +1,9 @@
 /* args.c: option parsing and messages shared by the subcommands (cli/args.h). */
 #include "cli/args.h"
 
-#include "sim/model.h"
+#include "sim/model/model.h"
 
-#include "sim/output.h"
+#include "sim/files/output.h"
 
 #include <math.h>
 #include <stdarg.h>

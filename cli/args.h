@@ -22,9 +22,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "sim/run.h"
-#include "sim/scenario.h"
-#include "sim/status.h"
+#include "sim/engine/run.h"
+#include "sim/files/scenario.h"
+#include "sim/engine/status.h"
 
 /* Exit statuses of the program. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -74,7 +74,7 @@ int cli_report(const sim_error *err);
 /* Prints "transim: message" to stderr; returns CLI_FAIL. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Writes data with fn to path atomically (sim/output.h: a temporary file
+/* Writes data with fn to path atomically (sim/files/output.h: a temporary file
  * renamed on success, removed on failure), or to stdout when path is NULL
  * or "-". Prints the error and returns CLI_FAIL when fn or the file fails. */
 typedef sim_status (*cli_writer)(FILE *f, void *ctx, sim_error *err);

@@ -1,6 +1,6 @@
 /* cmd_attribute.c: `transim attribute`: how much of each key indicator's
  * change against the baseline in 2030 and 2050 each lever accounts for, by
- * Shapley values (sim/attribute.h): exact up to ATTR_EXACT_MAX changed
+ * Shapley values (sim/studies/attribute.h): exact up to ATTR_EXACT_MAX changed
  * levers, from sampled join orders beyond. The coalition runs go through
  * the executor; the table or CSV is written by rank 0. */
 #include <math.h>
@@ -11,9 +11,9 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/study.h"
-#include "sim/attribute.h"
-#include "sim/batch.h"
-#include "sim/output.h"
+#include "sim/studies/attribute.h"
+#include "sim/studies/batch.h"
+#include "sim/files/output.h"
 
 #define ATTR_YEARS 2
 static const double attr_years[ATTR_YEARS] = {2030.0, 2050.0};

@@ -11,8 +11,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/study.h"
-#include "sim/batch.h"
-#include "sim/output.h"
+#include "sim/studies/batch.h"
+#include "sim/files/output.h"
 
 /* A scenario's name travels in its result block as raw bytes (so that MPI
  * ranks can send it with the numbers): this many doubles. */

@@ -1,11 +1,11 @@
 /* cmd_doc.c: `transim doc` and `transim graph`: the model reference in
  * Markdown and the causal graph in Graphviz DOT, both generated from the
- * model table by sim/doc.c, so that they cannot drift from the code. */
+ * model table by sim/files/doc.c, so that they cannot drift from the code. */
 #include <stdio.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "sim/doc.h"
+#include "sim/files/doc.h"
 
 static const char doc_usage[] =
     "usage: transim doc [-o FILE]\n"

@@ -1,12 +1,12 @@
-/* cmd_list.c: `transim list`: the model's table (sim/var.h) as text or CSV,
+/* cmd_list.c: `transim list`: the model's table (sim/engine/var.h) as text or CSV,
  * so that what a user reads is what the model uses. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "sim/output.h"
-#include "sim/var.h"
+#include "sim/files/output.h"
+#include "sim/engine/var.h"
 
 static const char usage[] =
     "usage: transim list [levers|assumptions|parameters|indicators|stocks|flows|\n"

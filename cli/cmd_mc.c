@@ -2,19 +2,19 @@
  * (the [est] assumptions and parameters with a distribution in the model
  * table), written as bands per variable and year: tidy CSV rows
  * variable,unit,year,mean,sd,p5,... after '#' provenance lines. The
- * computation is cli/mc_study.c. */
+ * computation is sim/studies/mc_study.c. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "cli/mc_study.h"
+#include "sim/studies/mc_study.h"
 #include "cli/study.h"
-#include "sim/batch.h"
-#include "sim/output.h"
-#include "sim/sample.h"
-#include "sim/stats.h"
+#include "sim/studies/batch.h"
+#include "sim/files/output.h"
+#include "sim/studies/sample.h"
+#include "sim/studies/stats.h"
 
 #define MC_PROBS_MAX 32
 #define MC_SAMPLES_MAX 100000000.0

@@ -7,8 +7,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "sim/output.h"
-#include "sim/run.h"
+#include "sim/files/output.h"
+#include "sim/engine/run.h"
 
 static const char usage[] =
     "usage: transim run [SCENARIO] [--set NAME=VALUE]... [--from YEAR] [--to YEAR]\n"

@@ -11,9 +11,9 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/study.h"
-#include "sim/batch.h"
-#include "sim/output.h"
-#include "sim/sample.h"
+#include "sim/studies/batch.h"
+#include "sim/files/output.h"
+#include "sim/studies/sample.h"
 
 #define SWEEP_AXES_MAX 32
 #define SWEEP_POINTS_MAX 100000000u /* largest design accepted */

@@ -8,7 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "sim/model.h"
+#include "sim/model/model.h"
 #include "transim_commit.h" /* TRANSIM_COMMIT, generated at build time */
 
 static const cli_command commands[] = {

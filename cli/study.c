@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/batch.h"
-#include "sim/ode.h"
+#include "sim/studies/batch.h"
+#include "sim/engine/ode.h"
 
 void study_opts_init(study_opts *o)
 {

@@ -12,9 +12,9 @@
 #include <stdio.h>
 
 #include "cli/args.h"
-#include "cli/pool.h"
-#include "sim/output.h"
-#include "sim/run.h"
+#include "sim/studies/pool.h"
+#include "sim/files/output.h"
+#include "sim/engine/run.h"
 
 #define STUDY_OPTIONS                                                                 \
     {"method", 0, 1}, {"rtol", 0, 1}, {"dt", 0, 1}, {"step", 0, 1}, {"from", 0, 1},  \
@@ -108,7 +108,7 @@ int study_inputs_agree(pool_exec *ex, int ok);
 pool_exec *study_exec(pool_exec *ex, pool_exec *local, const study_opts *o);
 
 /* An output that is either standard output (path NULL or "-") or a file
- * written atomically through sim/output.h. */
+ * written atomically through sim/files/output.h. */
 typedef struct study_out {
     output_file file; /* used when writing a file */
     FILE *f;          /* where to write */
@@ -122,7 +122,7 @@ int study_out_open(study_out *o, const char *path);
  * file. Returns CLI_OK or CLI_FAIL (after printing why). */
 int study_out_close(study_out *o, int ok);
 
-/* The provenance lines of a batch output (sim/batch.h's batch_manifest)
+/* The provenance lines of a batch output (sim/studies/batch.h's batch_manifest)
  * followed by one "# set: NAME=VALUE" line per --set. */
 void study_manifest(FILE *f, const char *command, const study_opts *o);
 

@@ -1,4 +1,4 @@
-/* mpi_exec.h: a pool_exec (cli/pool.h) that shares each map among the ranks
+/* mpi_exec.h: a pool_exec (sim/studies/pool.h) that shares each map among the ranks
  * of an MPI job. Rank r computes the contiguous block of indices
  * [n r / size, n (r + 1) / size) (pool_share) with its own worker threads,
  * and then rank 0 alone receives every block (MPI_Gatherv), so its results
@@ -11,7 +11,7 @@
 
 #include <mpi.h>
 
-#include "cli/pool.h"
+#include "sim/studies/pool.h"
 
 /* Sets ex up over *comm (which must outlive ex) with `workers` threads per
  * rank (0 = 1). MPI must

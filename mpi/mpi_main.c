@@ -12,7 +12,7 @@
 #include "cli/args.h"
 #include "cli/study.h"
 #include "mpi/mpi_exec.h"
-#include "sim/model.h"
+#include "sim/model/model.h"
 
 typedef int (*mpi_command_fn)(int argc, char **argv, pool_exec *ex);
 

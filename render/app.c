@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sim/output.h"
+#include "sim/files/output.h"
 
 /* Copies src into dst (capacity cap), truncating; src may overlap dst. */
 static void copy_str(char *dst, size_t cap, const char *src)

@@ -1,7 +1,7 @@
 /* app.h: the state of the interactive simulator, apart from any drawing:
  * the current scenario and its run, the baseline run, undo and redo, the
  * compared scenarios, the language and the graphs' choices. Every change
- * of an input re-runs the model (sim/run.h). The interface built from this
+ * of an input re-runs the model (sim/engine/run.h). The interface built from this
  * state is in app_ui.h; the SDL window around both in gui.h. */
 #ifndef RENDER_APP_H
 #define RENDER_APP_H
@@ -10,10 +10,10 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/run.h"
-#include "sim/scenario.h"
-#include "sim/status.h"
-#include "sim/var.h"
+#include "sim/engine/run.h"
+#include "sim/files/scenario.h"
+#include "sim/engine/status.h"
+#include "sim/engine/var.h"
 #include "render/ui.h"
 
 #define APP_GRAPHS_MAX 6   /* graphs on screen at most */
@@ -193,7 +193,7 @@ void app_status(app *a, int error, const char *fmt, ...) __attribute__((format(p
 
 /* Brings the uncertainty bands up to date with the scenario and the graphs'
  * choices when a->bands is on: APP_BAND_SAMPLES runs with the uncertain
- * assumptions and parameters (sim/sample.h) drawn with APP_BAND_SEED, the
+ * assumptions and parameters (sim/studies/sample.h) drawn with APP_BAND_SEED, the
  * lever settings and any input the user changed kept as they are; the
  * 5 % and 95 % quantiles of each graph's variable at each report year.
  * Does nothing when they are current. SIM_ENOMEM when out of memory; draws

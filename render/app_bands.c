@@ -10,8 +10,8 @@
 #include <time.h>
 
 #include "render/app.h"
-#include "sim/sample.h"
-#include "sim/stats.h"
+#include "sim/studies/sample.h"
+#include "sim/studies/stats.h"
 
 static double now_ms(void)
 {

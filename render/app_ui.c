@@ -11,7 +11,7 @@
 #include "render/chart.h"
 #include "render/fmt.h"
 #include "render/strings.h"
-#include "sim/model.h"
+#include "sim/model/model.h"
 
 #define ZOOM_MIN 0.6f
 #define ZOOM_MAX 2.5f

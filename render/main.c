@@ -11,7 +11,7 @@
 
 #include "render/app_ui.h"
 #include "render/gui.h"
-#include "sim/model.h"
+#include "sim/model/model.h"
 
 #define MAX_COMPARE 4
 

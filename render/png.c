@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "sim/output.h"
+#include "sim/files/output.h"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wconversion"

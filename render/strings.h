@@ -1,6 +1,6 @@
 /* strings.h: the words of the interface itself (buttons, panel titles,
  * messages) in English and Swedish. Names of levers, indicators, priorities
- * and themes are not here: they come from the model table (sim/var.h). */
+ * and themes are not here: they come from the model table (sim/engine/var.h). */
 #ifndef RENDER_STRINGS_H
 #define RENDER_STRINGS_H
 

@@ -7,8 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "sim/model.h"
-#include "sim/run.h"
+#include "sim/model/model.h"
+#include "sim/engine/run.h"
 
 #define assert_close(a, b, tol)                                                              \
     do {                                                                                     \

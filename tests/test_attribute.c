@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/attribute.h"
+#include "sim/studies/attribute.h"
 
 #define assert_near(a, b, tol)                                                            \
     do {                                                                                  \

@@ -1,4 +1,4 @@
-/* test_batch_mc.c: the Monte Carlo study of `transim mc` (cli/mc_study.c,
+/* test_batch_mc.c: the Monte Carlo study of `transim mc` (sim/studies/mc_study.c,
  * compiled into this test with the thread pool) on the region model.
  *
  * The model as a whole has no closed form, but the value slot of an
@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/mc_study.c"
-#include "cli/pool.c"
-#include "sim/sample.h"
+#include "sim/studies/mc_study.c"
+#include "sim/studies/pool.c"
+#include "sim/studies/sample.h"
 
 enum { N = 3000, NPROBS = 5 };
 static const double probs[NPROBS] = {0.05, 0.25, 0.5, 0.75, 0.95};

@@ -1,4 +1,4 @@
-/* test_doc.c: the generated documentation (sim/doc.c). The committed model
+/* test_doc.c: the generated documentation (sim/files/doc.c). The committed model
  * reference docs/model-reference.md is exactly what doc_write_reference
  * writes now; the reference names every variable and every lever under
  * each of its priorities and themes; the graph has a node per variable and
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/doc.h"
+#include "sim/files/doc.h"
 
 #define REFERENCE TRANSIM_SOURCE_DIR "/docs/model-reference.md"
 
@@ -200,7 +200,7 @@ static void test_input_groups_name_their_levers(void **st)
 static void test_figures_are_classified_by_source(void **st)
 {
     (void)st;
-    assert_int_equal(doc_status_of(&var_table[V_POPULATION_2020]), DOC_SOURCED);
+    assert_int_equal(doc_status_of(&var_table[V_POPULATION_START]), DOC_SOURCED);
     assert_int_equal(doc_status_of(&var_table[V_REF_MATCH_LOW]), DOC_FITTED);
     assert_int_equal(doc_status_of(&var_table[V_EXPORT_GROWTH]), DOC_ESTIMATE);
     assert_int_equal(doc_status_of(&var_table[V_YOUNG_YEARS]), DOC_DERIVED);

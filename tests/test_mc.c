@@ -14,9 +14,9 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/ode.h"
-#include "sim/sample.h"
-#include "sim/stats.h"
+#include "sim/engine/ode.h"
+#include "sim/studies/sample.h"
+#include "sim/studies/stats.h"
 
 #define assert_near(a, b, tol)                                                            \
     do {                                                                                  \

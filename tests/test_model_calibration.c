@@ -189,8 +189,8 @@ static void test_the_calibration_is_cached_until_invalidated(void **st)
                      .dydt = dydt};
     model_eval(&f);
     double young = v[V_REF_POP_YOUNG];
-    assert_close(young, 858063 * var_table[V_YOUNG_SHARE_2020].value, 1e-6);
-    v[V_YOUNG_SHARE_2020] = 0.25;
+    assert_close(young, 858063 * var_table[V_YOUNG_SHARE_START].value, 1e-6);
+    v[V_YOUNG_SHARE_START] = 0.25;
     model_eval(&f);
     assert_close(v[V_REF_POP_YOUNG], young, 0.0);
     model_invalidate(v);

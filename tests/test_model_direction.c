@@ -19,7 +19,7 @@ typedef struct effect {
     int sign;              /* +1 raises it, -1 lowers it */
 } effect;
 
-/* The documented effects (see each lever's eq in sim/levers.def). The first
+/* The documented effects (see each lever's eq in sim/model/levers.def). The first
  * effect of each lever is its main one. */
 static const effect effects[] = {
     {"adult_training_places", "skill_mismatch", -1},

@@ -72,7 +72,7 @@ static void test_no_firm_births_empties_the_firm_stock(void **st)
     (void)st;
     scenario sc;
     scenario_init(&sc);
-    sc.value[V_FIRM_STARTS_2020] = 0.0;
+    sc.value[V_FIRM_STARTS_START] = 0.0;
     run_result r;
     model_run(&sc, &r);
     for (int y = 2021; y <= 2050; y++) {
@@ -90,7 +90,7 @@ static void test_no_education_lets_the_tertiary_share_fall(void **st)
     (void)st;
     scenario sc;
     scenario_init(&sc);
-    sc.value[V_HE_ENTRY_SHARE_2020] = 0.0;
+    sc.value[V_HE_ENTRY_SHARE_START] = 0.0;
     sc.value[V_ADULT_TRAINING] = 0.0;
     run_result r;
     model_run(&sc, &r);

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "sim/ode.h"
+#include "sim/engine/ode.h"
 
 #define assert_close(a, b, tol)                                                              \
     do {                                                                                     \

@@ -1,4 +1,4 @@
-/* test_output.c: the result writers and atomic files (sim/output.c): exact
+/* test_output.c: the result writers and atomic files (sim/files/output.c): exact
  * bytes of each layout on a small hand-made result, quoting, the number
  * format, variable selections, and files that appear only on success. */
 #include <stdarg.h>
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/output.h"
+#include "sim/files/output.h"
 
 /* A result of two report times in which every variable has a value that
  * tells its row and column apart. */

@@ -18,7 +18,7 @@
 #include "render/app.h"
 #include "render/app_ui.h"
 #include "render/strings.h"
-#include "sim/sample.h"
+#include "sim/studies/sample.h"
 
 static int fake_width(void *user, ui_font f, const char *s, int len)
 {
@@ -278,7 +278,7 @@ static void test_transim_run_of_a_saved_scenario_gives_the_values_shown(void **s
     assert_int_equal(ng, nc);
     assert_true(ng > 30);
     /* Row by row: the year and the scenario's column are the same text
-     * (both written with sim/output.h's ten significant digits). */
+     * (both written with sim/files/output.h's ten significant digits). */
     for (int i = 1; i < ng; i++) {
         char *g_year = strtok(gui_csv[i], ",");
         char *g_val = strtok(NULL, ",\n");

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "render/strings.h"
-#include "sim/var.h"
+#include "sim/engine/var.h"
 
 static void test_units_translate_word_by_word(void **state)
 {

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sim/run.h"
+#include "sim/engine/run.h"
 
 #define assert_close(a, b, tol)                                                              \
     do {                                                                                     \

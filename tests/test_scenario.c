@@ -1,4 +1,4 @@
-/* test_scenario.c: scenario files (sim/scenario.c): every parser error with
+/* test_scenario.c: scenario files (sim/files/scenario.c): every parser error with
  * its message and line and an untouched scenario, base inheritance, --set,
  * validation, and save/load round trips that reproduce every number. */
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/scenario.h"
+#include "sim/files/scenario.h"
 
 #define DATA TRANSIM_SOURCE_DIR "/tests/data"
 

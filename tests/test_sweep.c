@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/sample.h"
+#include "sim/studies/sample.h"
 
 static void test_grid_enumerates_every_level_with_the_last_axis_fastest(void **state)
 {

@@ -1,0 +1,441 @@
+/* doc.c: the model reference (Markdown) and the causal graph (Graphviz DOT),
+ * both generated from the model table. The CLI's `transim doc` and
+ * `transim graph` call these; docs/model-reference.md is the committed
+ * output of doc_write_reference (tests/test_doc.c keeps it current). */
+#include "sim/files/doc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "sim/model/model.h"
+
+/* The modules in evaluation order, each from its first row in the table to
+ * the next module's first row (see sim/model/model.def). */
+typedef struct doc_module {
+    int first;         /* V_ index of the module's first row */
+    const char *title; /* section title */
+    const char *file;  /* the .def file */
+    const char *about; /* what the module does, in a sentence or two */
+} doc_module;
+
+static const doc_module modules[] = {
+    {V_ADULT_TRAINING, "Levers", "sim/model/levers.def",
+     "The 18 policy levers the region decides; each acts from a start year, ramping to its "
+     "target. Their effect sizes are parameters of the modules they act on."},
+    {V_REF_POP_YOUNG, "Calibration: the 2020 reference state", "sim/model/calib.def",
+     "The 2020 state derived from the parameters alone: the initial stocks and the constants "
+     "fitted so that the 2020 state reproduces the sourced figures under any parameter values."},
+    {V_BROADBAND_RURAL_START, "Inclusion: rural broadband and urban-rural links",
+     "sim/model/inclusion.def",
+     "Rural fibre coverage, and the factors by which connectivity, urban-rural partnerships, "
+     "remote-work hubs and integration programmes act on matching, participation and "
+     "in-migration."},
+    {V_POPULATION_START, "Demography", "sim/model/demography.def",
+     "Age groups 0-19, 20-64 (held by skill and status in the labour module) and 65+; births, "
+     "deaths, ageing, and migration that follows perceived job prospects and connectivity."},
+    {V_EXPORT_GROWTH, "Production and jobs", "sim/model/production.def",
+     "Five sectors; manufacturing sells what export demand and competitiveness allow, and its "
+     "jobs are sales over productivity; services follow population, manufacturing and new "
+     "firms; labour demand by skill; GRP."},
+    {V_SKILL_SHARE_LOW_START, "Skills and labour", "sim/model/labour.def",
+     "People aged 20-64 by skill (low, medium, high) and status; higher education and adult "
+     "training as third-order delays; a matching function per skill level; mismatch and "
+     "shortage."},
+    {V_FIRM_STARTS_START, "Firms", "sim/model/firms.def",
+     "Young and established firms as an aging chain: starts, exits, maturing, survival."},
+    {V_DIGITAL_SHARE_START, "Innovation and digitalisation", "sim/model/innovation.def",
+     "Bass diffusion of digital tools and of innovation among established SMEs, and the R&D "
+     "knowledge stock."},
+    {V_ENERGY_PRICE, "Energy and climate", "sim/model/energy.def",
+     "Industrial energy use, diffusion of efficiency measures from a potential, a "
+     "decarbonisation pipeline with a build delay, and emissions of industry and of the rest."},
+    {V_BUDGET_CAP, "Budget", "sim/model/budget.def",
+     "Policy spending by lever, priority and theme, cumulative spending and the yearly cap."},
+};
+enum { N_MODULES = sizeof modules / sizeof modules[0] };
+
+/* Writer state: the stream and whether a write has failed. */
+typedef struct doc_out {
+    FILE *f;
+    int failed;
+} doc_out;
+
+static void emit(doc_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void emit(doc_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (vfprintf(o->f, fmt, ap) < 0)
+        o->failed = 1;
+    va_end(ap);
+}
+
+/* Writes s with the characters that would break a Markdown table cell
+ * escaped. */
+static void emit_cell(doc_out *o, const char *s)
+{
+    for (; s != NULL && *s; s++) {
+        if (*s == '|')
+            emit(o, "\\|");
+        else if (fputc(*s, o->f) == EOF)
+            o->failed = 1;
+    }
+}
+
+static sim_status finish(doc_out *o, sim_error *err, const char *what)
+{
+    if (o->failed || ferror(o->f) || fflush(o->f) != 0)
+        return sim_error_set(err, SIM_EIO, NULL, 0, "could not write the %s", what);
+    return SIM_OK;
+}
+
+doc_status doc_status_of(const var_desc *d)
+{
+    const char *s = d->source != NULL ? d->source : "";
+    if (strstr(s, "[fitted]") != NULL)
+        return DOC_FITTED;
+    if (var_is_estimate(d))
+        return DOC_ESTIMATE;
+    if (strstr(s, "[S") != NULL)
+        return DOC_SOURCED;
+    return DOC_DERIVED;
+}
+
+const char *doc_status_name(doc_status s)
+{
+    static const char *const names[] = {"sourced", "fitted", "estimate", "derived"};
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
+}
+
+int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx)
+{
+    int id = var_find(entry);
+    if (id >= 0) {
+        fn(id, ctx);
+        return 1;
+    }
+    unsigned mask = 0;
+    int themes = 0;
+    if (strcmp(entry, "every lever") == 0) {
+        mask = ~0u;
+    } else if (strncmp(entry, "levers tagged ", 14) == 0) {
+        const char *code = entry + 14;
+        for (int i = 0; i < PRIO_COUNT; i++)
+            if (strcmp(code, var_priority_code(i)) == 0)
+                mask = 1u << i;
+        for (int i = 0; i < THEME_COUNT; i++)
+            if (strcmp(code, var_theme_code(i)) == 0) {
+                mask = 1u << i;
+                themes = 1;
+            }
+    }
+    if (mask == 0)
+        return 0;
+    int n = 0;
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        if ((themes ? d->themes : d->priorities) & mask) {
+            fn(var_lever_ids[l], ctx);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Calls fn for every variable named in d's inputs. Entries are separated
+ * by commas; an entry that names nothing is skipped (tests catch those). */
+static void inputs_each(const var_desc *d, void (*fn)(int var, void *ctx), void *ctx)
+{
+    const char *p = d->inputs != NULL ? d->inputs : "";
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ",");
+        size_t m = n;
+        while (m > 0 && p[m - 1] == ' ')
+            m--;
+        char entry[128];
+        if (m > 0 && m < sizeof entry) {
+            memcpy(entry, p, m);
+            entry[m] = '\0';
+            doc_input_each(entry, fn, ctx);
+        }
+        p += n;
+    }
+}
+
+static void emit_number(doc_out *o, double x)
+{
+    emit(o, "%.6g", x);
+}
+
+static void emit_lever_row(doc_out *o, const var_desc *d)
+{
+    char pr[32], th[32];
+    var_tags_format(d->priorities, 0, " ", pr, sizeof pr);
+    var_tags_format(d->themes, 1, " ", th, sizeof th);
+    emit(o, "| `%s` | ", d->name);
+    emit_cell(o, d->label_en);
+    emit(o, " / ");
+    emit_cell(o, d->label_sv);
+    emit(o, " | %s | ", d->unit);
+    emit_number(o, d->value);
+    emit(o, " | ");
+    emit_number(o, d->min);
+    emit(o, "-");
+    emit_number(o, d->max);
+    emit(o, " | ");
+    emit_number(o, d->policy);
+    emit(o, " | ");
+    emit_number(o, d->cost);
+    emit(o, " | %s | %s |\n", pr, th);
+}
+
+static void emit_lever_table_head(doc_out *o)
+{
+    emit(o, "| Lever | Label (en / sv) | Unit | Baseline | Range | Full toolbox | "
+            "Cost, MSEK/yr per unit | Priorities | Themes |\n");
+    emit(o, "|---|---|---|---|---|---|---|---|---|\n");
+}
+
+/* One section of levers: those whose mask has bit i, under a heading with
+ * the group's code and its English and Swedish labels. */
+static void emit_lever_group(doc_out *o, const char *code, const char *en, const char *sv,
+                             int themes, int i)
+{
+    emit(o, "### %s %s (%s)\n\n", code, en, sv);
+    emit_lever_table_head(o);
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        if ((themes ? d->themes : d->priorities) & (1u << i))
+            emit_lever_row(o, d);
+    }
+    emit(o, "\n");
+}
+
+/* The levers grouped by priority, then by theme. */
+static void emit_levers(doc_out *o)
+{
+    emit(o, "## Levers by priority\n\n"
+            "The five priorities of the EU/OECD industrial-transition toolbox. A lever tagged "
+            "with several priorities appears under each; its spending is split equally among "
+            "them in the budget indicators. Spending is cost x (value - baseline) per year.\n\n");
+    for (int p = 0; p < PRIO_COUNT; p++)
+        emit_lever_group(o, var_priority_code(p), var_priority_label(p, 0),
+                         var_priority_label(p, 1), 0, p);
+    emit(o, "## Levers by theme\n\n"
+            "The four themes of the region's strategy for industrial transition.\n\n");
+    for (int t = 0; t < THEME_COUNT; t++)
+        emit_lever_group(o, var_theme_code(t), var_theme_label(t, 0), var_theme_label(t, 1), 1,
+                         t);
+}
+
+static void emit_key_indicators(doc_out *o)
+{
+    emit(o, "## Key indicators\n\n"
+            "The indicators that `compare`, the batch summary and the front end's key strip "
+            "show first.\n\n"
+            "| Indicator | Label (en / sv) | Unit | Shown as | Better |\n|---|---|---|---|---|\n");
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (!d->key)
+            continue;
+        emit(o, "| `%s` | ", d->name);
+        emit_cell(o, d->label_en);
+        emit(o, " / ");
+        emit_cell(o, d->label_sv);
+        emit(o, " | %s | %s | %s |\n", d->unit, var_display_unit(d),
+             d->better > 0 ? "higher" : d->better < 0 ? "lower" : "neutral");
+    }
+    emit(o, "\n");
+}
+
+/* Context for listing a row's inputs. */
+typedef struct list_ctx {
+    doc_out *o;
+    int n;
+} list_ctx;
+
+static void list_one(int var, void *vctx)
+{
+    list_ctx *c = vctx;
+    emit(c->o, "%s`%s`", c->n++ ? ", " : "", var_table[var].name);
+}
+
+static void emit_variable(doc_out *o, const var_desc *d)
+{
+    emit(o, "#### `%s`: ", d->name);
+    emit_cell(o, d->label_en);
+    emit(o, " / ");
+    emit_cell(o, d->label_sv);
+    emit(o, "\n\n*%s*, %s", var_kind_name(d->kind), d->unit);
+    if (d->display_scale != 0.0 || d->display_unit != NULL)
+        emit(o, " (shown in %s)", var_display_unit(d));
+    if (d->key)
+        emit(o, "; key indicator, %s is better",
+             d->better > 0 ? "higher" : d->better < 0 ? "lower" : "neither");
+    emit(o, ". ");
+    emit_cell(o, d->desc);
+    emit(o, ".\n\n- Equation: ");
+    emit_cell(o, d->eq);
+    emit(o, "\n");
+    if (d->inputs != NULL && d->inputs[0] != '\0') {
+        emit(o, "- Inputs: ");
+        list_ctx c = {.o = o, .n = 0};
+        inputs_each(d, list_one, &c);
+        emit(o, "\n");
+    }
+    if (d->kind == VAR_LEVER || d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM ||
+        d->kind == VAR_SETTING) {
+        emit(o, "- Value: ");
+        emit_number(o, d->value);
+        emit(o, " (allowed ");
+        emit_number(o, d->min);
+        emit(o, " to ");
+        emit_number(o, d->max);
+        emit(o, ")");
+        if (d->kind == VAR_LEVER) {
+            emit(o, "; full toolbox ");
+            emit_number(o, d->policy);
+            emit(o, "; cost ");
+            emit_number(o, d->cost);
+            emit(o, " MSEK/yr per unit above the baseline");
+        }
+        if (d->dist != DIST_NONE) {
+            emit(o, "; Monte Carlo: %s on ", d->dist == DIST_UNIFORM ? "uniform" : "triangular");
+            emit_number(o, d->unc_lo);
+            emit(o, " to ");
+            emit_number(o, d->unc_hi);
+        }
+        emit(o, "\n");
+    } else if (d->kind == VAR_STOCK) {
+        emit(o, "- Value in 2020 at the central parameters: ");
+        emit_number(o, d->value);
+        emit(o, "\n");
+    }
+    emit(o, "- Source: ");
+    emit_cell(o, d->source);
+    emit(o, " (%s)\n\n", doc_status_name(doc_status_of(d)));
+}
+
+static void emit_modules(doc_out *o)
+{
+    for (int m = 0; m < N_MODULES; m++) {
+        int end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
+        emit(o, "## %s\n\n%s (`%s`)\n\n", modules[m].title, modules[m].about, modules[m].file);
+        for (int k = 0; k < VAR_KIND_COUNT; k++)
+            for (int i = modules[m].first; i < end; i++)
+                if (var_table[i].kind == (var_kind)k)
+                    emit_variable(o, &var_table[i]);
+    }
+}
+
+static void emit_status_lists(doc_out *o)
+{
+    emit(o, "## Sourced, fitted and estimated figures\n\n"
+            "Every assumption and parameter, by the status of its value. *Sourced* figures "
+            "are published statistics or arithmetic on them (tags [S..], listed in the research "
+            "note's section 5); "
+            "*fitted* ones are computed so that the 2020 state reproduces sourced figures; "
+            "*estimates* ([est]) are modelling judgements, each with the uncertainty range "
+            "that Monte Carlo draws from; *derived* ones are arithmetic on other figures or "
+            "definitions. The fitted constants of the 2020 calibration are auxiliaries of the "
+            "calibration module.\n\n");
+    static const char *const titles[] = {"Sourced", "Fitted", "Estimates", "Derived"};
+    for (int s = DOC_SOURCED; s <= DOC_DERIVED; s++) {
+        emit(o, "- %s:", titles[s]);
+        int n = 0;
+        for (int i = 0; i < VAR_COUNT; i++) {
+            const var_desc *d = &var_table[i];
+            int input = d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM;
+            int fitted_aux = d->kind == VAR_AUX && s == DOC_FITTED;
+            if ((input || fitted_aux) && doc_status_of(d) == (doc_status)s)
+                emit(o, "%s `%s`", n++ ? "," : "", d->name);
+        }
+        emit(o, "%s\n", n ? "" : " none");
+    }
+    emit(o, "\n");
+}
+
+static void emit_overview(doc_out *o)
+{
+    int count[VAR_KIND_COUNT] = {0};
+    for (int i = 0; i < VAR_COUNT; i++)
+        count[var_table[i].kind]++;
+    emit(o, "# Model reference: %s %s\n\n", MODEL_NAME, MODEL_VERSION);
+    emit(o, "Generated by `transim doc` from the model table (`sim/model/model.def` and the module "
+            "files it includes); do not edit by hand: change the table and run `make doc`. "
+            "The story of the model, its feedback loops and its limits are in `docs/model.md`.\n\n"
+            "The model runs in years from the 2020 state to 2050 (or up to 2100). Stocks are "
+            "integrated by an adaptive Runge-Kutta method; every stock changes by the flows "
+            "listed in its equation.\n\n");
+    emit(o, "| Kind | Count |\n|---|---|\n");
+    for (int k = 0; k < VAR_KIND_COUNT; k++)
+        emit(o, "| %s | %d |\n", var_kind_name((var_kind)k), count[k]);
+    emit(o, "| all | %d |\n\n", VAR_COUNT);
+    emit(o, "Modules, in evaluation order:\n\n");
+    for (int m = 0; m < N_MODULES; m++)
+        emit(o, "%d. %s (`%s`)\n", m + 1, modules[m].title, modules[m].file);
+    emit(o, "\n");
+}
+
+sim_status doc_write_reference(FILE *out, sim_error *err)
+{
+    doc_out o = {.f = out, .failed = 0};
+    emit_overview(&o);
+    emit_key_indicators(&o);
+    emit_levers(&o);
+    emit_status_lists(&o);
+    emit_modules(&o);
+    return finish(&o, err, "model reference");
+}
+
+/* Graphviz node shape of each kind. */
+static const char *shape_of(var_kind k)
+{
+    static const char *const shapes[VAR_KIND_COUNT] = {
+        "box", "cds", "ellipse", "doubleoctagon", "house", "parallelogram", "plaintext", "note",
+    };
+    return (unsigned)k < VAR_KIND_COUNT ? shapes[k] : "ellipse";
+}
+
+/* Context for writing a row's in-edges. */
+typedef struct edge_ctx {
+    doc_out *o;
+    int to;
+} edge_ctx;
+
+static void edge_one(int var, void *vctx)
+{
+    edge_ctx *c = vctx;
+    emit(c->o, "  %s -> %s;\n", var_table[var].name, var_table[c->to].name);
+}
+
+sim_status doc_write_graph(FILE *out, sim_error *err)
+{
+    doc_out o = {.f = out, .failed = 0};
+    emit(&o, "digraph transim {\n  rankdir=LR;\n  node [fontname=\"DejaVu Sans\", fontsize=10];\n");
+    for (int m = 0; m < N_MODULES; m++) {
+        int end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
+        emit(&o, "  subgraph cluster_%d {\n    label=\"%s\";\n", m, modules[m].title);
+        for (int i = modules[m].first; i < end; i++) {
+            const var_desc *d = &var_table[i];
+            emit(&o, "    %s [shape=%s, label=\"", d->name, shape_of(d->kind));
+            for (const char *s = d->label_en; *s; s++) {
+                if (*s == '"' || *s == '\\')
+                    emit(&o, "\\");
+                if (fputc(*s, out) == EOF)
+                    o.failed = 1;
+            }
+            emit(&o, "\"];\n");
+        }
+        emit(&o, "  }\n");
+    }
+    for (int i = 0; i < VAR_COUNT; i++) {
+        edge_ctx c = {.o = &o, .to = i};
+        inputs_each(&var_table[i], edge_one, &c);
+    }
+    emit(&o, "}\n");
+    return finish(&o, err, "model graph");
+}

@@ -1,0 +1,85 @@
+/* scenario.h: a scenario is the model's inputs for one run: lever targets
+ * with their start year and ramp, assumption and parameter values, the
+ * budget cap and the run's years. Scenarios are INI files shared by the
+ * command line, the batch tools and the interactive front end:
+ *
+ *   [scenario]
+ *   name = Full toolbox
+ *   description = every lever at its policy value
+ *   base = baseline.ini      ; inherit, then override (relative to this file)
+ *   start = 2020
+ *   end = 2050
+ *   [levers]
+ *   adult_training_places = 6000
+ *   adult_training_places.start = 2022
+ *   adult_training_places.ramp = 3
+ *   [assumptions]             ; assumptions and parameters
+ *   export_growth = 0.015
+ *   [budget]
+ *   cap_msek_per_year = 500
+ */
+#ifndef SIM_SCENARIO_H
+#define SIM_SCENARIO_H
+
+#include "sim/engine/status.h"
+#include "sim/engine/var.h"
+
+#define SCENARIO_START_MIN 2020.0 /* the model's first year (initial state) */
+#define SCENARIO_END_MAX 2100.0   /* the latest end a scenario may ask for */
+
+typedef struct scenario {
+    char name[128];              /* display name */
+    char description[1024];      /* text a teacher can read aloud */
+    char path[1024];             /* file it was loaded from, "" if none */
+    double start, end;           /* years of the run */
+    double value[VAR_COUNT];     /* levers: target; assumptions, params, settings: value */
+    double lever_start[VAR_COUNT]; /* levers: year the lever starts acting */
+    double lever_ramp[VAR_COUNT];  /* levers: years from start to full value (>= 0) */
+    unsigned char set[VAR_COUNT];  /* 1 where a file, its base or a call set the value,
+                                      start or ramp (saved back by scenario_save) */
+} scenario;
+
+/* Fills sc with the baseline: every value at its table default, levers
+ * starting at the run's start with no ramp, years 2020-2050, name "Baseline". */
+void scenario_init(scenario *sc);
+
+/* Loads the file at path into sc. Resolves `base` (relative to the file)
+ * first, then applies this file's entries. On failure returns SIM_EPARSE or
+ * SIM_EIO with err naming the file and line, and leaves sc unchanged. */
+sim_status scenario_load(scenario *sc, const char *path, sim_error *err);
+
+/* Parses scenario text as if read from path (used for tests and the GUI).
+ * path may name a directory context for `base`; same contract as load. */
+sim_status scenario_parse(scenario *sc, const char *text, const char *path, sim_error *err);
+
+/* Writes sc to path atomically (temporary file, then rename), with every
+ * entry that differs from the baseline or is marked set. */
+sim_status scenario_save(const scenario *sc, const char *path, sim_error *err);
+
+/* Applies one "NAME=VALUE" assignment as given to `--set`: NAME is a lever,
+ * assumption, parameter or setting, or LEVER.start / LEVER.ramp. Checks the
+ * range like a file entry; on failure leaves sc unchanged. */
+sim_status scenario_set(scenario *sc, const char *assignment, sim_error *err);
+
+/* Checks the values, starts and ramps of sc against the table's ranges and
+ * the run's years. */
+sim_status scenario_validate(const scenario *sc, sim_error *err);
+
+/* The value of lever var at time t (years), given that t lies in a segment
+ * of the schedule whose interior contains t_phase: before the start the
+ * baseline value, then a linear ramp to the target, then the target. Passing
+ * t_phase = t gives the right-continuous schedule. */
+double scenario_lever_at(const scenario *sc, int var, double t, double t_phase);
+
+/* The integral over [t0, t] (years) of how far lever var stands above its
+ * baseline value, max(0, value - baseline): unit x years, exact for the
+ * piecewise-linear schedule (0 while the target is at or below baseline).
+ * Cumulative spending is the lever's cost times this. */
+double scenario_lever_excess(const scenario *sc, int var, double t0, double t);
+
+/* Collects the years in (from, to) where some lever's schedule has a kink
+ * (start, start + ramp), sorted and without duplicates, into out (at most
+ * cap). Returns how many were written. */
+size_t scenario_breakpoints(const scenario *sc, double from, double to, double *out, size_t cap);
+
+#endif

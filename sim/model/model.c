@@ -1,0 +1,65 @@
+/* model.c: runs the modules of the model in evaluation order: the 2020
+ * calibration, inclusion, demography, production, labour, firms,
+ * innovation, energy and budget. Each module reads only stocks, inputs and
+ * values computed by the modules before it (see sim/model/model.def). */
+#include <string.h>
+
+#include "sim/model/model.h"
+
+void model_init(double t0, const double *v, double *y)
+{
+    /* The initial stocks follow from the calibrated 2020 reference state,
+     * which is computed on a copy so that v stays untouched. */
+    double w[VAR_COUNT];
+    memcpy(w, v, sizeof w);
+    model_frame f = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = NULL};
+    calib_eval(&f);
+    for (int s = 0; s < STOCK_COUNT; s++)
+        y[s] = var_table[var_stock_ids[s]].value;
+    inclusion_init(t0, w, y);
+    demography_init(t0, w, y);
+    production_init(t0, w, y);
+    labour_init(t0, w, y);
+    firms_init(t0, w, y);
+    innovation_init(t0, w, y);
+    energy_init(t0, w, y);
+}
+
+void model_invalidate(double *v)
+{
+    v[V_REF_POP_YOUNG] = 0.0;
+}
+
+void model_eval(model_frame *f)
+{
+    /* The modules read stocks from f->y; their value slots matter only in
+     * a reported row. */
+    if (f->report)
+        for (int s = 0; s < STOCK_COUNT; s++)
+            f->v[var_stock_ids[s]] = f->y[s];
+    /* The calibration depends on parameters alone, which the engine sets
+     * once per run (and with them clears the ref_* slots): compute it, and
+     * the constants derived from it, on the first evaluation of a run only. */
+    double k[MODEL_CONST_COUNT];
+    int fresh = f->v[V_REF_POP_YOUNG] == 0.0;
+    if (fresh)
+        calib_eval(f);
+    double *k_given = f->k;
+    if (k_given == NULL) {
+        f->k = k; /* (no copy of the frame: its fields were just stored) */
+        fresh = 1;
+    }
+    if (fresh)
+        calib_consts(f->v, f->k);
+    else if (!model_levers_fixed(f))
+        calib_lever_consts(f->v, f->k); /* the levers may have moved since */
+    inclusion_eval(f);
+    demography_eval(f);
+    production_eval(f);
+    labour_eval(f);
+    firms_eval(f);
+    innovation_eval(f);
+    energy_eval(f);
+    budget_eval(f);
+    f->k = k_given;
+}

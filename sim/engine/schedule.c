@@ -123,8 +123,8 @@ static const char *skip_blanks(const char *p)
 int scenario_series_parse(scenario_series *s, int var, const char *text, char *msg, size_t cap)
 {
     const var_desc *d = &var_table[var];
+    memset(s, 0, sizeof *s); /* whole, so that scenarios compare bytewise */
     s->var = var;
-    s->n = 0;
     const char *p = skip_blanks(text);
     if (*p == '\0') {
         snprintf(msg, cap, "series of '%s' is empty (expected YEAR:VALUE, ...)", d->name);

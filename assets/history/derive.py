@@ -78,8 +78,7 @@ def main():
             nf[y] = nf.get(y, 0.0) + float(r["value"])
     for y in sorted(nf):
         out.append((y, "firm_starts", nf[y], "firms/yr",
-                    "Tillväxtanalys via Region Dalarna (new_firms.csv)"
-                    + (", 2010: second (new-method) column" if y == 2010 else "")))
+                    "Tillväxtanalys via Region Dalarna (new_firms.csv)"))
 
     # LFS unemployment 15-74 (annual mean).
     for r in rows("labour_market.csv"):

@@ -53,14 +53,22 @@ static double slope(int var, double value)
 static size_t residuals(const fit_ctx *c, gsl_vector *f)
 {
     const history_spec *spec = c->spec;
+    int count[HISTORY_SERIES_MAX], total = 0;
+    for (int s = 0; s < spec->nseries; s++) {
+        const history_series *hs = &spec->series[s];
+        count[s] = 0;
+        for (int k = 0; k < hs->n; k++)
+            if (hs->year[k] >= spec->from - 1e-9 && hs->year[k] <= spec->to + 1e-9)
+                count[s]++;
+        total += count[s];
+    }
+    double mean = (double)total / spec->nseries;
     size_t i = 0;
     for (int s = 0; s < spec->nseries; s++) {
         const history_series *hs = &spec->series[s];
-        int n = 0;
-        for (int k = 0; k < hs->n; k++)
-            if (hs->year[k] >= spec->from - 1e-9 && hs->year[k] <= spec->to + 1e-9)
-                n++;
-        double w = 1.0 / (hs->target * sqrt((double)(n > 0 ? n : 1)));
+        /* A year's error in units of the target; a series with fewer years
+         * weighs each of them more, so that every series counts the same. */
+        double w = 1.0 / (hs->target * sqrt(count[s] > 0 ? count[s] / mean : 1.0));
         for (int k = 0; k < hs->n; k++) {
             if (hs->year[k] < spec->from - 1e-9 || hs->year[k] > spec->to + 1e-9)
                 continue;

@@ -3,9 +3,10 @@
  * acceleration, finite-difference Jacobian).
  *
  * The residuals are the errors of sim/studies/history.h: a level's relative
- * error, a rate's difference, each divided by its series' TARGET and by the
- * square root of its number of years, so that every series weighs the same
- * at its target error. Each parameter is moved on a logistic transform of
+ * error, a rate's difference, each year's divided by its series' TARGET (a
+ * year's error is measured in units of the error aimed at) and by the square
+ * root of the series' years over the mean number of years per series, so
+ * that every series weighs the same. Each parameter is moved on a logistic transform of
  * its row's [min, max], so that no step leaves the range; a parameter with
  * a prior adds one residual (value - mean) / sd, which keeps a parameter
  * the data hardly inform near what the literature says instead of letting

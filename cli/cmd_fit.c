@@ -80,7 +80,7 @@ static sim_status write_markdown(FILE *f, void *ctx, sim_error *err)
                 100.0 * s->target, err_unit(s), 100.0 * e->bias, err_unit(s));
     }
     if (res != NULL) {
-        fprintf(f, "\n| parameter | unit | before | fitted | SE | 90 %% range |\n"
+        fprintf(f, "\n| parameter | unit | prior mean or start | fitted | SE | 90 %% range |\n"
                    "|---|---|---|---|---|---|\n");
         for (int i = 0; i < res->nparams; i++) {
             const var_desc *d = &var_table[res->param[i]];

@@ -247,13 +247,26 @@ sim_status fit_save(const history_spec *spec, const fit_result *res, const char 
     if (st != SIM_OK)
         return st;
     FILE *f = of.f;
-    fprintf(f, "; %s\n", provenance);
+    /* The provenance as comment lines of at most about 90 characters (the
+     * reader refuses lines over 197). */
+    for (const char *p = provenance; *p;) {
+        size_t n = strlen(p);
+        if (n > 88) {
+            n = 88;
+            while (n > 20 && p[n] != ' ')
+                n--;
+        }
+        fprintf(f, "; %.*s\n", (int)n, p);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
     fprintf(f, "; Values rounded to six significant digits; the model table holds the same "
                "figures\n; (tests/test_fit.c checks that they agree).\n");
     fprintf(f, "[scenario]\nname = Fitted parameters\n");
-    fprintf(f, "description = The parameters that %s informs, fitted to the years %g to %g "
-               "by weighted nonlinear least squares.\n",
-            spec->path[0] ? spec->path : "the history spec", spec->from, spec->to);
+    fprintf(f, "description = Parameters fitted to the years %g to %g by weighted nonlinear "
+               "least squares.\n",
+            spec->from, spec->to);
     fputs("\n[assumptions]\n", f);
     for (int i = 0; i < res->nparams; i++) {
         const var_desc *d = &var_table[res->param[i]];

@@ -5,6 +5,9 @@
 #   make bench   build and run the benchmarks
 #   make deps    install the Debian packages the build needs (run by the above)
 #   make mpi     build the MPI cluster engine (needs `make deps-mpi`)
+#   make doc     regenerate the model reference, the fit report and its charts
+#   make fit     fit the parameters of assets/history/fit.ini to 2010-2020, put
+#                the values in the model table, rebuild and regenerate the docs
 # Build trees: build/ (release), build-check/ (sanitizers), build-mpi/ (MPI).
 
 SHELL   := /bin/bash
@@ -20,7 +23,7 @@ DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
             libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libstb-dev
 DEPS_MPI := libopenmpi-dev openmpi-bin
 
-.PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc clean
+.PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc fit clean
 
 all: build
 
@@ -56,13 +59,14 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The interactive simulator on the baseline when there is a display and it was
-# built; otherwise the bundled scenarios headlessly, compared on key indicators.
+# built; otherwise the bundled scenarios headlessly, compared on key indicators
+# (not the 2010-2020 history run, which has none of the compared years).
 run: build
 	@if [ -x $(BUILD)/transim-gui ] && { [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; }; then \
 	  $(BUILD)/transim-gui scenarios/baseline.ini; \
 	else \
 	  echo "transim: no display (or no transim-gui); running the bundled scenarios headlessly" >&2; \
-	  $(BUILD)/transim compare scenarios/baseline.ini $$(ls scenarios/*.ini | grep -v baseline.ini); \
+	  $(BUILD)/transim compare scenarios/baseline.ini $$(ls scenarios/*.ini | grep -v -e baseline.ini -e history.ini); \
 	fi
 
 test: build
@@ -85,8 +89,24 @@ mpi: deps deps-mpi
 mpi-test: mpi
 	cd build-mpi && ctest --output-on-failure -R mpi
 
+# The reference; the history fit's tables (docs/fit/fit.md, also put between
+# the fit markers of docs/model.md), its text report, the model beside the
+# data (docs/fit/history.csv) and one chart per series (docs/fit/*.svg).
 doc: build
 	$(BUILD)/transim doc -o docs/model-reference.md
+	mkdir -p docs/fit
+	$(BUILD)/transim fit --markdown docs/fit/fit.md --charts docs/fit > docs/fit/fit.txt
+	$(BUILD)/transim fit --report > docs/fit/history.csv
+	awk -v f=docs/fit/fit.md '/<!-- fit:begin -->/ { print; while ((getline l < f) > 0) print l; \
+	  skip = 1; next } /<!-- fit:end -->/ { skip = 0 } !skip' docs/model.md > docs/model.md.tmp \
+	  && mv docs/model.md.tmp docs/model.md
+
+# After the model's equations change: fit again, and the model table takes up
+# the fitted values (assets/history/apply_fit.py), then the docs follow.
+fit: build
+	$(BUILD)/transim fit -o assets/history/fitted.ini
+	python3 assets/history/apply_fit.py assets/history/fitted.ini
+	$(MAKE) doc
 
 clean:
 	rm -rf $(BUILD) build-check build-mpi

@@ -22,6 +22,7 @@ static const cli_command commands[] = {
     {"sweep", "a grid or Latin hypercube over levers and assumptions", cmd_sweep},
     {"mc", "Monte Carlo over the uncertain inputs: quantile bands", cmd_mc},
     {"attribute", "each lever's share of the change against the baseline", cmd_attribute},
+    {"fit", "the model against 2010-2020 data; fit the parameters history informs", cmd_fit},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -223,6 +223,23 @@ expect_err "spending is over the cap of 500 MSEK/yr in 2023-2050"
 expect_status 0 "$T" compare baseline "$SRC/scenarios/budget_mix.ini"
 [ -s "$WORK/err" ] && fail "a scenario within its cap warned: $(head -c 300 "$WORK/err")"
 
+# ---- history and fit ----
+expect_status 0 "$T" fit "$SRC/assets/history/fit.ini" --report
+[ "$(sed -n 1p "$WORK/out")" = "year,series,model,data,unit,source" ] || fail "fit --report header"
+expect_out "2010,population,"
+expect_status 0 "$T" fit "$SRC/assets/history/fit.ini" -o "$WORK/fitted.ini" --markdown "$WORK/fit.md" \
+    --charts "$WORK"
+expect_out "weighted sum of squares"
+[ -s "$WORK/population.svg" ] || fail "fit --charts wrote no population.svg"
+grep -q '^| series |' "$WORK/fit.md" || fail "fit --markdown has no table of errors"
+expect_status 0 "$T" check "$WORK/fitted.ini"
+expect_status 2 "$T" fit --report -o "$WORK/x.ini"
+expect_status 2 "$T" fit --maxiter 0
+expect_status 1 "$T" fit "$WORK/missing.ini"
+expect_err "missing.ini: cannot read the file"
+expect_status 0 "$T" run "$SRC/scenarios/history.ini" --vars export_growth
+[ "$(sed -n 2p "$WORK/out")" = "2010,0.0567" ] || fail "history run: $(sed -n 2p "$WORK/out")"
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2
     exit 1

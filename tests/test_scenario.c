@@ -299,7 +299,7 @@ static void test_start_outside_the_run_is_an_error(void **state)
     /* The run's years are known only at the end: end = 2030 comes after. */
     expect_parse_error("[levers]\nseed_capital.start = 2035\n[scenario]\nend = 2030\n", 2,
                        "outside the run 2020 to 2030");
-    expect_parse_error("[scenario]\nstart = 2010\n", 2, "start 2010 is outside the model's years");
+    expect_parse_error("[scenario]\nstart = 2009\n", 2, "start 2009 is outside the model's years");
     expect_parse_error("[scenario]\nend = 2200\n", 2, "end 2200 is outside the model's years");
     expect_parse_error("[scenario]\nstart = 2040\nend = 2030\n", 3, "start 2040 is not before end 2030");
 }

@@ -139,7 +139,7 @@ static void test_vary_axis_errors_name_the_problem(void **state)
     expect_axis_error("spend_total=1:2:3", 1, "is not a lever, assumption or parameter");
     snprintf(text, sizeof text, "%s.ramp=-1:2:3", d->name);
     expect_axis_error(text, 1, "negative ramp");
-    snprintf(text, sizeof text, "%s.start=2010:2030:3", d->name);
+    snprintf(text, sizeof text, "%s.start=2005:2030:3", d->name);
     expect_axis_error(text, 1, "outside the model's years");
     expect_axis_error("spend_total.start=2020:2030:3", 1, "'spend_total' is not a lever");
 }

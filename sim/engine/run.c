@@ -1,6 +1,7 @@
-/* run.c: one model run over a scenario. Integrates from the model's 2020
- * initial state, segment by segment between report times and lever-schedule
- * breakpoints, and records every variable at each report time. */
+/* run.c: one model run over a scenario. Integrates from the initial state
+ * at the scenario's start (2020 for the baseline, 2010 for history), segment
+ * by segment between report times and the breakpoints of lever schedules and
+ * series, and records every variable at each report time. */
 #include "sim/engine/run.h"
 
 #include <math.h>
@@ -48,9 +49,12 @@ sim_status run_opts_validate(const run_opts *o, const scenario *sc, sim_error *e
     if (!(o->dt > 0.0 && o->dt <= 1.0))
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "time step %g is outside (0, 1] years",
                              o->dt);
-    if (!(from >= SCENARIO_START_MIN))
-        return sim_error_set(err, SIM_EINVAL, NULL, 0, "first year %g is before %g", from,
+    if (!(sc->start >= SCENARIO_START_MIN))
+        return sim_error_set(err, SIM_EINVAL, NULL, 0, "start %g is before %g", sc->start,
                              SCENARIO_START_MIN);
+    if (!(from >= sc->start))
+        return sim_error_set(err, SIM_EINVAL, NULL, 0, "first year %g is before the start %g",
+                             from, sc->start);
     if (!(to <= SCENARIO_END_MAX))
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "last year %g is after %g", to,
                              SCENARIO_END_MAX);
@@ -115,12 +119,17 @@ void runner_destroy(runner *rn)
 }
 
 /* Sets the slot of every lever that moves for time t in the schedule piece
- * containing phase; the others keep their baseline value, set once per run. */
+ * containing phase, and of every assumption a series drives; the others keep
+ * their value, set once per run. */
 static void levers_set(runner *rn, double t, double phase)
 {
     for (int i = 0; i < rn->nactive; i++) {
         int id = rn->active[i];
         rn->v[id] = scenario_lever_at(rn->sc, id, t, phase);
+    }
+    for (int i = 0; i < rn->sc->nseries; i++) {
+        const scenario_series *s = &rn->sc->series[i];
+        rn->v[s->var] = scenario_series_at(s, t, phase, rn->sc->value[s->var]);
     }
 }
 
@@ -241,7 +250,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
         return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory");
 
     rn->sc = sc;
-    rn->t0 = SCENARIO_START_MIN;
+    rn->t0 = sc->start;
     memcpy(rn->v, sc->value, sizeof rn->v);
     model_invalidate(rn->v); /* the calibration and rn->k follow this run's values */
     rn->nactive = 0;
@@ -256,7 +265,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     memcpy(rn->y0, rn->y, sizeof rn->y);
 
     ode_reset(rn->ode);
-    double bps[2 * LEVER_COUNT + 1];
+    double bps[2 * LEVER_COUNT + SCENARIO_SERIES_MAX * (SCENARIO_KNOTS_MAX + 1) + 1];
     size_t nbp = scenario_breakpoints(sc, rn->t0, to, bps, sizeof bps / sizeof *bps);
     size_t ib = 0, ir = 0;
     double t = rn->t0;

@@ -57,7 +57,8 @@ runner *runner_create(void);
 void runner_destroy(runner *rn);
 
 /* Runs sc with opts (NULL = defaults) into out, reusing out's memory. The
- * run starts at sc->start (the 2020 initial state) and integrates to the
+ * run starts at sc->start (the initial state the *_start parameters
+ * describe: 2020's in the model table) and integrates to the
  * report end. On failure returns a status with err naming the variable and
  * the year (a NaN, an infinity or a negative stock), leaving out empty. */
 sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_result *out,

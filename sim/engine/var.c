@@ -136,7 +136,8 @@ const char *var_kind_name(var_kind k)
 
 int var_is_estimate(const var_desc *d)
 {
-    return d->source != NULL && strstr(d->source, "[est]") != NULL;
+    return d->source != NULL &&
+           (strstr(d->source, "[est]") != NULL || strstr(d->source, "[fit]") != NULL);
 }
 
 static const char *const prio_codes[PRIO_COUNT] = {"P1", "P2", "P3", "P4", "P5"};

@@ -179,7 +179,8 @@ int var_name_near(size_t dist, size_t len);
  * `transim list` ("stocks", "levers", ...). */
 const char *var_kind_name(var_kind k);
 
-/* 1 when the entry's source marks it as an estimate ("[est]"). */
+/* 1 when the entry's source marks it as uncertain: an estimate ("[est]") or
+ * a value fitted to history ("[fit]", with its standard error). */
 int var_is_estimate(const var_desc *d);
 
 /* Short code ("P1".."P5", "T1".."T4") and English/Swedish label of the i-th

@@ -93,7 +93,8 @@ static sim_status finish(doc_out *o, sim_error *err, const char *what)
 doc_status doc_status_of(const var_desc *d)
 {
     const char *s = d->source != NULL ? d->source : "";
-    if (strstr(s, "[fitted]") != NULL)
+    /* "[fitted]": a calibration constant; "[fit]": fitted to 2010-2020 (transim fit). */
+    if (strstr(s, "[fitted]") != NULL || strncmp(s, "[fit]", 5) == 0)
         return DOC_FITTED;
     if (var_is_estimate(d))
         return DOC_ESTIMATE;
@@ -337,7 +338,9 @@ static void emit_status_lists(doc_out *o)
             "Every assumption and parameter, by the status of its value. *Sourced* figures "
             "are published statistics or arithmetic on them (tags [S..], listed in the research "
             "note's section 5); "
-            "*fitted* ones are computed so that the 2020 state reproduces sourced figures; "
+            "*fitted* ones are computed so that the 2020 state reproduces sourced figures, or "
+            "([fit]) estimated from 2010-2020 by `transim fit`, with the fit's 90 %% range "
+            "for Monte Carlo; "
             "*estimates* ([est]) are modelling judgements, each with the uncertainty range "
             "that Monte Carlo draws from; *derived* ones are arithmetic on other figures or "
             "definitions. The fitted constants of the 2020 calibration are auxiliaries of the "

@@ -25,8 +25,11 @@
 #define SCENARIO_MAX_BYTES (1 << 20) /* larger files are not scenarios */
 #define SCENARIO_MAX_DEPTH 16        /* files in a base chain */
 
-enum section { SEC_NONE, SEC_SCENARIO, SEC_LEVERS, SEC_ASSUMPTIONS, SEC_BUDGET, SEC_UNKNOWN };
-static const char *const section_names[] = {"", "scenario", "levers", "assumptions", "budget"};
+enum section {
+    SEC_NONE, SEC_SCENARIO, SEC_LEVERS, SEC_ASSUMPTIONS, SEC_SERIES, SEC_BUDGET, SEC_UNKNOWN
+};
+static const char *const section_names[] = {"", "scenario", "levers", "assumptions", "series",
+                                            "budget"};
 
 /* Keys of [scenario]. */
 enum { KEY_NAME, KEY_DESCRIPTION, KEY_BASE, KEY_START, KEY_END, KEY_COUNT };
@@ -384,6 +387,31 @@ static int resolve_input(file_state *fs, int section, const char *key, entry *e)
     return 0;
 }
 
+/* Resolves a [series] key, which must name an assumption, into e. Only
+ * assumptions vary in time: the parameters calibrate the initial state. */
+static int resolve_series(file_state *fs, const char *key, entry *e)
+{
+    e->field = FIELD_VALUE;
+    int v = var_find(key);
+    if (v >= 0 && var_table[v].kind == VAR_ASSUMPTION) {
+        e->target = v;
+        return 1;
+    }
+    if (v >= 0) {
+        fs_error(fs, SIM_EPARSE, fs->line,
+                 "'%s' is %s %s; a series drives an assumption only", key,
+                 kind_article(var_table[v].kind), var_kind_name(var_table[v].kind));
+        return 0;
+    }
+    int s = var_suggest(key, 1u << VAR_ASSUMPTION);
+    if (s >= 0)
+        fs_error(fs, SIM_EPARSE, fs->line, "unknown assumption '%s' (did you mean '%s'?)", key,
+                 var_table[s].name);
+    else
+        fs_error(fs, SIM_EPARSE, fs->line, "unknown assumption '%s'", key);
+    return 0;
+}
+
 /* Checks a numeric entry that does not depend on the run's years. */
 static int check_value(file_state *fs, const entry *e, const char *key)
 {
@@ -415,10 +443,12 @@ static int check_value(file_state *fs, const entry *e, const char *key)
 }
 
 /* Appends a continuation line (an indented line after an entry: libinih's
- * multi-line values) to the previous entry, which must be the description. */
+ * multi-line values) to the previous entry, which must be the description
+ * or a series. */
 static void continue_entry(file_state *fs, entry *prev, const char *key, const char *value)
 {
-    if (!(prev->section == SEC_SCENARIO && prev->target == KEY_DESCRIPTION)) {
+    if (!(prev->section == SEC_SCENARIO && prev->target == KEY_DESCRIPTION) &&
+        prev->section != SEC_SERIES) {
         fs_error(fs, SIM_EPARSE, fs->line,
                  "indented line continues '%s' from line %d (remove the indentation)", key,
                  prev->line);
@@ -459,8 +489,8 @@ static int on_entry(void *user, const char *section_text, const char *key, const
     entry e = {.file = fs->file, .line = fs->line, .section = fs->section, .target = -1};
     if (fs->section == SEC_NONE) {
         fs_error(fs, SIM_EPARSE, fs->line,
-                 "'%s' comes before any section ([scenario], [levers], [assumptions] or "
-                 "[budget])",
+                 "'%s' comes before any section ([scenario], [levers], [assumptions], "
+                 "[series] or [budget])",
                  key);
         return 1;
     }
@@ -483,6 +513,9 @@ static int on_entry(void *user, const char *section_text, const char *key, const
     } else if (fs->section == SEC_LEVERS) {
         if (!resolve_lever(fs, key, &e))
             return 1;
+    } else if (fs->section == SEC_SERIES) {
+        if (!resolve_series(fs, key, &e))
+            return 1;
     } else if (!resolve_input(fs, fs->section, key, &e)) {
         return 1;
     }
@@ -496,6 +529,8 @@ static int on_entry(void *user, const char *section_text, const char *key, const
     }
     int numeric = !(e.section == SEC_SCENARIO &&
                     (e.target == KEY_NAME || e.target == KEY_DESCRIPTION || e.target == KEY_BASE));
+    if (e.section == SEC_SERIES)
+        numeric = 0; /* checked when applied, after any continuation lines */
     if (numeric) {
         if (!parse_number(value, &e.num)) {
             fs_error(fs, SIM_EPARSE, fs->line, "value '%s' of '%s' is not a number", value, key);
@@ -558,7 +593,7 @@ static char *read_line(char *str, int num, void *stream)
                 else
                     fs_error(fs, SIM_EPARSE, fs->line,
                              "unknown section '[%s]' (expected [scenario], [levers], "
-                             "[assumptions] or [budget])",
+                             "[assumptions], [series] or [budget])",
                              name);
             }
             fs->prev_key[0] = '\0'; /* as libinih forgets its previous name */
@@ -684,6 +719,39 @@ static sim_status load_text(load_ctx *ctx, const char *text, const char *path, s
 
 /* ---- applying entries ---- */
 
+/* Puts the series of entry e into sc, replacing one a base set for the
+ * same assumption, in the order of the table's rows. */
+static sim_status apply_series(scenario *sc, const entry *e, const char *path, sim_error *err)
+{
+    char msg[256];
+    scenario_series ser;
+    if (!scenario_series_parse(&ser, e->target, e->text, msg, sizeof msg))
+        return sim_error_set(err, SIM_EPARSE, path, e->line, "%s", msg);
+    int at = 0;
+    while (at < sc->nseries && sc->series[at].var < e->target)
+        at++;
+    if (at == sc->nseries || sc->series[at].var != e->target) {
+        if (sc->nseries == SCENARIO_SERIES_MAX)
+            return sim_error_set(err, SIM_EPARSE, path, e->line,
+                                 "more than %d series in one scenario", SCENARIO_SERIES_MAX);
+        memmove(&sc->series[at + 1], &sc->series[at],
+                (size_t)(sc->nseries - at) * sizeof sc->series[0]);
+        sc->nseries++;
+    }
+    sc->series[at] = ser;
+    return SIM_OK;
+}
+
+/* Index in ctx->all of the last [series] entry for var. */
+static int series_entry(const load_ctx *ctx, int var)
+{
+    int k = -1;
+    for (size_t i = 0; i < ctx->all.n; i++)
+        if (ctx->all.v[i].section == SEC_SERIES && ctx->all.v[i].target == var)
+            k = (int)i;
+    return k;
+}
+
 /* Applies ctx->all in order to a copy of the baseline, checks the result
  * and, on success, writes it to *sc. */
 static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error *err)
@@ -721,6 +789,10 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
             }
             continue;
         }
+        if (e->section == SEC_SERIES) {
+            st = apply_series(tmp, e, ctx->files[e->file], err);
+            continue;
+        }
         last[e->target][e->field] = (int)i;
         tmp->set[e->target] = 1;
         if (e->field == FIELD_VALUE)
@@ -729,6 +801,16 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
             tmp->lever_start[e->target] = e->num;
         else
             tmp->lever_ramp[e->target] = e->num;
+    }
+    for (int i = 0; i < tmp->nseries && st == SIM_OK; i++) {
+        const scenario_series *ser = &tmp->series[i];
+        if (ser->year[0] < tmp->start || ser->year[ser->n - 1] > tmp->end) {
+            const entry *e = &ctx->all.v[series_entry(ctx, ser->var)];
+            st = sim_error_set(err, SIM_EPARSE, ctx->files[e->file], e->line,
+                               "series of '%s' runs %g to %g, outside the run %g to %g",
+                               var_table[ser->var].name, ser->year[0], ser->year[ser->n - 1],
+                               tmp->start, tmp->end);
+        }
     }
     if (st == SIM_OK && tmp->start >= tmp->end) {
         int k = last_key[KEY_END] > last_key[KEY_START] ? last_key[KEY_END] : last_key[KEY_START];

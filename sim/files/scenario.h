@@ -15,17 +15,38 @@
  *   adult_training_places.ramp = 3
  *   [assumptions]             ; assumptions and parameters
  *   export_growth = 0.015
+ *   [series]                  ; assumptions that follow observed years
+ *   export_growth = 2010:0.061, 2011:0.012, 2012:-0.011
  *   [budget]
  *   cap_msek_per_year = 500
- */
+ *
+ * A series drives an assumption by yearly steps: the value given for a
+ * year holds from the start of that year to the next knot, the last one for
+ * its own year; before the first knot and after the last year the
+ * assumption has its scalar value (from [assumptions] or the table). The
+ * data behind a series are yearly figures (a growth over the year, a
+ * year's mean price), so a step integrates to the same change over the
+ * year as the data, which a line between knots would not. */
 #ifndef SIM_SCENARIO_H
 #define SIM_SCENARIO_H
 
 #include "sim/engine/status.h"
 #include "sim/engine/var.h"
 
-#define SCENARIO_START_MIN 2020.0 /* the model's first year (initial state) */
-#define SCENARIO_END_MAX 2100.0   /* the latest end a scenario may ask for */
+#define SCENARIO_START_MIN 2010.0     /* the earliest start (a history run) */
+#define SCENARIO_START_DEFAULT 2020.0 /* the start of the baseline: the model table's
+                                         *_start figures describe this year */
+#define SCENARIO_END_MAX 2100.0       /* the latest end a scenario may ask for */
+#define SCENARIO_SERIES_MAX 8         /* assumptions driven by a series in one scenario */
+#define SCENARIO_KNOTS_MAX 96         /* knots of one series (a value per year) */
+
+/* An assumption driven by yearly values. */
+typedef struct scenario_series {
+    int var;                          /* V_ id of the assumption */
+    int n;                            /* knots, 1..SCENARIO_KNOTS_MAX */
+    double year[SCENARIO_KNOTS_MAX];  /* whole years, increasing */
+    double value[SCENARIO_KNOTS_MAX]; /* the assumption's value through that year */
+} scenario_series;
 
 typedef struct scenario {
     char name[128];              /* display name */
@@ -37,10 +58,13 @@ typedef struct scenario {
     double lever_ramp[VAR_COUNT];  /* levers: years from start to full value (>= 0) */
     unsigned char set[VAR_COUNT];  /* 1 where a file, its base or a call set the value,
                                       start or ramp (saved back by scenario_save) */
+    int nseries;                   /* entries of series */
+    scenario_series series[SCENARIO_SERIES_MAX]; /* in the order of the table's rows */
 } scenario;
 
 /* Fills sc with the baseline: every value at its table default, levers
- * starting at the run's start with no ramp, years 2020-2050, name "Baseline". */
+ * starting at the run's start with no ramp, no series, years 2020-2050, name
+ * "Baseline". */
 void scenario_init(scenario *sc);
 
 /* Loads the file at path into sc. Resolves `base` (relative to the file)
@@ -61,9 +85,22 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err);
  * range like a file entry; on failure leaves sc unchanged. */
 sim_status scenario_set(scenario *sc, const char *assignment, sim_error *err);
 
-/* Checks the values, starts and ramps of sc against the table's ranges and
- * the run's years. */
+/* Checks the values, starts, ramps and series of sc against the table's
+ * ranges and the run's years. */
 sim_status scenario_validate(const scenario *sc, sim_error *err);
+
+/* The series of sc that drives variable var, or NULL. */
+const scenario_series *scenario_series_of(const scenario *sc, int var);
+
+/* The value of series s at time t (years) in the piece of its steps that
+ * contains t_phase, or fallback (the scalar value) outside its years.
+ * t_phase = t gives the right-continuous steps. */
+double scenario_series_at(const scenario_series *s, double t, double t_phase, double fallback);
+
+/* Parses "YEAR:VALUE, YEAR:VALUE, ..." into s for variable var: whole years,
+ * increasing, values in the row's range. Returns 0 and writes a message
+ * (without file or line) into msg on failure; s is then unspecified. */
+int scenario_series_parse(scenario_series *s, int var, const char *text, char *msg, size_t cap);
 
 /* The value of lever var at time t (years), given that t lies in a segment
  * of the schedule whose interior contains t_phase: before the start the
@@ -78,8 +115,9 @@ double scenario_lever_at(const scenario *sc, int var, double t, double t_phase);
 double scenario_lever_excess(const scenario *sc, int var, double t0, double t);
 
 /* Collects the years in (from, to) where some lever's schedule has a kink
- * (start, start + ramp), sorted and without duplicates, into out (at most
- * cap). Returns how many were written. */
+ * (start, start + ramp) or some series steps (each knot, and the end of the
+ * last knot's year), sorted and without duplicates, into out (at most cap).
+ * Returns how many were written. */
 size_t scenario_breakpoints(const scenario *sc, double from, double to, double *out, size_t cap);
 
 #endif

@@ -45,6 +45,34 @@ sim_status scenario_validate(const scenario *sc, sim_error *err)
                                  "start %g of lever '%s' is outside the run %g to %g",
                                  sc->lever_start[v], d->name, sc->start, sc->end);
     }
+    if (!(sc->nseries >= 0 && sc->nseries <= SCENARIO_SERIES_MAX))
+        return sim_error_set(err, SIM_EINVAL, path, 0, "%d series, more than %d", sc->nseries,
+                             SCENARIO_SERIES_MAX);
+    for (int i = 0; i < sc->nseries; i++) {
+        const scenario_series *s = &sc->series[i];
+        if (!(s->var >= 0 && s->var < VAR_COUNT && var_table[s->var].kind == VAR_ASSUMPTION))
+            return sim_error_set(err, SIM_EINVAL, path, 0, "series %d drives no assumption", i);
+        const var_desc *d = &var_table[s->var];
+        if (i > 0 && !(s->var > sc->series[i - 1].var))
+            return sim_error_set(err, SIM_EINVAL, path, 0,
+                                 "series of '%s' is out of order or repeated", d->name);
+        if (!(s->n >= 1 && s->n <= SCENARIO_KNOTS_MAX))
+            return sim_error_set(err, SIM_EINVAL, path, 0, "series of '%s' has %d knots",
+                                 d->name, s->n);
+        for (int k = 0; k < s->n; k++) {
+            if (!(s->year[k] == floor(s->year[k]) && s->year[k] >= sc->start &&
+                  s->year[k] <= sc->end && (k == 0 || s->year[k] > s->year[k - 1])))
+                return sim_error_set(err, SIM_EINVAL, path, 0,
+                                     "year %g in the series of '%s' is not a whole year "
+                                     "after the last, within the run %g to %g",
+                                     s->year[k], d->name, sc->start, sc->end);
+            if (!(s->value[k] >= d->min && s->value[k] <= d->max))
+                return sim_error_set(err, SIM_EINVAL, path, 0,
+                                     "value %g for %g of %s '%s' is outside its range %g to %g",
+                                     s->value[k], s->year[k], var_kind_name(d->kind), d->name,
+                                     d->min, d->max);
+        }
+    }
     return SIM_OK;
 }
 
@@ -58,6 +86,32 @@ static void exact_number(double v, char *buf, size_t n)
         if (strtod(buf, NULL) == v)
             return;
     }
+}
+
+/* Writes a series as "name = YEAR:VALUE, ..." with indented continuation
+ * lines, which the reader joins with one space after each comma. */
+static void write_series(FILE *f, const scenario_series *s)
+{
+    enum { WIDTH = 76 };
+    const char *name = var_table[s->var].name;
+    fprintf(f, "%s =", name);
+    size_t col = strlen(name) + 2;
+    for (int k = 0; k < s->n; k++) {
+        char y[40], v[40], knot[90];
+        exact_number(s->year[k], y, sizeof y);
+        exact_number(s->value[k], v, sizeof v);
+        int w = snprintf(knot, sizeof knot, "%s:%s%s", y, v, k + 1 < s->n ? "," : "");
+        if (k > 0 && col + 1 + (size_t)w > WIDTH) {
+            fputs("\n    ", f);
+            col = 4;
+        } else {
+            fputc(' ', f);
+            col++;
+        }
+        fputs(knot, f);
+        col += (size_t)w;
+    }
+    fputc('\n', f);
 }
 
 /* Checks that text survives a save and load: libinih strips blanks around
@@ -175,6 +229,11 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err)
                 fprintf(f, "%s.ramp = %s\n", name, a);
             }
         }
+    }
+    if (sc->nseries > 0) {
+        fputs("\n[series]\n", f);
+        for (int i = 0; i < sc->nseries; i++)
+            write_series(f, &sc->series[i]);
     }
     if (ferror(f)) {
         output_abort(&of);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # costs.sh: renders the cost sheet of the levers, docs/teaching/{en,sv}/costs.md,
 # from the model itself, so that the sheet a class prints is what the model uses.
-#   docs/teaching/costs.sh [TRANSIM]        (default: build/transim)
+#   docs/teaching/costs.sh [TRANSIM [OUTDIR]]
+# TRANSIM defaults to build/transim; OUTDIR (default docs/teaching) gets
+# en/costs.md and sv/costs.md.
 # Numbers come from `transim list levers` (name, unit, baseline, range, full-toolbox
 # value, cost, priorities, themes); the English and Swedish labels, which `list`
 # does not print, from the model table sim/model/levers.def. Run from anywhere.
@@ -9,6 +11,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 transim=${1:-$root/build/transim}
+out=${2:-$here}
 def=$root/sim/model/levers.def
 
 if [ ! -x "$transim" ]; then
@@ -153,7 +156,7 @@ render() { # render LANG OUTFILE
     mv "$2.tmp" "$2"
 }
 
-mkdir -p "$here/en" "$here/sv"
-render en "$here/en/costs.md"
-render sv "$here/sv/costs.md"
-echo "costs.sh: wrote $here/en/costs.md and $here/sv/costs.md ($count levers)" >&2
+mkdir -p "$out/en" "$out/sv"
+render en "$out/en/costs.md"
+render sv "$out/sv/costs.md"
+echo "costs.sh: wrote $out/en/costs.md and $out/sv/costs.md ($count levers)" >&2

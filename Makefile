@@ -97,14 +97,14 @@ teaching: build
 	docs/teaching/costs.sh $(BUILD)/transim
 	@mkdir -p build-teaching/en build-teaching/sv
 	cp docs/teaching/print.css build-teaching/print.css
-	pandoc docs/teaching/README.md -s -f markdown -t html5 --css print.css \
+	pandoc docs/teaching/README.md -s -f markdown -t html5 --columns=10000 --css print.css \
 	  --lua-filter docs/teaching/links.lua -M kitdepth=0 -M lang=en \
 	  -M pagetitle="transim: teaching kit" -o build-teaching/index.html
 	@for lang in en sv; do \
 	  for f in docs/teaching/$$lang/*.md; do \
 	    name=$$(basename $$f .md); \
 	    title=$$(sed -n 's/^# //p' $$f | head -n 1); \
-	    pandoc "$$f" -s -f markdown -t html5 --css ../print.css \
+	    pandoc "$$f" -s -f markdown -t html5 --columns=10000 --css ../print.css \
 	      --lua-filter docs/teaching/links.lua -M kitdepth=1 -M lang=$$lang \
 	      -M pagetitle="transim: $$title" -o build-teaching/$$lang/$$name.html || exit 1; \
 	  done; \

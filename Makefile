@@ -23,7 +23,7 @@ DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
             libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libstb-dev
 DEPS_MPI := libopenmpi-dev openmpi-bin
 
-.PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc fit clean
+.PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc fit teaching clean
 
 all: build
 
@@ -107,6 +107,28 @@ fit: build
 	$(BUILD)/transim fit -o assets/history/fitted.ini
 	python3 assets/history/apply_fit.py assets/history/fitted.ini
 	$(MAKE) doc
+
+# The teaching kit (docs/teaching/) as HTML pages a browser prints on A4:
+# build-teaching/index.html, en/*.html, sv/*.html. Regenerates the cost sheets
+# from the model first. Needs pandoc (installed like the build's packages).
+teaching: build
+	@$(call install_missing,pandoc)
+	docs/teaching/costs.sh $(BUILD)/transim
+	@mkdir -p build-teaching/en build-teaching/sv
+	cp docs/teaching/print.css build-teaching/print.css
+	pandoc docs/teaching/README.md -s -f markdown -t html5 --columns=10000 --css print.css \
+	  --lua-filter docs/teaching/links.lua -M kitdepth=0 -M lang=en \
+	  -M pagetitle="transim: teaching kit" -o build-teaching/index.html
+	@for lang in en sv; do \
+	  for f in docs/teaching/$$lang/*.md; do \
+	    name=$$(basename $$f .md); \
+	    title=$$(sed -n 's/^# //p' $$f | head -n 1); \
+	    pandoc "$$f" -s -f markdown -t html5 --columns=10000 --css ../print.css \
+	      --lua-filter docs/teaching/links.lua -M kitdepth=1 -M lang=$$lang \
+	      -M pagetitle="transim: $$title" -o build-teaching/$$lang/$$name.html || exit 1; \
+	  done; \
+	done
+	@echo "teaching: open build-teaching/index.html in a browser and print (A4)"
 
 clean:
 	rm -rf $(BUILD) build-check build-mpi

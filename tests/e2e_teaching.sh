@@ -1,0 +1,49 @@
+# e2e_teaching.sh: the teaching kit (docs/teaching/, scenarios/teaching/) still
+# fits the model: the team start files load, change no lever and carry the
+# shared budget cap; the cost sheets are what costs.sh makes from the model
+# now; every indicator a challenge names exists; English and Swedish hold the
+# same documents. Usage: bash e2e_teaching.sh PATH_TO_transim SOURCE_DIR
+set -u
+T=$1
+SRC=$2
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+# The team start files: valid, the baseline's levers, no spending, cap 800.
+teams=$(ls "$SRC"/scenarios/teaching/*.ini 2>/dev/null | grep -v '/challenge' || true)
+[ -n "$teams" ] || fail "no team start files in scenarios/teaching/"
+for f in $teams; do
+    "$T" check "$f" >/dev/null 2>"$W/err" || fail "$f does not load: $(cat "$W/err")"
+    "$T" run "$f" --vars spend_total,budget_cap --from 2050 --to 2050 >"$W/run.csv" 2>"$W/err" \
+        || { fail "$f does not run: $(cat "$W/err")"; continue; }
+    row=$(tail -n 1 "$W/run.csv")
+    [ "$row" = "2050,0,800" ] || fail "$f: spend_total and budget_cap in 2050 are '$row', not 0 and 800"
+done
+
+# The cost sheets are generated from the model as it is now.
+bash "$SRC/docs/teaching/costs.sh" "$T" "$W/costs" 2>"$W/err" || fail "costs.sh failed: $(cat "$W/err")"
+for lang in en sv; do
+    cmp -s "$W/costs/$lang/costs.md" "$SRC/docs/teaching/$lang/costs.md" \
+        || fail "docs/teaching/$lang/costs.md is out of date: run docs/teaching/costs.sh"
+done
+
+# Every variable a challenge names in `code` is an indicator of the model.
+"$T" list indicators >"$W/ind.txt" || fail "transim list indicators failed"
+for lang in en sv; do
+    names=$(grep -o '`[a-z_0-9]*` (\*' "$SRC/docs/teaching/$lang/challenges.md" \
+            | sed 's/`\([a-z_0-9]*\)`.*/\1/')
+    [ -n "$names" ] || fail "$lang/challenges.md names no indicator"
+    for v in $names; do
+        grep -q "^  $v \[" "$W/ind.txt" || fail "$lang/challenges.md names '$v', which is not an indicator"
+    done
+done
+
+# English and Swedish hold the same documents.
+en=$(cd "$SRC/docs/teaching/en" && ls *.md)
+sv=$(cd "$SRC/docs/teaching/sv" && ls *.md)
+[ "$en" = "$sv" ] || fail "docs/teaching/en and sv differ: '$en' against '$sv'"
+
+[ "$fails" -eq 0 ] && echo "e2e_teaching: ok"
+exit $((fails > 0))

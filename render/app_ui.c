@@ -597,8 +597,11 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
 
 void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
-    ctx->modal = a->dialog != APP_DLG_NONE;
     ui_begin(ctx);
+    /* A shortcut queued by the window layer takes its turn with the keys. */
+    if (ctx->command >= 0)
+        app_command(a, (app_cmd)ctx->command);
+    ctx->modal = a->dialog != APP_DLG_NONE;
     if (app_update_bands(a) != SIM_OK)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);

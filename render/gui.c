@@ -41,6 +41,8 @@ struct gui {
     float tool_one, tool_two; /* its widths at scale 1, px (app_toolbar_widths) */
     int last_scroll;      /* the lever panel's scroll before the last frame */
     int scrolled;         /* 1 when the last frame changed it */
+    SDL_Event deferred;   /* a mouse button waiting for the keys queued before it */
+    int has_deferred;     /* 1 when deferred holds one */
 };
 
 app *gui_app(gui *g)
@@ -113,6 +115,27 @@ int gui_text_cache(const gui *g)
 unsigned gui_window_id(const gui *g)
 {
     return SDL_GetWindowID(g->win);
+}
+
+/* The system clipboard for the text entries (ui_clipboard). */
+static size_t clipboard_get(void *user, char *buf, size_t cap)
+{
+    (void)user;
+    buf[0] = '\0';
+    if (!SDL_HasClipboardText())
+        return 0;
+    char *t = SDL_GetClipboardText();
+    if (!t)
+        return 0;
+    snprintf(buf, cap, "%s", t);
+    SDL_free(t);
+    return strlen(buf);
+}
+
+static int clipboard_set(void *user, const char *text)
+{
+    (void)user;
+    return SDL_SetClipboardText(text) == 0 ? 0 : -1;
 }
 
 gui *gui_create(const gui_opts *opts, char *msg, size_t n)
@@ -193,6 +216,8 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         return NULL;
     }
     ui_init(g->ui, draw_text_width, draw_text_height, g->draw);
+    g->ui->clipboard.get = clipboard_get;
+    g->ui->clipboard.set = clipboard_set;
     if (opts->profile) {
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
         if (!g->samples) {
@@ -245,65 +270,49 @@ static unsigned mods_of(Uint16 m)
     return r;
 }
 
-/* Ctrl shortcuts and function keys; returns 1 when the key was one. */
-static int shortcut(gui *g, const SDL_KeyboardEvent *k)
+/* The command of a Ctrl shortcut or function key, or -1 when k is none. */
+static int shortcut(const SDL_KeyboardEvent *k)
 {
-    app *a = g->app;
     int ctrl = (k->keysym.mod & KMOD_CTRL) != 0, shift = (k->keysym.mod & KMOD_SHIFT) != 0;
     SDL_Keycode s = k->keysym.sym;
-    if (s == SDLK_F11) {
-        app_command(a, APP_CMD_FULLSCREEN);
-        return 1;
-    }
-    if (s == SDLK_F1) {
-        app_command(a, APP_CMD_HELP);
-        return 1;
-    }
+    if (s == SDLK_F11)
+        return APP_CMD_FULLSCREEN;
+    if (s == SDLK_F1)
+        return APP_CMD_HELP;
     if (!ctrl)
-        return 0;
+        return -1;
     switch (s) {
-    case SDLK_z:
-        app_command(a, shift ? APP_CMD_REDO : APP_CMD_UNDO);
-        return 1;
-    case SDLK_y:
-        app_command(a, APP_CMD_REDO);
-        return 1;
-    case SDLK_s:
-        app_command(a, shift ? APP_CMD_SAVE_AS : APP_CMD_SAVE);
-        return 1;
-    case SDLK_o:
-        app_command(a, APP_CMD_OPEN);
-        return 1;
-    case SDLK_e:
-        app_command(a, APP_CMD_EXPORT);
-        return 1;
-    case SDLK_k:
-        app_command(a, APP_CMD_COMPARE);
-        return 1;
-    case SDLK_l:
-        app_command(a, APP_CMD_LANGUAGE);
-        return 1;
-    case SDLK_u:
-        app_command(a, APP_CMD_BANDS);
-        return 1;
-    case SDLK_q:
-        app_command(a, APP_CMD_QUIT);
-        return 1;
+    case SDLK_z: return shift ? APP_CMD_REDO : APP_CMD_UNDO;
+    case SDLK_y: return APP_CMD_REDO;
+    case SDLK_s: return shift ? APP_CMD_SAVE_AS : APP_CMD_SAVE;
+    case SDLK_o: return APP_CMD_OPEN;
+    case SDLK_e: return APP_CMD_EXPORT;
+    case SDLK_k: return APP_CMD_COMPARE;
+    case SDLK_l: return APP_CMD_LANGUAGE;
+    case SDLK_u: return APP_CMD_BANDS;
+    case SDLK_q: return APP_CMD_QUIT;
     case SDLK_PLUS:
     case SDLK_EQUALS:
-    case SDLK_KP_PLUS:
-        app_command(a, APP_CMD_ZOOM_IN);
-        return 1;
+    case SDLK_KP_PLUS: return APP_CMD_ZOOM_IN;
     case SDLK_MINUS:
-    case SDLK_KP_MINUS:
-        app_command(a, APP_CMD_ZOOM_OUT);
-        return 1;
+    case SDLK_KP_MINUS: return APP_CMD_ZOOM_OUT;
     case SDLK_0:
-    case SDLK_KP_0:
-        app_command(a, APP_CMD_ZOOM_RESET);
-        return 1;
-    default:
+    case SDLK_KP_0: return APP_CMD_ZOOM_RESET;
+    default: return -1;
+    }
+}
+
+/* The editing key of a Ctrl chord (select all, copy, cut, paste), or 0. */
+static unsigned edit_chord(const SDL_KeyboardEvent *k)
+{
+    if (!(k->keysym.mod & KMOD_CTRL))
         return 0;
+    switch (k->keysym.sym) {
+    case SDLK_a: return UI_KEY_SELECT_ALL;
+    case SDLK_c: return UI_KEY_COPY;
+    case SDLK_x: return UI_KEY_CUT;
+    case SDLK_v: return UI_KEY_PASTE;
+    default: return 0;
     }
 }
 
@@ -334,14 +343,31 @@ static int mouse_x(const gui *g, int x)
     return (int)lroundf((float)x * g->dpi);
 }
 
+/* Gives the ui a mouse button event. */
+static void mouse_button(gui *g, const SDL_Event *e)
+{
+    ui_input_mouse_button(g->ui, mouse_x(g, e->button.x), mouse_x(g, e->button.y),
+                          e->type == SDL_MOUSEBUTTONDOWN);
+}
+
 /* Feeds pending events to the ui; stops after a button change so that a
- * press and its release land in different frames. Returns 1 when any input
- * arrived. */
+ * press and its release land in different frames. Keys and text are queued
+ * in the ui (one taken per frame); while some wait, SDL's events wait too,
+ * and a button pressed after queued keys waits for them (g->deferred), so
+ * that a click comes after the typing that came before it. Returns 1 when
+ * any input arrived. */
 static int poll_events(gui *g)
 {
     SDL_Event e;
     int input = 0;
     ui_ctx *ui = g->ui;
+    if (ui_input_pending(ui))
+        return 1;
+    if (g->has_deferred) {
+        g->has_deferred = 0;
+        mouse_button(g, &g->deferred);
+        return 1;
+    }
     while (SDL_PollEvent(&e)) {
         switch (e.type) {
         case SDL_QUIT:
@@ -355,24 +381,31 @@ static int poll_events(gui *g)
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT)
                 break;
-            ui_input_mouse_button(ui, mouse_x(g, e.button.x), mouse_x(g, e.button.y),
-                                  e.type == SDL_MOUSEBUTTONDOWN);
+            if (ui_input_pending(ui)) {
+                g->deferred = e;
+                g->has_deferred = 1;
+            } else {
+                mouse_button(g, &e);
+            }
             return 1;
         case SDL_MOUSEWHEEL:
             ui_input_wheel(ui, e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y);
             input = 1;
             break;
-        case SDL_KEYDOWN:
+        case SDL_KEYDOWN: {
+            /* Queued, not acted on here: each key and shortcut takes its
+             * turn in order with the text around it (ui_event). */
             input = 1;
-            if (!shortcut(g, &e.key)) {
-                unsigned k = ui_key_of(e.key.keysym.sym);
-                if (k)
-                    ui_input_key(ui, k, mods_of(e.key.keysym.mod));
-            }
+            int cmd = shortcut(&e.key);
+            unsigned k = edit_chord(&e.key);
+            if (!k)
+                k = ui_key_of(e.key.keysym.sym);
+            if (cmd >= 0)
+                ui_input_command(ui, cmd, mods_of(e.key.keysym.mod));
+            else if (k)
+                ui_input_key(ui, k, mods_of(e.key.keysym.mod));
             break;
-        case SDL_KEYUP:
-            ui->mods = mods_of(e.key.keysym.mod);
-            break;
+        }
         case SDL_TEXTINPUT:
             if (!(SDL_GetModState() & KMOD_CTRL))
                 ui_input_text(ui, e.text.text);
@@ -471,7 +504,7 @@ static void render(gui *g)
 
 int gui_busy(const gui *g)
 {
-    return g->ui->focus_moved || g->scrolled;
+    return g->ui->focus_moved || g->scrolled || ui_input_pending(g->ui) || g->has_deferred;
 }
 
 int gui_frame(gui *g)

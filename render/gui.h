@@ -41,7 +41,8 @@ void gui_destroy(gui *g);
 int gui_frame(gui *g);
 
 /* 1 when the next frame should follow at once instead of waiting for input:
- * the focus just moved (a panel will scroll to it) or a panel scrolled. */
+ * the focus just moved (a panel will scroll to it), a panel scrolled, or
+ * keys typed faster than frames still wait in the ui's queue. */
 int gui_busy(const gui *g);
 
 /* The state, the ui context and the layout of the last frame. */

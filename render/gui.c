@@ -441,8 +441,7 @@ static void sync_window(gui *g)
             g->app->want_fullscreen = g->fullscreen;
     }
     char title[256];
-    snprintf(title, sizeof title, "%s%s \xE2\x80\x94 transim", app_dirty(g->app) ? "\xE2\x80\xA2 " : "",
-             g->app->sc.name[0] ? g->app->sc.name : "transim");
+    app_title(g->app, title, sizeof title);
     if (strcmp(title, g->title) != 0) {
         snprintf(g->title, sizeof g->title, "%s", title);
         SDL_SetWindowTitle(g->win, title);
@@ -515,6 +514,7 @@ int gui_frame(gui *g)
         return 0;
     sync_window(g);
     render(g);
+    sync_window(g); /* the frame may have changed the name or saved: title now, not at the next input */
     g->scrolled = g->app->lever_scroll != g->last_scroll;
     g->last_scroll = g->app->lever_scroll;
     if (g->app->export_requested) {

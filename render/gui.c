@@ -1,18 +1,17 @@
 /* gui.c: the SDL window around the app and its interface (see gui.h). */
 #include "render/gui.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <SDL.h>
 
 #include "render/app_ui.h"
 #include "render/draw.h"
 #include "render/png.h"
+#include "render/recovery.h"
 #include "render/strings.h"
 
 #define PROFILE_MAX 100000 /* input-to-frame samples kept */
@@ -33,9 +32,7 @@ struct gui {
     double *samples;      /* input-to-frame times, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
-    char autosave[1024];  /* recovery file, "" when none (headless runs) */
-    long autosaved_runs;  /* app->runs at the last autosave */
-    Uint64 autosaved_at;  /* SDL_GetTicks64() of the last autosave */
+    recovery rec;         /* the session's recovery copy (off for headless runs) */
     float font_scale;     /* scale the fonts were last opened at */
     int tool_key;         /* language and graph count the toolbar was measured for, -1 none */
     float tool_one, tool_two; /* its widths at scale 1, px (app_toolbar_widths) */
@@ -60,51 +57,9 @@ const app_layout *gui_layout(const gui *g)
     return &g->layout;
 }
 
-/* Makes the directory dir (one level) unless it exists; 1 on success. */
-static int make_dir(const char *dir)
+const recovery *gui_recovery(const gui *g)
 {
-    return mkdir(dir, 0755) == 0 || errno == EEXIST;
-}
-
-/* The recovery file: $XDG_STATE_HOME/transim/autosave.ini, or
- * ~/.local/state/transim/autosave.ini; "" when no home is known or the
- * directories cannot be made. */
-static void autosave_path(char *buf, size_t n)
-{
-    char dir[900];
-    const char *state = getenv("XDG_STATE_HOME");
-    const char *home = getenv("HOME");
-    buf[0] = '\0';
-    if (state && *state) {
-        snprintf(dir, sizeof dir, "%.880s", state);
-    } else if (home && *home) {
-        snprintf(dir, sizeof dir, "%.860s/.local", home);
-        make_dir(dir);
-        snprintf(dir, sizeof dir, "%.860s/.local/state", home);
-    } else {
-        return;
-    }
-    if (!make_dir(dir))
-        return;
-    char sub[960];
-    snprintf(sub, sizeof sub, "%s/transim", dir);
-    if (make_dir(sub))
-        snprintf(buf, n, "%s/autosave.ini", sub);
-}
-
-/* Writes the scenario to the recovery file when it changed, at most every
- * two seconds, so that a crash loses at most that much work. */
-static void autosave(gui *g)
-{
-    if (!g->autosave[0] || g->app->runs == g->autosaved_runs)
-        return;
-    Uint64 now = SDL_GetTicks64();
-    if (g->autosaved_at != 0 && now - g->autosaved_at < 2000)
-        return;
-    g->autosaved_runs = g->app->runs;
-    g->autosaved_at = now;
-    if (app_dirty(g->app) && scenario_save(&g->app->sc, g->autosave, NULL) != SIM_OK)
-        g->autosave[0] = '\0'; /* do not retry a place that fails */
+    return &g->rec;
 }
 
 int gui_text_cache(const gui *g)
@@ -232,11 +187,13 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         if (g->app->status_error)
             snprintf(msg, n, "%s", g->app->status);
     }
-    if (opts->autosave)
-        snprintf(g->autosave, sizeof g->autosave, "%s", opts->autosave);
+    char dir[1024] = "";
+    if (opts->recovery_dir)
+        snprintf(dir, sizeof dir, "%s", opts->recovery_dir);
     else if (!opts->hidden)
-        autosave_path(g->autosave, sizeof g->autosave);
-    g->autosaved_runs = g->app->runs;
+        recovery_default_dir(dir, sizeof dir);
+    recovery_init(&g->rec, dir);
+    recovery_offer(&g->rec, g->app);
     SDL_StartTextInput();
     return g;
 }
@@ -246,6 +203,7 @@ void gui_destroy(gui *g)
     if (!g)
         return;
     SDL_StopTextInput();
+    recovery_release(&g->rec, 1);
     app_destroy(g->app);
     free(g->ui);
     draw_destroy(g->draw);
@@ -529,7 +487,7 @@ int gui_frame(gui *g)
         render(g);
     }
     SDL_RenderPresent(g->ren);
-    autosave(g);
+    recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
         Uint64 t_out = SDL_GetPerformanceCounter();
         g->samples[g->nsamples++] =

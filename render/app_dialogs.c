@@ -414,6 +414,8 @@ static void draw_help(app *a, ui_ctx *ctx)
         {"F11", "full screen", "helsk\xC3\xA4rm"},
         {"F1, Escape", "this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"},
         {"Ctrl+Q", "quit (asks about unsaved changes)", "avsluta (fr\xC3\xA5gar om osparade \xC3\xA4ndringar)"},
+        {"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "in a text field: select all, copy, cut, paste",
+         "i ett textf\xC3\xA4lt: markera allt, kopiera, klipp ut, klistra in"},
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
     int lh = ui_text_height(ctx, UI_FONT_BODY) + ui_px(ctx, 6);

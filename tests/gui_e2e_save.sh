@@ -69,6 +69,13 @@ xdotool windowfocus --sync "$win" 2>/dev/null || true
 sleep 0.5
 
 title() { xwininfo -root -tree | grep transim-gui | sed -n 's/^ *0x[0-9a-f]* "\(.*\)": (.*/\1/p' | head -1; }
+# Waits up to 20 s (a sanitizer build on a busy machine is slow) for a command to succeed.
+wait_until() {
+  for _ in $(seq 200); do "$@" && return 0; sleep 0.1; done
+  return 1
+}
+title_is() { [ "$(title)" = "$1" ]; }
+title_marked() { case "$(title)" in "•"*) return 0 ;; *) return 1 ;; esac; }
 step() { xdotool "$@"; sleep 0.4; }
 bundled_unchanged() { cmp -s "$baseline" "$src/scenarios/baseline.ini" || fail "$1: the bundled baseline.ini changed"; }
 # The dialogs are centred: Save as's name field 49 px above the middle of the
@@ -76,12 +83,12 @@ bundled_unchanged() { cmp -s "$baseline" "$src/scenarios/baseline.ini" || fail "
 name_field() { step mousemove 640 351 click 1; }
 file_field() { step mousemove 640 411 click 1; }
 
-case "$(title)" in "Baseline — transim") ;; *) fail "title at start: '$(title)'" ;; esac
+wait_until title_is "Baseline — transim" || fail "title at start: '$(title)'"
 
 # A lever moved with the keyboard marks the scenario unsaved in the title.
 for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
 step key Right Right
-case "$(title)" in "• Baseline — transim") ;; *) fail "title after a change: '$(title)'" ;; esac
+wait_until title_is "• Baseline — transim" || fail "title after a change: '$(title)'"
 
 # Ctrl+S on a bundled scenario is Save as: nothing written.
 step key ctrl+s
@@ -101,10 +108,11 @@ case "$(title)" in "•"*) ;; *) fail "a click saved: title '$(title)'" ;; esac
 step key ctrl+a
 step type --delay 20 "Team Blue"
 step key Return
-[ -f "$userdir/team-blue.ini" ] || fail "no $userdir/team-blue.ini: $(ls -R "$XDG_DATA_HOME")"
+wait_until test -f "$userdir/team-blue.ini" || fail "no $userdir/team-blue.ini: $(ls -R "$XDG_DATA_HOME")"
 grep -q "^name = Team Blue" "$userdir/team-blue.ini" || fail "the saved file does not carry the name"
 bundled_unchanged "Save as"
-case "$(title)" in "Team Blue — transim") ;; *) fail "title after saving: '$(title)'" ;; esac
+wait_until title_is "Team Blue — transim" || fail "title after saving: '$(title)'"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
 
 # Save as onto an existing file asks; Return on the question is Cancel.
 for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
@@ -128,26 +136,30 @@ step key Escape
 
 # The unsaved-changes question: Return and Escape cancel (nothing saved,
 # still running); Discard changes (Shift+Tab from Cancel) quits.
-case "$(title)" in "•"*) ;; *) fail "expected unsaved changes: '$(title)'" ;; esac
+wait_until title_marked || fail "expected unsaved changes: '$(title)'"
 step key ctrl+q
 step key Return
+sleep 1
 kill -0 "$gui_pid" 2>/dev/null || fail "Return on the unsaved-changes question quit"
 [ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "Return on the unsaved-changes question saved"
 step key ctrl+q
 step key Escape
+sleep 1
 kill -0 "$gui_pid" 2>/dev/null || fail "Escape on the unsaved-changes question quit"
-ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1 || fail "no recovery copy of the unsaved work"
+has_copy() { ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1; }
+wait_until has_copy || fail "no recovery copy of the unsaved work"
 step key ctrl+q
 step key shift+Tab
 xdotool key Return
-for _ in $(seq 50); do kill -0 "$gui_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$gui_pid" 2>/dev/null && fail "Discard changes did not quit"
+gone() { ! kill -0 "$gui_pid" 2>/dev/null; }
+wait_until gone || fail "Discard changes did not quit"
 wait "$gui_pid"
 status=$?
 gui_pid=
 [ "$status" -eq 0 ] || fail "transim-gui exited with $status"
 [ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "discarding saved"
 bundled_unchanged "the session"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
 if ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1; then
   fail "a clean exit left its recovery copy"
 fi

@@ -18,9 +18,11 @@ CMAKE_FLAGS ?=
 # a user's build: WERROR=ON make test turns them on locally.
 WERROR  ?= $(if $(CI),ON,OFF)
 
-# Debian 12 / Ubuntu packages the build, tests and front end need.
+# Debian 12 / Ubuntu packages the build, tests and front end need (xvfb,
+# xdotool and x11-utils drive the real window in tests/gui_e2e_*.sh).
 DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
-            libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libstb-dev
+            libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libstb-dev \
+            xvfb xdotool x11-utils
 DEPS_MPI := libopenmpi-dev openmpi-bin
 
 .PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc fit teaching clean

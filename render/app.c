@@ -201,6 +201,17 @@ sim_status app_open(app *a, const char *path, sim_error *err)
     return SIM_OK;
 }
 
+sim_status app_restore(app *a, const char *path, sim_error *err)
+{
+    sim_status st = app_open(a, path, err);
+    if (st != SIM_OK)
+        return st;
+    a->path[0] = '\0';
+    a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
+    a->clean.name[0] = '\0';
+    return SIM_OK;
+}
+
 sim_status app_save(app *a, const char *path, sim_error *err)
 {
     sim_status st = scenario_save(&a->sc, path, err);
@@ -219,6 +230,30 @@ int app_dirty(const app *a)
     return memcmp(x->value, y->value, sizeof x->value) != 0 ||
            memcmp(x->lever_start, y->lever_start, sizeof x->lever_start) != 0 ||
            memcmp(x->lever_ramp, y->lever_ramp, sizeof x->lever_ramp) != 0;
+}
+
+/* The file name of path without directory and ".ini". */
+static void base_name(const char *path, char *buf, size_t n)
+{
+    const char *s = strrchr(path, '/');
+    s = s ? s + 1 : path;
+    snprintf(buf, n, "%s", s);
+    size_t len = strlen(buf);
+    if (len > 4 && strcmp(buf + len - 4, ".ini") == 0)
+        buf[len - 4] = '\0';
+}
+
+void app_title(const app *a, char *buf, size_t n)
+{
+    char stem[256];
+    const char *name = a->sc.name;
+    if (!name[0] && a->path[0]) {
+        base_name(a->path, stem, sizeof stem);
+        name = stem;
+    } else if (!name[0]) {
+        name = str_get(STR_SCENARIO, a->swedish);
+    }
+    snprintf(buf, n, "%s%s \xE2\x80\x94 transim", app_dirty(a) ? "\xE2\x80\xA2 " : "", name);
 }
 
 /* Records the state before a change, unless it continues the last group. */
@@ -348,17 +383,6 @@ int app_redo(app *a)
     a->undo_group = 0;
     app_rerun(a);
     return 1;
-}
-
-/* The file name of path without directory and ".ini". */
-static void base_name(const char *path, char *buf, size_t n)
-{
-    const char *s = strrchr(path, '/');
-    s = s ? s + 1 : path;
-    snprintf(buf, n, "%s", s);
-    size_t len = strlen(buf);
-    if (len > 4 && strcmp(buf + len - 4, ".ini") == 0)
-        buf[len - 4] = '\0';
 }
 
 sim_status app_compare_add(app *a, const char *path, sim_error *err)

@@ -31,8 +31,18 @@ typedef enum app_dialog {
     APP_DLG_COMPARE, /* choose saved scenarios to overlay */
     APP_DLG_EXPORT,  /* type a name for the PNG and CSV */
     APP_DLG_CONFIRM, /* unsaved changes: discard or cancel */
-    APP_DLG_HELP     /* keys */
+    APP_DLG_HELP,    /* keys */
+    APP_DLG_OVERWRITE, /* a file exists (perhaps a base of others): replace it or cancel */
+    APP_DLG_RESTORE  /* a crashed session's recovery file: restore or discard */
 } app_dialog;
+
+/* The answer to the restore question (APP_DLG_RESTORE). */
+typedef enum app_restore_answer {
+    APP_RESTORE_OPEN,     /* not answered yet (or no question) */
+    APP_RESTORE_RESTORED, /* restored: the copy may go once this session's own is written */
+    APP_RESTORE_DISCARDED,/* discard the copy */
+    APP_RESTORE_KEPT      /* Escape: keep the copy for the next start */
+} app_restore_answer;
 
 /* What to do once the user agrees to discard unsaved changes. */
 typedef enum app_pending {
@@ -103,7 +113,19 @@ typedef struct app {
     char path[1024];       /* file of the scenario ("" = not saved yet) */
     char entry[1024];      /* path or name typed in a dialog */
     char entry_name[128];  /* the scenario's name typed in the save dialog */
-    char overwrite_ok[1024]; /* a file the user was warned exists; Save again replaces it */
+    int entry_auto;        /* 1 while the save dialog's path is the proposed one (it
+                              follows the typed name until the user edits it) */
+    char entry_name_seen[128]; /* the name the proposed path was made from */
+    char overwrite_path[1024]; /* the existing file the overwrite question is about */
+    app_dialog overwrite_back; /* where Cancel on that question returns (SAVE or NONE) */
+    int overwrite_heirs;   /* scenario files that inherit from overwrite_path */
+    char overwrite_heir[256]; /* the first of them (file name) */
+    int overwrite_bundled; /* 1 when overwrite_path is a bundled scenario */
+    char restore_path[1024]; /* a crashed session's recovery file offered for restore, "" none */
+    char restore_name[128];  /* the scenario's name in it */
+    char restore_when[64];   /* when it was last written, local time */
+    app_restore_answer restore_answer; /* what the user chose; the window layer acts on it
+                                          and sets it back to APP_RESTORE_OPEN */
     char dir[1024];        /* directory the file dialogs list */
     char files[APP_FILES_MAX][256]; /* .ini files in dir, sorted */
     int nfiles;
@@ -139,11 +161,38 @@ void app_destroy(app *a);
  * undo and redo, re-runs. On failure nothing changes and err says why. */
 sim_status app_open(app *a, const char *path, sim_error *err);
 
+/* Takes the scenario of a recovery file at path as unsaved work: loads it
+ * (validated, re-run), with no file of its own (Save asks where) and
+ * undo cleared. On failure nothing changes and err says why. */
+sim_status app_restore(app *a, const char *path, sim_error *err);
+
 /* Saves the scenario to path (atomically) and marks it clean. */
 sim_status app_save(app *a, const char *path, sim_error *err);
 
 /* 1 when the scenario differs from the one last opened or saved. */
 int app_dirty(const app *a);
+
+/* The window's title into buf: the scenario's name (or its file's), a mark
+ * when unsaved, and the program: "• Skills first — transim". */
+void app_title(const app *a, char *buf, size_t n);
+
+/* Files (app_files.c). The user's own scenario folder,
+ * $XDG_DATA_HOME/transim/scenarios or ~/.local/share/transim/scenarios,
+ * made when missing, into buf; 0, or -1 when there is no home or it cannot
+ * be made (buf then names where it was tried, or is ""). */
+int app_user_dir(char *buf, size_t n);
+/* 1 when path lies in the bundled scenarios folder (the source tree's
+ * scenarios/, or ./scenarios): those files are never written over by Save. */
+int app_is_bundled(const char *path);
+/* How many scenario files in path's directory inherit from it (`base = `
+ * naming it); the first one's file name into first (n bytes) when not NULL. */
+int app_count_heirs(const char *path, char *first, size_t n);
+/* name as a file name: lower-case ASCII letters and digits joined by '-'
+ * (å ä ö as a a o); "my-scenario" when nothing is left. */
+void app_slug(const char *name, char *buf, size_t n);
+/* A file that does not exist yet, dir/SLUG.ini or dir/SLUG-2.ini ...,
+ * into out; 0, or -1 when none fits. */
+int app_propose_path(const char *dir, const char *name, char *out, size_t n);
 
 /* Changes of inputs. group: nonzero changes in a row with the same group
  * (one drag of one slider) make one undo step; 0 always makes a new step.

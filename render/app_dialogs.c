@@ -1,6 +1,9 @@
-/* app_dialogs.c: the modal dialogs of the simulator: open, save as,
- * compare saved scenarios, export, the unsaved-changes question and the
- * keys. Drawn on the overlay layer above a shade; Escape closes them. */
+/* app_dialogs.c: the modal dialogs of the simulator: open, save as, the
+ * overwrite question, compare saved scenarios, export, the unsaved-changes
+ * question, the restore of a crashed session's work and the keys. Drawn on
+ * the overlay layer above a shade; Escape closes them (the overwrite
+ * question returns to Save as). Questions that can lose work default to
+ * Cancel. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,9 +66,22 @@ static void do_pending(app *a)
     }
 }
 
-/* Two or three buttons at the bottom right of r; returns the index clicked
- * or -1. The first is the default (Return in the dialog). */
-static int dialog_buttons(app *a, ui_ctx *ctx, ui_rect r, const str_id *labels, int n)
+/* Cancel on the overwrite question: back to the save dialog, or (after
+ * Ctrl+S) nothing saved and nothing that waited on the save done. */
+static void cancel_overwrite(app *a)
+{
+    a->dialog = a->overwrite_back;
+    if (a->overwrite_back == APP_DLG_NONE)
+        a->pending = APP_PENDING_NONE;
+}
+
+/* Two or three buttons at the bottom right of r, labels[0] rightmost;
+ * returns the index clicked or pressed, or -1. def is the default: drawn
+ * highlighted and pressed by a Return that no field took (-1: none). With
+ * focus set, the default also has the keyboard focus when the dialog opens:
+ * every question that can lose work defaults to its Cancel this way. */
+static int dialog_buttons(app *a, ui_ctx *ctx, ui_rect r, const str_id *labels, int n, int def,
+                          int focus)
 {
     int bh = ui_px(ctx, 34), gap = ui_px(ctx, 8);
     int x = r.x + r.w;
@@ -74,12 +90,15 @@ static int dialog_buttons(app *a, ui_ctx *ctx, ui_rect r, const str_id *labels, 
         const char *label = str_get(labels[i], a->swedish);
         int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 32);
         x -= w;
-        if (ui_button(ctx, ui_id("dlg-button", (int)labels[i]), ui_rect_make(x, r.y + r.h - bh, w, bh),
-                      label, i == 0) &
-            UI_SUBMIT)
+        unsigned id = ui_id("dlg-button", (int)labels[i]);
+        if (focus && i == def && a->dialog_shown != a->dialog)
+            ui_focus_set(ctx, id);
+        if (ui_button(ctx, id, ui_rect_make(x, r.y + r.h - bh, w, bh), label, i == def) & UI_SUBMIT)
             hit = i;
         x -= gap;
     }
+    if (hit < 0 && def >= 0 && ui_take_key(ctx, UI_KEY_RETURN))
+        hit = def;
     return hit;
 }
 
@@ -99,7 +118,7 @@ static void draw_open(app *a, ui_ctx *ctx)
     int tr = ui_textbox(ctx, ui_id("open-entry", 0), ui_rect_make(in.x, ly + lh + gap, in.w, rh),
                         a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_OPEN, STR_CANCEL};
-    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    int b = dialog_buttons(a, ctx, in, buttons, 2, -1, 0);
     if ((b == 0 || (tr & UI_SUBMIT) || (lr & UI_SUBMIT)) && a->entry[0]) {
         char path[1024];
         snprintf(path, sizeof path, "%s", a->entry);
@@ -125,59 +144,141 @@ static void stem_of(const char *path, char *buf, size_t n)
     buf[len] = '\0';
 }
 
+/* Names the scenario (as typed, else after the file) and saves it to path;
+ * then closes the dialogs and carries out what waited on the save. */
+static void save_as(app *a, const char *path_in)
+{
+    sim_error err;
+    sim_error_clear(&err);
+    char path[1024], msg[1200];
+    snprintf(path, sizeof path, "%s", path_in);
+    char old_name[sizeof a->sc.name];
+    memcpy(old_name, a->sc.name, sizeof old_name);
+    if (a->entry_name[0])
+        snprintf(a->sc.name, sizeof a->sc.name, "%s", a->entry_name);
+    else
+        stem_of(path, a->sc.name, sizeof a->sc.name);
+    if (app_save(a, path, &err) == SIM_OK) {
+        app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), path);
+        a->dialog = APP_DLG_NONE;
+        if (a->pending != APP_PENDING_NONE)
+            do_pending(a);
+    } else {
+        memcpy(a->sc.name, old_name, sizeof old_name);
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        a->dialog = APP_DLG_SAVE;
+    }
+}
+
 static void draw_save(app *a, ui_ctx *ctx)
 {
-    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 560), ui_px(ctx, 270));
+    ui_rect in = dialog_begin(a, ctx, STR_SAVE_TITLE, ui_px(ctx, 620), ui_px(ctx, 270));
     int rh = ui_px(ctx, 32), sh = ui_text_height(ctx, UI_FONT_SMALL), gap = ui_px(ctx, 10);
     ui_color muted = ctx->colors[UI_COL_MUTED];
     int y = in.y;
     ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_SCENARIO_NAME, a->swedish), in.x, y, muted);
     y += sh + ui_px(ctx, 4);
-    int nr = ui_textbox(ctx, ui_id("save-name", 0), ui_rect_make(in.x, y, in.w, rh), a->entry_name,
-                        sizeof a->entry_name);
+    /* The name first: the proposed file follows it until the path is edited. */
+    unsigned nid = ui_id("save-name", 0), pid = ui_id("save-entry", 0);
+    if (a->dialog_shown == APP_DLG_OVERWRITE)
+        ui_focus_set(ctx, pid); /* back from "replace?": choose another file */
+    else if (a->dialog_shown != APP_DLG_SAVE)
+        ui_focus_set(ctx, nid);
+    int nr = ui_textbox(ctx, nid, ui_rect_make(in.x, y, in.w, rh), a->entry_name, sizeof a->entry_name);
+    app_save_dialog_follow(a);
     y += rh + gap;
     ui_draw_text(ctx, UI_FONT_SMALL, str_get(STR_FILE_PATH, a->swedish), in.x, y, muted);
     y += sh + ui_px(ctx, 4);
-    unsigned tid = ui_id("save-entry", 0);
-    if (a->dialog_shown != APP_DLG_SAVE)
-        ui_focus_set(ctx, tid);
-    int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
+    int tr = ui_textbox(ctx, pid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
+    if (tr & UI_CHANGED)
+        a->entry_auto = 0;
     static const str_id buttons[2] = {STR_SAVE, STR_CANCEL};
-    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT) || (nr & UI_SUBMIT)) && a->entry[0]) {
-        sim_error err;
-        sim_error_clear(&err);
-        char path[1024], msg[1200];
-        snprintf(path, sizeof path, "%s", a->entry);
-        /* Another file of that name is replaced only when asked twice. */
-        if (strcmp(path, a->path) != 0 && strcmp(path, a->overwrite_ok) != 0 &&
-            access(path, F_OK) == 0) {
-            snprintf(a->overwrite_ok, sizeof a->overwrite_ok, "%s", path);
-            app_status(a, 1, str_get(STR_OVERWRITE_FMT, a->swedish), path);
-            dialog_end(ctx);
-            return;
-        }
-        /* The name as typed, or else the file's name. */
-        char old_name[sizeof a->sc.name];
-        memcpy(old_name, a->sc.name, sizeof old_name);
-        if (a->entry_name[0])
-            snprintf(a->sc.name, sizeof a->sc.name, "%s", a->entry_name);
+        /* An existing file is replaced only when the user says so. */
+        if (access(a->entry, F_OK) == 0)
+            app_ask_overwrite(a, a->entry, APP_DLG_SAVE);
         else
-            stem_of(path, a->sc.name, sizeof a->sc.name);
-        if (app_save(a, path, &err) == SIM_OK) {
-            app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), path);
-            a->dialog = APP_DLG_NONE;
-            a->overwrite_ok[0] = '\0';
-            if (a->pending != APP_PENDING_NONE)
-                do_pending(a);
-        } else {
-            memcpy(a->sc.name, old_name, sizeof old_name);
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
-        }
+            save_as(a, a->entry);
     }
     if (b == 1) {
         a->dialog = APP_DLG_NONE;
         a->pending = APP_PENDING_NONE;
+    }
+    dialog_end(ctx);
+}
+
+static void draw_overwrite(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_OVERWRITE_TITLE, ui_px(ctx, 600), ui_px(ctx, 250));
+    char text[3000], line[1400];
+    snprintf(text, sizeof text, str_get(STR_OVERWRITE_TEXT_FMT, a->swedish), a->overwrite_path);
+    if (a->overwrite_heirs > 0) {
+        snprintf(line, sizeof line, str_get(STR_HEIRS_FMT, a->swedish), a->overwrite_heirs,
+                 a->overwrite_heir);
+        strncat(text, "\n", sizeof text - strlen(text) - 1);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+    }
+    if (a->overwrite_bundled) {
+        strncat(text, "\n", sizeof text - strlen(text) - 1);
+        strncat(text, str_get(STR_BUNDLED_NOTE, a->swedish), sizeof text - strlen(text) - 1);
+    }
+    ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
+    static const str_id buttons[2] = {STR_REPLACE, STR_CANCEL};
+    int b = dialog_buttons(a, ctx, in, buttons, 2, 1, 1);
+    if (b == 0) {
+        if (a->overwrite_back == APP_DLG_SAVE) {
+            save_as(a, a->overwrite_path);
+        } else {
+            sim_error err;
+            sim_error_clear(&err);
+            char msg[1200];
+            if (app_save(a, a->overwrite_path, &err) == SIM_OK) {
+                app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), a->overwrite_path);
+                a->dialog = APP_DLG_NONE;
+                if (a->pending != APP_PENDING_NONE)
+                    do_pending(a);
+            } else {
+                app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+                a->dialog = APP_DLG_NONE;
+                a->pending = APP_PENDING_NONE;
+            }
+        }
+    } else if (b == 1) {
+        cancel_overwrite(a);
+    }
+    dialog_end(ctx);
+}
+
+static void draw_restore(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_RESTORE_TITLE, ui_px(ctx, 620), ui_px(ctx, 260));
+    char text[3000];
+    snprintf(text, sizeof text, str_get(STR_RESTORE_TEXT_FMT, a->swedish), a->restore_name,
+             a->restore_when, a->restore_path);
+    int h = ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
+    ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_RESTORE_LATER, a->swedish), in.x,
+                    in.y + h + ui_px(ctx, 8), in.w, ctx->colors[UI_COL_MUTED]);
+    static const str_id buttons[2] = {STR_RESTORE, STR_DISCARD_COPY};
+    /* Restoring loses nothing (the copy stays until this session has its
+     * own), so it is the default; discarding must be chosen. */
+    int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 1);
+    if (b == 0) {
+        sim_error err;
+        sim_error_clear(&err);
+        char msg[1200];
+        if (app_restore(a, a->restore_path, &err) == SIM_OK) {
+            app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
+            a->restore_answer = APP_RESTORE_RESTORED;
+        } else {
+            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+            a->restore_answer = APP_RESTORE_KEPT;
+        }
+        a->dialog = APP_DLG_NONE;
+    } else if (b == 1) {
+        app_status(a, 0, str_get(STR_DISCARDED_FMT, a->swedish), a->restore_path);
+        a->restore_answer = APP_RESTORE_DISCARDED;
+        a->dialog = APP_DLG_NONE;
     }
     dialog_end(ctx);
 }
@@ -234,7 +335,7 @@ static void draw_compare(app *a, ui_ctx *ctx)
         y += rh + ui_px(ctx, 4);
     }
     static const str_id buttons[2] = {STR_DETAIL_CLOSE, STR_COMPARE_CLEAR};
-    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    int b = dialog_buttons(a, ctx, in, buttons, 2, -1, 0);
     if (b == 0)
         a->dialog = APP_DLG_NONE;
     if (b == 1)
@@ -253,7 +354,7 @@ static void draw_export(app *a, ui_ctx *ctx)
         ui_focus_set(ctx, tid);
     int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_EXPORT, STR_CANCEL};
-    int b = dialog_buttons(a, ctx, in, buttons, 2);
+    int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
         char path[1100], msg[1200];
         sim_error err;
@@ -279,13 +380,13 @@ static void draw_confirm(app *a, ui_ctx *ctx)
     ui_draw_wrapped(ctx, UI_FONT_BODY, str_get(STR_UNSAVED_TEXT, a->swedish), in.x, in.y, in.w,
                     ctx->colors[UI_COL_TEXT]);
     static const str_id buttons[3] = {STR_SAVE, STR_DISCARD, STR_CANCEL};
-    int b = dialog_buttons(a, ctx, in, buttons, 3);
+    int b = dialog_buttons(a, ctx, in, buttons, 3, 2, 1); /* Return and Escape: Cancel */
     if (b == 0) {
         a->dialog = APP_DLG_NONE;
         app_command(a, APP_CMD_SAVE);
         if (!app_dirty(a))
             do_pending(a);
-        else if (a->dialog != APP_DLG_SAVE)
+        else if (a->dialog != APP_DLG_SAVE && a->dialog != APP_DLG_OVERWRITE)
             a->pending = APP_PENDING_NONE; /* the save failed: the status says why */
     } else if (b == 1) {
         do_pending(a);
@@ -313,6 +414,8 @@ static void draw_help(app *a, ui_ctx *ctx)
         {"F11", "full screen", "helsk\xC3\xA4rm"},
         {"F1, Escape", "this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"},
         {"Ctrl+Q", "quit (asks about unsaved changes)", "avsluta (fr\xC3\xA5gar om osparade \xC3\xA4ndringar)"},
+        {"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "in a text field: select all, copy, cut, paste",
+         "i ett textf\xC3\xA4lt: markera allt, kopiera, klipp ut, klistra in"},
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
     int lh = ui_text_height(ctx, UI_FONT_BODY) + ui_px(ctx, 6);
@@ -326,7 +429,7 @@ static void draw_help(app *a, ui_ctx *ctx)
                         ui_rect_make(row.x + kw, row.y, in.w - kw, lh), -1, ctx->colors[UI_COL_TEXT]);
     }
     static const str_id buttons[1] = {STR_DETAIL_CLOSE};
-    if (dialog_buttons(a, ctx, in, buttons, 1) == 0)
+    if (dialog_buttons(a, ctx, in, buttons, 1, 0, 0) == 0)
         a->dialog = APP_DLG_NONE;
     dialog_end(ctx);
 }
@@ -334,10 +437,15 @@ static void draw_help(app *a, ui_ctx *ctx)
 void app_dialogs_draw(app *a, ui_ctx *ctx)
 {
     /* Escape closes any dialog (and cancels what waited on it). */
-    if (a->dialog != APP_DLG_NONE && (ctx->key_pressed & UI_KEY_ESCAPE)) {
-        ctx->key_used |= UI_KEY_ESCAPE;
-        a->dialog = APP_DLG_NONE;
-        a->pending = APP_PENDING_NONE;
+    if (a->dialog != APP_DLG_NONE && ui_take_key(ctx, UI_KEY_ESCAPE)) {
+        if (a->dialog == APP_DLG_OVERWRITE) {
+            cancel_overwrite(a);
+        } else {
+            if (a->dialog == APP_DLG_RESTORE)
+                a->restore_answer = APP_RESTORE_KEPT;
+            a->dialog = APP_DLG_NONE;
+            a->pending = APP_PENDING_NONE;
+        }
         ctx->focus = 0;
         ctx->edit_id = 0;
     }
@@ -362,6 +470,12 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
         break;
     case APP_DLG_HELP:
         draw_help(a, ctx);
+        break;
+    case APP_DLG_OVERWRITE:
+        draw_overwrite(a, ctx);
+        break;
+    case APP_DLG_RESTORE:
+        draw_restore(a, ctx);
         break;
     }
     a->dialog_shown = shown;

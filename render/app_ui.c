@@ -78,19 +78,47 @@ int app_request_compare(app *a, const char *path)
     return 1;
 }
 
+/* The file Save as proposes: a new file in the user's own folder named
+ * after the scenario (or, for a file already there or elsewhere outside the
+ * bundled scenarios, next to it); never an existing file. */
+static void propose_path(app *a, const char *name)
+{
+    char dir[1024];
+    if (a->path[0] && !app_is_bundled(a->path))
+        dir_of(a->path, dir, sizeof dir);
+    else if (app_user_dir(dir, sizeof dir) != 0)
+        snprintf(dir, sizeof dir, "%s", ".");
+    if (app_propose_path(dir, name, a->entry, sizeof a->entry) != 0)
+        a->entry[0] = '\0';
+    snprintf(a->entry_name_seen, sizeof a->entry_name_seen, "%s", name);
+}
+
+void app_save_dialog_follow(app *a)
+{
+    if (a->entry_auto && strcmp(a->entry_name, a->entry_name_seen) != 0)
+        propose_path(a, a->entry_name);
+}
+
 static void open_save_dialog(app *a)
 {
     dialog_dir(a);
-    int w = a->path[0] ? snprintf(a->entry, sizeof a->entry, "%s", a->path)
-                       : snprintf(a->entry, sizeof a->entry, "%s/%s", a->dir, "my-scenario.ini");
-    if (w < 0 || (size_t)w >= sizeof a->entry)
-        a->entry[0] = '\0';
     /* A changed baseline is a new scenario: ask for its name. */
     if (strcmp(a->sc.name, a->base_sc.name) == 0)
         a->entry_name[0] = '\0';
     else
         snprintf(a->entry_name, sizeof a->entry_name, "%s", a->sc.name);
+    propose_path(a, a->entry_name);
+    a->entry_auto = 1;
     a->dialog = APP_DLG_SAVE;
+}
+
+void app_ask_overwrite(app *a, const char *path, app_dialog back)
+{
+    snprintf(a->overwrite_path, sizeof a->overwrite_path, "%s", path);
+    a->overwrite_back = back;
+    a->overwrite_heirs = app_count_heirs(path, a->overwrite_heir, sizeof a->overwrite_heir);
+    a->overwrite_bundled = app_is_bundled(path);
+    a->dialog = APP_DLG_OVERWRITE;
 }
 
 void app_command(app *a, app_cmd cmd)
@@ -113,6 +141,16 @@ void app_command(app *a, app_cmd cmd)
         a->dialog = APP_DLG_OPEN;
         break;
     case APP_CMD_SAVE:
+        if (a->path[0] && app_is_bundled(a->path)) {
+            /* The bundled scenarios stay as they came: save a copy instead. */
+            open_save_dialog(a);
+            app_status(a, 0, "%s", str_get(STR_BUNDLED_SAVE_AS, a->swedish));
+            break;
+        }
+        if (a->path[0] && app_count_heirs(a->path, NULL, 0) > 0) {
+            app_ask_overwrite(a, a->path, APP_DLG_NONE); /* others build on it */
+            break;
+        }
         if (a->path[0]) {
             if (app_save(a, a->path, &err) == SIM_OK)
                 app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), a->path);
@@ -597,8 +635,11 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
 
 void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
-    ctx->modal = a->dialog != APP_DLG_NONE;
     ui_begin(ctx);
+    /* A shortcut queued by the window layer takes its turn with the keys. */
+    if (ctx->command >= 0)
+        app_command(a, (app_cmd)ctx->command);
+    ctx->modal = a->dialog != APP_DLG_NONE;
     if (app_update_bands(a) != SIM_OK)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);

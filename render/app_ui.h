@@ -35,6 +35,15 @@ typedef enum app_cmd {
  * a->want_quit / a->want_fullscreen for the window layer. */
 void app_command(app *a, app_cmd cmd);
 
+/* Asks whether to replace the existing file at path (APP_DLG_OVERWRITE);
+ * Cancel returns to back (APP_DLG_SAVE, or APP_DLG_NONE to drop the save
+ * and what waited on it). */
+void app_ask_overwrite(app *a, const char *path, app_dialog back);
+
+/* While the save dialog's path is still the proposed one, proposes it anew
+ * from the name typed so far (called by the dialog every frame). */
+void app_save_dialog_follow(app *a);
+
 /* Asks to open path: opens at once, or asks first when there are unsaved
  * changes. */
 void app_request_open(app *a, const char *path);

@@ -1,18 +1,17 @@
 /* gui.c: the SDL window around the app and its interface (see gui.h). */
 #include "render/gui.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <SDL.h>
 
 #include "render/app_ui.h"
 #include "render/draw.h"
 #include "render/png.h"
+#include "render/recovery.h"
 #include "render/strings.h"
 
 #define PROFILE_MAX 100000 /* input-to-frame samples kept */
@@ -33,14 +32,14 @@ struct gui {
     double *samples;      /* input-to-frame times, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
-    char autosave[1024];  /* recovery file, "" when none (headless runs) */
-    long autosaved_runs;  /* app->runs at the last autosave */
-    Uint64 autosaved_at;  /* SDL_GetTicks64() of the last autosave */
+    recovery rec;         /* the session's recovery copy (off for headless runs) */
     float font_scale;     /* scale the fonts were last opened at */
     int tool_key;         /* language and graph count the toolbar was measured for, -1 none */
     float tool_one, tool_two; /* its widths at scale 1, px (app_toolbar_widths) */
     int last_scroll;      /* the lever panel's scroll before the last frame */
     int scrolled;         /* 1 when the last frame changed it */
+    SDL_Event deferred;   /* a mouse button waiting for the keys queued before it */
+    int has_deferred;     /* 1 when deferred holds one */
 };
 
 app *gui_app(gui *g)
@@ -58,51 +57,9 @@ const app_layout *gui_layout(const gui *g)
     return &g->layout;
 }
 
-/* Makes the directory dir (one level) unless it exists; 1 on success. */
-static int make_dir(const char *dir)
+const recovery *gui_recovery(const gui *g)
 {
-    return mkdir(dir, 0755) == 0 || errno == EEXIST;
-}
-
-/* The recovery file: $XDG_STATE_HOME/transim/autosave.ini, or
- * ~/.local/state/transim/autosave.ini; "" when no home is known or the
- * directories cannot be made. */
-static void autosave_path(char *buf, size_t n)
-{
-    char dir[900];
-    const char *state = getenv("XDG_STATE_HOME");
-    const char *home = getenv("HOME");
-    buf[0] = '\0';
-    if (state && *state) {
-        snprintf(dir, sizeof dir, "%.880s", state);
-    } else if (home && *home) {
-        snprintf(dir, sizeof dir, "%.860s/.local", home);
-        make_dir(dir);
-        snprintf(dir, sizeof dir, "%.860s/.local/state", home);
-    } else {
-        return;
-    }
-    if (!make_dir(dir))
-        return;
-    char sub[960];
-    snprintf(sub, sizeof sub, "%s/transim", dir);
-    if (make_dir(sub))
-        snprintf(buf, n, "%s/autosave.ini", sub);
-}
-
-/* Writes the scenario to the recovery file when it changed, at most every
- * two seconds, so that a crash loses at most that much work. */
-static void autosave(gui *g)
-{
-    if (!g->autosave[0] || g->app->runs == g->autosaved_runs)
-        return;
-    Uint64 now = SDL_GetTicks64();
-    if (g->autosaved_at != 0 && now - g->autosaved_at < 2000)
-        return;
-    g->autosaved_runs = g->app->runs;
-    g->autosaved_at = now;
-    if (app_dirty(g->app) && scenario_save(&g->app->sc, g->autosave, NULL) != SIM_OK)
-        g->autosave[0] = '\0'; /* do not retry a place that fails */
+    return &g->rec;
 }
 
 int gui_text_cache(const gui *g)
@@ -113,6 +70,27 @@ int gui_text_cache(const gui *g)
 unsigned gui_window_id(const gui *g)
 {
     return SDL_GetWindowID(g->win);
+}
+
+/* The system clipboard for the text entries (ui_clipboard). */
+static size_t clipboard_get(void *user, char *buf, size_t cap)
+{
+    (void)user;
+    buf[0] = '\0';
+    if (!SDL_HasClipboardText())
+        return 0;
+    char *t = SDL_GetClipboardText();
+    if (!t)
+        return 0;
+    snprintf(buf, cap, "%s", t);
+    SDL_free(t);
+    return strlen(buf);
+}
+
+static int clipboard_set(void *user, const char *text)
+{
+    (void)user;
+    return SDL_SetClipboardText(text) == 0 ? 0 : -1;
 }
 
 gui *gui_create(const gui_opts *opts, char *msg, size_t n)
@@ -193,6 +171,8 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         return NULL;
     }
     ui_init(g->ui, draw_text_width, draw_text_height, g->draw);
+    g->ui->clipboard.get = clipboard_get;
+    g->ui->clipboard.set = clipboard_set;
     if (opts->profile) {
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
         if (!g->samples) {
@@ -207,11 +187,13 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         if (g->app->status_error)
             snprintf(msg, n, "%s", g->app->status);
     }
-    if (opts->autosave)
-        snprintf(g->autosave, sizeof g->autosave, "%s", opts->autosave);
+    char dir[1024] = "";
+    if (opts->recovery_dir)
+        snprintf(dir, sizeof dir, "%s", opts->recovery_dir);
     else if (!opts->hidden)
-        autosave_path(g->autosave, sizeof g->autosave);
-    g->autosaved_runs = g->app->runs;
+        recovery_default_dir(dir, sizeof dir);
+    recovery_init(&g->rec, dir);
+    recovery_offer(&g->rec, g->app);
     SDL_StartTextInput();
     return g;
 }
@@ -221,6 +203,7 @@ void gui_destroy(gui *g)
     if (!g)
         return;
     SDL_StopTextInput();
+    recovery_release(&g->rec, 1);
     app_destroy(g->app);
     free(g->ui);
     draw_destroy(g->draw);
@@ -245,65 +228,49 @@ static unsigned mods_of(Uint16 m)
     return r;
 }
 
-/* Ctrl shortcuts and function keys; returns 1 when the key was one. */
-static int shortcut(gui *g, const SDL_KeyboardEvent *k)
+/* The command of a Ctrl shortcut or function key, or -1 when k is none. */
+static int shortcut(const SDL_KeyboardEvent *k)
 {
-    app *a = g->app;
     int ctrl = (k->keysym.mod & KMOD_CTRL) != 0, shift = (k->keysym.mod & KMOD_SHIFT) != 0;
     SDL_Keycode s = k->keysym.sym;
-    if (s == SDLK_F11) {
-        app_command(a, APP_CMD_FULLSCREEN);
-        return 1;
-    }
-    if (s == SDLK_F1) {
-        app_command(a, APP_CMD_HELP);
-        return 1;
-    }
+    if (s == SDLK_F11)
+        return APP_CMD_FULLSCREEN;
+    if (s == SDLK_F1)
+        return APP_CMD_HELP;
     if (!ctrl)
-        return 0;
+        return -1;
     switch (s) {
-    case SDLK_z:
-        app_command(a, shift ? APP_CMD_REDO : APP_CMD_UNDO);
-        return 1;
-    case SDLK_y:
-        app_command(a, APP_CMD_REDO);
-        return 1;
-    case SDLK_s:
-        app_command(a, shift ? APP_CMD_SAVE_AS : APP_CMD_SAVE);
-        return 1;
-    case SDLK_o:
-        app_command(a, APP_CMD_OPEN);
-        return 1;
-    case SDLK_e:
-        app_command(a, APP_CMD_EXPORT);
-        return 1;
-    case SDLK_k:
-        app_command(a, APP_CMD_COMPARE);
-        return 1;
-    case SDLK_l:
-        app_command(a, APP_CMD_LANGUAGE);
-        return 1;
-    case SDLK_u:
-        app_command(a, APP_CMD_BANDS);
-        return 1;
-    case SDLK_q:
-        app_command(a, APP_CMD_QUIT);
-        return 1;
+    case SDLK_z: return shift ? APP_CMD_REDO : APP_CMD_UNDO;
+    case SDLK_y: return APP_CMD_REDO;
+    case SDLK_s: return shift ? APP_CMD_SAVE_AS : APP_CMD_SAVE;
+    case SDLK_o: return APP_CMD_OPEN;
+    case SDLK_e: return APP_CMD_EXPORT;
+    case SDLK_k: return APP_CMD_COMPARE;
+    case SDLK_l: return APP_CMD_LANGUAGE;
+    case SDLK_u: return APP_CMD_BANDS;
+    case SDLK_q: return APP_CMD_QUIT;
     case SDLK_PLUS:
     case SDLK_EQUALS:
-    case SDLK_KP_PLUS:
-        app_command(a, APP_CMD_ZOOM_IN);
-        return 1;
+    case SDLK_KP_PLUS: return APP_CMD_ZOOM_IN;
     case SDLK_MINUS:
-    case SDLK_KP_MINUS:
-        app_command(a, APP_CMD_ZOOM_OUT);
-        return 1;
+    case SDLK_KP_MINUS: return APP_CMD_ZOOM_OUT;
     case SDLK_0:
-    case SDLK_KP_0:
-        app_command(a, APP_CMD_ZOOM_RESET);
-        return 1;
-    default:
+    case SDLK_KP_0: return APP_CMD_ZOOM_RESET;
+    default: return -1;
+    }
+}
+
+/* The editing key of a Ctrl chord (select all, copy, cut, paste), or 0. */
+static unsigned edit_chord(const SDL_KeyboardEvent *k)
+{
+    if (!(k->keysym.mod & KMOD_CTRL))
         return 0;
+    switch (k->keysym.sym) {
+    case SDLK_a: return UI_KEY_SELECT_ALL;
+    case SDLK_c: return UI_KEY_COPY;
+    case SDLK_x: return UI_KEY_CUT;
+    case SDLK_v: return UI_KEY_PASTE;
+    default: return 0;
     }
 }
 
@@ -334,14 +301,31 @@ static int mouse_x(const gui *g, int x)
     return (int)lroundf((float)x * g->dpi);
 }
 
+/* Gives the ui a mouse button event. */
+static void mouse_button(gui *g, const SDL_Event *e)
+{
+    ui_input_mouse_button(g->ui, mouse_x(g, e->button.x), mouse_x(g, e->button.y),
+                          e->type == SDL_MOUSEBUTTONDOWN);
+}
+
 /* Feeds pending events to the ui; stops after a button change so that a
- * press and its release land in different frames. Returns 1 when any input
- * arrived. */
+ * press and its release land in different frames. Keys and text are queued
+ * in the ui (one taken per frame); while some wait, SDL's events wait too,
+ * and a button pressed after queued keys waits for them (g->deferred), so
+ * that a click comes after the typing that came before it. Returns 1 when
+ * any input arrived. */
 static int poll_events(gui *g)
 {
     SDL_Event e;
     int input = 0;
     ui_ctx *ui = g->ui;
+    if (ui_input_pending(ui))
+        return 1;
+    if (g->has_deferred) {
+        g->has_deferred = 0;
+        mouse_button(g, &g->deferred);
+        return 1;
+    }
     while (SDL_PollEvent(&e)) {
         switch (e.type) {
         case SDL_QUIT:
@@ -355,24 +339,31 @@ static int poll_events(gui *g)
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT)
                 break;
-            ui_input_mouse_button(ui, mouse_x(g, e.button.x), mouse_x(g, e.button.y),
-                                  e.type == SDL_MOUSEBUTTONDOWN);
+            if (ui_input_pending(ui)) {
+                g->deferred = e;
+                g->has_deferred = 1;
+            } else {
+                mouse_button(g, &e);
+            }
             return 1;
         case SDL_MOUSEWHEEL:
             ui_input_wheel(ui, e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y);
             input = 1;
             break;
-        case SDL_KEYDOWN:
+        case SDL_KEYDOWN: {
+            /* Queued, not acted on here: each key and shortcut takes its
+             * turn in order with the text around it (ui_event). */
             input = 1;
-            if (!shortcut(g, &e.key)) {
-                unsigned k = ui_key_of(e.key.keysym.sym);
-                if (k)
-                    ui_input_key(ui, k, mods_of(e.key.keysym.mod));
-            }
+            int cmd = shortcut(&e.key);
+            unsigned k = edit_chord(&e.key);
+            if (!k)
+                k = ui_key_of(e.key.keysym.sym);
+            if (cmd >= 0)
+                ui_input_command(ui, cmd, mods_of(e.key.keysym.mod));
+            else if (k)
+                ui_input_key(ui, k, mods_of(e.key.keysym.mod));
             break;
-        case SDL_KEYUP:
-            ui->mods = mods_of(e.key.keysym.mod);
-            break;
+        }
         case SDL_TEXTINPUT:
             if (!(SDL_GetModState() & KMOD_CTRL))
                 ui_input_text(ui, e.text.text);
@@ -408,8 +399,7 @@ static void sync_window(gui *g)
             g->app->want_fullscreen = g->fullscreen;
     }
     char title[256];
-    snprintf(title, sizeof title, "%s%s \xE2\x80\x94 transim", app_dirty(g->app) ? "\xE2\x80\xA2 " : "",
-             g->app->sc.name[0] ? g->app->sc.name : "transim");
+    app_title(g->app, title, sizeof title);
     if (strcmp(title, g->title) != 0) {
         snprintf(g->title, sizeof g->title, "%s", title);
         SDL_SetWindowTitle(g->win, title);
@@ -471,7 +461,7 @@ static void render(gui *g)
 
 int gui_busy(const gui *g)
 {
-    return g->ui->focus_moved || g->scrolled;
+    return g->ui->focus_moved || g->scrolled || ui_input_pending(g->ui) || g->has_deferred;
 }
 
 int gui_frame(gui *g)
@@ -482,6 +472,7 @@ int gui_frame(gui *g)
         return 0;
     sync_window(g);
     render(g);
+    sync_window(g); /* the frame may have changed the name or saved: title now, not at the next input */
     g->scrolled = g->app->lever_scroll != g->last_scroll;
     g->last_scroll = g->app->lever_scroll;
     if (g->app->export_requested) {
@@ -496,7 +487,7 @@ int gui_frame(gui *g)
         render(g);
     }
     SDL_RenderPresent(g->ren);
-    autosave(g);
+    recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
         Uint64 t_out = SDL_GetPerformanceCounter();
         g->samples[g->nsamples++] =

@@ -19,29 +19,37 @@ typedef struct gui_opts {
     int profile;          /* 1: record input-to-frame times */
     int vsync;            /* 1: present with vertical sync */
     int swedish;          /* 1: start in Swedish (messages from the start-up too) */
-    const char *autosave; /* recovery file; NULL: the default place for a visible
-                             window (see gui_create), none for a hidden one */
+    const char *recovery_dir; /* folder of the recovery copies (render/recovery.h);
+                                 NULL: the default for a visible window, none for a
+                                 hidden one; "": none */
 } gui_opts;
 
 typedef struct gui gui;
 
 /* Starts SDL (video), opens the window, renderer and fonts, creates the app
  * state and opens opts->scenario. A visible window keeps a recovery copy of
- * an unsaved scenario in $XDG_STATE_HOME/transim/autosave.ini (by default
- * ~/.local/state/transim/autosave.ini), written at most every two seconds. Returns NULL with a message in msg when
+ * an unsaved scenario, one file per session, in $XDG_STATE_HOME/transim/
+ * recovery (by default ~/.local/state/transim/recovery), written at most
+ * every two seconds, and offers to restore the copy of a session that
+ * crashed (render/recovery.h). Returns NULL with a message in msg when
  * SDL, the window or the font cannot be had. A scenario that cannot be read
  * is not fatal: the baseline stays, and the message is in the status line
  * and in msg (msg is "" otherwise). */
 gui *gui_create(const gui_opts *opts, char *msg, size_t n);
-/* Closes everything and quits SDL. NULL does nothing. */
+/* Closes everything and quits SDL. The session's recovery copy is removed
+ * (the user quit on purpose). NULL does nothing. */
 void gui_destroy(gui *g);
+
+/* The session's recovery state (its file is recovery(g)->path). */
+const struct recovery *gui_recovery(const gui *g);
 
 /* Handles pending events and draws one frame. Returns 0 once the user has
  * quit (after agreeing to discard unsaved changes), 1 otherwise. */
 int gui_frame(gui *g);
 
 /* 1 when the next frame should follow at once instead of waiting for input:
- * the focus just moved (a panel will scroll to it) or a panel scrolled. */
+ * the focus just moved (a panel will scroll to it), a panel scrolled, or
+ * keys typed faster than frames still wait in the ui's queue. */
 int gui_busy(const gui *g);
 
 /* The state, the ui context and the layout of the last frame. */

@@ -3,6 +3,7 @@
  * frames and writes a PNG (use SDL_VIDEODRIVER=dummy without a display);
  * --profile reports the input-to-frame times when the window closes, or of a
  * scripted slider drag when combined with --frames. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,17 @@ static int parse_size(const char *s, int *w, int *h)
     return 1;
 }
 
+/* The character type of the user's locale, or else C.UTF-8: X11 needs a
+ * UTF-8 LC_CTYPE for a UTF-8 window title and for composed and dead-key
+ * input (å ä ö) through its input method. Only LC_CTYPE: numbers keep the
+ * C locale's decimal point, so the CSV export never gets a decimal comma. */
+static void use_utf8_ctype(void)
+{
+    const char *l = setlocale(LC_CTYPE, "");
+    if (!l || (!strstr(l, "UTF-8") && !strstr(l, "utf8") && !strstr(l, "UTF8")))
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int main(int argc, char **argv)
 {
     gui_opts opts = {0};
@@ -163,6 +175,7 @@ int main(int argc, char **argv)
         frames = shot ? 3 : 0;
 
     opts.swedish = swedish;
+    use_utf8_ctype();
     char msg[1400];
     gui *g = gui_create(&opts, msg, sizeof msg);
     if (!g) {

@@ -102,6 +102,34 @@ static const char *const table[STR_COUNT][2] = {
     [STR_GRAPH_COUNT] = {"Graphs", "Grafer"},
     [STR_ZOOM_LIMITED] = {"zoom limited by the window:", "zoomen begr\xC3\xA4nsas av f\xC3\xB6nstret:"},
     [STR_GRAPHS_WORD] = {"graphs", "grafer"},
+    [STR_OVERWRITE_TITLE] = {"Replace the file?", "Ers\xC3\xA4tta filen?"},
+    [STR_OVERWRITE_TEXT_FMT] = {"'%s' exists. Replacing it loses what it holds now.",
+                                "'%s' finns redan. Om den ers\xC3\xA4tts f\xC3\xB6rsvinner det den "
+                                "inneh\xC3\xA5ller nu."},
+    [STR_HEIRS_FMT] = {"%d other scenario files build on it (such as '%s', with base = ...) and "
+                       "would change with it.",
+                       "%d andra scenariofiler bygger p\xC3\xA5 den (till exempel '%s', med base = ...) "
+                       "och skulle \xC3\xA4ndras med den."},
+    [STR_BUNDLED_NOTE] = {"It is one of the scenarios that come with transim.",
+                          "Den \xC3\xA4r ett av scenarierna som f\xC3\xB6ljer med transim."},
+    [STR_REPLACE] = {"Replace", "Ers\xC3\xA4tt"},
+    [STR_BUNDLED_SAVE_AS] = {"The bundled scenarios stay as they are: save your own copy",
+                             "Medf\xC3\xB6ljande scenarier beh\xC3\xA5lls som de \xC3\xA4r: spara "
+                             "en egen kopia"},
+    [STR_RESTORE_TITLE] = {"Restore unsaved work?", "\xC3\x85terst\xC3\xA4lla osparat arbete?"},
+    [STR_RESTORE_TEXT_FMT] = {"transim did not close normally last time. A recovery copy of '%s' "
+                              "was kept (%s):\n%s",
+                              "transim st\xC3\xA4ngdes inte normalt f\xC3\xB6rra g\xC3\xA5ngen. "
+                              "En \xC3\xA5terst\xC3\xA4llningskopia av '%s' sparades (%s):\n%s"},
+    [STR_RESTORE] = {"Restore", "\xC3\x85terst\xC3\xA4ll"},
+    [STR_DISCARD_COPY] = {"Discard the copy", "Sl\xC3\xA4ng kopian"},
+    [STR_RESTORE_LATER] = {"Escape keeps the copy and asks again at the next start.",
+                           "Escape beh\xC3\xA5ller kopian och fr\xC3\xA5gar igen vid n\xC3\xA4sta start."},
+    [STR_RESTORED_FMT] = {"Restored from %s: save it to keep it",
+                          "\xC3\x85terst\xC3\xA4llt fr\xC3\xA5n %s: spara f\xC3\xB6r att beh\xC3\xA5lla det"},
+    [STR_DISCARDED_FMT] = {"Recovery copy %s discarded", "\xC3\x85terst\xC3\xA4llningskopian %s sl\xC3\xA4ngd"},
+    [STR_AUTOSAVE_FAILED_FMT] = {"Recovery copy not written: %s",
+                                 "\xC3\x85terst\xC3\xA4llningskopian kunde inte skrivas: %s"},
 };
 
 const char *str_get(str_id id, int swedish)

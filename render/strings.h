@@ -82,6 +82,20 @@ typedef enum str_id {
     STR_RUN,
     STR_ZOOM_LIMITED,  /* status line: the window limits the zoom to ... */
     STR_GRAPHS_WORD,   /* "graphs" in running text */
+    STR_OVERWRITE_TITLE,
+    STR_OVERWRITE_TEXT_FMT, /* printf: the path */
+    STR_HEIRS_FMT,          /* printf: how many files (int), the first one's name */
+    STR_BUNDLED_NOTE,
+    STR_REPLACE,
+    STR_BUNDLED_SAVE_AS,
+    STR_RESTORE_TITLE,
+    STR_RESTORE_TEXT_FMT,   /* printf: the scenario's name, when it was written, the file */
+    STR_RESTORE,
+    STR_DISCARD_COPY,
+    STR_RESTORE_LATER,
+    STR_RESTORED_FMT,       /* printf: the recovery file */
+    STR_DISCARDED_FMT,      /* printf: the recovery file */
+    STR_AUTOSAVE_FAILED_FMT, /* printf: the error (file and reason) */
     STR_UNCERTAINTY,
     STR_BAND,
     STR_COUNT

@@ -14,6 +14,7 @@ static ui_color rgba(int r, int g, int b, int a)
 void ui_init(ui_ctx *ctx, ui_text_width_fn tw, ui_text_height_fn th, void *user)
 {
     memset(ctx, 0, sizeof *ctx);
+    ctx->command = -1;
     ctx->text_width = tw;
     ctx->text_height = th;
     ctx->text_user = user;
@@ -36,6 +37,46 @@ void ui_init(ui_ctx *ctx, ui_text_width_fn tw, ui_text_height_fn th, void *user)
     ctx->colors[UI_COL_SHADOW] = rgba(0x10, 0x18, 0x20, 110);
 }
 
+/* Removes the first n events of the queue. */
+static void queue_drop(ui_ctx *ctx, int n)
+{
+    ctx->nqueue -= n;
+    memmove(ctx->queue, ctx->queue + n, (size_t)ctx->nqueue * sizeof ctx->queue[0]);
+}
+
+/* This frame's input from the queue: one key, one command, or a run of
+ * text (see ui_begin). */
+static void take_input(ui_ctx *ctx)
+{
+    ctx->key_pressed = 0;
+    ctx->input_text[0] = '\0';
+    ctx->command = -1;
+    if (ctx->nqueue == 0)
+        return;
+    const ui_event *e = &ctx->queue[0];
+    if (e->type == UI_EV_KEY) {
+        ctx->key_pressed = e->key;
+        ctx->mods = e->mods;
+        queue_drop(ctx, 1);
+    } else if (e->type == UI_EV_COMMAND) {
+        ctx->command = e->command;
+        ctx->mods = e->mods;
+        queue_drop(ctx, 1);
+    } else {
+        int n = 0;
+        size_t used = 0;
+        while (n < ctx->nqueue && ctx->queue[n].type == UI_EV_TEXT) {
+            size_t add = strlen(ctx->queue[n].text);
+            if (used + add >= sizeof ctx->input_text)
+                break;
+            memcpy(ctx->input_text + used, ctx->queue[n].text, add + 1);
+            used += add;
+            n++;
+        }
+        queue_drop(ctx, n);
+    }
+}
+
 void ui_begin(ui_ctx *ctx)
 {
     ctx->ncmd = 0;
@@ -51,6 +92,7 @@ void ui_begin(ui_ctx *ctx)
     ctx->press_taken = 0;
     if (ctx->mouse_pressed)
         ctx->press_serial++;
+    take_input(ctx);
 }
 
 /* Index of id in the focus list, or -1. */
@@ -102,6 +144,7 @@ void ui_end(ui_ctx *ctx)
     ctx->wheel = 0;
     ctx->key_pressed = 0;
     ctx->input_text[0] = '\0';
+    ctx->command = -1;
     ctx->frame++;
 }
 
@@ -126,18 +169,67 @@ void ui_input_wheel(ui_ctx *ctx, int steps)
     ctx->wheel += steps;
 }
 
-void ui_input_key(ui_ctx *ctx, unsigned key, unsigned mods)
+/* A new event at the end of the queue, or NULL when it is full. */
+static ui_event *queue_push(ui_ctx *ctx, ui_event_type type)
 {
-    ctx->key_pressed |= key;
-    ctx->mods = mods;
+    if (ctx->nqueue >= UI_QUEUE_MAX)
+        return NULL;
+    ui_event *e = &ctx->queue[ctx->nqueue++];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    return e;
 }
 
-void ui_input_text(ui_ctx *ctx, const char *utf8)
+int ui_input_key(ui_ctx *ctx, unsigned key, unsigned mods)
 {
-    size_t used = strlen(ctx->input_text);
-    size_t add = strlen(utf8);
-    if (used + add < sizeof ctx->input_text)
-        memcpy(ctx->input_text + used, utf8, add + 1);
+    ui_event *e = queue_push(ctx, UI_EV_KEY);
+    if (!e)
+        return -1;
+    e->key = key;
+    e->mods = mods;
+    return 0;
+}
+
+int ui_input_text(ui_ctx *ctx, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    while (len > 0) {
+        size_t n = len < UI_EVENT_TEXT - 1 ? len : UI_EVENT_TEXT - 1;
+        while (n < len && n > 0 && ((unsigned char)utf8[n] & 0xC0) == 0x80)
+            n--; /* do not split a character */
+        ui_event *e = queue_push(ctx, UI_EV_TEXT);
+        if (!e || n == 0)
+            return -1;
+        memcpy(e->text, utf8, n);
+        e->text[n] = '\0';
+        utf8 += n;
+        len -= n;
+    }
+    return 0;
+}
+
+int ui_input_command(ui_ctx *ctx, int code, unsigned mods)
+{
+    ui_event *e = code >= 0 ? queue_push(ctx, UI_EV_COMMAND) : NULL;
+    if (!e)
+        return -1;
+    e->command = code;
+    e->mods = mods;
+    return 0;
+}
+
+int ui_input_pending(const ui_ctx *ctx)
+{
+    return ctx->nqueue;
+}
+
+int ui_take_key(ui_ctx *ctx, unsigned key)
+{
+    if ((ctx->key_pressed & key) && !(ctx->key_used & key)) {
+        ctx->key_used |= key;
+        return 1;
+    }
+    return 0;
 }
 
 int ui_px(const ui_ctx *ctx, int n)

@@ -22,6 +22,9 @@
 #define UI_CLIP_DEPTH 16    /* nested clip rectangles */
 #define UI_FOCUS_MAX 512    /* keyboard-focusable widgets per frame */
 #define UI_INPUT_TEXT 64    /* bytes of typed text per frame */
+#define UI_QUEUE_MAX 256    /* key, text and command events waiting for their frame */
+#define UI_EVENT_TEXT 32    /* bytes of UTF-8 in one text event (SDL's size) */
+#define UI_CLIP_LOCAL 4096  /* bytes of the clipboard kept when no system one is given */
 
 typedef struct ui_rect {
     int x, y, w, h; /* pixels; origin top left */
@@ -83,7 +86,11 @@ enum {
     UI_KEY_END = 1 << 10,
     UI_KEY_PAGEUP = 1 << 11,
     UI_KEY_PAGEDOWN = 1 << 12,
-    UI_KEY_DELETE = 1 << 13
+    UI_KEY_DELETE = 1 << 13,
+    UI_KEY_SELECT_ALL = 1 << 14, /* Ctrl+A */
+    UI_KEY_COPY = 1 << 15,       /* Ctrl+C */
+    UI_KEY_CUT = 1 << 16,        /* Ctrl+X */
+    UI_KEY_PASTE = 1 << 17       /* Ctrl+V */
 };
 
 /* Modifier state (bits of mods). */
@@ -118,6 +125,37 @@ typedef enum ui_color_id {
 
 typedef struct ui_ctx ui_ctx;
 
+/* One input event waiting in the context's queue. Keys, typed text and the
+ * caller's commands are kept in the order they came, and each frame takes
+ * one key or command (or one run of text), so that five Backspaces typed
+ * faster than a frame delete five characters and Shift+Tab keeps its
+ * Shift (as Dear ImGui's "input queue trickling"). */
+typedef enum ui_event_type {
+    UI_EV_KEY,    /* key: one UI_KEY_ bit, with the modifiers held */
+    UI_EV_TEXT,   /* text: UTF-8 typed (a character, a dead-key result) */
+    UI_EV_COMMAND /* command: a code of the caller's (the app's shortcuts) */
+} ui_event_type;
+
+typedef struct ui_event {
+    ui_event_type type;
+    unsigned key;               /* UI_EV_KEY: one UI_KEY_ bit */
+    unsigned mods;              /* UI_EV_KEY, UI_EV_COMMAND: UI_MOD_ bits held */
+    int command;                /* UI_EV_COMMAND: the caller's code (>= 0) */
+    char text[UI_EVENT_TEXT];   /* UI_EV_TEXT: NUL-terminated UTF-8 */
+} ui_event;
+
+/* The system clipboard, behind two functions so that the widgets need no
+ * SDL (the window layer gives SDL's; tests give a stand-in). With get or
+ * set NULL the context keeps a clipboard of its own (clip_local). */
+typedef struct ui_clipboard {
+    /* Copies the clipboard's text into buf (cap bytes, always NUL-terminated)
+     * and returns its length in bytes; 0 when empty or unavailable. */
+    size_t (*get)(void *user, char *buf, size_t cap);
+    /* Puts text (UTF-8, NUL-terminated) on the clipboard; 0 on success. */
+    int (*set)(void *user, const char *text);
+    void *user; /* passed to both */
+} ui_clipboard;
+
 /* Text measurement, supplied by the drawing layer (or a test). Width and
  * height in pixels of len bytes of UTF-8 text (len < 0: up to the NUL). */
 typedef int (*ui_text_width_fn)(void *user, ui_font font, const char *s, int len);
@@ -130,6 +168,8 @@ struct ui_ctx {
     void *text_user;               /* passed to both */
     float scale;                   /* zoom x display scale; sizes are ui_px(ctx, n) */
     ui_color colors[UI_COL_COUNT]; /* the theme (ui_init fills the defaults) */
+    ui_clipboard clipboard;        /* Ctrl+C/X/V in text entries (ui_init: none) */
+    char clip_local[UI_CLIP_LOCAL]; /* the clipboard when clipboard.get/set are NULL */
 
     /* input for the frame being built (ui_input_* set these) */
     int mouse_x, mouse_y;       /* pixels */
@@ -137,9 +177,12 @@ struct ui_ctx {
     int mouse_pressed;          /* left button went down this frame */
     int mouse_released;         /* left button went up this frame */
     int wheel;                  /* wheel steps this frame, positive = up */
-    unsigned key_pressed;       /* UI_KEY_ bits pressed this frame */
-    unsigned mods;              /* UI_MOD_ bits held */
-    char input_text[UI_INPUT_TEXT]; /* UTF-8 typed this frame */
+    unsigned key_pressed;       /* the UI_KEY_ bit taken from the queue this frame, or 0 */
+    unsigned mods;              /* UI_MOD_ bits held with the last key or command taken */
+    char input_text[UI_INPUT_TEXT]; /* UTF-8 taken from the queue this frame */
+    int command;                /* the command taken from the queue this frame, -1 none */
+    ui_event queue[UI_QUEUE_MAX]; /* events waiting, oldest first (ui_input_*) */
+    int nqueue;
 
     /* interaction state carried between frames */
     unsigned hot;          /* widget under the mouse (this frame) */
@@ -154,6 +197,8 @@ struct ui_ctx {
     int press_serial;      /* increments at every mouse press (groups undo) */
     int frame;             /* frames since ui_init */
     int edit_cursor;       /* text entry: cursor byte offset */
+    int edit_anchor;       /* text entry: the selection's other end (== cursor: none) */
+    int edit_scroll;       /* text entry: pixels its text is shifted left to show the cursor */
     unsigned edit_id;      /* text entry being edited, 0 none */
     int focus_moved;       /* the keyboard moved the focus in the last ui_end */
     int focus_visible;     /* 1 when the focus came from the keyboard (draw the ring) */
@@ -181,17 +226,33 @@ struct ui_ctx {
  * (a few MB): allocate it, do not put it on the stack. */
 void ui_init(ui_ctx *ctx, ui_text_width_fn tw, ui_text_height_fn th, void *user);
 
-/* Starts a frame: clears the command list. Input must be set before. */
+/* Starts a frame: clears the command list and takes this frame's input
+ * from the queue: one key event, or one command, or the text events up to
+ * the next key (joined, up to UI_INPUT_TEXT bytes). Whatever remains waits
+ * for the next frames (ui_input_pending). */
 void ui_begin(ui_ctx *ctx);
 /* Ends a frame: moves the focus on Tab, clears the per-frame input. */
 void ui_end(ui_ctx *ctx);
 
-/* Input (call between frames, before ui_begin). */
+/* Input (call between frames, before ui_begin). The mouse is a state that
+ * takes effect at the next frame; keys, text and commands are queued in
+ * order (see ui_event). The queueing calls return 0, or -1 when the queue
+ * is full and the event was dropped. */
 void ui_input_mouse_move(ui_ctx *ctx, int x, int y);
 void ui_input_mouse_button(ui_ctx *ctx, int x, int y, int down);
 void ui_input_wheel(ui_ctx *ctx, int steps);
-void ui_input_key(ui_ctx *ctx, unsigned key, unsigned mods);
-void ui_input_text(ui_ctx *ctx, const char *utf8);
+int ui_input_key(ui_ctx *ctx, unsigned key, unsigned mods);
+/* Text longer than one event is split at character boundaries. */
+int ui_input_text(ui_ctx *ctx, const char *utf8);
+/* A command of the caller's (code >= 0): the frame that takes it finds it
+ * in ctx->command, in order with the keys and text around it. */
+int ui_input_command(ui_ctx *ctx, int code, unsigned mods);
+/* Events still waiting: the caller should draw another frame at once. */
+int ui_input_pending(const ui_ctx *ctx);
+
+/* Takes key if it was pressed this frame and no widget took it; returns 1
+ * when taken (for keys the caller handles around the widgets). */
+int ui_take_key(ui_ctx *ctx, unsigned key);
 
 /* Pixels for a size given at zoom 1 (rounded, at least 1 when n > 0). */
 int ui_px(const ui_ctx *ctx, int n);
@@ -271,8 +332,12 @@ int ui_tabs(ui_ctx *ctx, unsigned id, ui_rect r, const char *const *labels, int 
 int ui_header(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, const char *note,
               int *open);
 
-/* A one-line text entry editing buf (capacity cap bytes, UTF-8). Click or
- * Tab to focus; Return gives UI_SUBMIT, Escape leaves it. */
+/* A one-line text entry editing buf (capacity cap bytes, UTF-8). A click
+ * focuses it and puts the cursor there (a drag selects); Tab focuses it with
+ * the whole text selected. Only Return gives UI_SUBMIT (a click never does);
+ * Escape leaves it. Editing keys are those of render/textfield.h: arrows,
+ * Shift+arrows, Home/End, Backspace, Delete, Ctrl+A/C/X/V with ctx's
+ * clipboard; typed text replaces the selection. UI_CHANGED when buf changed. */
 int ui_textbox(ui_ctx *ctx, unsigned id, ui_rect r, char *buf, size_t cap);
 
 /* Item text for lists: writes the label of item i into buf and returns it. */

@@ -7,7 +7,10 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "render/textfield.h"
 
 static ui_color col(const ui_ctx *ctx, ui_color_id id)
 {
@@ -25,16 +28,6 @@ static void focus_ring(ui_ctx *ctx, ui_rect r)
                   col(ctx, UI_COL_ACCENT), d);
 }
 
-/* Takes key from this frame's keys when pressed; returns 1 if it was. */
-static int take_key(ui_ctx *ctx, unsigned key)
-{
-    if ((ctx->key_pressed & key) && !(ctx->key_used & key)) {
-        ctx->key_used |= key;
-        return 1;
-    }
-    return 0;
-}
-
 int ui_slider(ui_ctx *ctx, unsigned id, ui_rect r, double *value, double lo, double hi,
               double step, double mark)
 {
@@ -50,17 +43,17 @@ int ui_slider(ui_ctx *ctx, unsigned id, ui_rect r, double *value, double lo, dou
             k /= 10.0;
         if (ctx->mods & UI_MOD_CTRL)
             k *= 10.0;
-        if (take_key(ctx, UI_KEY_LEFT))
+        if (ui_take_key(ctx, UI_KEY_LEFT))
             v -= k;
-        if (take_key(ctx, UI_KEY_RIGHT))
+        if (ui_take_key(ctx, UI_KEY_RIGHT))
             v += k;
-        if (take_key(ctx, UI_KEY_PAGEDOWN))
+        if (ui_take_key(ctx, UI_KEY_PAGEDOWN))
             v -= (hi - lo) / 10.0;
-        if (take_key(ctx, UI_KEY_PAGEUP))
+        if (ui_take_key(ctx, UI_KEY_PAGEUP))
             v += (hi - lo) / 10.0;
-        if (take_key(ctx, UI_KEY_HOME))
+        if (ui_take_key(ctx, UI_KEY_HOME))
             v = lo;
-        if (take_key(ctx, UI_KEY_END))
+        if (ui_take_key(ctx, UI_KEY_END))
             v = hi;
         /* Keep keyboard steps on the grid unless the step is a fine one. */
         if (step > 0 && !(ctx->mods & UI_MOD_SHIFT))
@@ -100,7 +93,7 @@ int ui_slider(ui_ctx *ctx, unsigned id, ui_rect r, double *value, double lo, dou
 int ui_button(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, int selected)
 {
     int res = ui_control(ctx, id, r, 1);
-    if (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))
+    if (ctx->focus == id && (ui_take_key(ctx, UI_KEY_RETURN) || ui_take_key(ctx, UI_KEY_SPACE)))
         res |= UI_SUBMIT;
     ui_color bg = selected             ? col(ctx, UI_COL_ACCENT)
                   : (res & UI_ACTIVE)  ? col(ctx, UI_COL_PRESSED)
@@ -118,7 +111,7 @@ int ui_checkbox(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, int *sta
 {
     int res = ui_control(ctx, id, r, 1);
     if ((res & UI_SUBMIT) ||
-        (ctx->focus == id && (take_key(ctx, UI_KEY_SPACE) || take_key(ctx, UI_KEY_RETURN)))) {
+        (ctx->focus == id && (ui_take_key(ctx, UI_KEY_SPACE) || ui_take_key(ctx, UI_KEY_RETURN)))) {
         *state = !*state;
         res |= UI_CHANGED | UI_SUBMIT;
     }
@@ -156,17 +149,17 @@ int ui_tabs(ui_ctx *ctx, unsigned id, ui_rect r, const char *const *labels, int 
         ui_rect tr = ui_rect_make(x0, r.y, x1 - x0, r.h);
         unsigned tid = ui_id2("tab", (int)id, i);
         int c = ui_control(ctx, tid, tr, 1);
-        if ((c & UI_SUBMIT) || (ctx->focus == tid && (take_key(ctx, UI_KEY_RETURN) ||
-                                                      take_key(ctx, UI_KEY_SPACE)))) {
+        if ((c & UI_SUBMIT) || (ctx->focus == tid && (ui_take_key(ctx, UI_KEY_RETURN) ||
+                                                      ui_take_key(ctx, UI_KEY_SPACE)))) {
             if (*sel != i)
                 res |= UI_CHANGED;
             *sel = i;
         }
         /* Left/Right on a focused tab choose the neighbour and follow it. */
         int step = 0;
-        if (ctx->focus == tid && i > 0 && take_key(ctx, UI_KEY_LEFT))
+        if (ctx->focus == tid && i > 0 && ui_take_key(ctx, UI_KEY_LEFT))
             step = -1;
-        if (ctx->focus == tid && i < n - 1 && take_key(ctx, UI_KEY_RIGHT))
+        if (ctx->focus == tid && i < n - 1 && ui_take_key(ctx, UI_KEY_RIGHT))
             step = 1;
         if (step != 0) {
             *sel = i + step;
@@ -194,7 +187,7 @@ int ui_header(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, const char
 {
     int res = ui_control(ctx, id, r, 1);
     if ((res & UI_SUBMIT) ||
-        (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) || take_key(ctx, UI_KEY_SPACE)))) {
+        (ctx->focus == id && (ui_take_key(ctx, UI_KEY_RETURN) || ui_take_key(ctx, UI_KEY_SPACE)))) {
         *open = !*open;
         res |= UI_CHANGED;
     }
@@ -218,50 +211,107 @@ int ui_header(ui_ctx *ctx, unsigned id, ui_rect r, const char *label, const char
     return res;
 }
 
+/* The character boundary of buf nearest to pixel x, for text drawn from x0. */
+static int offset_at(const ui_ctx *ctx, const char *buf, int x0, int x)
+{
+    int best = 0, best_d = 1 << 30;
+    for (int i = 0;; i = textfield_next(buf, i)) {
+        int d = abs(x0 + ctx->text_width(ctx->text_user, UI_FONT_BODY, buf, i) - x);
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+        if (buf[i] == '\0')
+            break;
+    }
+    return best;
+}
+
+/* Keys a focused text entry keeps from the rest of the interface. */
+#define TEXTBOX_KEYS                                                                          \
+    (UI_KEY_LEFT | UI_KEY_RIGHT | UI_KEY_SPACE | UI_KEY_HOME | UI_KEY_END | UI_KEY_BACKSPACE | \
+     UI_KEY_DELETE | UI_KEY_SELECT_ALL | UI_KEY_COPY | UI_KEY_CUT | UI_KEY_PASTE)
+
 int ui_textbox(ui_ctx *ctx, unsigned id, ui_rect r, char *buf, size_t cap)
 {
-    int res = ui_control(ctx, id, r, 1);
+    /* A click only focuses: submitting is for Return (or the form's button). */
+    int res = ui_control(ctx, id, r, 1) & ~UI_SUBMIT;
     int focused = ctx->focus == id;
+    int pad = ui_px(ctx, 6);
+    ui_rect inner = ui_rect_make(r.x + pad, r.y, r.w - 2 * pad, r.h);
+    textfield t = {buf, cap, ctx->edit_cursor, ctx->edit_anchor};
     if (focused) {
-        ctx->edit_id = id;
+        if (ctx->edit_id != id) {
+            /* Just focused: by the keyboard the whole text is selected, so
+             * that typing replaces it; by a click the cursor goes there. */
+            ctx->edit_id = id;
+            ctx->edit_scroll = 0;
+            t.cursor = (int)strlen(buf);
+            t.anchor = ctx->focus_visible ? 0 : t.cursor;
+        }
+        textfield_clamp(&t);
         res |= UI_ACTIVE;
-        size_t len = strlen(buf);
-        size_t add = strlen(ctx->input_text);
-        if (add > 0 && len + add < cap) {
-            memcpy(buf + len, ctx->input_text, add + 1);
-            res |= UI_CHANGED;
+        int x0 = inner.x - ctx->edit_scroll;
+        if (ctx->active == id && ctx->mouse_pressed) {
+            t.cursor = offset_at(ctx, buf, x0, ctx->mouse_x);
+            t.anchor = t.cursor;
+        } else if (ctx->active == id && ctx->mouse_down) {
+            t.cursor = offset_at(ctx, buf, x0, ctx->mouse_x); /* a drag selects */
         }
-        if (take_key(ctx, UI_KEY_BACKSPACE) && len > 0) {
-            len = strlen(buf) - 1;
-            while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
-                len--;
-            buf[len] = '\0';
+        if (ctx->input_text[0] && textfield_insert(&t, ctx->input_text))
             res |= UI_CHANGED;
+        unsigned k = ctx->key_pressed & TEXTBOX_KEYS & ~ctx->key_used;
+        if (k) {
+            int tr = textfield_key(&t, k, ctx->mods, &ctx->clipboard, ctx->clip_local,
+                                   sizeof ctx->clip_local);
+            if (tr & TEXTFIELD_CHANGED)
+                res |= UI_CHANGED;
         }
-        if (take_key(ctx, UI_KEY_RETURN))
+        if (ui_take_key(ctx, UI_KEY_RETURN))
             res |= UI_SUBMIT;
-        if (take_key(ctx, UI_KEY_ESCAPE)) {
+        if (ui_take_key(ctx, UI_KEY_ESCAPE)) {
             ctx->focus = 0;
             ctx->edit_id = 0;
         }
-        /* Arrows and Space belong to the text while editing. */
-        ctx->key_used |= UI_KEY_LEFT | UI_KEY_RIGHT | UI_KEY_SPACE | UI_KEY_HOME | UI_KEY_END;
+        /* Editing keys belong to the text while it has the focus. */
+        ctx->key_used |= TEXTBOX_KEYS;
+        ctx->edit_cursor = t.cursor;
+        ctx->edit_anchor = t.anchor;
     }
     ui_draw_rect(ctx, r, col(ctx, UI_COL_CARD));
     ui_draw_frame(ctx, r, focused ? col(ctx, UI_COL_ACCENT) : col(ctx, UI_COL_BORDER),
                   focused ? ui_px(ctx, 2) : 1);
-    int pad = ui_px(ctx, 6);
-    ui_rect inner = ui_rect_make(r.x + pad, r.y, r.w - 2 * pad, r.h);
     ui_clip_push(ctx, inner);
     int tw = ui_text_width(ctx, UI_FONT_BODY, buf);
-    int x = inner.x;
-    if (tw > inner.w - pad)
-        x = inner.x + inner.w - pad - tw; /* keep the end (the cursor) in view */
     int th = ui_text_height(ctx, UI_FONT_BODY);
-    ui_draw_text(ctx, UI_FONT_BODY, buf, x, r.y + (r.h - th) / 2, col(ctx, UI_COL_TEXT));
-    if (focused)
-        ui_draw_rect(ctx, ui_rect_make(x + tw + 1, r.y + (r.h - th) / 2, ui_px(ctx, 2), th),
-                     col(ctx, UI_COL_ACCENT));
+    int ty = r.y + (r.h - th) / 2;
+    int x = inner.x;
+    if (focused && ctx->edit_id == id) {
+        /* Scroll just enough to keep the cursor in view. */
+        int cx = ctx->text_width(ctx->text_user, UI_FONT_BODY, buf, t.cursor);
+        int room = inner.w - ui_px(ctx, 3);
+        if (cx - ctx->edit_scroll > room)
+            ctx->edit_scroll = cx - room;
+        if (cx < ctx->edit_scroll)
+            ctx->edit_scroll = cx;
+        if (ctx->edit_scroll > 0 && tw - ctx->edit_scroll < room)
+            ctx->edit_scroll = tw > room ? tw - room : 0;
+        x = inner.x - ctx->edit_scroll;
+        int from, to;
+        if (textfield_selection(&t, &from, &to) > 0) {
+            int sx = ctx->text_width(ctx->text_user, UI_FONT_BODY, buf, from);
+            int ex = ctx->text_width(ctx->text_user, UI_FONT_BODY, buf, to);
+            ui_color sc = col(ctx, UI_COL_ACCENT);
+            sc.a = 60;
+            ui_draw_rect(ctx, ui_rect_make(x + sx, ty, ex - sx, th), sc);
+        }
+        ui_draw_text(ctx, UI_FONT_BODY, buf, x, ty, col(ctx, UI_COL_TEXT));
+        ui_draw_rect(ctx, ui_rect_make(x + cx, ty, ui_px(ctx, 2), th), col(ctx, UI_COL_ACCENT));
+    } else {
+        if (tw > inner.w - pad)
+            x = inner.x + inner.w - pad - tw; /* unfocused, a long text shows its end */
+        ui_draw_text(ctx, UI_FONT_BODY, buf, x, ty, col(ctx, UI_COL_TEXT));
+    }
     ui_clip_pop(ctx);
     return res;
 }
@@ -297,8 +347,8 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
     int c = ui_control(ctx, id, r, 1);
     ctx->popup = saved_popup;
     res |= c & UI_HOVER;
-    if ((c & UI_SUBMIT) || (ctx->focus == id && (take_key(ctx, UI_KEY_RETURN) ||
-                                                 (!open && take_key(ctx, UI_KEY_SPACE))))) {
+    if ((c & UI_SUBMIT) || (ctx->focus == id && (ui_take_key(ctx, UI_KEY_RETURN) ||
+                                                 (!open && ui_take_key(ctx, UI_KEY_SPACE))))) {
         if (open) {
             ctx->popup = 0;
         } else {
@@ -316,7 +366,7 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
             memcpy(ctx->popup_filter + fl, ctx->input_text, add + 1);
             refilter = 1;
         }
-        if (take_key(ctx, UI_KEY_BACKSPACE) && fl > 0) {
+        if (ui_take_key(ctx, UI_KEY_BACKSPACE) && fl > 0) {
             fl--;
             while (fl > 0 && ((unsigned char)ctx->popup_filter[fl] & 0xC0) == 0x80)
                 fl--;
@@ -337,15 +387,15 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
     if (ctx->focus == id && nm > 0) {
         int s = *sel;
         if (!open) {
-            if (take_key(ctx, UI_KEY_LEFT) && s > 0)
+            if (ui_take_key(ctx, UI_KEY_LEFT) && s > 0)
                 s--;
-            if (take_key(ctx, UI_KEY_RIGHT) && s < n - 1)
+            if (ui_take_key(ctx, UI_KEY_RIGHT) && s < n - 1)
                 s++;
         } else {
             int kk = k;
-            if (take_key(ctx, UI_KEY_UP))
+            if (ui_take_key(ctx, UI_KEY_UP))
                 kk = kk > 0 ? kk - 1 : 0;
-            if (take_key(ctx, UI_KEY_DOWN))
+            if (ui_take_key(ctx, UI_KEY_DOWN))
                 kk = kk < 0 ? 0 : kk < nm - 1 ? kk + 1 : kk;
             if (refilter && kk < 0)
                 kk = 0;
@@ -450,7 +500,7 @@ int ui_dropdown(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user
         ui_draw_rect(ctx, ui_rect_make(pr.x + pr.w - bw - 2, ty, bw, th), col(ctx, UI_COL_PRESSED));
     }
     ui_draw_frame(ctx, pr, col(ctx, UI_COL_BORDER), 1);
-    if (ctx->focus == id && take_key(ctx, UI_KEY_ESCAPE))
+    if (ctx->focus == id && ui_take_key(ctx, UI_KEY_ESCAPE))
         ctx->popup = 0;
     ui_layer_set(ctx, prev_layer);
     return res;
@@ -472,11 +522,11 @@ int ui_list(ui_ctx *ctx, unsigned id, ui_rect r, ui_item_fn item, void *user, in
     int focused = ui_focusable(ctx, id);
     if (focused && n > 0) {
         int s = *sel;
-        if (take_key(ctx, UI_KEY_UP) && s > 0)
+        if (ui_take_key(ctx, UI_KEY_UP) && s > 0)
             s--;
-        if (take_key(ctx, UI_KEY_DOWN) && s < n - 1)
+        if (ui_take_key(ctx, UI_KEY_DOWN) && s < n - 1)
             s++;
-        if (take_key(ctx, UI_KEY_RETURN))
+        if (ui_take_key(ctx, UI_KEY_RETURN))
             res |= UI_SUBMIT;
         if (s != *sel) {
             *sel = s;

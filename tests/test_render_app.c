@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "render/app.h"
@@ -57,6 +58,12 @@ static int setup(void **state)
     snprintf(f->dir, sizeof f->dir, "%s", "/tmp/transim-render-XXXXXX");
     if (!mkdtemp(f->dir))
         return -1;
+    /* The user's folders, so that nothing lands in the real home. */
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/data", f->dir);
+    setenv("XDG_DATA_HOME", sub, 1);
+    snprintf(sub, sizeof sub, "%s/state", f->dir);
+    setenv("XDG_STATE_HOME", sub, 1);
     f->lever = -1;
     for (int i = 0; i < LEVER_COUNT && f->lever < 0; i++) {
         const var_desc *d = &var_table[var_lever_ids[i]];
@@ -342,30 +349,298 @@ static void test_save_dialog_names_a_changed_baseline_after_its_file(void **stat
     assert_false(app_dirty(f->a));
 }
 
-static void test_save_as_over_another_file_asks_first(void **state)
+/* Writes text to path. */
+static void write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+/* The contents of path (at most n - 1 bytes) into buf. */
+static const char *read_file(const char *path, char *buf, size_t n)
+{
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    size_t got = fread(buf, 1, n - 1, fp);
+    buf[got] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+static void key(fixture *f, unsigned k)
+{
+    ui_input_key(f->ctx, k, 0);
+    frame(f);
+}
+
+static void test_save_as_over_another_file_asks_first_and_return_cancels(void **state)
 {
     fixture *f = *state;
-    char other[128];
+    char other[128], buf[256];
     snprintf(other, sizeof other, "%s/theirs.ini", f->dir);
-    FILE *fp = fopen(other, "w");
-    assert_non_null(fp);
-    fputs("[scenario]\nname = Theirs\n", fp);
-    fclose(fp);
+    write_file(other, "[scenario]\nname = Theirs\n");
     app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
     app_command(f->a, APP_CMD_SAVE_AS);
     frame(f);
     snprintf(f->a->entry, sizeof f->a->entry, "%s", other);
-    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE); /* asks */
     frame(f);
-    assert_int_equal(f->a->dialog, APP_DLG_SAVE); /* still asking */
-    assert_true(f->a->status_error);
-    assert_non_null(strstr(f->a->status, "theirs.ini"));
+    key(f, UI_KEY_RETURN); /* Return is Cancel: back to Save as, nothing written */
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_string_equal(read_file(other, buf, sizeof buf), "[scenario]\nname = Theirs\n");
     assert_true(app_dirty(f->a));
-    ui_input_key(f->ctx, UI_KEY_RETURN, 0);
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
     frame(f);
+    key(f, UI_KEY_ESCAPE); /* so is Escape */
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_string_equal(read_file(other, buf, sizeof buf), "[scenario]\nname = Theirs\n");
+    key(f, UI_KEY_RETURN);
+    frame(f);
+    key(f, UI_KEY_TAB); /* from Cancel to Replace */
+    key(f, UI_KEY_RETURN);
     assert_int_equal(f->a->dialog, APP_DLG_NONE);
     assert_false(app_dirty(f->a));
     assert_string_equal(f->a->path, other);
+}
+
+/* The rectangle of the focused text field of the last frame (its frame is
+ * drawn in the accent colour, 2 px). */
+static ui_rect focused_field(const fixture *f)
+{
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        ui_color ac = f->ctx->colors[UI_COL_ACCENT];
+        if (c->type == UI_CMD_FRAME && c->layer == 1 && c->thickness == 2 && c->color.r == ac.r &&
+            c->color.g == ac.g && c->color.b == ac.b)
+            return c->rect;
+    }
+    fail_msg("no focused field");
+    return ui_rect_make(0, 0, 0, 0);
+}
+
+static void click_at(fixture *f, int x, int y)
+{
+    ui_input_mouse_button(f->ctx, x, y, 1);
+    frame(f);
+    ui_input_mouse_button(f->ctx, x, y, 0);
+    frame(f);
+}
+
+/* A bundled scenarios folder in the fixture's directory, made the working
+ * directory (./scenarios is the bundled folder): baseline.ini and one
+ * scenario that inherits from it, and opens the baseline. The old working
+ * directory goes into cwd (the test changes back to it). */
+static void bundled_copy(fixture *f, char *cwd, size_t n, char *baseline, size_t bn)
+{
+    char dir[128], heir[160];
+    assert_non_null(getcwd(cwd, n));
+    snprintf(dir, sizeof dir, "%s/scenarios", f->dir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(baseline, bn, "%s/baseline.ini", dir);
+    write_file(baseline, "[scenario]\nname = Baseline\n");
+    snprintf(heir, sizeof heir, "%s/p1.ini", dir);
+    write_file(heir, "[scenario]\nname = P1\nbase = baseline.ini\n");
+    assert_int_equal(chdir(f->dir), 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_open(f->a, "scenarios/baseline.ini", &err), SIM_OK);
+}
+
+static void test_clicking_the_name_field_saves_nothing(void **state)
+{
+    fixture *f = *state;
+    char cwd[1024], baseline[160], buf[256];
+    bundled_copy(f, cwd, sizeof cwd, baseline, sizeof baseline);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE_AS);
+    frame(f);
+    ui_rect r = focused_field(f);
+    click_at(f, r.x + r.w / 2, r.y + r.h / 2);
+    click_at(f, r.x + r.w / 2, r.y + r.h * 3); /* and the file field below it */
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE); /* still open: a click only focuses */
+    assert_true(app_dirty(f->a));
+    assert_string_equal(read_file(baseline, buf, sizeof buf), "[scenario]\nname = Baseline\n");
+    assert_int_equal(chdir(cwd), 0);
+}
+
+static void test_save_as_proposes_a_new_file_in_the_users_folder(void **state)
+{
+    fixture *f = *state;
+    char cwd[1024], baseline[160], buf[256], want[256];
+    bundled_copy(f, cwd, sizeof cwd, baseline, sizeof baseline);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE_AS);
+    frame(f);
+    snprintf(want, sizeof want, "%s/data/transim/scenarios/my-scenario.ini", f->dir);
+    assert_string_equal(f->a->entry, want); /* not the bundled file, and new */
+    ui_input_text(f->ctx, "Team Bl\xC3\xA5"); /* the name field has the focus */
+    frame(f);
+    snprintf(want, sizeof want, "%s/data/transim/scenarios/team-bla.ini", f->dir);
+    assert_string_equal(f->a->entry, want); /* the file follows the name */
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_string_equal(f->a->path, want);
+    assert_string_equal(f->a->sc.name, "Team Bl\xC3\xA5");
+    assert_int_equal(access(want, R_OK), 0);
+    assert_string_equal(read_file(baseline, buf, sizeof buf), "[scenario]\nname = Baseline\n");
+    /* The next Save as proposes another new file, not this one. */
+    app_command(f->a, APP_CMD_SAVE_AS);
+    snprintf(want, sizeof want, "%s/data/transim/scenarios/team-bla-2.ini", f->dir);
+    assert_string_equal(f->a->entry, want);
+    assert_int_equal(chdir(cwd), 0);
+}
+
+static void test_ctrl_s_on_a_bundled_scenario_is_save_as(void **state)
+{
+    fixture *f = *state;
+    char cwd[1024], baseline[160], buf[256];
+    bundled_copy(f, cwd, sizeof cwd, baseline, sizeof baseline);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_null(strstr(f->a->entry, "/scenarios/baseline.ini"));
+    /* Typing the bundled file's path by hand still asks, and says others build on it. */
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s", "scenarios/baseline.ini");
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    assert_int_equal(f->a->overwrite_heirs, 1);
+    assert_string_equal(f->a->overwrite_heir, "p1.ini");
+    assert_true(f->a->overwrite_bundled);
+    frame(f);
+    key(f, UI_KEY_RETURN);
+    assert_string_equal(read_file(baseline, buf, sizeof buf), "[scenario]\nname = Baseline\n");
+    assert_int_equal(chdir(cwd), 0);
+}
+
+static void test_ctrl_s_on_a_file_others_inherit_from_asks_first(void **state)
+{
+    fixture *f = *state;
+    char mine[128], heir[128], buf[256];
+    snprintf(mine, sizeof mine, "%s/mine.ini", f->dir);
+    snprintf(heir, sizeof heir, "%s/team.ini", f->dir);
+    write_file(mine, "[scenario]\nname = Mine\n");
+    write_file(heir, "[scenario]\nname = Team\nbase = ./mine.ini ; ours\n");
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_open(f->a, mine, &err), SIM_OK);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    assert_int_equal(f->a->overwrite_heirs, 1);
+    frame(f);
+    key(f, UI_KEY_RETURN); /* Cancel */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_string_equal(read_file(mine, buf, sizeof buf), "[scenario]\nname = Mine\n");
+    assert_true(app_dirty(f->a));
+    app_command(f->a, APP_CMD_SAVE);
+    frame(f);
+    key(f, UI_KEY_TAB); /* to Replace */
+    key(f, UI_KEY_RETURN);
+    assert_false(app_dirty(f->a));
+}
+
+static void test_unsaved_question_return_and_escape_cancel(void **state)
+{
+    fixture *f = *state;
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_QUIT);
+    frame(f);
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_false(f->a->want_quit);
+    assert_true(app_dirty(f->a));
+    assert_string_equal(f->a->path, ""); /* nothing saved */
+    app_command(f->a, APP_CMD_QUIT);
+    frame(f);
+    key(f, UI_KEY_ESCAPE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_false(f->a->want_quit);
+    assert_int_equal(f->a->pending, APP_PENDING_NONE);
+}
+
+static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
+{
+    fixture *f = *state;
+    char title[256];
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Baseline \xE2\x80\x94 transim");
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Skills first");
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "\xE2\x80\xA2 Skills first \xE2\x80\x94 transim");
+    f->a->clean = f->a->sc;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
+}
+
+static void test_slug_and_proposed_names(void **state)
+{
+    fixture *f = *state;
+    char buf[256], want[256];
+    app_slug("Kompetens f\xC3\xB6rst / G\xC3\xA4vle", buf, sizeof buf);
+    assert_string_equal(buf, "kompetens-forst-gavle");
+    app_slug("  ", buf, sizeof buf);
+    assert_string_equal(buf, "my-scenario");
+    snprintf(want, sizeof want, "%s/x.ini", f->dir);
+    write_file(want, "");
+    assert_int_equal(app_propose_path(f->dir, "X", buf, sizeof buf), 0);
+    snprintf(want, sizeof want, "%s/x-2.ini", f->dir);
+    assert_string_equal(buf, want);
+}
+
+static void test_clicking_the_compare_path_field_reads_nothing(void **state)
+{
+    fixture *f = *state;
+    app_command(f->a, APP_CMD_COMPARE);
+    frame(f);
+    ui_rect r = ui_rect_make(0, 0, 0, 0);
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type == UI_CMD_FRAME && c->layer == 1 && c->rect.h == 32)
+            r = c->rect; /* the path field: one row high */
+    }
+    assert_true(r.w > 0);
+    f->a->status[0] = '\0';
+    click_at(f, r.x + r.w / 2, r.y + r.h / 2);
+    assert_false(f->a->status_error); /* no "cannot read the file" */
+    assert_int_equal(f->a->ncompare, 0);
+    assert_int_equal(f->a->dialog, APP_DLG_COMPARE);
+}
+
+static void test_clicking_a_detail_field_applies_nothing(void **state)
+{
+    fixture *f = *state;
+    f->a->detail_var = f->lever;
+    frame(f);
+    double start = f->a->sc.lever_start[f->lever];
+    snprintf(f->a->detail_start, sizeof f->a->detail_start, "%.0f", start + 3);
+    const char *label = str_get(STR_DETAIL_START, 0);
+    int ty = -1, tx = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type == UI_CMD_TEXT && strcmp(f->ctx->text + c->text, label) == 0) {
+            ty = c->rect.y + c->rect.h / 2;
+            tx = c->rect.x;
+        }
+    }
+    assert_true(ty >= 0);
+    ui_rect r = ui_rect_make(0, 0, 0, 0);
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type == UI_CMD_FRAME && c->rect.h == 30 && c->rect.x > tx && c->rect.y <= ty &&
+            ty < c->rect.y + c->rect.h)
+            r = c->rect; /* the start year's field (a row high), right of its label */
+    }
+    assert_true(r.w > 0);
+    click_at(f, r.x + r.w / 2, r.y + r.h / 2);
+    assert_true(f->a->sc.lever_start[f->lever] == start); /* not applied by the click */
+    assert_false(app_dirty(f->a));
+    key(f, UI_KEY_RETURN);
+    assert_true(f->a->sc.lever_start[f->lever] == start + 3); /* Return applies */
 }
 
 static void test_quit_asks_before_discarding_unsaved_changes(void **state)
@@ -762,7 +1037,16 @@ int main(void)
         T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
         T(test_save_dialog_names_a_changed_baseline_after_its_file),
-        T(test_save_as_over_another_file_asks_first),
+        T(test_save_as_over_another_file_asks_first_and_return_cancels),
+        T(test_clicking_the_name_field_saves_nothing),
+        T(test_save_as_proposes_a_new_file_in_the_users_folder),
+        T(test_ctrl_s_on_a_bundled_scenario_is_save_as),
+        T(test_ctrl_s_on_a_file_others_inherit_from_asks_first),
+        T(test_unsaved_question_return_and_escape_cancel),
+        T(test_clicking_the_compare_path_field_reads_nothing),
+        T(test_clicking_a_detail_field_applies_nothing),
+        T(test_title_names_the_scenario_and_its_unsaved_mark),
+        T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),
         T(test_unsaved_question_save_then_opens_the_other_file),

@@ -21,6 +21,7 @@
 #include "render/chart.h"
 #include "render/draw.h"
 #include "render/gui.h"
+#include "render/recovery.h"
 
 typedef struct fixture {
     gui *g;
@@ -372,13 +373,14 @@ static void test_an_unsaved_change_is_kept_in_the_recovery_file(void **state)
     (void)state;
     char dir[] = "/tmp/transim-autosave-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char path[128];
-    snprintf(path, sizeof path, "%s/autosave.ini", dir);
-    gui_opts o = {.width = 800, .height = 600, .hidden = 1, .autosave = path};
+    gui_opts o = {.width = 800, .height = 600, .hidden = 1, .recovery_dir = dir};
     char msg[1400];
     gui *g = gui_create(&o, msg, sizeof msg);
     assert_non_null(g);
     gui_frame(g);
+    char path[1200];
+    snprintf(path, sizeof path, "%s", gui_recovery(g)->path);
+    assert_non_null(strstr(path, dir));
     assert_int_not_equal(access(path, R_OK), 0); /* nothing to keep yet */
     app *a = gui_app(g);
     int lever = var_lever_ids[0];
@@ -390,10 +392,11 @@ static void test_an_unsaved_change_is_kept_in_the_recovery_file(void **state)
     sim_error_clear(&err);
     assert_int_equal(scenario_load(&sc, path, &err), SIM_OK);
     assert_true(sc.value[lever] == var_table[lever].max);
-    a->clean = a->sc;
-    gui_destroy(g);
-    remove(path);
-    rmdir(dir);
+    gui_destroy(g); /* a clean exit removes the session's copy */
+    assert_int_not_equal(access(path, F_OK), 0);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void test_a_file_dropped_on_the_compare_dialog_is_compared(void **state)

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# gui_e2e_save.sh: the real window under Xvfb, driven with xdotool as a user
+# would, checking the files on disk: Ctrl+S on a bundled scenario writes
+# nothing; clicking Save as's name field saves nothing; the name typed there
+# names a new file in the user's folder; Save as onto an existing file asks,
+# and Return on that question (Cancel) leaves the file as it was; Return on
+# the unsaved-changes question saves nothing and quits nothing; a clean exit
+# leaves no recovery copy. Skips (77) without Xvfb or xdotool.
+#   usage: gui_e2e_save.sh BUILD/transim-gui SOURCE_DIR
+set -u
+gui=$1
+src=$2
+for tool in Xvfb xdotool xwininfo; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "skip: $tool not installed (apt-get install xvfb xdotool x11-utils)"
+    exit 77
+  fi
+done
+
+tmp=$(mktemp -d /tmp/transim-gui-e2e-XXXXXX)
+xvfb_pid=
+gui_pid=
+cleanup() {
+  [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- window titles:" >&2
+  xwininfo -root -tree 2>/dev/null | grep transim-gui >&2
+  echo "--- transim-gui said:" >&2
+  cat "$tmp/gui.log" >&2
+  exit 1
+}
+
+# A display of its own: Xvfb picks a free number and writes it to fd 3.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+[ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
+export DISPLAY=":$(head -1 "$tmp/display")"
+
+# A copy of the bundled scenarios as the working directory's scenarios/,
+# and a home of its own.
+mkdir -p "$tmp/work" "$tmp/home"
+cp -r "$src/scenarios" "$tmp/work/"
+cd "$tmp/work" || exit 1
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_STATE_HOME="$tmp/home/state"
+export XDG_CONFIG_HOME="$tmp/home/config"
+export SDL_VIDEODRIVER=x11 ASAN_OPTIONS=detect_leaks=0 # X11's own leaks are not ours
+unset SDL_RENDER_DRIVER
+userdir="$XDG_DATA_HOME/transim/scenarios"
+baseline="$tmp/work/scenarios/baseline.ini"
+
+"$gui" scenarios/baseline.ini --size 1280x800 >"$tmp/gui.log" 2>&1 &
+gui_pid=$!
+win=
+for _ in $(seq 100); do
+  win=$(xdotool search --class transim-gui 2>/dev/null | head -1)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+[ -n "$win" ] || fail "no window"
+xdotool windowfocus --sync "$win" 2>/dev/null || true
+sleep 0.5
+
+title() { xwininfo -root -tree | grep transim-gui | sed -n 's/^ *0x[0-9a-f]* "\(.*\)": (.*/\1/p' | head -1; }
+# Waits up to 20 s (a sanitizer build on a busy machine is slow) for a command to succeed.
+wait_until() {
+  for _ in $(seq 200); do "$@" && return 0; sleep 0.1; done
+  return 1
+}
+title_is() { [ "$(title)" = "$1" ]; }
+title_marked() { case "$(title)" in "•"*) return 0 ;; *) return 1 ;; esac; }
+step() { xdotool "$@"; sleep 0.4; }
+bundled_unchanged() { cmp -s "$baseline" "$src/scenarios/baseline.ini" || fail "$1: the bundled baseline.ini changed"; }
+# The dialogs are centred: Save as's name field 49 px above the middle of the
+# 1280x800 window, its file field 11 px below.
+name_field() { step mousemove 640 351 click 1; }
+file_field() { step mousemove 640 411 click 1; }
+
+wait_until title_is "Baseline — transim" || fail "title at start: '$(title)'"
+
+# A lever moved with the keyboard marks the scenario unsaved in the title.
+for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
+step key Right Right
+wait_until title_is "• Baseline — transim" || fail "title after a change: '$(title)'"
+
+# Ctrl+S on a bundled scenario is Save as: nothing written.
+step key ctrl+s
+bundled_unchanged "Ctrl+S"
+step key Escape
+
+# Save as: clicking the name field (and the file field) saves nothing.
+step key ctrl+shift+s
+name_field
+file_field
+name_field
+bundled_unchanged "a click on a field"
+[ -z "$(ls -A "$userdir" 2>/dev/null)" ] || fail "a click saved: $(ls "$userdir")"
+case "$(title)" in "•"*) ;; *) fail "a click saved: title '$(title)'" ;; esac
+
+# The typed name names a new file in the user's folder; Return saves.
+step key ctrl+a
+step type --delay 20 "Team Blue"
+step key Return
+wait_until test -f "$userdir/team-blue.ini" || fail "no $userdir/team-blue.ini: $(ls -R "$XDG_DATA_HOME")"
+grep -q "^name = Team Blue" "$userdir/team-blue.ini" || fail "the saved file does not carry the name"
+bundled_unchanged "Save as"
+wait_until title_is "Team Blue — transim" || fail "title after saving: '$(title)'"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
+
+# Save as onto an existing file asks; Return on the question is Cancel.
+for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
+step key Right
+step key ctrl+shift+s
+file_field
+step key ctrl+a
+step type --delay 5 "$baseline"
+step key Return
+step key Return
+bundled_unchanged "Return on the overwrite question"
+saved=$(md5sum <"$userdir/team-blue.ini")
+file_field
+step key ctrl+a
+step type --delay 5 "$userdir/team-blue.ini"
+step key Return
+step key Return
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "Return on the overwrite question replaced team-blue.ini"
+step key Escape
+step key Escape
+
+# The unsaved-changes question: Return and Escape cancel (nothing saved,
+# still running); Discard changes (Shift+Tab from Cancel) quits.
+wait_until title_marked || fail "expected unsaved changes: '$(title)'"
+step key ctrl+q
+step key Return
+sleep 1
+kill -0 "$gui_pid" 2>/dev/null || fail "Return on the unsaved-changes question quit"
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "Return on the unsaved-changes question saved"
+step key ctrl+q
+step key Escape
+sleep 1
+kill -0 "$gui_pid" 2>/dev/null || fail "Escape on the unsaved-changes question quit"
+has_copy() { ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1; }
+wait_until has_copy || fail "no recovery copy of the unsaved work"
+step key ctrl+q
+step key shift+Tab
+xdotool key Return
+gone() { ! kill -0 "$gui_pid" 2>/dev/null; }
+wait_until gone || fail "Discard changes did not quit"
+wait "$gui_pid"
+status=$?
+gui_pid=
+[ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "discarding saved"
+bundled_unchanged "the session"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
+if ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1; then
+  fail "a clean exit left its recovery copy"
+fi
+echo "ok: save as, the overwrite question and the unsaved-changes question keep every file"

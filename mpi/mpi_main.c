@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/study.h"
 #include "mpi/mpi_exec.h"
+#include "sim/engine/gsl_init.h"
 #include "sim/model/model.h"
 
 typedef int (*mpi_command_fn)(int argc, char **argv, pool_exec *ex);
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
         fputs("transim-mpi: cannot initialise MPI\n", stderr);
         return CLI_FAIL;
     }
+    sim_gsl_init(); /* once, before any worker thread */
     MPI_Comm comm = MPI_COMM_WORLD;
     pool_exec ex;
     mpi_exec_init(&ex, &comm, 1);

@@ -283,5 +283,22 @@ int cli_write(const char *path, cli_writer fn, void *ctx)
                 output_abort(&of);
         }
     }
+    /* A full disk or a closed pipe: say which file could not be written. */
+    if (st != SIM_OK && err.path[0] == '\0')
+        snprintf(err.path, sizeof err.path, "%s",
+                 path == NULL || strcmp(path, "-") == 0 ? "<stdout>" : path);
     return st == SIM_OK ? CLI_OK : cli_report(&err);
+}
+
+int cli_check_output(const char *path, const char *const *inputs, size_t ninputs)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return CLI_OK;
+    sim_error err;
+    sim_error_clear(&err);
+    sim_status st = output_check(path, inputs, ninputs, &err);
+    if (st == SIM_OK)
+        return CLI_OK;
+    cli_report(&err);
+    return st == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
 }

@@ -80,6 +80,13 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 typedef sim_status (*cli_writer)(FILE *f, void *ctx, sim_error *err);
 int cli_write(const char *path, cli_writer fn, void *ctx);
 
+/* Checks before anything is computed that the output path (NULL or "-":
+ * standard output) can be written and is none of inputs[0..ninputs): see
+ * output_check(). Prints the problem and returns CLI_USAGE (a directory,
+ * an output that is an input) or CLI_FAIL (a folder missing or not
+ * writable); CLI_OK otherwise. */
+int cli_check_output(const char *path, const char *const *inputs, size_t ninputs);
+
 /* The closest of names[0..n) to word, or NULL when none is near. */
 const char *args_suggest(const char *word, const char *const *names, size_t n);
 

@@ -162,6 +162,11 @@ int cmd_run(int argc, char **argv)
     if (run_opts_validate(&ro, &sc, &err) != SIM_OK)
         return args_usage("run", "%s", err.msg);
 
+    const char *inputs[] = {sc.path[0] ? sc.path : NULL};
+    int orc = cli_check_output(out_path, inputs, 1);
+    if (orc != CLI_OK)
+        return orc;
+
     run_result res;
     run_result_init(&res);
     sim_status st = run_scenario(&sc, &ro, &res, &err);

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "cli/args.h"
+#include "cli/cleanup.h"
 #include "cli/commands.h"
+#include "sim/engine/gsl_init.h"
 #include "sim/model/model.h"
 #include "transim_commit.h" /* TRANSIM_COMMIT, generated at build time */
 
@@ -70,6 +72,9 @@ static int unknown(const char *name)
 
 int main(int argc, char **argv)
 {
+    /* Before any worker thread: both set process-wide state. */
+    sim_gsl_init();
+    cleanup_install();
     if (argc < 2) {
         usage(stderr);
         return CLI_USAGE;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/engine/gsl_init.h"
 #include "sim/studies/batch.h"
 #include "sim/engine/ode.h"
 
@@ -52,6 +53,7 @@ int study_arg(const char *cmd, const char *usage, const args *a, int id,
 
 study_worker *study_workers_create(unsigned n)
 {
+    sim_gsl_init(); /* here, before the workers' threads create their runners */
     study_worker *w = calloc(n ? n : 1, sizeof *w);
     for (unsigned i = 0; w != NULL && i < n; i++)
         run_result_init(&w[i].res);
@@ -205,17 +207,30 @@ int study_out_open(study_out *o, const char *path)
 
 int study_out_close(study_out *o, int ok)
 {
-    if (!o->is_file) {
-        if (fflush(stdout) != 0)
-            return cli_error("cannot write to standard output");
-        return ok ? CLI_OK : CLI_FAIL;
+    study_out *one[] = {o};
+    return study_out_close_all(one, 1, ok);
+}
+
+int study_out_close_all(study_out *const *outs, size_t n, int ok)
+{
+    output_file *files[8];
+    size_t nf = 0;
+    int rc = CLI_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i]->is_file) {
+            if (fflush(stdout) != 0 || ferror(stdout))
+                rc = cli_error("<stdout>: cannot write: %s", strerror(errno));
+        } else if (nf < sizeof files / sizeof files[0]) {
+            files[nf++] = &outs[i]->file;
+        }
     }
-    if (!ok || ferror(o->f)) {
-        output_abort(&o->file);
-        return ok ? cli_error("cannot write '%s'", o->file.path) : CLI_FAIL;
+    if (!ok || rc != CLI_OK) {
+        for (size_t i = 0; i < nf; i++)
+            output_abort(files[i]);
+        return CLI_FAIL;
     }
     sim_error err;
-    if (output_commit(&o->file, &err) != SIM_OK)
+    if (output_commit_all(files, nf, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
 }

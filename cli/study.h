@@ -122,6 +122,11 @@ int study_out_open(study_out *o, const char *path);
  * file. Returns CLI_OK or CLI_FAIL (after printing why). */
 int study_out_close(study_out *o, int ok);
 
+/* Commits outs[0..n) as one set (output_commit_all): every file is
+ * written whole before any is renamed, the last last. ok = 0 aborts them
+ * all. Returns CLI_OK or CLI_FAIL (after printing why). */
+int study_out_close_all(study_out *const *outs, size_t n, int ok);
+
 /* The provenance lines of a batch output (sim/studies/batch.h's batch_manifest)
  * followed by one "# set: NAME=VALUE" line per --set. */
 void study_manifest(FILE *f, const char *command, const study_opts *o);

@@ -290,6 +290,15 @@ int cli_write(const char *path, cli_writer fn, void *ctx)
     return st == SIM_OK ? CLI_OK : cli_report(&err);
 }
 
+int args_dt(const char *cmd, const char *text, double dt)
+{
+    if (dt >= CLI_DT_MIN)
+        return 1;
+    args_usage(cmd, "--dt must be at least %g years (under an hour), not '%s'", CLI_DT_MIN,
+               text);
+    return 0;
+}
+
 int cli_check_output(const char *path, const char *const *inputs, size_t ninputs)
 {
     if (path == NULL || strcmp(path, "-") == 0)

@@ -29,6 +29,14 @@
 /* Exit statuses of the program. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
+/* The smallest --dt accepted, years (under an hour of model time): below
+ * it a run of 2020-2100 takes more than 800,000 steps, hours for a study. */
+#define CLI_DT_MIN 1e-4
+
+/* Checks a --dt value against CLI_DT_MIN; prints a usage error and
+ * returns 0 when it is too small. */
+int args_dt(const char *cmd, const char *text, double dt);
+
 typedef struct args_option {
     const char *name; /* long name without the dashes, e.g. "from" */
     char short_name;  /* e.g. 'o', or 0 */

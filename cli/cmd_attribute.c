@@ -257,6 +257,9 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     }
     if (scenario_arg == NULL)
         return args_usage("attribute", "no scenario given");
+    if (study_no_stdin("attribute", ex_in, scenario_arg) != CLI_OK ||
+        study_no_stdin("attribute", ex_in, base_arg) != CLI_OK)
+        return CLI_USAGE;
 
     sim_error err;
     int vars[VAR_COUNT];
@@ -293,9 +296,17 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     if (x.w == NULL || worth == NULL || phi == NULL || se == NULL)
         rc = cli_error("out of memory for %zu runs", plan.n_coalitions);
 
-    study_out out;
     if (rc == CLI_OK) {
-        int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
+        char what[160];
+        snprintf(what, sizeof what, "%zu runs of %zu indicators", plan.n_coalitions, nvars);
+        rc = study_memory("attribute", &o,
+                          (double)plan.n_coalitions * (double)width * sizeof(double), what);
+    }
+    study_out out;
+    const char *inputs[] = {sc.path[0] ? sc.path : NULL, base.path[0] ? base.path : NULL};
+    if (rc == CLI_OK) {
+        int opened = ex->rank != 0 || (study_check_outputs(&o.output, 1, inputs, 2) == CLI_OK &&
+                                       study_out_open(&out, o.output) == CLI_OK);
         if (!ex->agree(ex, opened))
             rc = CLI_FAIL;
         else if (ex->rank != 0)

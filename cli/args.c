@@ -4,6 +4,7 @@
 #include "sim/model/model.h"
 
 #include "sim/files/output.h"
+#include "sim/files/path_check.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -233,6 +234,8 @@ static int load_stdin(scenario *sc)
         status = cli_error("<stdin>: cannot read standard input");
     else if (memchr(buf, '\0', n) != NULL)
         status = cli_error("<stdin>: not a text file (NUL byte)");
+    else if (path_check_bases(buf, "<stdin>", &err) != SIM_OK)
+        status = cli_report(&err);
     else if (scenario_parse(sc, buf, "<stdin>", &err) != SIM_OK)
         status = cli_report(&err);
     free(buf);
@@ -260,7 +263,8 @@ int cli_load_scenario(const char *name, scenario *sc)
             return CLI_OK;
         }
     }
-    if (scenario_load(sc, path, &err) != SIM_OK)
+    /* A FIFO or device would block the reader forever. */
+    if (path_check_scenario(path, &err) != SIM_OK || scenario_load(sc, path, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
 }

@@ -20,6 +20,7 @@
 #include "cli/study.h"
 #include "sim/studies/batch.h"
 #include "sim/files/output.h"
+#include "sim/files/path_check.h"
 
 /* A scenario's name travels in its result block as raw bytes (so that MPI
  * ranks can send it with the numbers): this many doubles. */
@@ -71,7 +72,9 @@ static size_t batch_width(size_t nkeys)
 /* Loads file i into sc with the --set assignments and checks it. */
 static sim_status batch_load(const batch_ctx *c, size_t i, scenario *sc, sim_error *err)
 {
-    sim_status st = scenario_load(sc, c->files->paths[i], err);
+    sim_status st = path_check_scenario(c->files->paths[i], err);
+    if (st == SIM_OK)
+        st = scenario_load(sc, c->files->paths[i], err);
     for (size_t k = 0; st == SIM_OK && k < c->o->nsets; k++) {
         st = scenario_set(sc, c->o->sets[k], err);
         if (st != SIM_OK) {

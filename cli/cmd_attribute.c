@@ -276,6 +276,21 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     if (!study_inputs_agree(ex_in, lrc == CLI_OK))
         return lrc != CLI_OK ? lrc : CLI_FAIL;
 
+    if (lrc == CLI_OK) {
+        /* The split is reported in 2030 and 2050: a run that reports
+         * neither would give a table of dashes. */
+        double from = isnan(o.run.from) ? sc.start : o.run.from;
+        double to = isnan(o.run.to) ? sc.end : o.run.to;
+        size_t inside = 0;
+        for (size_t y = 0; y < ATTR_YEARS; y++)
+            inside += attr_years[y] >= from - 1e-9 && attr_years[y] <= to + 1e-9;
+        if (inside == 0)
+            lrc = args_usage("attribute", "neither 2030 nor 2050 lies within the reported "
+                             "years %g-%g; nothing to attribute", from, to);
+    }
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+        return lrc != CLI_OK ? lrc : CLI_FAIL;
+
     int players[ATTR_PLAYERS_MAX + 1];
     size_t k = attr_players(&base, &sc, players);
     attr_plan plan;
@@ -329,6 +344,15 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
             attr_shapley(&plan, worth, width, j, phi + j * (k ? k : 1));
             attr_shapley_se(&plan, worth, width, j, se + j * (k ? k : 1));
         }
+        size_t reported = 0;
+        for (size_t j = 0; j < width; j++)
+            reported += isnan(worth[j]) ? 0u : 1u;
+        if (reported == 0) {
+            study_out_close(&out, 0);
+            rc = cli_error("no run reported 2030 or 2050 (check --from, --to and --step)");
+        }
+    }
+    if (rc == CLI_OK && ex->rank == 0) {
         attr_table t = {.x = &x, .worth = worth, .phi = phi, .se = se};
         FILE *f = out.f;
         study_manifest(f, "attribute", &o);

@@ -319,9 +319,12 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     }
     study_out out;
     const char *inputs[] = {sc.path[0] ? sc.path : NULL, base.path[0] ? base.path : NULL};
+    if (rc == CLI_OK && ex->rank == 0)
+        rc = study_check_outputs(&o.output, 1, inputs, 2);
+    if (!ex->agree(ex, rc == CLI_OK) && rc == CLI_OK)
+        rc = CLI_FAIL;
     if (rc == CLI_OK) {
-        int opened = ex->rank != 0 || (study_check_outputs(&o.output, 1, inputs, 2) == CLI_OK &&
-                                       study_out_open(&out, o.output) == CLI_OK);
+        int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
         if (!ex->agree(ex, opened))
             rc = CLI_FAIL;
         else if (ex->rank != 0)

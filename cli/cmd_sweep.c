@@ -242,6 +242,9 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         char what[160];
         snprintf(what, sizeof what, "%zu samples over %zu ranges", n, nvary);
         int mrc = study_memory("sweep", &o, bytes, what);
+        const char *inputs[] = {sc.path[0] ? sc.path : NULL};
+        if (mrc == CLI_OK && (ex_in == NULL || ex_in->rank == 0))
+            mrc = study_check_outputs(&o.output, 1, inputs, 1);
         if (!study_inputs_agree(ex_in, mrc == CLI_OK))
             return mrc != CLI_OK ? mrc : CLI_FAIL;
     }
@@ -297,9 +300,7 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     }
 
     study_out out;
-    const char *inputs[] = {sc.path[0] ? sc.path : NULL};
-    int opened = ex->rank != 0 || (study_check_outputs(&o.output, 1, inputs, 1) == CLI_OK &&
-                                   study_out_open(&out, o.output) == CLI_OK);
+    int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
     int rc = ex->agree(ex, opened) ? 0 : -1;
     if (rc == 0 && ex->rank == 0)
         sweep_header(out.f, &o, &sc, scenario_arg, &c, n);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "sim/files/output.h"
+#include "sim/files/path_check.h"
 
 static char dir[64];
 
@@ -297,6 +298,35 @@ static void test_staged_file_is_installed_later(void **state)
     assert_int_equal(st.st_mode & 0777, 0604);
 }
 
+static void test_fifo_scenario_or_base_is_refused_without_blocking(void **state)
+{
+    (void)state;
+    char fifo[128], child[128], good[128];
+    path_in_dir(fifo, sizeof fifo, "pipe.ini");
+    path_in_dir(child, sizeof child, "child.ini");
+    path_in_dir(good, sizeof good, "good.ini");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    write_text(child, "[scenario]\nname = child\nbase = pipe.ini ; inherits\n");
+    write_text(good, "[scenario]\nname = good\n");
+    sim_error err;
+    assert_int_equal(path_check_scenario(fifo, &err), SIM_EIO);
+    assert_string_equal(err.path, fifo);
+    assert_non_null(strstr(err.msg, "FIFO"));
+    assert_int_equal(path_check_scenario(child, &err), SIM_EIO);
+    assert_string_equal(err.path, child);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.msg, "base file"));
+    assert_int_equal(path_check_scenario(good, &err), SIM_OK);
+    assert_int_equal(path_check_scenario(dir, &err), SIM_EIO); /* a directory */
+    char missing[128];
+    path_in_dir(missing, sizeof missing, "missing.ini");
+    assert_int_equal(path_check_scenario(missing, &err), SIM_OK); /* the reader says so */
+    char text[256];
+    snprintf(text, sizeof text, "[levers]\n[scenario]\nbase = %s\n", fifo);
+    assert_int_equal(path_check_bases(text, "<stdin>", &err), SIM_EIO);
+    assert_int_equal(err.line, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_set_is_committed_whole_or_not_at_all),
         cmocka_unit_test(test_hooks_see_every_temporary_file),
         cmocka_unit_test(test_staged_file_is_installed_later),
+        cmocka_unit_test(test_fifo_scenario_or_base_is_refused_without_blocking),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }

@@ -43,6 +43,10 @@ static const char usage[] =
     "  --summary-only       write summary.csv alone (for very large batches)\n"
     STUDY_OPTIONS_HELP
     "\n"
+    "OUTDIR is locked against a second batch (OUTDIR/.transim-batch.lock), and the\n"
+    "files are renamed into it only when all are written, summary.csv last: a\n"
+    "failed or interrupted batch changes nothing there.\n"
+    "\n"
     "A progress bar is drawn on stderr when it is a terminal. The files are the\n"
     "same bytes for any N. Each opens with '#' provenance lines (program, model,\n"
     "solver); read them with pandas.read_csv(f, comment='#') or\n"

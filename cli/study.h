@@ -25,17 +25,17 @@
 
 /* Help text for the common options (to append to a command's usage). */
 #define STUDY_OPTIONS_HELP                                                              \
-    "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"             \
-    "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"     \
-    "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n"  \
-    "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n"   \
-    "                      attribution (default 1)\n"                                      \
-    "  --method M          adaptive (default), rk4 or euler\n"                            \
-    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"    \
-    "  --dt YEARS          step of rk4 and euler (default 1/16)\n"                        \
-    "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                      \
-    "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"           \
-    "  --max-memory SIZE   most memory a study may plan to hold, e.g. 2G or 500M\n"       \
+    "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"         \
+    "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"   \
+    "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n" \
+    "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n" \
+    "                      attribution (default 1)\n"                                   \
+    "  --method M          adaptive (default), rk4 or euler\n"                          \
+    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"  \
+    "  --dt YEARS          step of rk4 and euler (default 1/16, at least 0.0001)\n"     \
+    "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                   \
+    "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"             \
+    "  --max-memory SIZE   most memory a study may plan to hold, e.g. 2G or 500M\n"     \
     "                      (default: the machine's physical memory)\n"
 
 typedef struct study_opts {

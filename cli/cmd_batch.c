@@ -256,6 +256,45 @@ static int batch_lock(const char *outdir, const char *lock)
     return cli_error("%s: cannot lock the output directory", outdir);
 }
 
+static int inode_cmp(const void *a, const void *b)
+{
+    const dev_t *x = a, *y = b; /* pairs (st_dev, st_ino) stored as two dev_t */
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] != y[1] ? (x[1] < y[1] ? -1 : 1) : 0;
+}
+
+/* Refuses a batch whose output (OUTDIR/NAME.csv or summary.csv) is one of
+ * its scenario files, by device and inode (a link, or `-o` into the
+ * scenario folder with a file called NAME.csv given as a scenario).
+ * Returns CLI_OK or CLI_USAGE after printing why. */
+static int batch_check_outputs(const batch_files *files, const char *outdir)
+{
+    dev_t *set = malloc((files->n ? files->n : 1) * 2 * sizeof *set);
+    if (set == NULL)
+        return CLI_OK; /* the check is a courtesy; the batch still works */
+    size_t n = 0;
+    struct stat st;
+    for (size_t i = 0; i < files->n; i++)
+        if (stat(files->paths[i], &st) == 0) {
+            set[2 * n] = st.st_dev;
+            set[2 * n + 1] = (dev_t)st.st_ino;
+            n++;
+        }
+    qsort(set, n, 2 * sizeof *set, inode_cmp);
+    char path[2400];
+    int rc = CLI_OK;
+    for (size_t i = 0; i <= files->n && rc == CLI_OK; i++) {
+        snprintf(path, sizeof path, "%s/%s", outdir, i < files->n ? files->names[i] : "summary.csv");
+        if (stat(path, &st) != 0)
+            continue;
+        dev_t key[2] = {st.st_dev, (dev_t)st.st_ino};
+        if (bsearch(key, set, n, 2 * sizeof *set, inode_cmp) != NULL)
+            rc = args_usage("batch", "output '%s' is also one of the scenario files; choose "
+                            "another -o", path);
+    }
+    free(set);
+    return rc;
+}
+
 /* Makes the staging folder empty (one a killed batch left is cleared: the
  * lock says no other batch uses it). */
 static int batch_staging_make(const char *staging)
@@ -439,8 +478,9 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
          * go to a staging folder in it until all are written. */
         int ok = 1;
         if (ex->rank == 0) {
-            ok = batch_outdir_prepare(o.output, &err) == SIM_OK;
-            if (!ok)
+            rc = batch_check_outputs(&files, o.output);
+            ok = rc == CLI_OK && batch_outdir_prepare(o.output, &err) == SIM_OK;
+            if (!ok && rc == CLI_OK)
                 cli_report(&err);
             ok = ok && batch_lock(o.output, lock) == CLI_OK;
             locked = ok;
@@ -448,7 +488,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
                 cleanup_batch(c.staging, files.names, files.n, lock);
             ok = ok && batch_staging_make(c.staging) == CLI_OK;
         }
-        if (!ex->agree(ex, ok))
+        if (!ex->agree(ex, ok) && rc == CLI_OK)
             rc = CLI_FAIL;
     }
     if (rc == CLI_OK) {

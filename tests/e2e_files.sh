@@ -104,6 +104,13 @@ rm res/.transim-batch.lock
 echo "999999999 $(hostname)" >res/.transim-batch.lock
 expect 0 "" "$T" batch sc -o res # a lock whose process is gone is taken over
 [ -e res/.transim-batch.lock ] && fail "batch left its lock"
+mkdir linked
+printf '[scenario]\nname = L\n' >linked/l.ini
+ln -s l.ini linked/l.csv
+expect 2 "is also one of the scenario files" "$T" batch linked/l.ini -o linked
+[ -L linked/l.csv ] && grep -q 'name = L' linked/l.ini || fail "batch replaced its own scenario"
+"$T" run s.ini --to 2021 >/dev/full 2>err.txt && fail "run >/dev/full exited 0"
+grep -qF '<stdout>' err.txt || fail "a full stdout was not named: $(cat err.txt)"
 cp res/summary.csv summary.before
 expect 2 "--set 'not_a_lever=1'" "$T" batch sc -o res --set not_a_lever=1
 expect 2 "no summary year" "$T" batch sc -o res --from 2031 --to 2032

@@ -25,6 +25,7 @@ static struct {
     atomic_int live;
     char staging[CLEANUP_PATH];
     char lock[CLEANUP_PATH];
+    char outdir[CLEANUP_PATH]; /* "" when the folder existed before the batch */
     char *const *names;
     size_t n;
 } batch;
@@ -56,13 +57,18 @@ void cleanup_forget(const char *path)
     }
 }
 
-void cleanup_batch(const char *staging, char *const *names, size_t n, const char *lock)
+void cleanup_batch(const char *staging, char *const *names, size_t n, const char *lock,
+                   const char *outdir)
 {
     atomic_store(&batch.live, 0);
-    if (strlen(staging) >= CLEANUP_PATH - 300 || strlen(lock) >= CLEANUP_PATH)
+    if (outdir == NULL)
+        outdir = "";
+    if (strlen(staging) >= CLEANUP_PATH - 300 || strlen(lock) >= CLEANUP_PATH ||
+        strlen(outdir) >= CLEANUP_PATH)
         return;
     memcpy(batch.staging, staging, strlen(staging) + 1);
     memcpy(batch.lock, lock, strlen(lock) + 1);
+    memcpy(batch.outdir, outdir, strlen(outdir) + 1);
     batch.names = names;
     batch.n = n;
     atomic_store(&batch.live, 1);
@@ -99,6 +105,8 @@ void cleanup_run(void)
             unlink(buf);
         rmdir(batch.staging);
         unlink(batch.lock);
+        if (batch.outdir[0] != '\0')
+            rmdir(batch.outdir); /* only when empty: nothing was renamed into it */
     }
 }
 

@@ -23,8 +23,10 @@ void cleanup_forget(const char *path);
 
 /* A batch's staging folder holding names[0..n) and summary.csv, and its
  * lock file: all removed on a signal (the folder's files, then the folder,
- * then the lock). names must stay valid until cleanup_batch_end(). */
-void cleanup_batch(const char *staging, char *const *names, size_t n, const char *lock);
+ * then the lock, then outdir when it is not NULL and empty: a folder the
+ * batch created). names must stay valid until cleanup_batch_end(). */
+void cleanup_batch(const char *staging, char *const *names, size_t n, const char *lock,
+                   const char *outdir);
 void cleanup_batch_end(void);
 
 /* Does what the handler does, now (for tests and fatal paths). */

@@ -468,7 +468,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     size_t failed;
     int progress = ex->progress;
     ex->progress = 0;
-    int locked = 0;
+    int locked = 0, created = 0;
     int mrc = ex->map(ex, files.n, 0, batch_check_task, &c, NULL, &err, &failed);
     ex->progress = progress;
     if (mrc != 0) {
@@ -478,6 +478,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
          * go to a staging folder in it until all are written. */
         int ok = 1;
         if (ex->rank == 0) {
+            struct stat ost;
+            created = stat(o.output, &ost) != 0;
             rc = batch_check_outputs(&files, o.output);
             ok = rc == CLI_OK && batch_outdir_prepare(o.output, &err) == SIM_OK;
             if (!ok && rc == CLI_OK)
@@ -485,7 +487,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             ok = ok && batch_lock(o.output, lock) == CLI_OK;
             locked = ok;
             if (ok)
-                cleanup_batch(c.staging, files.names, files.n, lock);
+                cleanup_batch(c.staging, files.names, files.n, lock,
+                              created ? o.output : NULL);
             ok = ok && batch_staging_make(c.staging) == CLI_OK;
         }
         if (!ex->agree(ex, ok) && rc == CLI_OK)
@@ -536,6 +539,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     }
     if (locked)
         batch_unstage(&c, lock);
+    if (created && rc != CLI_OK && ex->rank == 0)
+        rmdir(o.output); /* a folder this batch made, left empty by its failure */
     study_workers_destroy(c.w, nw);
     free(blocks);
     batch_files_release(&files);

@@ -10,6 +10,7 @@
 #include <mpi.h>
 
 #include "cli/args.h"
+#include "cli/cleanup.h"
 #include "cli/study.h"
 #include "mpi/mpi_exec.h"
 #include "sim/engine/gsl_init.h"
@@ -73,6 +74,7 @@ int main(int argc, char **argv)
         return CLI_FAIL;
     }
     sim_gsl_init(); /* once, before any worker thread */
+    cleanup_install(); /* temporary files and a batch's staging go on SIGTERM */
     MPI_Comm comm = MPI_COMM_WORLD;
     pool_exec ex;
     mpi_exec_init(&ex, &comm, 1);

@@ -37,8 +37,8 @@ static const char usage[] =
     "  --vars LIST         variables or groups as for `run` (default: indicators)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
     "  --draws FILE        also write every sample: its drawn inputs and its outputs\n"
-    "                      (renamed into place with -o only when both are whole)\n"
-    "                      at each year (rows sample,INPUT...,year,VAR...)\n"
+    "                      at each year (rows sample,INPUT...,year,VAR...); it and\n"
+    "                      -o are renamed into place only when both are whole\n"
     STUDY_OPTIONS_HELP
     "\n"
     "Sample i draws from a random stream of its own, seeded from (seed, i), so the\n"
@@ -244,8 +244,8 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
         return study_report(&err);
     }
     mc_write(out.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
-    /* Both files whole before either is renamed, the bands last: a failure
-     * leaves neither, and never a new draws file beside old bands. */
+    /* Both files whole before either is renamed, the bands last: a write
+     * failure (a full disk) leaves neither, not new draws beside old bands. */
     study_out *set[] = {&draws, &out};
     size_t nset = 2;
     if (draws_path != NULL)

@@ -307,9 +307,24 @@ int cli_check_output(const char *path, const char *const *inputs, size_t ninputs
 {
     if (path == NULL || strcmp(path, "-") == 0)
         return CLI_OK;
+    /* The inputs with their base files: an output must not replace the
+     * base of its own scenario either. */
+    enum { CHAIN = 16, ALL = 64 };
+    static char chain[ALL][1024];
+    const char *all[ALL];
+    size_t n = 0;
+    for (size_t i = 0; i < ninputs && n < ALL; i++) {
+        if (inputs[i] == NULL)
+            continue;
+        size_t k = path_check_chain(inputs[i], chain + n, ALL - n < CHAIN ? ALL - n : CHAIN);
+        if (k == 0)
+            all[n++] = inputs[i];
+        for (size_t j = 0; j < k; j++, n++)
+            all[n] = chain[n];
+    }
     sim_error err;
     sim_error_clear(&err);
-    sim_status st = output_check(path, inputs, ninputs, &err);
+    sim_status st = output_check(path, all, n, &err);
     if (st == SIM_OK)
         return CLI_OK;
     cli_report(&err);

@@ -70,6 +70,9 @@ expect 2 "is also an input" "$T" mc keep.ini --samples 2 --draws keep.ini
 expect 2 "is also an input" "$T" sweep keep.ini --vary energy_audits=0:600:2 -o keep.ini
 expect 2 "is also an input" "$T" attribute f.ini --baseline keep.ini -o keep.ini
 cmp -s keep.ini s.ini || fail "a study replaced its scenario"
+cp baseline.ini base_before.ini
+expect 2 "is also an input" "$T" run f.ini -o baseline.ini # f.ini's base
+cmp -s baseline.ini base_before.ini || fail "run -o BASE replaced the scenario's base"
 
 # ---- mc: a bad -o is found before computing, and --draws is not replaced ----
 echo keep >draws.csv

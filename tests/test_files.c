@@ -327,6 +327,21 @@ static void test_fifo_scenario_or_base_is_refused_without_blocking(void **state)
     assert_int_equal(err.line, 3);
 }
 
+static void test_chain_lists_a_scenario_and_its_bases(void **state)
+{
+    (void)state;
+    char top[128], mid[128];
+    path_in_dir(top, sizeof top, "top.ini");
+    path_in_dir(mid, sizeof mid, "mid.ini");
+    write_text(top, "[scenario]\nbase = mid.ini\n");
+    write_text(mid, "[scenario]\nbase = bottom.ini # not there\n");
+    char chain[4][1024];
+    assert_int_equal(path_check_chain(top, chain, 4), 2);
+    assert_string_equal(chain[0], top);
+    assert_string_equal(chain[1], mid);
+    assert_int_equal(path_check_chain(top, chain, 1), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_hooks_see_every_temporary_file),
         cmocka_unit_test(test_staged_file_is_installed_later),
         cmocka_unit_test(test_fifo_scenario_or_base_is_refused_without_blocking),
+        cmocka_unit_test(test_chain_lists_a_scenario_and_its_bases),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }

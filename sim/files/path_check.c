@@ -118,3 +118,48 @@ sim_status path_check_bases(const char *text, const char *path, sim_error *err)
 {
     return check_bases(text, path, 0, err);
 }
+
+size_t path_check_chain(const char *path, char (*chain)[1024], size_t cap)
+{
+    size_t n = 0;
+    char cur[1024];
+    if (strlen(path) >= sizeof cur)
+        return 0;
+    snprintf(cur, sizeof cur, "%s", path);
+    while (n < cap && n <= PATH_CHECK_DEPTH) {
+        int fd = open(cur, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            break;
+        struct stat st;
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            close(fd);
+            break;
+        }
+        snprintf(chain[n++], 1024, "%s", cur);
+        size_t size = st.st_size > 0 && (size_t)st.st_size < PATH_CHECK_BYTES
+                          ? (size_t)st.st_size
+                          : PATH_CHECK_BYTES;
+        char *text = malloc(size + 1);
+        ssize_t got = text != NULL ? read(fd, text, size) : -1;
+        close(fd);
+        char base[1024];
+        int line = 0;
+        if (got > 0) {
+            text[got] = '\0';
+            line = find_base(text, base, sizeof base);
+        }
+        free(text);
+        if (line == 0)
+            break;
+        const char *slash = strrchr(cur, '/');
+        char next[2100];
+        if (base[0] == '/' || slash == NULL)
+            snprintf(next, sizeof next, "%s", base);
+        else
+            snprintf(next, sizeof next, "%.*s/%s", (int)(slash - cur), cur, base);
+        if (strlen(next) >= sizeof cur)
+            break;
+        memcpy(cur, next, strlen(next) + 1);
+    }
+    return n;
+}

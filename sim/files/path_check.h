@@ -9,6 +9,8 @@
 #ifndef SIM_PATH_CHECK_H
 #define SIM_PATH_CHECK_H
 
+#include <stddef.h>
+
 #include "sim/engine/status.h"
 
 /* SIM_EIO with err naming the file (and, for a base, the line that names
@@ -21,5 +23,12 @@ sim_status path_check_scenario(const char *path, sim_error *err);
  * (standard input), whose relative bases are found from the folder of
  * path ("." when it has no '/'). */
 sim_status path_check_bases(const char *text, const char *path, sim_error *err);
+
+/* The files of path's base chain, path itself first: copies up to cap
+ * paths (each under 1024 bytes, relative bases joined to their file's
+ * folder) into chain and returns how many. Stops at a missing file, a
+ * file that is not regular, or PATH_CHECK_DEPTH levels. Used to refuse an
+ * output that would overwrite a scenario's base. */
+size_t path_check_chain(const char *path, char (*chain)[1024], size_t cap);
 
 #endif

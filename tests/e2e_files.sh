@@ -86,7 +86,9 @@ no_tmp .
 
 # ---- signals: no temporary file is left ----
 mkdir sig
-"$T" mc s.ini --samples 2000000 --vars employment -o sig/bands.csv --draws sig/d.csv 2>/dev/null &
+# (a slow solver, so that the study is still running; little memory)
+"$T" mc s.ini --samples 1000 --method euler --dt 0.0001 --vars employment \
+    -o sig/bands.csv --draws sig/d.csv 2>/dev/null &
 pid=$!
 for _ in $(seq 50); do ls sig | grep -q tmp && break; sleep 0.1; done
 kill -TERM $pid

@@ -4,6 +4,7 @@
 #include "sim/model/model.h"
 
 #include "sim/files/output.h"
+#include "sim/files/path_check.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -233,6 +234,8 @@ static int load_stdin(scenario *sc)
         status = cli_error("<stdin>: cannot read standard input");
     else if (memchr(buf, '\0', n) != NULL)
         status = cli_error("<stdin>: not a text file (NUL byte)");
+    else if (path_check_bases(buf, "<stdin>", &err) != SIM_OK)
+        status = cli_report(&err);
     else if (scenario_parse(sc, buf, "<stdin>", &err) != SIM_OK)
         status = cli_report(&err);
     free(buf);
@@ -260,7 +263,8 @@ int cli_load_scenario(const char *name, scenario *sc)
             return CLI_OK;
         }
     }
-    if (scenario_load(sc, path, &err) != SIM_OK)
+    /* A FIFO or device would block the reader forever. */
+    if (path_check_scenario(path, &err) != SIM_OK || scenario_load(sc, path, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
 }
@@ -283,5 +287,46 @@ int cli_write(const char *path, cli_writer fn, void *ctx)
                 output_abort(&of);
         }
     }
+    /* A full disk or a closed pipe: say which file could not be written. */
+    if (st != SIM_OK && err.path[0] == '\0')
+        snprintf(err.path, sizeof err.path, "%s",
+                 path == NULL || strcmp(path, "-") == 0 ? "<stdout>" : path);
     return st == SIM_OK ? CLI_OK : cli_report(&err);
+}
+
+int args_dt(const char *cmd, const char *text, double dt)
+{
+    if (dt >= CLI_DT_MIN)
+        return 1;
+    args_usage(cmd, "--dt must be at least %g years (under an hour), not '%s'", CLI_DT_MIN,
+               text);
+    return 0;
+}
+
+int cli_check_output(const char *path, const char *const *inputs, size_t ninputs)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return CLI_OK;
+    /* The inputs with their base files: an output must not replace the
+     * base of its own scenario either. */
+    enum { CHAIN = 16, ALL = 64 };
+    static char chain[ALL][1024];
+    const char *all[ALL];
+    size_t n = 0;
+    for (size_t i = 0; i < ninputs && n < ALL; i++) {
+        if (inputs[i] == NULL)
+            continue;
+        size_t k = path_check_chain(inputs[i], chain + n, ALL - n < CHAIN ? ALL - n : CHAIN);
+        if (k == 0)
+            all[n++] = inputs[i];
+        for (size_t j = 0; j < k; j++, n++)
+            all[n] = chain[n];
+    }
+    sim_error err;
+    sim_error_clear(&err);
+    sim_status st = output_check(path, all, n, &err);
+    if (st == SIM_OK)
+        return CLI_OK;
+    cli_report(&err);
+    return st == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
 }

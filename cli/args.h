@@ -29,6 +29,14 @@
 /* Exit statuses of the program. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
+/* The smallest --dt accepted, years (under an hour of model time): below
+ * it a run of 2020-2100 takes more than 800,000 steps, hours for a study. */
+#define CLI_DT_MIN 1e-4
+
+/* Checks a --dt value against CLI_DT_MIN; prints a usage error and
+ * returns 0 when it is too small. */
+int args_dt(const char *cmd, const char *text, double dt);
+
 typedef struct args_option {
     const char *name; /* long name without the dashes, e.g. "from" */
     char short_name;  /* e.g. 'o', or 0 */
@@ -79,6 +87,13 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * or "-". Prints the error and returns CLI_FAIL when fn or the file fails. */
 typedef sim_status (*cli_writer)(FILE *f, void *ctx, sim_error *err);
 int cli_write(const char *path, cli_writer fn, void *ctx);
+
+/* Checks before anything is computed that the output path (NULL or "-":
+ * standard output) can be written and is none of inputs[0..ninputs): see
+ * output_check(). Prints the problem and returns CLI_USAGE (a directory,
+ * an output that is an input) or CLI_FAIL (a folder missing or not
+ * writable); CLI_OK otherwise. */
+int cli_check_output(const char *path, const char *const *inputs, size_t ninputs);
 
 /* The closest of names[0..n) to word, or NULL when none is near. */
 const char *args_suggest(const char *word, const char *const *names, size_t n);

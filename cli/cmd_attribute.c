@@ -257,6 +257,9 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     }
     if (scenario_arg == NULL)
         return args_usage("attribute", "no scenario given");
+    if (study_no_stdin("attribute", ex_in, scenario_arg) != CLI_OK ||
+        study_no_stdin("attribute", ex_in, base_arg) != CLI_OK)
+        return CLI_USAGE;
 
     sim_error err;
     int vars[VAR_COUNT];
@@ -270,6 +273,21 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         lrc = cli_load_scenario(scenario_arg, &sc);
     if (lrc == CLI_OK)
         lrc = study_prepare("attribute", &sc, &o);
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+        return lrc != CLI_OK ? lrc : CLI_FAIL;
+
+    if (lrc == CLI_OK) {
+        /* The split is reported in 2030 and 2050: a run that reports
+         * neither would give a table of dashes. */
+        double from = isnan(o.run.from) ? sc.start : o.run.from;
+        double to = isnan(o.run.to) ? sc.end : o.run.to;
+        size_t inside = 0;
+        for (size_t y = 0; y < ATTR_YEARS; y++)
+            inside += attr_years[y] >= from - 1e-9 && attr_years[y] <= to + 1e-9;
+        if (inside == 0)
+            lrc = args_usage("attribute", "neither 2030 nor 2050 lies within the reported "
+                             "years %g-%g; nothing to attribute", from, to);
+    }
     if (!study_inputs_agree(ex_in, lrc == CLI_OK))
         return lrc != CLI_OK ? lrc : CLI_FAIL;
 
@@ -293,7 +311,18 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     if (x.w == NULL || worth == NULL || phi == NULL || se == NULL)
         rc = cli_error("out of memory for %zu runs", plan.n_coalitions);
 
+    if (rc == CLI_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "%zu runs of %zu indicators", plan.n_coalitions, nvars);
+        rc = study_memory("attribute", &o,
+                          (double)plan.n_coalitions * (double)width * sizeof(double), what);
+    }
     study_out out;
+    const char *inputs[] = {sc.path[0] ? sc.path : NULL, base.path[0] ? base.path : NULL};
+    if (rc == CLI_OK && ex->rank == 0)
+        rc = study_check_outputs(&o.output, 1, inputs, 2);
+    if (!ex->agree(ex, rc == CLI_OK) && rc == CLI_OK)
+        rc = CLI_FAIL;
     if (rc == CLI_OK) {
         int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
         if (!ex->agree(ex, opened))
@@ -318,6 +347,15 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
             attr_shapley(&plan, worth, width, j, phi + j * (k ? k : 1));
             attr_shapley_se(&plan, worth, width, j, se + j * (k ? k : 1));
         }
+        size_t reported = 0;
+        for (size_t j = 0; j < width; j++)
+            reported += isnan(worth[j]) ? 0u : 1u;
+        if (reported == 0) {
+            study_out_close(&out, 0);
+            rc = cli_error("no run reported 2030 or 2050 (check --from, --to and --step)");
+        }
+    }
+    if (rc == CLI_OK && ex->rank == 0) {
         attr_table t = {.x = &x, .worth = worth, .phi = phi, .se = se};
         FILE *f = out.f;
         study_manifest(f, "attribute", &o);

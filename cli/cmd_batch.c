@@ -3,16 +3,24 @@
  * summary.csv of the key indicators in 2030, 2040 and 2050. Every file is
  * read and checked before anything runs or is written; a scenario whose
  * run fails is named on stderr and in summary.csv, and the rest go on. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/cleanup.h"
 #include "cli/commands.h"
 #include "cli/study.h"
 #include "sim/studies/batch.h"
 #include "sim/files/output.h"
+#include "sim/files/path_check.h"
 
 /* A scenario's name travels in its result block as raw bytes (so that MPI
  * ranks can send it with the numbers): this many doubles. */
@@ -35,6 +43,10 @@ static const char usage[] =
     "  --summary-only       write summary.csv alone (for very large batches)\n"
     STUDY_OPTIONS_HELP
     "\n"
+    "OUTDIR is locked against a second batch (OUTDIR/.transim-batch.lock), and the\n"
+    "files are renamed into it only when all are written, summary.csv last: a\n"
+    "failed or interrupted batch changes nothing there.\n"
+    "\n"
     "A progress bar is drawn on stderr when it is a terminal. The files are the\n"
     "same bytes for any N. Each opens with '#' provenance lines (program, model,\n"
     "solver); read them with pandas.read_csv(f, comment='#') or\n"
@@ -46,6 +58,7 @@ typedef struct batch_ctx {
     const batch_files *files;
     const study_opts *o;
     const char *outdir;
+    char staging[1100]; /* OUTDIR/.transim-batch.partial: files before they are renamed */
     output_opts oo;
     const int *keys;
     size_t nkeys;
@@ -63,7 +76,9 @@ static size_t batch_width(size_t nkeys)
 /* Loads file i into sc with the --set assignments and checks it. */
 static sim_status batch_load(const batch_ctx *c, size_t i, scenario *sc, sim_error *err)
 {
-    sim_status st = scenario_load(sc, c->files->paths[i], err);
+    sim_status st = path_check_scenario(c->files->paths[i], err);
+    if (st == SIM_OK)
+        st = scenario_load(sc, c->files->paths[i], err);
     for (size_t k = 0; st == SIM_OK && k < c->o->nsets; k++) {
         st = scenario_set(sc, c->o->sets[k], err);
         if (st != SIM_OK) {
@@ -97,21 +112,26 @@ static sim_status batch_run_one(batch_ctx *c, size_t i, study_worker *w, sim_err
     }
     if (c->summary_only)
         return SIM_OK;
-    char path[2048];
+    /* Into the staging folder: the files are renamed into OUTDIR only when
+     * the whole batch has been written (batch_install). */
+    char path[2048], tmp[2048];
     snprintf(path, sizeof path, "%s/%s", c->outdir, c->files->names[i]);
+    snprintf(tmp, sizeof tmp, "%s/%s", c->staging, c->files->names[i]);
     output_file of;
-    if ((st = output_open(&of, path, err)) != SIM_OK)
-        return st;
+    if ((st = output_open_staged(&of, path, tmp, err)) != SIM_OK)
+        return st == SIM_EINVAL ? SIM_EIO : st;
     study_manifest(of.f, "batch", c->o);
     batch_manifest_line(of.f, "scenario", "%s (%s)", c->files->paths[i], w->sc.name);
     output_opts oo = c->oo;
     oo.scenario = w->sc.name;
     st = output_write(of.f, &w->res, &oo, err);
     if (st == SIM_OK)
-        st = output_commit(&of, err);
+        st = output_finish(&of, err);
     else
         output_abort(&of);
-    return st;
+    if (st != SIM_OK && err->path[0] == '\0')
+        snprintf(err->path, sizeof err->path, "%.*s", (int)sizeof err->path - 1, path);
+    return st == SIM_OK ? SIM_OK : SIM_EIO;
 }
 
 static int batch_run_task(void *vctx, size_t i, unsigned worker, double *out, sim_error *err)
@@ -188,6 +208,155 @@ static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
     }
 }
 
+/* The lock that keeps a second batch out of OUTDIR: a file made with
+ * O_EXCL holding "PID HOST". A lock left by a process of this host that is
+ * gone is taken over. Prints why and returns CLI_FAIL when another batch
+ * holds it. */
+static int batch_lock(const char *outdir, const char *lock)
+{
+    char host[256] = "";
+    if (gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            char line[300];
+            int n = snprintf(line, sizeof line, "%ld %s\n", (long)getpid(), host);
+            int ok = n > 0 && write(fd, line, (size_t)n) == (ssize_t)n;
+            close(fd);
+            if (!ok) {
+                unlink(lock);
+                return cli_error("%s: cannot write the lock file: %s", lock, strerror(errno));
+            }
+            return CLI_OK;
+        }
+        if (errno != EEXIST)
+            return cli_error("%s: cannot lock the output directory: %s", outdir,
+                             strerror(errno));
+        long pid = 0;
+        char other[256] = "";
+        FILE *f = fopen(lock, "r");
+        if (f != NULL) {
+            if (fscanf(f, "%ld %255s", &pid, other) < 1)
+                pid = 0;
+            fclose(f);
+        }
+        int here = other[0] == '\0' || strcmp(other, host) == 0;
+        if (pid > 0 && here && kill((pid_t)pid, 0) != 0 && errno == ESRCH && attempt == 0) {
+            unlink(lock); /* its process is gone: a stale lock */
+            continue;
+        }
+        if (pid > 0)
+            return cli_error("%s: another batch (process %ld%s%s) is writing into this "
+                             "directory; wait for it, or remove '%s' if it is gone",
+                             outdir, pid, here ? "" : " on ", here ? "" : other, lock);
+        return cli_error("%s: another batch is writing into this directory; wait for it, or "
+                         "remove '%s' if it is gone", outdir, lock);
+    }
+    return cli_error("%s: cannot lock the output directory", outdir);
+}
+
+static int inode_cmp(const void *a, const void *b)
+{
+    const dev_t *x = a, *y = b; /* pairs (st_dev, st_ino) stored as two dev_t */
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] != y[1] ? (x[1] < y[1] ? -1 : 1) : 0;
+}
+
+/* Refuses a batch whose output (OUTDIR/NAME.csv or summary.csv) is one of
+ * its scenario files, by device and inode (a link, or `-o` into the
+ * scenario folder with a file called NAME.csv given as a scenario).
+ * Returns CLI_OK or CLI_USAGE after printing why. */
+static int batch_check_outputs(const batch_files *files, const char *outdir)
+{
+    dev_t *set = malloc((files->n ? files->n : 1) * 2 * sizeof *set);
+    if (set == NULL)
+        return CLI_OK; /* the check is a courtesy; the batch still works */
+    size_t n = 0;
+    struct stat st;
+    for (size_t i = 0; i < files->n; i++)
+        if (stat(files->paths[i], &st) == 0) {
+            set[2 * n] = st.st_dev;
+            set[2 * n + 1] = (dev_t)st.st_ino;
+            n++;
+        }
+    qsort(set, n, 2 * sizeof *set, inode_cmp);
+    char path[2400];
+    int rc = CLI_OK;
+    for (size_t i = 0; i <= files->n && rc == CLI_OK; i++) {
+        snprintf(path, sizeof path, "%s/%s", outdir, i < files->n ? files->names[i] : "summary.csv");
+        if (stat(path, &st) != 0)
+            continue;
+        dev_t key[2] = {st.st_dev, (dev_t)st.st_ino};
+        if (bsearch(key, set, n, 2 * sizeof *set, inode_cmp) != NULL)
+            rc = args_usage("batch", "output '%s' is also one of the scenario files; choose "
+                            "another -o", path);
+    }
+    free(set);
+    return rc;
+}
+
+/* Makes the staging folder empty (one a killed batch left is cleared: the
+ * lock says no other batch uses it). */
+static int batch_staging_make(const char *staging)
+{
+    if (mkdir(staging, 0777) == 0)
+        return CLI_OK;
+    if (errno != EEXIST)
+        return cli_error("%s: cannot create: %s", staging, strerror(errno));
+    DIR *d = opendir(staging);
+    if (d == NULL)
+        return cli_error("%s: cannot read: %s", staging, strerror(errno));
+    char path[2400];
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", staging, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    return CLI_OK;
+}
+
+/* Removes the staging folder with whatever it still holds, and the lock. */
+static void batch_unstage(const batch_ctx *c, const char *lock)
+{
+    char path[2400];
+    for (size_t i = 0; i < c->files->n; i++) {
+        snprintf(path, sizeof path, "%s/%s", c->staging, c->files->names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/summary.csv", c->staging);
+    unlink(path);
+    rmdir(c->staging);
+    unlink(lock);
+    cleanup_batch_end();
+}
+
+/* Renames every staged file into OUTDIR, summary.csv last. A scenario whose
+ * run failed gets no file, and a file of its from an earlier batch is
+ * removed, so that OUTDIR never holds files of two batches. */
+static int batch_install(const batch_ctx *c, const double *blocks, size_t width)
+{
+    char tmp[2400], path[2400];
+    sim_error err;
+    for (size_t i = 0; i < c->files->n; i++) {
+        snprintf(path, sizeof path, "%s/%s", c->outdir, c->files->names[i]);
+        if ((int)blocks[i * width] != SIM_OK || c->summary_only) {
+            if (!c->summary_only)
+                unlink(path);
+            continue;
+        }
+        snprintf(tmp, sizeof tmp, "%s/%s", c->staging, c->files->names[i]);
+        if (output_install(tmp, path, &err) != SIM_OK)
+            return cli_report(&err);
+    }
+    snprintf(tmp, sizeof tmp, "%s/summary.csv", c->staging);
+    snprintf(path, sizeof path, "%s/summary.csv", c->outdir);
+    if (output_install(tmp, path, &err) != SIM_OK)
+        return cli_report(&err);
+    return CLI_OK;
+}
+
 int batch_command(int argc, char **argv, pool_exec *ex_in)
 {
     static const args_option options[] = {STUDY_OPTIONS, {"vars", 0, 1}, {"long", 0, 0},
@@ -246,6 +415,25 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
                 keys[c.nkeys++] = i;
     c.keys = keys;
 
+    /* --set and the report years are the same for every file: a mistake in
+     * them is a usage error, found before any file is read. */
+    if (rc == CLI_OK) {
+        scenario probe;
+        scenario_init(&probe);
+        for (size_t k = 0; rc == CLI_OK && k < o.nsets; k++)
+            if (scenario_set(&probe, o.sets[k], &err) != SIM_OK)
+                rc = args_usage("batch", "--set '%s': %s", o.sets[k], err.msg);
+    }
+    if (rc == CLI_OK) {
+        size_t inside = 0;
+        for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++)
+            inside += (isnan(o.run.from) || batch_summary_years[y] >= o.run.from - 1e-9) &&
+                      (isnan(o.run.to) || batch_summary_years[y] <= o.run.to + 1e-9);
+        if (inside == 0)
+            rc = args_usage("batch", "no summary year (2030, 2040, 2050) lies within --from "
+                            "and --to; summary.csv would be empty");
+    }
+
     batch_files files = {0};
     if (rc != CLI_OK) {
         free(inputs);
@@ -259,6 +447,9 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
         return rc != CLI_OK ? rc : CLI_FAIL;
     }
     c.files = &files;
+    snprintf(c.staging, sizeof c.staging, "%s/.transim-batch.partial", o.output);
+    char lock[1100];
+    snprintf(lock, sizeof lock, "%s/.transim-batch.lock", o.output);
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
@@ -277,15 +468,30 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     size_t failed;
     int progress = ex->progress;
     ex->progress = 0;
+    int locked = 0, created = 0;
     int mrc = ex->map(ex, files.n, 0, batch_check_task, &c, NULL, &err, &failed);
     ex->progress = progress;
     if (mrc != 0) {
         rc = ex->rank == 0 ? study_report(&err) : CLI_FAIL;
     } else {
-        int ok = ex->rank != 0 || batch_outdir_prepare(o.output, &err) == SIM_OK;
-        if (!ok)
-            cli_report(&err);
-        if (!ex->agree(ex, ok))
+        /* OUTDIR is made and locked against a second batch, and the files
+         * go to a staging folder in it until all are written. */
+        int ok = 1;
+        if (ex->rank == 0) {
+            struct stat ost;
+            created = stat(o.output, &ost) != 0;
+            rc = batch_check_outputs(&files, o.output);
+            ok = rc == CLI_OK && batch_outdir_prepare(o.output, &err) == SIM_OK;
+            if (!ok && rc == CLI_OK)
+                cli_report(&err);
+            ok = ok && batch_lock(o.output, lock) == CLI_OK;
+            locked = ok;
+            if (ok)
+                cleanup_batch(c.staging, files.names, files.n, lock,
+                              created ? o.output : NULL);
+            ok = ok && batch_staging_make(c.staging) == CLI_OK;
+        }
+        if (!ex->agree(ex, ok) && rc == CLI_OK)
             rc = CLI_FAIL;
     }
     if (rc == CLI_OK) {
@@ -296,10 +502,14 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     if (rc == CLI_OK && ex->rank == 0) {
         /* Name the failed runs in file order, with the message of a rerun
          * (the same on every machine). */
-        size_t nfailed = 0;
+        size_t nfailed = 0, nyears = 0;
         for (size_t i = 0; i < files.n; i++) {
-            if ((int)blocks[i * width] == SIM_OK)
+            if ((int)blocks[i * width] == SIM_OK) {
+                const double *v = blocks + i * width + 1 + BATCH_NAME_SLOTS;
+                for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++)
+                    nyears += c.nkeys == 0 || !isnan(v[y * c.nkeys]);
                 continue;
+            }
             nfailed++;
             sim_error e;
             sim_error_clear(&e);
@@ -308,17 +518,29 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             if (batch_run_one(&c, i, &c.w[0], &e) != SIM_OK)
                 cli_report(&e);
         }
-        study_out out;
-        char path[2048];
+        if (nfailed < files.n && nyears == 0)
+            rc = cli_error("no run reported a summary year (2030, 2040, 2050); check "
+                           "--from, --to and --step");
+        char path[2048], tmp[2048];
         snprintf(path, sizeof path, "%s/summary.csv", o.output);
-        rc = study_out_open(&out, path);
+        snprintf(tmp, sizeof tmp, "%s/summary.csv", c.staging);
+        output_file sf;
+        if (rc == CLI_OK && output_open_staged(&sf, path, tmp, &err) != SIM_OK)
+            rc = cli_report(&err);
         if (rc == CLI_OK) {
-            batch_summary(out.f, &c, blocks);
-            rc = study_out_close(&out, 1);
+            batch_summary(sf.f, &c, blocks);
+            if (output_finish(&sf, &err) != SIM_OK)
+                rc = cli_report(&err);
         }
+        if (rc == CLI_OK)
+            rc = batch_install(&c, blocks, width);
         if (rc == CLI_OK && nfailed > 0)
             rc = cli_error("%zu of %zu scenarios failed; see %s", nfailed, files.n, path);
     }
+    if (locked)
+        batch_unstage(&c, lock);
+    if (created && rc != CLI_OK && ex->rank == 0)
+        rmdir(o.output); /* a folder this batch made, left empty by its failure */
     study_workers_destroy(c.w, nw);
     free(blocks);
     batch_files_release(&files);

@@ -206,6 +206,15 @@ int cmd_compare(int argc, char **argv)
     run_result_release(&res);
     runner_destroy(rn);
     free(sc);
+    /* A year no scenario reports would be a row of dashes: a usage error. */
+    for (size_t y = 0; status == CLI_OK && y < nyears; y++) {
+        int seen = 0;
+        for (size_t s = 0; s < nscen && !seen; s++)
+            for (size_t k = 0; k < nkeys && !seen; k++)
+                seen = !isnan(vals[(s * nkeys + k) * nyears + y]);
+        if (!seen && nkeys > 0)
+            status = args_usage("compare", "--years: no scenario's run reports %g", years[y]);
+    }
 
     if (status == CLI_OK && csv) {
         char b[32];

@@ -30,12 +30,15 @@ static const char usage[] =
     "year, the mean, the standard deviation and the quantiles over the samples\n"
     "(linear interpolation between order statistics, R's default type 7).\n"
     "\n"
-    "  --samples N         number of samples (required, at least 1)\n"
+    "  --samples N         number of samples (required, at least 1); each holds\n"
+    "                      8 x (inputs + years x variables) bytes until the end,\n"
+    "                      and more than --max-memory is refused\n"
     "  --quantiles LIST    percentages, increasing (default 5,25,50,75,95)\n"
     "  --vars LIST         variables or groups as for `run` (default: indicators)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
     "  --draws FILE        also write every sample: its drawn inputs and its outputs\n"
-    "                      at each year (rows sample,INPUT...,year,VAR...)\n"
+    "                      at each year (rows sample,INPUT...,year,VAR...); it and\n"
+    "                      -o are renamed into place only when both are whole\n"
     STUDY_OPTIONS_HELP
     "\n"
     "Sample i draws from a random stream of its own, seeded from (seed, i), so the\n"
@@ -166,6 +169,11 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
         return args_usage("mc", "no scenario given");
     if (samples < 0.0)
         return args_usage("mc", "--samples N is required");
+    if (study_no_stdin("mc", ex_in, scenario_arg) != CLI_OK)
+        return CLI_USAGE;
+    if (draws_path != NULL && (strcmp(draws_path, "-") == 0 ||
+                               (o.output != NULL && strcmp(draws_path, o.output) == 0)))
+        return args_usage("mc", "--draws needs a file of its own, not '%s'", draws_path);
 
     sim_error err;
     double probs[MC_PROBS_MAX];
@@ -187,14 +195,29 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
     int rc = cli_load_scenario(scenario_arg, &sc);
     if (rc == CLI_OK)
         rc = study_prepare("mc", &sc, &o);
+    int uncertain[VAR_COUNT];
+    size_t nu = sample_uncertain_vars(uncertain, VAR_COUNT);
+    if (rc == CLI_OK) {
+        /* Rank 0 holds every sample's draws and outputs for the quantiles
+         * (and the draws file), then the bands. */
+        size_t rows = study_rows(&sc, &o.run);
+        double bytes = samples * (double)(nu + rows * nvars) * sizeof(double) +
+                       (double)(rows * nvars * (2 + nprobs)) * sizeof(double);
+        char what[160];
+        snprintf(what, sizeof what, "%.0f samples of %zu inputs and %zu years x %zu variables",
+                 samples, nu, rows, nvars);
+        rc = study_memory("mc", &o, bytes, what);
+    }
     if (!study_inputs_agree(ex_in, rc == CLI_OK))
         return rc != CLI_OK ? rc : CLI_FAIL;
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
-    if (draws_path != NULL && (strcmp(draws_path, "-") == 0 ||
-                               (o.output != NULL && strcmp(draws_path, o.output) == 0)))
-        return args_usage("mc", "--draws needs a file of its own, not '%s'", draws_path);
+    const char *inputs[] = {sc.path[0] ? sc.path : NULL};
+    const char *outputs[] = {o.output, draws_path};
+    int crc = ex->rank == 0 ? study_check_outputs(outputs, 2, inputs, 1) : CLI_OK;
+    if (!ex->agree(ex, crc == CLI_OK))
+        return crc != CLI_OK ? crc : CLI_FAIL;
     study_out out, draws;
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
     if (opened && ex->rank == 0 && draws_path != NULL &&
@@ -220,17 +243,17 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
             snprintf(err.path, sizeof err.path, "%s", sc.path);
         return study_report(&err);
     }
-    int uncertain[VAR_COUNT];
-    size_t nu = sample_uncertain_vars(uncertain, VAR_COUNT);
     mc_write(out.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
-    int drc = CLI_OK;
-    if (draws_path != NULL) {
+    /* Both files whole before either is renamed, the bands last: a write
+     * failure (a full disk) leaves neither, not new draws beside old bands. */
+    study_out *set[] = {&draws, &out};
+    size_t nset = 2;
+    if (draws_path != NULL)
         mc_write_draws(draws.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
-        drc = study_out_close(&draws, 1);
-    }
+    else
+        set[0] = &out, nset = 1;
     mc_bands_release(&bands);
-    int orc = study_out_close(&out, drc == CLI_OK);
-    return drc != CLI_OK ? drc : orc;
+    return study_out_close_all(set, nset, 1);
 }
 
 int cmd_mc(int argc, char **argv)

@@ -34,8 +34,8 @@ static const char usage[] =
     "                     auxiliaries, indicators and levers)\n"
     "  --method M         adaptive (Cash-Karp 4(5), default), rk4 or euler\n"
     "  --rtol X           relative tolerance of the adaptive method (default 1e-6)\n"
-    "  --dt YEARS         step of rk4 and euler (default 1/16); --step must be a\n"
-    "                     whole number of it\n"
+    "  --dt YEARS         step of rk4 and euler (default 1/16, at least 0.0001);\n"
+    "                     --step must be a whole number of it\n"
     "  --format F         csv (default), tsv or json\n"
     "  --long             tidy rows scenario,year,variable,value,unit\n"
     "  --units            wide CSV/TSV: a second header line with the units\n"
@@ -120,7 +120,7 @@ int cmd_run(int argc, char **argv)
                 return CLI_USAGE;
             break;
         case O_DT:
-            if (!args_number("run", "--dt", a.value, &ro.dt))
+            if (!args_number("run", "--dt", a.value, &ro.dt) || !args_dt("run", a.value, ro.dt))
                 return CLI_USAGE;
             break;
         case O_FORMAT: {
@@ -161,6 +161,11 @@ int cmd_run(int argc, char **argv)
         ro.to = NAN;
     if (run_opts_validate(&ro, &sc, &err) != SIM_OK)
         return args_usage("run", "%s", err.msg);
+
+    const char *inputs[] = {sc.path[0] ? sc.path : NULL};
+    int orc = cli_check_output(out_path, inputs, 1);
+    if (orc != CLI_OK)
+        return orc;
 
     run_result res;
     run_result_init(&res);

@@ -194,6 +194,8 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         return args_usage("sweep", "no scenario given");
     if (nvary == 0)
         return args_usage("sweep", "nothing to vary (give --vary NAME=LO:HI:STEPS)");
+    if (study_no_stdin("sweep", ex_in, scenario_arg) != CLI_OK)
+        return CLI_USAGE;
 
     sim_error err;
     sample_axis axes[SWEEP_AXES_MAX];
@@ -228,6 +230,24 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
         return lrc != CLI_OK ? lrc : CLI_FAIL;
     c.sc = &sc;
     c.opts = &o.run;
+    {
+        /* The rows are streamed in chunks of at most SWEEP_CHUNK_BYTES; a
+         * Latin hypercube keeps all its points. */
+        size_t rows = study_rows(&sc, &o.run);
+        double width_bytes = (double)(rows * (nvars + 1)) * sizeof(double);
+        double chunk_bytes = width_bytes * (double)(n < SWEEP_CHUNK ? n : SWEEP_CHUNK);
+        if (chunk_bytes > SWEEP_CHUNK_BYTES)
+            chunk_bytes = width_bytes > SWEEP_CHUNK_BYTES ? width_bytes : SWEEP_CHUNK_BYTES;
+        double bytes = chunk_bytes + (lhs > 0.0 ? (double)n * (double)nvary * sizeof(double) : 0.0);
+        char what[160];
+        snprintf(what, sizeof what, "%zu samples over %zu ranges", n, nvary);
+        int mrc = study_memory("sweep", &o, bytes, what);
+        const char *inputs[] = {sc.path[0] ? sc.path : NULL};
+        if (mrc == CLI_OK && (ex_in == NULL || ex_in->rank == 0))
+            mrc = study_check_outputs(&o.output, 1, inputs, 1);
+        if (!study_inputs_agree(ex_in, mrc == CLI_OK))
+            return mrc != CLI_OK ? mrc : CLI_FAIL;
+    }
     /* Both ends of every axis must make a valid scenario (a start year
      * within the run, for one). */
     for (size_t d = 0; d < nvary; d++) {

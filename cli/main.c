@@ -3,11 +3,14 @@
  * `transim COMMAND [ARGS]` dispatches through the table below; data goes to
  * stdout, diagnostics to stderr; exit 0 ok, 1 failure, 2 usage error. The
  * program never calls setlocale(), so numbers always use a decimal point. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/args.h"
+#include "cli/cleanup.h"
 #include "cli/commands.h"
+#include "sim/engine/gsl_init.h"
 #include "sim/model/model.h"
 #include "transim_commit.h" /* TRANSIM_COMMIT, generated at build time */
 
@@ -71,6 +74,9 @@ static int unknown(const char *name)
 
 int main(int argc, char **argv)
 {
+    /* Before any worker thread: both set process-wide state. */
+    sim_gsl_init();
+    cleanup_install();
     if (argc < 2) {
         usage(stderr);
         return CLI_USAGE;
@@ -104,9 +110,11 @@ int main(int argc, char **argv)
         return unknown(name);
     int status = c->run(argc - 1, argv + 1);
     /* Data that could not be written (a full disk, a closed pipe) is a failure. */
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (status == CLI_OK)
-            fputs("transim: cannot write to standard output\n", stderr);
+            fprintf(stderr, "transim: <stdout>: cannot write: %s\n",
+                    errno != 0 ? strerror(errno) : "write error");
         return status == CLI_OK ? CLI_FAIL : status;
     }
     return status;

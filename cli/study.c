@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/engine/gsl_init.h"
 #include "sim/studies/batch.h"
 #include "sim/engine/ode.h"
 
@@ -52,6 +53,7 @@ int study_arg(const char *cmd, const char *usage, const args *a, int id,
 
 study_worker *study_workers_create(unsigned n)
 {
+    sim_gsl_init(); /* here, before the workers' threads create their runners */
     study_worker *w = calloc(n ? n : 1, sizeof *w);
     for (unsigned i = 0; w != NULL && i < n; i++)
         run_result_init(&w[i].res);
@@ -107,7 +109,7 @@ int study_option(const char *cmd, int id, const char *value, study_opts *o)
         o->run.rtol = x;
         return CLI_OK;
     case 2:
-        if (!args_number(cmd, "--dt", value, &x))
+        if (!args_number(cmd, "--dt", value, &x) || !args_dt(cmd, value, x))
             return CLI_USAGE;
         o->run.dt = x;
         return CLI_OK;
@@ -149,6 +151,25 @@ int study_option(const char *cmd, int id, const char *value, study_opts *o)
             return args_usage(cmd, "more than %d --set options", STUDY_SETS_MAX);
         o->sets[o->nsets++] = value;
         return CLI_OK;
+    case 10: {
+        char *end;
+        errno = 0;
+        double v = strtod(value, &end);
+        double unit = 1.0;
+        switch (*end) {
+        case 'k': case 'K': unit = 1024.0; end++; break;
+        case 'm': case 'M': unit = 1024.0 * 1024.0; end++; break;
+        case 'g': case 'G': unit = 1024.0 * 1024.0 * 1024.0; end++; break;
+        case 't': case 'T': unit = 1024.0 * 1024.0 * 1024.0 * 1024.0; end++; break;
+        default: break;
+        }
+        if (end == value || (*end != '\0' && strcmp(end, "B") != 0) || errno != 0 ||
+            !(v > 0.0) || !isfinite(v))
+            return args_usage(cmd, "--max-memory needs a size such as 4G, 500M or 100000K, "
+                              "not '%s'", value);
+        o->max_memory = v * unit;
+        return CLI_OK;
+    }
     default:
         return args_usage(cmd, "internal error: option %d", id);
     }
@@ -162,6 +183,67 @@ int study_prepare(const char *cmd, scenario *sc, study_opts *o)
             return args_usage(cmd, "--set '%s': %s", o->sets[i], err.msg);
     if (run_opts_validate(&o->run, sc, &err) != SIM_OK)
         return args_usage(cmd, "%s", err.msg);
+    return CLI_OK;
+}
+
+/* Bytes as people read them: "14.2 GB". */
+static void study_bytes(double b, char *buf, size_t n)
+{
+    static const char *const units[] = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+    int u = 0;
+    while (b >= 1024.0 && u < 5) {
+        b /= 1024.0;
+        u++;
+    }
+    snprintf(buf, n, u ? "%.1f %s" : "%.0f %s", b, units[u]);
+}
+
+int study_memory(const char *cmd, const study_opts *o, double bytes, const char *what)
+{
+    double limit = o->max_memory;
+    const char *whose = "--max-memory is";
+    if (!(limit > 0.0)) {
+        long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+        if (pages <= 0 || size <= 0)
+            return CLI_OK; /* unknown: nothing to compare with */
+        limit = (double)pages * (double)size;
+        whose = "this machine has";
+    }
+    if (bytes <= limit)
+        return CLI_OK;
+    char need[32], have[32];
+    study_bytes(bytes, need, sizeof need);
+    study_bytes(limit, have, sizeof have);
+    return args_usage(cmd, "%s would need %s of memory, and %s %s; ask for less, or raise "
+                      "--max-memory", what, need, whose, have);
+}
+
+size_t study_rows(const scenario *sc, const run_opts *opts)
+{
+    double from = isnan(opts->from) ? sc->start : opts->from;
+    double to = isnan(opts->to) ? sc->end : opts->to;
+    if (!(opts->step > 0.0) || !(to >= from))
+        return 1;
+    double steps = floor((to - from) / opts->step + 1e-9);
+    return (size_t)steps + 1 + (from + steps * opts->step < to - 1e-9);
+}
+
+int study_no_stdin(const char *cmd, const pool_exec *ex, const char *arg)
+{
+    if (ex == NULL || arg == NULL || strcmp(arg, "-") != 0)
+        return CLI_OK;
+    return args_usage(cmd, "a scenario on standard input cannot be read under MPI (each rank "
+                      "would read a different part of it); give a scenario file");
+}
+
+int study_check_outputs(const char *const *paths, size_t n, const char *const *inputs,
+                        size_t ninputs)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = paths[i] != NULL ? cli_check_output(paths[i], inputs, ninputs) : CLI_OK;
+        if (rc != CLI_OK)
+            return rc;
+    }
     return CLI_OK;
 }
 
@@ -205,17 +287,30 @@ int study_out_open(study_out *o, const char *path)
 
 int study_out_close(study_out *o, int ok)
 {
-    if (!o->is_file) {
-        if (fflush(stdout) != 0)
-            return cli_error("cannot write to standard output");
-        return ok ? CLI_OK : CLI_FAIL;
+    study_out *one[] = {o};
+    return study_out_close_all(one, 1, ok);
+}
+
+int study_out_close_all(study_out *const *outs, size_t n, int ok)
+{
+    output_file *files[8];
+    size_t nf = 0;
+    int rc = CLI_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i]->is_file) {
+            if (fflush(stdout) != 0 || ferror(stdout))
+                rc = cli_error("<stdout>: cannot write: %s", strerror(errno));
+        } else if (nf < sizeof files / sizeof files[0]) {
+            files[nf++] = &outs[i]->file;
+        }
     }
-    if (!ok || ferror(o->f)) {
-        output_abort(&o->file);
-        return ok ? cli_error("cannot write '%s'", o->file.path) : CLI_FAIL;
+    if (!ok || rc != CLI_OK) {
+        for (size_t i = 0; i < nf; i++)
+            output_abort(files[i]);
+        return CLI_FAIL;
     }
     sim_error err;
-    if (output_commit(&o->file, &err) != SIM_OK)
+    if (output_commit_all(files, nf, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
 }

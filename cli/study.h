@@ -18,22 +18,25 @@
 
 #define STUDY_OPTIONS                                                                 \
     {"method", 0, 1}, {"rtol", 0, 1}, {"dt", 0, 1}, {"step", 0, 1}, {"from", 0, 1},  \
-        {"to", 0, 1}, {"jobs", 'j', 1}, {"output", 'o', 1}, {"seed", 0, 1}, {"set", 0, 1}
-#define STUDY_NOPTS 10
+        {"to", 0, 1}, {"jobs", 'j', 1}, {"output", 'o', 1}, {"seed", 0, 1}, {"set", 0, 1}, \
+        {"max-memory", 0, 1}
+#define STUDY_NOPTS 11
 #define STUDY_SETS_MAX 256
 
 /* Help text for the common options (to append to a command's usage). */
 #define STUDY_OPTIONS_HELP                                                              \
-    "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"             \
-    "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"     \
-    "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n"  \
-    "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n"   \
-    "                      attribution (default 1)\n"                                      \
-    "  --method M          adaptive (default), rk4 or euler\n"                            \
-    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"    \
-    "  --dt YEARS          step of rk4 and euler (default 1/16)\n"                        \
-    "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                      \
-    "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"
+    "  --set NAME=VALUE    set a lever, assumption, parameter or setting (or\n"         \
+    "                      LEVER.start, LEVER.ramp) after loading; may be repeated\n"   \
+    "  -j, --jobs N        worker threads (default: all cores; per rank under MPI: 1)\n" \
+    "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n" \
+    "                      attribution (default 1)\n"                                   \
+    "  --method M          adaptive (default), rk4 or euler\n"                          \
+    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"  \
+    "  --dt YEARS          step of rk4 and euler (default 1/16, at least 0.0001)\n"     \
+    "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                   \
+    "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"             \
+    "  --max-memory SIZE   most memory a study may plan to hold, e.g. 2G or 500M\n"     \
+    "                      (default: the machine's physical memory)\n"
 
 typedef struct study_opts {
     run_opts run;        /* solver and report settings */
@@ -42,6 +45,7 @@ typedef struct study_opts {
     const char *output;  /* -o: file or directory, NULL when not given */
     const char *sets[STUDY_SETS_MAX]; /* --set assignments, in order */
     size_t nsets;
+    double max_memory;   /* --max-memory, bytes; 0 = the machine's physical memory */
 } study_opts;
 
 /* The defaults: run_opts_default(), all cores, seed 1, no output. */
@@ -96,6 +100,26 @@ int study_vars(const char *cmd, const char *vars_text, int *vars, size_t *nvars)
  * against it. Prints the problem and returns CLI_USAGE on failure. */
 int study_prepare(const char *cmd, scenario *sc, study_opts *o);
 
+/* Refuses a study that would hold more than o->max_memory bytes (by
+ * default the machine's physical memory): prints what it would need and
+ * returns CLI_USAGE; CLI_OK when `bytes` fits. what describes the size
+ * ("1000000 samples of 31 years x 57 variables"). */
+int study_memory(const char *cmd, const study_opts *o, double bytes, const char *what);
+
+/* Report rows a run of sc with opts gives (from, from + step, ..., to). */
+size_t study_rows(const scenario *sc, const run_opts *opts);
+
+/* Under MPI (ex not NULL) refuses "-" (standard input) as a scenario:
+ * each rank would read its own part of the stream and run another
+ * scenario. Prints why and returns CLI_USAGE; CLI_OK otherwise. */
+int study_no_stdin(const char *cmd, const pool_exec *ex, const char *arg);
+
+/* Checks the output paths[0..n) (NULL entries skipped) against the inputs
+ * before anything is computed (cli_check_output). Returns CLI_OK, or the
+ * status to exit with after printing why. */
+int study_check_outputs(const char *const *paths, size_t n, const char *const *inputs,
+                        size_t ninputs);
+
 /* Whether every process read its inputs: ok on this one. Without MPI (ex
  * NULL) returns ok. Under MPI every rank must call it at the same point;
  * rank 0 explains a failure that only other ranks met (their messages are
@@ -121,6 +145,11 @@ int study_out_open(study_out *o, const char *path);
 /* Commits a file (or flushes stdout). ok = 0 aborts instead, leaving no
  * file. Returns CLI_OK or CLI_FAIL (after printing why). */
 int study_out_close(study_out *o, int ok);
+
+/* Commits outs[0..n) as one set (output_commit_all): every file is
+ * written whole before any is renamed, the last last. ok = 0 aborts them
+ * all. Returns CLI_OK or CLI_FAIL (after printing why). */
+int study_out_close_all(study_out *const *outs, size_t n, int ok);
 
 /* The provenance lines of a batch output (sim/studies/batch.h's batch_manifest)
  * followed by one "# set: NAME=VALUE" line per --set. */

@@ -10,8 +10,10 @@
 #include <mpi.h>
 
 #include "cli/args.h"
+#include "cli/cleanup.h"
 #include "cli/study.h"
 #include "mpi/mpi_exec.h"
+#include "sim/engine/gsl_init.h"
 #include "sim/model/model.h"
 
 typedef int (*mpi_command_fn)(int argc, char **argv, pool_exec *ex);
@@ -71,6 +73,8 @@ int main(int argc, char **argv)
         fputs("transim-mpi: cannot initialise MPI\n", stderr);
         return CLI_FAIL;
     }
+    sim_gsl_init(); /* once, before any worker thread */
+    cleanup_install(); /* temporary files and a batch's staging go on SIGTERM */
     MPI_Comm comm = MPI_COMM_WORLD;
     pool_exec ex;
     mpi_exec_init(&ex, &comm, 1);

@@ -54,6 +54,19 @@ $MPI "$M" mc sc/s2.ini --samples 0 -o bad.csv >out.txt 2>err.txt
 [ "$(grep -c 'samples must be' err.txt)" = 1 ] || fail "the usage error was not said once"
 [ -e bad.csv ] && fail "transim-mpi mc --samples 0 wrote a file"
 
+# A scenario on standard input would reach each rank in another part.
+$MPI "$M" mc - --samples 4 -o stdin.csv <sc/s2.ini >out.txt 2>err.txt
+[ $? = 2 ] || fail "transim-mpi mc - did not exit 2"
+grep -q 'standard input cannot be read under MPI' err.txt || fail "transim-mpi mc - gave no reason"
+[ -e stdin.csv ] && fail "transim-mpi mc - wrote a file"
+
+# A second batch into a folder in use is locked out.
+echo "$$ $(hostname)" >out_m/.transim-batch.lock
+$MPI "$M" batch sc -o out_m >out.txt 2>err.txt
+[ $? = 1 ] || fail "transim-mpi batch into a locked folder did not exit 1"
+grep -q 'another batch' err.txt || fail "transim-mpi batch did not name the lock"
+rm -f out_m/.transim-batch.lock
+
 if [ "$fails" -gt 0 ]; then
     echo "$fails failure(s)" >&2
     exit 1

@@ -9,6 +9,7 @@
  * stepper takes every step as two half steps (to estimate an error), so
  * both are written out here, a few lines each, to match those tools. */
 #include "sim/engine/ode.h"
+#include "sim/engine/gsl_init.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -85,7 +86,7 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
 {
     if (dim == 0 || !(rtol > 0.0) || !(h > 0.0) || (unsigned)method > ODE_EULER)
         return NULL;
-    gsl_set_error_handler_off();
+    sim_gsl_init(); /* once per process, not per thread: the handler is a global */
     ode_solver *s = calloc(1, sizeof *s);
     if (s == NULL)
         return NULL;

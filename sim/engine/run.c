@@ -3,6 +3,7 @@
  * by segment between report times and the breakpoints of lever schedules and
  * series, and records every variable at each report time. */
 #include "sim/engine/run.h"
+#include "sim/engine/gsl_init.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -106,7 +107,7 @@ size_t run_row_at(const run_result *r, double year)
 
 runner *runner_create(void)
 {
-    gsl_set_error_handler_off();
+    sim_gsl_init(); /* once per process, not per thread: the handler is a global */
     return calloc(1, sizeof(runner));
 }
 

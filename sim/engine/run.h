@@ -52,7 +52,8 @@ size_t run_row_at(const run_result *r, double year);
 
 typedef struct runner runner;
 
-/* Returns NULL when out of memory. Turns GSL's aborting error handler off. */
+/* Returns NULL when out of memory. Turns GSL's aborting error handler off
+ * (once per process: sim/engine/gsl_init.h). */
 runner *runner_create(void);
 void runner_destroy(runner *rn);
 

@@ -3,12 +3,17 @@
  * locale's printf only; never calls setlocale. */
 #include "sim/files/output.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sim/model/model.h"
@@ -349,50 +354,278 @@ sim_status output_write(FILE *f, const run_result *r, const output_opts *opts, s
     return SIM_OK;
 }
 
-sim_status output_open(output_file *of, const char *path, sim_error *err)
+/* ---- output files ---- */
+
+static void (*tmp_created)(const char *tmp);
+static void (*tmp_gone)(const char *tmp);
+
+void output_set_tmp_hooks(void (*created)(const char *tmp), void (*gone)(const char *tmp))
 {
-    of->f = NULL;
-    of->tmp[0] = '\0';
+    tmp_created = created;
+    tmp_gone = gone;
+}
+
+/* What a target is, as output_resolve() finds it. */
+enum { OUT_NEW, OUT_FILE, OUT_DEVICE, OUT_FD };
+
+/* The descriptor a path names directly (/dev/stdout, /dev/stderr,
+ * /dev/fd/N, /proc/self/fd/N), or -1. Opening such a path anew would start
+ * at offset 0 of a file the shell redirected (or fail for a socket), and
+ * following its links ends in names such as "pipe:[123]": the descriptor
+ * itself is what the user means. */
+static int output_std_fd(const char *p)
+{
+    if (strcmp(p, "/dev/stdout") == 0)
+        return 1;
+    if (strcmp(p, "/dev/stderr") == 0)
+        return 2;
+    const char *rest = NULL;
+    if (strncmp(p, "/dev/fd/", 8) == 0)
+        rest = p + 8;
+    else if (strncmp(p, "/proc/self/fd/", 14) == 0)
+        rest = p + 14;
+    if (rest == NULL || !isdigit((unsigned char)rest[0]))
+        return -1;
+    char *end;
+    long v = strtol(rest, &end, 10);
+    return *end == '\0' && v <= INT_MAX ? (int)v : -1;
+}
+
+/* Follows path's symbolic links to the file that would be written: copies
+ * it to real (n bytes), sets *kind (OUT_*), *fd for OUT_FD and *st for
+ * OUT_FILE. For a file to create or replace, checks that its folder can be
+ * written. */
+static sim_status output_resolve(const char *path, char *real, size_t n, int *kind, int *fd,
+                                 struct stat *st, sim_error *err)
+{
+    char cur[1024], link[1024];
     if (path == NULL || path[0] == '\0')
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "empty output file name");
-    if (strlen(path) >= sizeof of->path)
+    if (strlen(path) >= sizeof cur || strlen(path) >= n)
         return sim_error_set(err, SIM_EINVAL, path, 0, "file name too long");
-    snprintf(of->path, sizeof of->path, "%s", path);
-    snprintf(of->tmp, sizeof of->tmp, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(of->tmp);
-    if (fd < 0)
-        return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file here: %s",
-                             strerror(errno));
-    /* mkstemp makes the file private (0600); give it the target's mode, or
-     * the usual 0644 of a new file. */
-    struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644;
-    if (fchmod(fd, mode) != 0 || (of->f = fdopen(fd, "w")) == NULL) {
-        int e = errno;
-        close(fd);
-        unlink(of->tmp);
-        return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file here: %s",
-                             strerror(e));
+    snprintf(cur, sizeof cur, "%s", path);
+    for (int hops = 0;; hops++) {
+        int f = output_std_fd(cur);
+        if (f >= 0) {
+            *kind = OUT_FD;
+            *fd = f;
+            break;
+        }
+        if (lstat(cur, st) != 0) {
+            if (errno != ENOENT && errno != ENOTDIR)
+                return sim_error_set(err, SIM_EIO, path, 0, "cannot open: %s", strerror(errno));
+            *kind = OUT_NEW;
+            break;
+        }
+        if (S_ISLNK(st->st_mode)) {
+            ssize_t k = hops < 40 ? readlink(cur, link, sizeof link - 1) : -1;
+            if (k < 0)
+                return sim_error_set(err, SIM_EIO, path, 0, "cannot follow the link: %s",
+                                     hops < 40 ? strerror(errno) : "too many levels");
+            link[k] = '\0';
+            char *slash = strrchr(cur, '/');
+            size_t keep = link[0] == '/' || slash == NULL ? 0 : (size_t)(slash - cur) + 1;
+            if (keep + (size_t)k >= sizeof cur)
+                return sim_error_set(err, SIM_EINVAL, path, 0, "file name too long");
+            memcpy(cur + keep, link, (size_t)k + 1);
+            continue;
+        }
+        if (S_ISDIR(st->st_mode))
+            return sim_error_set(err, SIM_EINVAL, path, 0,
+                                 "is a directory; give a file name for the output");
+        *kind = S_ISREG(st->st_mode) ? OUT_FILE : OUT_DEVICE;
+        break;
+    }
+    if (strlen(cur) >= n)
+        return sim_error_set(err, SIM_EINVAL, path, 0, "file name too long");
+    snprintf(real, n, "%s", cur);
+    if (*kind == OUT_NEW || *kind == OUT_FILE) {
+        char dir[1024];
+        char *slash = strrchr(cur, '/');
+        if (slash == NULL)
+            snprintf(dir, sizeof dir, ".");
+        else if (slash == cur)
+            snprintf(dir, sizeof dir, "/");
+        else
+            snprintf(dir, sizeof dir, "%.*s", (int)(slash - cur), cur);
+        struct stat ds;
+        if (stat(dir, &ds) != 0)
+            return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file in '%s': %s", dir,
+                                 strerror(errno));
+        if (!S_ISDIR(ds.st_mode))
+            return sim_error_set(err, SIM_EIO, path, 0,
+                                 "cannot create a file in '%s': not a directory", dir);
+        if (access(dir, W_OK | X_OK) != 0)
+            return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file in '%s': %s", dir,
+                                 strerror(errno));
     }
     return SIM_OK;
 }
 
-sim_status output_commit(output_file *of, sim_error *err)
+sim_status output_check(const char *path, const char *const *inputs, size_t ninputs,
+                        sim_error *err)
+{
+    if (path != NULL && strcmp(path, "-") == 0)
+        return SIM_OK;
+    char real[1024];
+    int kind, fd = -1;
+    struct stat st;
+    sim_status s = output_resolve(path, real, sizeof real, &kind, &fd, &st, err);
+    if (s != SIM_OK)
+        return s;
+    if (kind == OUT_FD && fcntl(fd, F_GETFL) < 0)
+        return sim_error_set(err, SIM_EIO, path, 0, "cannot write: %s", strerror(errno));
+    if (kind != OUT_FILE)
+        return SIM_OK;
+    for (size_t i = 0; i < ninputs; i++) {
+        struct stat in;
+        if (inputs[i] == NULL || strcmp(inputs[i], "-") == 0 || stat(inputs[i], &in) != 0)
+            continue;
+        if (in.st_dev == st.st_dev && in.st_ino == st.st_ino)
+            return sim_error_set(err, SIM_EINVAL, path, 0,
+                                 "is also an input ('%s'); choose another output file",
+                                 inputs[i]);
+    }
+    return SIM_OK;
+}
+
+/* Creates a new temporary file real.tmpXXXXXX with mode 0666 (the kernel
+ * takes the umask off, as for any new file; mkstemp would give 0600).
+ * Returns the descriptor, or -1 with errno set. */
+static int output_mktemp(const char *real, char *tmp, size_t n)
+{
+    static atomic_uint counter;
+    static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned long long x = (unsigned long long)getpid() * 0x9E3779B97F4A7C15ull ^
+                               (unsigned long long)time(NULL) * 0xBF58476D1CE4E5B9ull ^
+                               (unsigned long long)atomic_fetch_add(&counter, 1u) *
+                                   0x94D049BB133111EBull ^
+                               (unsigned long long)(uintptr_t)tmp;
+        x ^= x >> 31;
+        char suffix[7];
+        for (int i = 0; i < 6; i++) {
+            suffix[i] = digits[x % 62];
+            x /= 62;
+        }
+        suffix[6] = '\0';
+        snprintf(tmp, n, "%s.tmp%s", real, suffix);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+/* Gives fd the mode (and, when allowed, the owner) of the file it replaces. */
+static int output_keep_mode(int fd, const struct stat *old)
+{
+    if (fchmod(fd, old->st_mode & 07777) != 0)
+        return -1;
+    if ((old->st_uid != geteuid() || old->st_gid != getegid()) &&
+        fchown(fd, old->st_uid, old->st_gid) != 0) {
+        /* Not allowed (not root): the file becomes the writer's, as with
+         * any editor that saves by renaming. */
+    }
+    return 0;
+}
+
+sim_status output_open(output_file *of, const char *path, sim_error *err)
+{
+    memset(of, 0, sizeof *of);
+    int kind, sfd = -1;
+    struct stat st;
+    sim_status s = output_resolve(path, of->real, sizeof of->real, &kind, &sfd, &st, err);
+    if (s != SIM_OK)
+        return s;
+    snprintf(of->path, sizeof of->path, "%s", path);
+    int fd;
+    if (kind == OUT_FD || kind == OUT_DEVICE) {
+        of->in_place = 1;
+        fd = kind == OUT_FD ? fcntl(sfd, F_DUPFD_CLOEXEC, 0)
+                            : open(of->real, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            return sim_error_set(err, SIM_EIO, path, 0, "cannot open for writing: %s",
+                                 strerror(errno));
+    } else {
+        fd = output_mktemp(of->real, of->tmp, sizeof of->tmp);
+        if (fd < 0)
+            return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file here: %s",
+                                 strerror(errno));
+        if (tmp_created != NULL)
+            tmp_created(of->tmp);
+        if (kind == OUT_FILE && output_keep_mode(fd, &st) != 0) {
+            int e = errno;
+            close(fd);
+            output_abort(of);
+            return sim_error_set(err, SIM_EIO, path, 0, "cannot create a file here: %s",
+                                 strerror(e));
+        }
+    }
+    if ((of->f = fdopen(fd, "w")) == NULL) {
+        int e = errno;
+        close(fd);
+        if (!of->in_place) {
+            unlink(of->tmp);
+            if (tmp_gone != NULL)
+                tmp_gone(of->tmp);
+        }
+        return sim_error_set(err, SIM_EIO, path, 0, "cannot open for writing: %s", strerror(e));
+    }
+    return SIM_OK;
+}
+
+sim_status output_open_staged(output_file *of, const char *path, const char *tmp,
+                              sim_error *err)
+{
+    memset(of, 0, sizeof *of);
+    int kind, sfd = -1;
+    struct stat st;
+    sim_status s = output_resolve(path, of->real, sizeof of->real, &kind, &sfd, &st, err);
+    if (s != SIM_OK)
+        return s;
+    if (kind != OUT_NEW && kind != OUT_FILE)
+        return sim_error_set(err, SIM_EINVAL, path, 0, "is not a regular file");
+    if (strlen(tmp) >= sizeof of->tmp)
+        return sim_error_set(err, SIM_EINVAL, tmp, 0, "file name too long");
+    snprintf(of->path, sizeof of->path, "%s", path);
+    snprintf(of->tmp, sizeof of->tmp, "%s", tmp);
+    of->staged = 1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return sim_error_set(err, SIM_EIO, tmp, 0, "cannot create: %s", strerror(errno));
+    if ((kind == OUT_FILE && output_keep_mode(fd, &st) != 0) ||
+        (of->f = fdopen(fd, "w")) == NULL) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        return sim_error_set(err, SIM_EIO, tmp, 0, "cannot create: %s", strerror(e));
+    }
+    return SIM_OK;
+}
+
+/* Flushes and closes of->f; syncs a file that will be renamed. Returns 0 or
+ * an errno value. */
+static int output_close(output_file *of)
+{
+    int e = 0;
+    if (fflush(of->f) != 0 || ferror(of->f))
+        e = errno ? errno : EIO;
+    else if (!of->in_place && fsync(fileno(of->f)) != 0)
+        e = errno;
+    if (fclose(of->f) != 0 && e == 0)
+        e = errno;
+    of->f = NULL;
+    return e;
+}
+
+sim_status output_finish(output_file *of, sim_error *err)
 {
     if (of->f == NULL)
         return sim_error_set(err, SIM_EINVAL, of->path, 0, "output file already closed");
-    int failed = fflush(of->f) != 0 || ferror(of->f) || fsync(fileno(of->f)) != 0;
-    int e = errno;
-    if (fclose(of->f) != 0 && !failed) {
-        failed = 1;
-        e = errno;
-    }
-    of->f = NULL;
-    if (!failed && rename(of->tmp, of->path) != 0) {
-        failed = 1;
-        e = errno;
-    }
-    if (failed) {
+    int e = output_close(of);
+    if (e != 0) {
         unlink(of->tmp);
         return sim_error_set(err, SIM_EIO, of->path, 0, "cannot write the file: %s",
                              strerror(e));
@@ -400,11 +633,81 @@ sim_status output_commit(output_file *of, sim_error *err)
     return SIM_OK;
 }
 
-void output_abort(output_file *of)
+sim_status output_install(const char *tmp, const char *path, sim_error *err)
+{
+    char real[1024];
+    int kind, fd;
+    struct stat st;
+    sim_status s = output_resolve(path, real, sizeof real, &kind, &fd, &st, err);
+    if (s != SIM_OK)
+        return s;
+    if (rename(tmp, real) != 0)
+        return sim_error_set(err, SIM_EIO, path, 0, "cannot write the file: %s",
+                             strerror(errno));
+    return SIM_OK;
+}
+
+sim_status output_commit(output_file *of, sim_error *err)
 {
     if (of->f == NULL)
-        return;
-    fclose(of->f);
-    of->f = NULL;
-    unlink(of->tmp);
+        return sim_error_set(err, SIM_EINVAL, of->path, 0, "output file already closed");
+    int e = output_close(of);
+    if (!of->in_place) {
+        if (e == 0 && rename(of->tmp, of->real) != 0)
+            e = errno;
+        if (e != 0)
+            unlink(of->tmp);
+        if (tmp_gone != NULL && !of->staged)
+            tmp_gone(of->tmp);
+        of->tmp[0] = '\0';
+    }
+    if (e != 0)
+        return sim_error_set(err, SIM_EIO, of->path, 0, "cannot write the file: %s",
+                             strerror(e));
+    return SIM_OK;
+}
+
+void output_abort(output_file *of)
+{
+    if (of->f != NULL) {
+        fclose(of->f);
+        of->f = NULL;
+    }
+    if (!of->in_place && of->tmp[0] != '\0') {
+        unlink(of->tmp);
+        if (tmp_gone != NULL && !of->staged)
+            tmp_gone(of->tmp);
+        of->tmp[0] = '\0';
+    }
+}
+
+sim_status output_commit_all(output_file *const *files, size_t n, sim_error *err)
+{
+    sim_status st = SIM_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (files[i]->f == NULL) {
+            if (st == SIM_OK)
+                st = sim_error_set(err, SIM_EINVAL, files[i]->path, 0,
+                                   "output file already closed");
+            continue;
+        }
+        int e = output_close(files[i]);
+        if (e != 0 && st == SIM_OK)
+            st = sim_error_set(err, SIM_EIO, files[i]->path, 0, "cannot write the file: %s",
+                               strerror(e));
+    }
+    for (size_t i = 0; i < n; i++) {
+        output_file *of = files[i];
+        if (of->in_place || of->tmp[0] == '\0')
+            continue;
+        if (st == SIM_OK && rename(of->tmp, of->real) != 0)
+            st = sim_error_set(err, SIM_EIO, of->path, 0, "cannot write the file: %s",
+                               strerror(errno));
+        else if (st != SIM_OK)
+            unlink(of->tmp);
+        if (tmp_gone != NULL)
+            tmp_gone(of->tmp);
+        of->tmp[0] = '\0';
+    }
+    return st;
 }

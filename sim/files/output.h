@@ -70,22 +70,36 @@ char *output_number(double v, char *buf, size_t n);
  * newline or leading or trailing blanks; quotes doubled). */
 void output_csv_field(FILE *f, const char *text);
 
-/* An output file written atomically. Usage:
+/* An output file, written so that a failed run leaves the target as it was.
+ * Usage:
  *
  *   output_file of;
  *   if (output_open(&of, "out.csv", err) != SIM_OK) return ...;
  *   st = output_write(of.f, ...);
  *   st = st == SIM_OK ? output_commit(&of, err) : (output_abort(&of), st);
  *
- * Every opened file must be committed or aborted exactly once. */
+ * Every opened file must be committed or aborted exactly once. What is
+ * written depends on what the target is:
+ * - a regular file, new or existing: a temporary file next to it, renamed
+ *   over it on commit. A symbolic link is followed, so the file it points to
+ *   is replaced and the link stays. A new file gets mode 0666 less the
+ *   umask, as open(2) would give it; an existing one keeps its mode.
+ * - a device, a FIFO, /dev/stdout, /dev/stderr, /dev/fd/N or
+ *   /proc/self/fd/N: written in place (renaming over /dev/null would replace
+ *   the device with a plain file). Abort cannot take back what was written.
+ * - a directory: SIM_EINVAL ("is a directory"). */
 typedef struct output_file {
     FILE *f;             /* write here; NULL after commit or abort */
-    char path[1024];     /* the target */
-    char tmp[1024 + 16]; /* the temporary file next to it */
+    char path[1024];     /* the target as given (for messages) */
+    char real[1024];     /* the file replaced on commit: path with links followed */
+    char tmp[1024 + 16]; /* the temporary file next to real; "" when in place */
+    int in_place;        /* 1: a device, FIFO or standard stream written directly */
+    int staged;          /* 1: the caller named tmp (output_open_staged) */
 } output_file;
 
 /* Creates a temporary file in the target's directory (same file system, so
- * the final rename is atomic). SIM_EIO when it cannot be created. */
+ * the final rename is atomic), or opens a device in place. SIM_EIO when it
+ * cannot be created, SIM_EINVAL for a directory or an empty name. */
 sim_status output_open(output_file *of, const char *path, sim_error *err);
 
 /* Flushes, syncs and closes the temporary file, then renames it over the
@@ -96,5 +110,38 @@ sim_status output_commit(output_file *of, sim_error *err);
 /* Closes and removes the temporary file; the target is untouched. Does
  * nothing when of->f is NULL. */
 void output_abort(output_file *of);
+
+/* Commits files[0..n) (each opened by output_open) as one set: closes
+ * and syncs them all first, and only when all of them are whole renames
+ * each over its target, in order, so that the last (a summary) appears
+ * last. When any fails, every temporary file is removed, no target is
+ * touched, and err names the file that failed (SIM_EIO). */
+sim_status output_commit_all(output_file *const *files, size_t n, sim_error *err);
+
+/* Checks, before anything is computed, that path can be written as
+ * output_open would write it: its folder exists and is writable, it is not
+ * a directory, and it is not the same file (device and inode) as any of
+ * inputs[0..ninputs) (NULL entries and "-" are skipped). Creates nothing.
+ * SIM_EIO or SIM_EINVAL with err naming path. "-" is always fine. */
+sim_status output_check(const char *path, const char *const *inputs, size_t ninputs,
+                        sim_error *err);
+
+/* For a set of files committed together (the per-scenario files of a
+ * batch): opens tmp (a path the caller chose, in a folder on the target's
+ * file system) for writing the future content of path. Then
+ * output_finish() closes it and output_install() renames it over the
+ * target (links followed, mode kept), so that a caller can write every file
+ * first and rename them all at the end. */
+sim_status output_open_staged(output_file *of, const char *path, const char *tmp,
+                              sim_error *err);
+sim_status output_finish(output_file *of, sim_error *err);
+sim_status output_install(const char *tmp, const char *path, sim_error *err);
+
+/* Hooks told of every temporary file output_open creates (created) and of
+ * its end (gone: renamed or removed), so that a program can remove the
+ * live ones when a signal stops it (cli/cleanup.c). Either may be NULL.
+ * They may be called from several threads at once. Set them before any
+ * output is opened. */
+void output_set_tmp_hooks(void (*created)(const char *tmp), void (*gone)(const char *tmp));
 
 #endif

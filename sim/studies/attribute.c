@@ -1,6 +1,7 @@
 /* attribute.c: Shapley values of the levers, exact or from sampled join
  * orders (see attribute.h for the method). */
 #include "sim/studies/attribute.h"
+#include "sim/engine/gsl_init.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ sim_status attr_plan_init(attr_plan *p, size_t k, int exact, size_t orders, uint
     p->orders = orders;
     p->order = malloc(orders * k);
     uint32_t *all = malloc((orders * k + 1) * sizeof *all);
-    gsl_set_error_handler_off(); /* GSL's default handler aborts on a failed alloc */
+    sim_gsl_init(); /* GSL's default handler aborts on a failed alloc */
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     if (p->order == NULL || all == NULL || rng == NULL) {
         free(all);

@@ -1,6 +1,7 @@
 /* sample.c: per-sample random streams, inverse distribution functions,
  * Latin hypercube and factorial grids, and sweep-axis parsing. */
 #include "sim/studies/sample.h"
+#include "sim/engine/gsl_init.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -88,7 +89,7 @@ void sample_lhs(size_t n, size_t dims, uint64_t seed, double *u)
 {
     if (n == 0 || dims == 0)
         return;
-    gsl_set_error_handler_off(); /* GSL's default handler aborts on a failed alloc */
+    sim_gsl_init(); /* GSL's default handler aborts on a failed alloc */
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     size_t *perm = malloc(n * sizeof *perm);
     if (rng == NULL || perm == NULL) {

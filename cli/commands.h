@@ -27,5 +27,6 @@ int cmd_batch(int argc, char **argv);     /* many scenarios in parallel */
 int cmd_sweep(int argc, char **argv);     /* grids and Latin hypercubes */
 int cmd_mc(int argc, char **argv);        /* Monte Carlo bands */
 int cmd_attribute(int argc, char **argv); /* Shapley shares of the levers */
+int cmd_evidence(int argc, char **argv);  /* cost-effectiveness beside the evidence */
 
 #endif

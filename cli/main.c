@@ -22,6 +22,8 @@ static const cli_command commands[] = {
     {"sweep", "a grid or Latin hypercube over levers and assumptions", cmd_sweep},
     {"mc", "Monte Carlo over the uncertain inputs: quantile bands", cmd_mc},
     {"attribute", "each lever's share of the change against the baseline", cmd_attribute},
+    {"evidence", "each lever's cost per job-year and per tonne beside the evidence",
+     cmd_evidence},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -87,6 +87,7 @@ mpi-test: mpi
 
 doc: build
 	$(BUILD)/transim doc -o docs/model-reference.md
+	$(BUILD)/transim evidence --format md -j 2 -o docs/evidence.md
 
 clean:
 	rm -rf $(BUILD) build-check build-mpi

@@ -88,9 +88,11 @@ static void evidence_text(const var_desc *d)
     char b1[32], b2[32];
     if (d->uptake > 0)
         printf("      take-up: %s\n", var_table[d->uptake].name);
-    if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
+    if (d->ev_source == NULL && !var_has_job_evidence(d) && !var_has_t_evidence(d))
         return;
     printf("      evidence:");
+    if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
+        printf(" no cost per job-year or per tonne found");
     if (var_has_job_evidence(d))
         printf(" %s to %s kSEK per job-year", output_number(d->ev_job_lo * 1e-3, b1, sizeof b1),
                output_number(d->ev_job_hi * 1e-3, b2, sizeof b2));

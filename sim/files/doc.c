@@ -375,8 +375,10 @@ static void emit_variable(doc_out *o, const var_desc *d)
         emit_number(o, d->value);
         emit(o, "\n");
     }
-    if (d->kind == VAR_LEVER && (var_has_job_evidence(d) || var_has_t_evidence(d))) {
+    if (d->kind == VAR_LEVER && d->ev_source != NULL) {
         emit(o, "- Evidence: ");
+        if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
+            emit(o, "no cost per job-year or per tonne found");
         if (var_has_job_evidence(d)) {
             emit(o, "cost per job-year ");
             emit_range(o, 1, d->ev_job_lo, d->ev_job_hi, 1e-3);

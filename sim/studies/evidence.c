@@ -211,7 +211,8 @@ static void ev_explain(evidence_row *row, const evidence_study *s, double from, 
     if (row->t_verdict == EVIDENCE_ABOVE && !(row->avoided > 0.0))
         ev_why(row, "no emissions avoided");
     double mean_gain = row->job_years / (to - from);
-    if (row->job_years > 0.0 && row->job_gain_end > 1.5 * mean_gain)
+    if (row->job_verdict == EVIDENCE_ABOVE && row->job_years > 0.0 &&
+        row->job_gain_end > 1.5 * mean_gain)
         ev_why(row, "effect still building up in %.0f (%.0f jobs then, %.0f on average)", to,
                row->job_gain_end, mean_gain);
     if (row->allocated > 0.0 && row->cost < 0.99 * row->allocated)

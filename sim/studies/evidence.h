@@ -62,7 +62,7 @@ typedef struct evidence_row {
     double per_t_lo, per_t_hi; /* its band, SEK */
     double job_gain_end;     /* employment difference in the last year, persons */
     evidence_verdict job_verdict, t_verdict;
-    char why[320];           /* why the figure falls outside the evidence ("" when
+    char why[512];           /* why the figure falls outside the evidence ("" when
                                 within or n/a) */
 } evidence_row;
 

@@ -50,7 +50,8 @@ static const doc_module modules[] = {
      "Industrial energy use, diffusion of efficiency measures from a potential, a "
      "decarbonisation pipeline with a build delay, and emissions of industry and of the rest."},
     {V_BUDGET_CAP, "Budget", "sim/model/budget.def",
-     "Policy spending by lever, priority and theme, cumulative spending and the yearly cap."},
+     "Policy spending on the units taken up, by priority and theme; funds allocated but not "
+     "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap."},
 };
 enum { N_MODULES = sizeof modules / sizeof modules[0] };
 

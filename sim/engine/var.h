@@ -95,7 +95,8 @@ typedef struct var_desc {
                               of the units funded above the baseline that are used); spending
                               is charged on that share only. 0 = none (row 0 is never one) */
     double ev_job_lo, ev_job_hi; /* public cost per additional job-year that the cited
-                                    evaluations give, SEK (low, high); 0, 0 = none given */
+                                    evaluations give, SEK at 2020 prices (low, high);
+                                    0, 0 = none given */
     double ev_t_lo, ev_t_hi;     /* public cost per tonne CO2e avoided, SEK (low, high);
                                     0, 0 = none given */
     const char *ev_source; /* tags of the evaluations, such as "[E3, E7]"; NULL = none */

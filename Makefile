@@ -102,6 +102,7 @@ doc: build
 	awk -v f=docs/fit/fit.md '/<!-- fit:begin -->/ { print; while ((getline l < f) > 0) print l; \
 	  skip = 1; next } /<!-- fit:end -->/ { skip = 0 } !skip' docs/model.md > docs/model.md.tmp \
 	  && mv docs/model.md.tmp docs/model.md
+	$(BUILD)/transim evidence --format md -j 2 -o docs/evidence.md
 
 # After the model's equations change: fit again, and the model table takes up
 # the fitted values (assets/history/apply_fit.py), then the docs follow.

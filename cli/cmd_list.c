@@ -14,7 +14,9 @@ static const char usage[] =
     "\n"
     "Lists the model's variables (default: all): name, unit, default, min, max,\n"
     "description and source; for levers also the policy value, the cost, and the\n"
-    "priorities (P1-P5) and themes (T1-T4) they serve.\n"
+    "priorities (P1-P5) and themes (T1-T4) they serve, the take-up row spending\n"
+    "follows, and the cost per job-year and per tonne CO2e avoided that the cited\n"
+    "evaluations give (compared with the model's by `transim evidence`).\n"
     "\n"
     "  --format F   text (default) or csv (one row per variable, for machines)\n";
 
@@ -53,10 +55,62 @@ static void num(FILE *f, double v)
     fputs(output_number(v, b, sizeof b), f);
 }
 
+/* A lever's take-up row and evidence fields as CSV fields (empty where the
+ * table gives none). */
+static void evidence_csv(const var_desc *d)
+{
+    output_csv_field(stdout, d->uptake > 0 ? var_table[d->uptake].name : "");
+    putchar(',');
+    if (var_has_job_evidence(d)) {
+        num(stdout, d->ev_job_lo);
+        putchar(',');
+        num(stdout, d->ev_job_hi);
+    } else {
+        putchar(',');
+    }
+    putchar(',');
+    if (var_has_t_evidence(d)) {
+        num(stdout, d->ev_t_lo);
+        putchar(',');
+        num(stdout, d->ev_t_hi);
+    } else {
+        putchar(',');
+    }
+    putchar(',');
+    output_csv_field(stdout, d->ev_source ? d->ev_source : "");
+    putchar(',');
+    output_csv_field(stdout, d->ev_note ? d->ev_note : "");
+}
+
+/* The evidence lines of a lever in the text listing. */
+static void evidence_text(const var_desc *d)
+{
+    char b1[32], b2[32];
+    if (d->uptake > 0)
+        printf("      take-up: %s\n", var_table[d->uptake].name);
+    if (d->ev_source == NULL && !var_has_job_evidence(d) && !var_has_t_evidence(d))
+        return;
+    printf("      evidence:");
+    if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
+        printf(" no cost per job-year or per tonne found");
+    if (var_has_job_evidence(d))
+        printf(" %s to %s kSEK per job-year", output_number(d->ev_job_lo * 1e-3, b1, sizeof b1),
+               output_number(d->ev_job_hi * 1e-3, b2, sizeof b2));
+    if (var_has_t_evidence(d))
+        printf("%s %s to %s SEK per t CO2e", var_has_job_evidence(d) ? "," : "",
+               output_number(d->ev_t_lo, b1, sizeof b1), output_number(d->ev_t_hi, b2, sizeof b2));
+    if (d->ev_source != NULL)
+        printf(" %s", d->ev_source);
+    putchar('\n');
+    if (d->ev_note != NULL && d->ev_note[0] != '\0')
+        printf("      %s\n", d->ev_note);
+}
+
 static void list_csv(const unsigned char *want)
 {
     puts("kind,name,unit,default,min,max,policy,cost_msek_per_unit,priorities,themes,"
-         "description,source");
+         "description,source,uptake,ev_sek_per_job_year_lo,ev_sek_per_job_year_hi,"
+         "ev_sek_per_t_lo,ev_sek_per_t_hi,ev_source,ev_note");
     char tags[64];
     for (int i = 0; i < VAR_COUNT; i++) {
         const var_desc *d = &var_table[i];
@@ -93,6 +147,11 @@ static void list_csv(const unsigned char *want)
         output_csv_field(stdout, d->desc ? d->desc : "");
         putchar(',');
         output_csv_field(stdout, d->source ? d->source : "");
+        putchar(',');
+        if (d->kind == VAR_LEVER)
+            evidence_csv(d);
+        else
+            fputs(",,,,,,", stdout);
         putchar('\n');
     }
 }
@@ -134,6 +193,8 @@ static void list_text(const unsigned char *want)
                 printf("      %s\n", d->desc);
             if (d->source != NULL && d->source[0] != '\0')
                 printf("      source: %s\n", d->source);
+            if (d->kind == VAR_LEVER)
+                evidence_text(d);
         }
     }
 }

@@ -28,5 +28,6 @@ int cmd_sweep(int argc, char **argv);     /* grids and Latin hypercubes */
 int cmd_mc(int argc, char **argv);        /* Monte Carlo bands */
 int cmd_attribute(int argc, char **argv); /* Shapley shares of the levers */
 int cmd_fit(int argc, char **argv);       /* the model against history; the fit */
+int cmd_evidence(int argc, char **argv);  /* cost-effectiveness beside the evidence */
 
 #endif

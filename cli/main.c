@@ -26,6 +26,8 @@ static const cli_command commands[] = {
     {"mc", "Monte Carlo over the uncertain inputs: quantile bands", cmd_mc},
     {"attribute", "each lever's share of the change against the baseline", cmd_attribute},
     {"fit", "the model against 2010-2020 data; fit the parameters history informs", cmd_fit},
+    {"evidence", "each lever's cost per job-year and per tonne beside the evidence",
+     cmd_evidence},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

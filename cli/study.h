@@ -167,5 +167,6 @@ int batch_command(int argc, char **argv, pool_exec *ex);
 int sweep_command(int argc, char **argv, pool_exec *ex);
 int mc_command(int argc, char **argv, pool_exec *ex);
 int attribute_command(int argc, char **argv, pool_exec *ex);
+int evidence_command(int argc, char **argv, pool_exec *ex);
 
 #endif

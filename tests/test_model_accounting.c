@@ -68,6 +68,16 @@ static const char *const flows_of[][16] = {
     {"abatement_done", "+abatement_commissioned"},
     {"emissions_other", "-other_emissions_cut"},
     {"broadband_rural", "+broadband_connections"},
+    {"spend_cumulative", "+spend_total"},
+    {"spend_cumulative_p1", "+spend_p1"},
+    {"spend_cumulative_p2", "+spend_p2"},
+    {"spend_cumulative_p3", "+spend_p3"},
+    {"spend_cumulative_p4", "+spend_p4"},
+    {"spend_cumulative_p5", "+spend_p5"},
+    {"spend_cumulative_t1", "+spend_t1"},
+    {"spend_cumulative_t2", "+spend_t2"},
+    {"spend_cumulative_t3", "+spend_t3"},
+    {"spend_cumulative_t4", "+spend_t4"},
 };
 enum { N_STOCK_ROWS = sizeof flows_of / sizeof flows_of[0] };
 

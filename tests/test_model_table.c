@@ -49,7 +49,8 @@ static void test_every_row_is_named_labelled_and_sourced(void **st)
 /* 1 when token names a variable or one of the groups the budget rows use. */
 static int input_exists(const char *token)
 {
-    if (var_find(token) >= 0 || strcmp(token, "every lever") == 0)
+    if (var_find(token) >= 0 || strcmp(token, "every lever") == 0 ||
+        strcmp(token, "every lever's take-up") == 0)
         return 1;
     static const char *const groups[] = {"P1", "P2", "P3", "P4", "P5", "T1", "T2", "T3", "T4"};
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {

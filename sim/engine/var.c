@@ -140,6 +140,16 @@ int var_is_estimate(const var_desc *d)
            (strstr(d->source, "[est]") != NULL || strstr(d->source, "[fit]") != NULL);
 }
 
+int var_has_job_evidence(const var_desc *d)
+{
+    return d->ev_job_hi > 0.0;
+}
+
+int var_has_t_evidence(const var_desc *d)
+{
+    return d->ev_t_hi > 0.0;
+}
+
 static const char *const prio_codes[PRIO_COUNT] = {"P1", "P2", "P3", "P4", "P5"};
 static const char *const prio_en[PRIO_COUNT] = {
     "Jobs of the future", "Innovation diffusion", "Entrepreneurship",

@@ -90,6 +90,18 @@ typedef struct var_desc {
     double display_scale;  /* GUI/compare: multiply by this for display (0 = 1) */
     const char *display_unit; /* unit after display_scale (NULL = unit) */
     var_budget budget;     /* the row's part of the budget (BUDGET_NONE for most) */
+    /* Levers: take-up and the evidence on cost-effectiveness. */
+    int uptake;            /* V_ index of the lever's take-up row (<lever>_uptake, the share
+                              of the units funded above the baseline that are used); spending
+                              is charged on that share only. 0 = none (row 0 is never one) */
+    double ev_job_lo, ev_job_hi; /* public cost per additional job-year that the cited
+                                    evaluations give, SEK at 2020 prices (low, high);
+                                    0, 0 = none given */
+    double ev_t_lo, ev_t_hi;     /* public cost per tonne CO2e avoided, SEK (low, high);
+                                    0, 0 = none given */
+    const char *ev_source; /* tags of the evaluations, such as "[E3, E7]"; NULL = none */
+    const char *ev_note;   /* one sentence: what the evidence measures and how the model's
+                              figure may differ from it; NULL = none */
 } var_desc;
 
 #define VAR_ENUM_(id, ...) V_##id,
@@ -178,6 +190,11 @@ int var_name_near(size_t dist, size_t len);
 /* Kind names for listings: "stock", "flow", ..., and the plural forms used by
  * `transim list` ("stocks", "levers", ...). */
 const char *var_kind_name(var_kind k);
+
+/* 1 when the lever row d gives an evidence range for the cost per job-year
+ * (var_has_job_evidence) or per tonne CO2e avoided (var_has_t_evidence). */
+int var_has_job_evidence(const var_desc *d);
+int var_has_t_evidence(const var_desc *d);
 
 /* 1 when the entry's source marks it as uncertain: an estimate ("[est]") or
  * a value fitted to history ("[fit]", with its standard error). */

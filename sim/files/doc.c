@@ -50,7 +50,8 @@ static const doc_module modules[] = {
      "Industrial energy use, diffusion of efficiency measures from a potential, a "
      "decarbonisation pipeline with a build delay, and emissions of industry and of the rest."},
     {V_BUDGET_CAP, "Budget", "sim/model/budget.def",
-     "Policy spending by lever, priority and theme, cumulative spending and the yearly cap."},
+     "Policy spending on the units taken up, by priority and theme; funds allocated but not "
+     "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap."},
 };
 enum { N_MODULES = sizeof modules / sizeof modules[0] };
 
@@ -118,6 +119,17 @@ int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx)
     }
     unsigned mask = 0;
     int themes = 0;
+    if (strcmp(entry, "every lever's take-up") == 0) {
+        int n = 0;
+        for (int l = 0; l < LEVER_COUNT; l++) {
+            int row = var_table[var_lever_ids[l]].uptake;
+            if (row > 0) {
+                fn(row, ctx);
+                n++;
+            }
+        }
+        return n;
+    }
     if (strcmp(entry, "every lever") == 0) {
         mask = ~0u;
     } else if (strncmp(entry, "levers tagged ", 14) == 0) {
@@ -215,13 +227,60 @@ static void emit_lever_group(doc_out *o, const char *code, const char *en, const
     emit(o, "\n");
 }
 
+/* A range "lo-hi" scaled by scale, or "n/a" when the lever gives none. */
+static void emit_range(doc_out *o, int has, double lo, double hi, double scale)
+{
+    if (!has) {
+        emit(o, "n/a");
+        return;
+    }
+    emit_number(o, lo * scale);
+    if (hi != lo) {
+        emit(o, "-");
+        emit_number(o, hi * scale);
+    }
+}
+
+/* Per lever: its take-up row and the cost-effectiveness the cited
+ * evaluations give (the ev_* fields), which `transim evidence` compares
+ * with the model's. */
+static void emit_lever_evidence(doc_out *o)
+{
+    emit(o, "## Levers: take-up and evidence\n\n"
+            "Spending is charged on the units taken up only (the take-up row). The evidence "
+            "columns give the public cost per additional job-year and per tonne CO2e avoided "
+            "that the cited evaluations find; `transim evidence` (docs/evidence.md) sets the "
+            "model's own figures beside them.\n\n"
+            "| Lever | Take-up | Cost per job-year, kSEK | Cost per t CO2e, SEK | Sources | Note |\n"
+            "|---|---|---|---|---|---|\n");
+    for (int l = 0; l < LEVER_COUNT; l++) {
+        const var_desc *d = &var_table[var_lever_ids[l]];
+        emit(o, "| `%s` | ", d->name);
+        if (d->uptake > 0)
+            emit(o, "`%s`", var_table[d->uptake].name);
+        else
+            emit(o, "none");
+        emit(o, " | ");
+        emit_range(o, var_has_job_evidence(d), d->ev_job_lo, d->ev_job_hi, 1e-3);
+        emit(o, " | ");
+        emit_range(o, var_has_t_evidence(d), d->ev_t_lo, d->ev_t_hi, 1.0);
+        emit(o, " | ");
+        emit_cell(o, d->ev_source != NULL ? d->ev_source : "none yet");
+        emit(o, " | ");
+        emit_cell(o, d->ev_note != NULL ? d->ev_note : "");
+        emit(o, " |\n");
+    }
+    emit(o, "\n");
+}
+
 /* The levers grouped by priority, then by theme. */
 static void emit_levers(doc_out *o)
 {
     emit(o, "## Levers by priority\n\n"
             "The five priorities of the EU/OECD industrial-transition toolbox. A lever tagged "
             "with several priorities appears under each; its spending is split equally among "
-            "them in the budget indicators. Spending is cost x (value - baseline) per year.\n\n");
+            "them in the budget indicators. Spending is cost x (value - baseline) x take-up per "
+            "year.\n\n");
     for (int p = 0; p < PRIO_COUNT; p++)
         emit_lever_group(o, var_priority_code(p), var_priority_label(p, 0),
                          var_priority_label(p, 1), 0, p);
@@ -230,6 +289,7 @@ static void emit_levers(doc_out *o)
     for (int t = 0; t < THEME_COUNT; t++)
         emit_lever_group(o, var_theme_code(t), var_theme_label(t, 0), var_theme_label(t, 1), 1,
                          t);
+    emit_lever_evidence(o);
 }
 
 static void emit_key_indicators(doc_out *o)
@@ -301,7 +361,9 @@ static void emit_variable(doc_out *o, const var_desc *d)
             emit_number(o, d->policy);
             emit(o, "; cost ");
             emit_number(o, d->cost);
-            emit(o, " MSEK/yr per unit above the baseline");
+            emit(o, " MSEK/yr per unit above the baseline and taken up");
+            if (d->uptake > 0)
+                emit(o, " (take-up `%s`)", var_table[d->uptake].name);
         }
         if (d->dist != DIST_NONE) {
             emit(o, "; Monte Carlo: %s on ", d->dist == DIST_UNIFORM ? "uniform" : "triangular");
@@ -313,6 +375,28 @@ static void emit_variable(doc_out *o, const var_desc *d)
     } else if (d->kind == VAR_STOCK) {
         emit(o, "- Value in 2020 at the central parameters: ");
         emit_number(o, d->value);
+        emit(o, "\n");
+    }
+    if (d->kind == VAR_LEVER && d->ev_source != NULL) {
+        emit(o, "- Evidence: ");
+        if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
+            emit(o, "no cost per job-year or per tonne found");
+        if (var_has_job_evidence(d)) {
+            emit(o, "cost per job-year ");
+            emit_range(o, 1, d->ev_job_lo, d->ev_job_hi, 1e-3);
+            emit(o, " kSEK");
+        }
+        if (var_has_t_evidence(d)) {
+            emit(o, "%scost per t CO2e ", var_has_job_evidence(d) ? "; " : "");
+            emit_range(o, 1, d->ev_t_lo, d->ev_t_hi, 1.0);
+            emit(o, " SEK");
+        }
+        emit(o, " ");
+        emit_cell(o, d->ev_source);
+        if (d->ev_note != NULL) {
+            emit(o, ". ");
+            emit_cell(o, d->ev_note);
+        }
         emit(o, "\n");
     }
     emit(o, "- Source: ");

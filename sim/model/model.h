@@ -119,9 +119,8 @@ typedef struct model_frame {
                           value. NULL: any lever may (the budget then scans
                           them all) */
     int nlevers;       /* entries of levers */
-    const struct scenario *sc; /* the run's scenario: lever schedules, for exact
-                                  cumulative spending; NULL outside a run (those
-                                  rows are then left as they are) */
+    const struct scenario *sc; /* the run's scenario (lever schedules); NULL
+                                  outside a run */
     double *k;         /* MODEL_CONST_COUNT per-run constants (enum model_const),
                           written with the calibration and read by every later
                           evaluation: keep them with v. NULL: model_eval
@@ -212,6 +211,11 @@ void innovation_eval(model_frame *f);
 void energy_init(double t0, const double *v, double *y);
 void energy_eval(model_frame *f);
 void budget_eval(model_frame *f);
+
+/* The take-up of lever `lever` (a V_ index) in v: its take-up row's value
+ * clamped to [0, 1], or 1 for a lever that names no take-up row. The budget
+ * charges cost x (value - baseline) x this. */
+double budget_uptake(const double *v, int lever);
 
 /* Where a run's spending went over its budget cap: returns the number of
  * report rows with budget_over > 0 and, when there are any, the first and

@@ -26,10 +26,10 @@ static const effect effects[] = {
     {"adult_training_places", "unemployment_rate_low", -1},
     {"adult_training_places", "employment", +1},
     {"adult_training_places", "tertiary_share", +1},
-    {"skills_foresight", "unemployment_rate", -1},
+    {"skills_foresight", "skill_mismatch", -1},
     {"skills_foresight", "employment", +1},
-    {"in_firm_training", "unemployment_rate_low", -1},
-    {"in_firm_training", "skill_mismatch", -1},
+    {"in_firm_training", "human_capital_index", +1},
+    {"in_firm_training", "unemployment_rate_med", -1},
     {"graduate_retention", "tertiary_share", +1},
     {"graduate_retention", "population", +1},
     {"sme_digital_support", "digital_share", +1},
@@ -61,6 +61,7 @@ static const effect effects[] = {
     {"urban_rural_links", "employment", +1},
     {"integration_programme", "employment", +1},
     {"integration_programme", "unemployment_rate_low", -1},
+    {"integration_programme", "skill_mismatch", -1},
 };
 enum { N_EFFECTS = sizeof effects / sizeof effects[0] };
 

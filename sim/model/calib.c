@@ -183,7 +183,7 @@ void calib_eval(model_frame *f)
                                     v[V_RETIRE_RATIO_HIGH], grow_high, 0.0);
 
     v[V_REF_EMPLOYMENT_RATE] = (e_low + e_med + e_high) / wa;
-    v[V_REF_JOB_PROSPECTS] = (e_low + e_med + e_high) / (s.lf_low + s.lf_med + s.lf_high);
+    v[V_REF_JOB_PROSPECTS] = 1.0 - (s.u_low + s.u_med + s.u_high) / (s.lf_low + s.lf_med + s.lf_high);
     v[V_REF_HUMAN_CAPITAL] =
         (v[V_WAGE_RELATIVE_LOW] * e_low + e_med + v[V_WAGE_RELATIVE_HIGH] * e_high) /
         (e_low + e_med + e_high);

@@ -55,11 +55,10 @@ static const effect effects[] = {
     {"permitting_and_grid", "emissions_industry", -1},
     {"rural_broadband", "rural_broadband_coverage", +1},
     {"rural_broadband", "digital_share", +1},
-    {"remote_hubs", "employment", +1},
     {"remote_hubs", "population", +1},
+    {"remote_hubs", "in_migration", +1},
     {"urban_rural_links", "unemployment_rate", -1},
     {"urban_rural_links", "employment", +1},
-    {"integration_programme", "employment", +1},
     {"integration_programme", "unemployment_rate_low", -1},
     {"integration_programme", "skill_mismatch", -1},
 };

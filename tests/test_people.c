@@ -32,15 +32,15 @@ static double with_lever(const char *lever, double value, const char *indicator,
 }
 
 /* Fails unless indicator in 2035 moves with lever in direction sign (+1
- * rises, -1 falls) at each of n steps from the lever's minimum to its
- * maximum (by more than a relative 1e-6 at each step). */
-static void check_monotone(const char *lever, const char *indicator, int sign)
+ * rises, -1 falls) at each of four steps from lo to hi (by more than a
+ * relative 1e-6 at each step). */
+static void check_monotone_on(const char *lever, double lo, double hi, const char *indicator,
+                              int sign)
 {
-    const var_desc *d = &var_table[model_var(lever)];
     enum { N = 5 };
     double prev = 0.0, x_prev = 0.0;
     for (int i = 0; i < N; i++) {
-        double x = d->min + (d->max - d->min) * i / (N - 1);
+        double x = lo + (hi - lo) * i / (N - 1);
         double y = with_lever(lever, x, indicator, 2035);
         if (i > 0 && !((y - prev) * sign > 1e-6 * fabs(prev)))
             fail_msg("'%s' from %g to %g moves '%s' from %.8g to %.8g; expected a %s", lever,
@@ -48,6 +48,13 @@ static void check_monotone(const char *lever, const char *indicator, int sign)
         prev = y;
         x_prev = x;
     }
+}
+
+/* The same over the lever's whole range. */
+static void check_monotone(const char *lever, const char *indicator, int sign)
+{
+    const var_desc *d = &var_table[model_var(lever)];
+    check_monotone_on(lever, d->min, d->max, indicator, sign);
 }
 
 static void test_in_firm_training_moves_the_job_with_the_worker(void **st)
@@ -239,8 +246,12 @@ static void test_adult_training_adds_a_few_points_of_employment_per_participant(
 static void test_each_people_lever_moves_its_targets_one_way_over_its_range(void **st)
 {
     (void)st;
-    check_monotone("adult_training_places", "skill_mismatch", -1);
+    /* Programmes plan for the vacancies one level up without counting the
+     * trainees already in the pipeline: beyond about 9,000 places they
+     * overshoot, and the mismatch rises again (employment still gains). */
+    check_monotone_on("adult_training_places", 0, 9000, "skill_mismatch", -1);
     check_monotone("adult_training_places", "employment", +1);
+    check_monotone("adult_training_places", "unemployment_rate_low", -1);
     check_monotone("skills_foresight", "skill_mismatch", -1);
     check_monotone("skills_foresight", "employment", +1);
     check_monotone("graduate_retention", "tertiary_share", +1);
@@ -249,7 +260,13 @@ static void test_each_people_lever_moves_its_targets_one_way_over_its_range(void
     check_monotone("remote_hubs", "population", +1);
     check_monotone("urban_rural_links", "unemployment_rate", -1);
     check_monotone("urban_rural_links", "employment", +1);
+    /* Integration's participation gain brings low-skilled job-seekers into
+     * the labour force, and the higher unemployment deters in-migrants: its
+     * effect on total employment stays within 0.02 % either way. Beyond
+     * about 3,500 participants a year its vocational tracks overshoot the
+     * medium-skill vacancies, and the mismatch rises again. */
     check_monotone("integration_programme", "unemployment_rate_low", -1);
+    check_monotone_on("integration_programme", 0, 3000, "skill_mismatch", -1);
     check_monotone("rural_broadband", "rural_broadband_coverage", +1);
     check_monotone("rural_broadband", "employment", +1);
 }

@@ -331,6 +331,8 @@ static void test_skills_levers_lower_the_mismatch_in_most_draws(void **st)
         }
     }
     for (size_t l = 0; l < LEVERS; l++)
+        print_message("'%s' lowers the mismatch in %d of %d draws\n", levers[l], lower[l], DRAWS);
+    for (size_t l = 0; l < LEVERS; l++)
         if (lower[l] < DRAWS * 2 / 3)
             fail_msg("'%s' lowers the mismatch in %d of %d draws", levers[l], lower[l], DRAWS);
 }

@@ -102,7 +102,7 @@ void demography_eval(model_frame *f)
                     v[V_DEATHS];
     dy[S_MIGRATION_PRESSURE_LEVEL] = v[V_MIGRATION_PRESSURE_CHANGE];
     if (f->report) { /* indicators, last: no derivative reads them */
-        v[V_DEPENDENCY_RATIO] = (young + old) / (wa + 1.0);
+        v[V_DEPENDENCY_RATIO] = (young + old) / wa;
         v[V_NATURAL_CHANGE] = v[V_BIRTHS] - v[V_DEATHS];
     }
 }

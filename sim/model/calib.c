@@ -7,17 +7,16 @@
  * model_eval on the first evaluation of a run (the results stay in the ref_*
  * slots), which keeps the calibration exact under any parameter values
  * (Monte Carlo draws, --set). */
+#include <string.h>
+
 #include "sim/model/energy.h"
 #include "sim/model/labour.h"
 #include "sim/model/model.h"
 
-/* Fitted matching efficiency of one skill level, so that the 2020 state
- * is an equilibrium of the labour market's fast loop: hires replace the
+/* Fitted matching efficiency of one skill level: hires replace the 2020
  * outflows from employment (separations, retirements at the level's own
- * rate, out-migration) and employ the level's share of the net growth of
- * its people (growth: persons/yr from entries, migration, education,
- * training and upgrading; shift: employed moved out (+) or in (-) by
- * in-firm upgrading), so that its employment rate starts steady. */
+ * rate, out-migration) and add growth (persons/yr) to employment; shift:
+ * employed moved out (+) or in (-) by in-firm upgrading. */
 static double match_fit(const double *v, double emp, double pop, double part,
                         double retire_ratio, double growth, double shift)
 {
@@ -25,7 +24,7 @@ static double match_fit(const double *v, double emp, double pop, double part,
     double demand = emp * (1.0 + v[V_VACANCY_RATE_START]);
     double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], v[V_LAYOFF_YEARS]) +
                   retire_ratio / v[V_WORKING_AGE_YEARS] + v[V_REF_OUT_MIGRATION];
-    double need = rate * emp + shift + emp / pop * growth;
+    double need = rate * emp + shift + growth;
     double seekers = labour_seekers(labour_unemployed(lf, emp), lf, v[V_FRICTIONAL_UNEMPLOYMENT]);
     double m = labour_match(seekers, labour_vacancies(demand, emp), pop - emp);
     return m > 0.0 && need > 0.0 ? need / m : 0.0;
@@ -69,6 +68,38 @@ static void split_compute(const double *v, double settled, split *s)
     double need_years = v[V_TRAINING_NEED_YEARS]; /* as labour.c */
     s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) / need_years;
     s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) / need_years;
+}
+
+/* The rate of change of labour demand by skill (low, medium, high;
+ * jobs/yr) in the start-year state: two evaluations of the whole model, at
+ * the initial stocks and a thousandth of a year on. v holds a complete
+ * calibration (every ref_* slot), which it leaves unchanged. */
+static void demand_trend(double t0, const double *v, double trend[3])
+{
+    static const int rows[3] = {V_LABOUR_DEMAND_LOW, V_LABOUR_DEMAND_MED, V_LABOUR_DEMAND_HIGH};
+    double w[VAR_COUNT], y[STOCK_COUNT], y1[STOCK_COUNT], dy[STOCK_COUNT], d0[3];
+    memcpy(w, v, sizeof w);
+    for (int s = 0; s < STOCK_COUNT; s++)
+        y[s] = var_table[var_stock_ids[s]].value;
+    inclusion_init(t0, w, y);
+    demography_init(t0, w, y);
+    production_init(t0, w, y);
+    labour_init(t0, w, y);
+    firms_init(t0, w, y);
+    innovation_init(t0, w, y);
+    energy_init(t0, w, y);
+    const double h = 1e-3; /* yr */
+    model_frame g = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = dy};
+    model_eval(&g);
+    for (int i = 0; i < 3; i++)
+        d0[i] = w[rows[i]];
+    for (int s = 0; s < STOCK_COUNT; s++)
+        y1[s] = y[s] + h * dy[s];
+    g.t = t0 + h;
+    g.y = y1;
+    model_eval(&g);
+    for (int i = 0; i < 3; i++)
+        trend[i] = (w[rows[i]] - d0[i]) / h;
 }
 
 void calib_eval(model_frame *f)
@@ -158,29 +189,15 @@ void calib_eval(model_frame *f)
     v[V_REF_RETIRE_RATIO_MED] = (1.0 - v[V_RETIRE_RATIO_LOW] * s_low -
                                  v[V_RETIRE_RATIO_HIGH] * s_high) / (1.0 - s_low - s_high);
 
-    /* The 2020 net growth of the people of each skill level, as the flows
-     * of demography.c and labour.c give it in the 2020 state. */
-    double ageing = young / v[V_YOUNG_YEARS];
-    double in_adult = v[V_IN_MIGRATION_START] * (1.0 - v[V_MIGRANT_SHARE_YOUNG]);
-    double out = v[V_REF_OUT_MIGRATION], retire = 1.0 / v[V_WORKING_AGE_YEARS];
-    double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];
-    double up_low = gain * v[V_REF_TRAINING_LOW], up_med = gain * v[V_REF_TRAINING_MED];
     double upgrade = var_table[V_IN_FIRM_TRAINING].value / 100.0 * e_low;
-    double grow_low = v[V_LOW_ENTRY_SHARE] * ageing + in_adult * v[V_MIGRANT_SHARE_LOW] -
-                      (v[V_RETIRE_RATIO_LOW] * retire + out) * w_low - up_low - upgrade;
-    double grow_med = (1.0 - v[V_LOW_ENTRY_SHARE] - v[V_HE_ENTRY_SHARE_START]) * ageing +
-                      in_adult * (1.0 - v[V_MIGRANT_SHARE_LOW] - v[V_MIGRANT_SHARE_HIGH]) +
-                      he_entry * (1.0 - v[V_HE_COMPLETION]) + up_low - up_med + upgrade -
-                      (v[V_REF_RETIRE_RATIO_MED] * retire + out) * w_med;
-    double grow_high = he_entry * v[V_HE_COMPLETION] * var_table[V_GRADUATE_RETENTION].value +
-                       in_adult * v[V_MIGRANT_SHARE_HIGH] + up_med -
-                       (v[V_RETIRE_RATIO_HIGH] * retire + out) * w_high;
-    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01),
-                                   v[V_RETIRE_RATIO_LOW], grow_low, upgrade);
+    /* First pass: hires that keep employment steady (labour demand, whose
+     * trend the second pass uses, does not depend on them). */
+    double part_low = smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01);
+    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, part_low, v[V_RETIRE_RATIO_LOW], 0.0, upgrade);
     v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED],
-                                   v[V_REF_RETIRE_RATIO_MED], grow_med, -upgrade);
+                                   v[V_REF_RETIRE_RATIO_MED], 0.0, -upgrade);
     v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH],
-                                    v[V_RETIRE_RATIO_HIGH], grow_high, 0.0);
+                                    v[V_RETIRE_RATIO_HIGH], 0.0, 0.0);
 
     v[V_REF_EMPLOYMENT_RATE] = (e_low + e_med + e_high) / wa;
     v[V_REF_JOB_PROSPECTS] = 1.0 - (s.u_low + s.u_med + s.u_high) / (s.lf_low + s.lf_med + s.lf_high);
@@ -192,6 +209,20 @@ void calib_eval(model_frame *f)
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_START]);
     v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_START] * v[V_ENERGY_PRICE_START] * 1000.0 +
                             v[V_EMISSIONS_INDUSTRY_START] * v[V_CARBON_PRICE_START] / 1000.0) / y_m;
+
+    /* Second pass: the fast loop of the labour market (hires fill
+     * vacancies within months) starts in equilibrium when employment at
+     * each level moves with its labour demand, so that vacancies hold
+     * their 2020 rate; production's trends set how fast demand moves. */
+    double trend[3];
+    demand_trend(f->t0, v, trend);
+    double vac = 1.0 + v[V_VACANCY_RATE_START];
+    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, part_low, v[V_RETIRE_RATIO_LOW],
+                                   trend[0] / vac, upgrade);
+    v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED],
+                                   v[V_REF_RETIRE_RATIO_MED], trend[1] / vac, -upgrade);
+    v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH],
+                                    v[V_RETIRE_RATIO_HIGH], trend[2] / vac, 0.0);
 }
 
 void calib_consts(const double *v, double *k)

@@ -250,9 +250,9 @@ static void test_adult_training_adds_a_few_points_of_employment_per_participant(
 static void test_each_people_lever_moves_its_targets_one_way_over_its_range(void **st)
 {
     (void)st;
-    /* Programmes plan for the vacancies one level up without counting the
-     * trainees already in the pipeline: beyond about 9,000 places they
-     * overshoot, and the mismatch rises again (employment still gains). */
+    /* Beyond about 9,000 places training moves more low-skilled people up
+     * than the vacancies one level up absorb: low-skill vacancies go
+     * unfilled, and the mismatch rises again (employment still gains). */
     check_monotone_on("adult_training_places", 0, 9000, "skill_mismatch", -1);
     check_monotone("adult_training_places", "employment", +1);
     check_monotone("adult_training_places", "unemployment_rate_low", -1);

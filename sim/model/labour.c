@@ -104,13 +104,13 @@ void labour_eval(model_frame *f)
 
     /* In-firm training: the worker and the job move up together. */
     double upgrading = labour_additional(v, V_IN_FIRM_TRAINING, V_IN_FIRM_TRAINING_DEADWEIGHT,
-                                  V_IN_FIRM_TRAINING_DISPLACEMENT) / 100.0 * el;
+                                         V_IN_FIRM_TRAINING_DISPLACEMENT) / 100.0 * el;
     v[V_UPGRADING] = upgrading;
     v[V_JOB_UPGRADING] = upgrading * (1.0 - y[S_UPGRADED_JOB_SHARE]) / d_l;
     v[V_IN_FIRM_TRAINING_UPTAKE] = 1.0;
 
     double participants = labour_additional(v, V_INTEGRATION, V_INTEGRATION_DEADWEIGHT,
-                                     V_INTEGRATION_DISPLACEMENT);
+                                            V_INTEGRATION_DISPLACEMENT);
     double candidates = u_l / (u_l + 1000.0); /* tracks fill while there are job-seekers */
     v[V_INTEGRATION_UPSKILLING] = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants * candidates;
     v[V_INTEGRATION_UPTAKE] = candidates;
@@ -120,7 +120,7 @@ void labour_eval(model_frame *f)
     double he_stage = v[V_HE_YEARS] / 3.0;
     double he_out = y[S_HE_3] / he_stage;
     double retention = labour_additional(v, V_GRADUATE_RETENTION, V_GRADUATE_RETENTION_DEADWEIGHT,
-                                  V_GRADUATE_RETENTION_DISPLACEMENT) *
+                                         V_GRADUATE_RETENTION_DISPLACEMENT) *
                        smooth_pos(1.0 + v[V_GRADUATE_PROSPECTS_RESPONSE] *
                                             (y[S_PERCEIVED_PROSPECTS] - 1.0),
                                   0.01);
@@ -141,7 +141,7 @@ void labour_eval(model_frame *f)
     double n_l = u_l * vac_m / (u_l + vac_m) / need_years;
     double n_m = u_m * vac_h / (u_m + vac_h) / need_years;
     double cap = labour_additional(v, V_ADULT_TRAINING, V_ADULT_TRAINING_DEADWEIGHT,
-                            V_ADULT_TRAINING_DISPLACEMENT) / v[V_TRAINING_YEARS];
+                                   V_ADULT_TRAINING_DISPLACEMENT) / v[V_TRAINING_YEARS];
     double filled = (n_l + n_m) / (n_l + n_m + cap + 1e-9); /* share of places filled */
     v[V_TRAINING_CAPACITY] = cap;
     v[V_TRAINING_NEED_LOW] = n_l;

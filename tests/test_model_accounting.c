@@ -48,6 +48,8 @@ static const char *const flows_of[][16] = {
     {"adult_training_med_3", "+training_med_23", "-training_fail_med", "-training_pass_med"},
     {"perceived_tertiary_prospects", "+prospects_perception"},
     {"perceived_employment", "+employment_perception"},
+    {"upgraded_job_share", "+job_upgrading"},
+    {"migration_pressure_level", "+migration_pressure_change"},
     {"export_demand", "+export_demand_growth"},
     {"lp_mfg", "+lp_mfg_growth"},
     {"lp_mfg_benchmark", "+benchmark_growth"},

@@ -26,10 +26,10 @@ static const effect effects[] = {
     {"adult_training_places", "unemployment_rate_low", -1},
     {"adult_training_places", "employment", +1},
     {"adult_training_places", "tertiary_share", +1},
-    {"skills_foresight", "unemployment_rate", -1},
+    {"skills_foresight", "skill_mismatch", -1},
     {"skills_foresight", "employment", +1},
-    {"in_firm_training", "unemployment_rate_low", -1},
-    {"in_firm_training", "skill_mismatch", -1},
+    {"in_firm_training", "human_capital_index", +1},
+    {"in_firm_training", "unemployment_rate_med", -1},
     {"graduate_retention", "tertiary_share", +1},
     {"graduate_retention", "population", +1},
     {"sme_digital_support", "digital_share", +1},
@@ -55,12 +55,12 @@ static const effect effects[] = {
     {"permitting_and_grid", "emissions_industry", -1},
     {"rural_broadband", "rural_broadband_coverage", +1},
     {"rural_broadband", "digital_share", +1},
-    {"remote_hubs", "employment", +1},
     {"remote_hubs", "population", +1},
+    {"remote_hubs", "in_migration", +1},
     {"urban_rural_links", "unemployment_rate", -1},
     {"urban_rural_links", "employment", +1},
-    {"integration_programme", "employment", +1},
     {"integration_programme", "unemployment_rate_low", -1},
+    {"integration_programme", "skill_mismatch", -1},
 };
 enum { N_EFFECTS = sizeof effects / sizeof effects[0] };
 

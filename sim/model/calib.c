@@ -7,22 +7,27 @@
  * model_eval on the first evaluation of a run (the results stay in the ref_*
  * slots), which keeps the calibration exact under any parameter values
  * (Monte Carlo draws, --set). */
+#include <string.h>
+
 #include "sim/model/energy.h"
 #include "sim/model/labour.h"
 #include "sim/model/model.h"
 
-/* Fitted matching efficiency of one skill level: the hires that keep 2020
- * employment steady (separations, retirements, out-migration and, for the
- * low and medium levels, in-firm upgrading) over the matching term. */
-static double match_fit(const double *v, double emp, double pop, double part, double net_out)
+/* Fitted matching efficiency of one skill level: hires replace the 2020
+ * outflows from employment (separations, retirements at the level's own
+ * rate, out-migration) and add growth (persons/yr) to employment; shift:
+ * employed moved out (+) or in (-) by in-firm upgrading. */
+static double match_fit(const double *v, double emp, double pop, double part,
+                        double retire_ratio, double growth, double shift)
 {
     double lf = part * pop;
     double demand = emp * (1.0 + v[V_VACANCY_RATE_START]);
-    double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], 1.0 / v[V_LAYOFF_YEARS]) +
-                  1.0 / v[V_WORKING_AGE_YEARS] + v[V_REF_OUT_MIGRATION];
-    double need = rate * emp + net_out;
-    double m = labour_match(labour_unemployed(lf, emp), labour_vacancies(demand, emp), pop - emp);
-    return m > 0.0 ? need / m : 0.0;
+    double rate = labour_sep_rate(emp, demand, v[V_SEPARATION_RATE], v[V_LAYOFF_YEARS]) +
+                  retire_ratio / v[V_WORKING_AGE_YEARS] + v[V_REF_OUT_MIGRATION];
+    double need = rate * emp + shift + growth;
+    double seekers = labour_seekers(labour_unemployed(lf, emp), lf, v[V_FRICTIONAL_UNEMPLOYMENT]);
+    double m = labour_match(seekers, labour_vacancies(demand, emp), pop - emp);
+    return m > 0.0 && need > 0.0 ? need / m : 0.0;
 }
 
 /* The 2020 split of the settled working-age population (not studying) by
@@ -60,9 +65,41 @@ static void split_compute(const double *v, double settled, split *s)
     double vac_high = labour_vacancies(s->e_high * (1.0 + vac), s->e_high);
     s->tight_med = vac_med / (s->u_med + vac_med);
     s->tight_high = vac_high / (s->u_high + vac_high);
-    double need_rate = 1.0 / v[V_TRAINING_NEED_YEARS]; /* as calib_consts */
-    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) * need_rate;
-    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) * need_rate;
+    double need_years = v[V_TRAINING_NEED_YEARS]; /* as labour.c */
+    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) / need_years;
+    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) / need_years;
+}
+
+/* The rate of change of labour demand by skill (low, medium, high;
+ * jobs/yr) in the start-year state: two evaluations of the whole model, at
+ * the initial stocks and a thousandth of a year on. v holds a complete
+ * calibration (every ref_* slot), which it leaves unchanged. */
+static void demand_trend(double t0, const double *v, double trend[3])
+{
+    static const int rows[3] = {V_LABOUR_DEMAND_LOW, V_LABOUR_DEMAND_MED, V_LABOUR_DEMAND_HIGH};
+    double w[VAR_COUNT], y[STOCK_COUNT], y1[STOCK_COUNT], dy[STOCK_COUNT], d0[3];
+    memcpy(w, v, sizeof w);
+    for (int s = 0; s < STOCK_COUNT; s++)
+        y[s] = var_table[var_stock_ids[s]].value;
+    inclusion_init(t0, w, y);
+    demography_init(t0, w, y);
+    production_init(t0, w, y);
+    labour_init(t0, w, y);
+    firms_init(t0, w, y);
+    innovation_init(t0, w, y);
+    energy_init(t0, w, y);
+    const double h = 1e-3; /* yr */
+    model_frame g = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = dy};
+    model_eval(&g);
+    for (int i = 0; i < 3; i++)
+        d0[i] = w[rows[i]];
+    for (int s = 0; s < STOCK_COUNT; s++)
+        y1[s] = y[s] + h * dy[s];
+    g.t = t0 + h;
+    g.y = y1;
+    model_eval(&g);
+    for (int i = 0; i < 3; i++)
+        trend[i] = (w[rows[i]] - d0[i]) / h;
 }
 
 void calib_eval(model_frame *f)
@@ -81,14 +118,14 @@ void calib_eval(model_frame *f)
      * people not in training: two passes settle the split to a fraction of
      * a person. */
     double years = v[V_TRAINING_YEARS];
-    double cap = var_table[V_ADULT_TRAINING].value * (1.0 / years); /* as labour.c */
+    double cap = var_table[V_ADULT_TRAINING].value / years; /* as labour.c */
     split s;
     split_compute(v, wa - he - cap * years, &s);
     double trainees = cap * years * (s.w_train_low + s.w_train_med) /
                       (s.w_train_low + s.w_train_med + cap);
     double settled = wa - he - trainees;
     split_compute(v, settled, &s);
-    double pool = s.w_train_low + s.w_train_med + cap;
+    double pool = s.w_train_low + s.w_train_med + cap + 1e-9;
     v[V_REF_TRAINING_LOW] = cap * s.w_train_low / pool;
     v[V_REF_TRAINING_MED] = cap * s.w_train_med / pool;
     v[V_REF_PROSPECTS] = s.tight_high / s.tight_med;
@@ -146,33 +183,50 @@ void calib_eval(model_frame *f)
     v[V_REF_OUT_MIGRATION] = (v[V_IN_MIGRATION_START] - v[V_NET_MIGRATION_START] - grads_leaving) /
                              (young + settled);
 
-    /* Matching efficiencies that hold 2020 employment steady. */
+    /* Retirement by skill: the medium level's relative rate makes the 2020
+     * retirements total the settled 20-64 over working_age_years. */
+    double s_low = v[V_SKILL_SHARE_LOW_START], s_high = v[V_SKILL_SHARE_HIGH_START];
+    v[V_REF_RETIRE_RATIO_MED] = (1.0 - v[V_RETIRE_RATIO_LOW] * s_low -
+                                 v[V_RETIRE_RATIO_HIGH] * s_high) / (1.0 - s_low - s_high);
+
     double upgrade = var_table[V_IN_FIRM_TRAINING].value / 100.0 * e_low;
-    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01), upgrade);
-    v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED], -upgrade);
-    v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH], 0.0);
+    /* First pass: hires that keep employment steady (labour demand, whose
+     * trend the second pass uses, does not depend on them). */
+    double part_low = smooth_min(v[V_PARTICIPATION_LOW], 1.0, 0.01);
+    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, part_low, v[V_RETIRE_RATIO_LOW], 0.0, upgrade);
+    v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED],
+                                   v[V_REF_RETIRE_RATIO_MED], 0.0, -upgrade);
+    v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH],
+                                    v[V_RETIRE_RATIO_HIGH], 0.0, 0.0);
 
     v[V_REF_EMPLOYMENT_RATE] = (e_low + e_med + e_high) / wa;
+    v[V_REF_JOB_PROSPECTS] = 1.0 - (s.u_low + s.u_med + s.u_high) / (s.lf_low + s.lf_med + s.lf_high);
+    v[V_REF_HUMAN_CAPITAL] =
+        (v[V_WAGE_RELATIVE_LOW] * e_low + e_med + v[V_WAGE_RELATIVE_HIGH] * e_high) /
+        (e_low + e_med + e_high);
 
     v[V_REF_KNOWLEDGE] = v[V_RD_INTENSITY_START] * v[V_GRP_START] /
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_START]);
     v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_START] * v[V_ENERGY_PRICE_START] * 1000.0 +
                             v[V_EMISSIONS_INDUSTRY_START] * v[V_CARBON_PRICE_START] / 1000.0) / y_m;
+
+    /* Second pass: the fast loop of the labour market (hires fill
+     * vacancies within months) starts in equilibrium when employment at
+     * each level moves with its labour demand, so that vacancies hold
+     * their 2020 rate; production's trends set how fast demand moves. */
+    double trend[3];
+    demand_trend(f->t0, v, trend);
+    double vac = 1.0 + v[V_VACANCY_RATE_START];
+    v[V_REF_MATCH_LOW] = match_fit(v, e_low, w_low, part_low, v[V_RETIRE_RATIO_LOW],
+                                   trend[0] / vac, upgrade);
+    v[V_REF_MATCH_MED] = match_fit(v, e_med, w_med, v[V_PARTICIPATION_MED],
+                                   v[V_REF_RETIRE_RATIO_MED], trend[1] / vac, -upgrade);
+    v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH],
+                                    v[V_RETIRE_RATIO_HIGH], trend[2] / vac, 0.0);
 }
 
 void calib_consts(const double *v, double *k)
 {
-    k[K_LAYOFF_RATE] = 1.0 / v[V_LAYOFF_YEARS];
-    k[K_HE_STAGE_RATE] = 3.0 / v[V_HE_YEARS];
-    k[K_TRAINING_STAGE_RATE] = 3.0 / v[V_TRAINING_YEARS];
-    k[K_TRAINING_RATE] = 1.0 / v[V_TRAINING_YEARS];
-    k[K_NEED_RATE] = 1.0 / v[V_TRAINING_NEED_YEARS];
-    k[K_JOB_PERCEPTION_RATE] = 1.0 / v[V_JOB_PERCEPTION_YEARS];
-    k[K_INV_REF_PROSPECTS] = 1.0 / v[V_REF_PROSPECTS];
-    k[K_AGEING_RATE] = 1.0 / v[V_YOUNG_YEARS];
-    k[K_DEATH_RATE] = 1.0 / v[V_OLD_AGE_YEARS];
-    k[K_RETIRE_RATE] = 1.0 / v[V_WORKING_AGE_YEARS];
-    k[K_INV_REF_EMPLOYMENT] = 1.0 / v[V_REF_EMPLOYMENT_RATE];
     k[K_INV_REF_MFG_OUTPUT] = 1.0 / v[V_REF_MFG_OUTPUT];
     k[K_INV_POPULATION_START] = 1.0 / v[V_POPULATION_START];
     k[K_PUBLIC_SCALE] = v[V_PUBLIC_JOBS_START] / v[V_REF_PUBLIC_BASE];
@@ -195,12 +249,6 @@ void calib_consts(const double *v, double *k)
     k[K_DECARB_PRICE_RATE] = v[V_DECARB_RATE] / var_table[V_CARBON_PRICE].value;
     k[K_SUPPORT_SCALE] =
         1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_START] * v[V_ABATABLE_SHARE]);
-    k[K_BROADBAND_SCALE] = 1.0 / (1.0 - v[V_BROADBAND_RURAL_START]);
-    k[K_DROPOUT_SHARE] = 1.0 - v[V_HE_COMPLETION];
-    k[K_TRAINING_FAIL_SHARE] = 1.0 - v[V_TRAINING_COMPLETION];
-    k[K_ADULT_MIGRANT_SHARE] = 1.0 - v[V_MIGRANT_SHARE_YOUNG];
-    k[K_MIGRANT_SHARE_MED] = 1.0 - v[V_MIGRANT_SHARE_LOW] - v[V_MIGRANT_SHARE_HIGH];
-    k[K_HE_ENTRY_MAX] = 1.0 - v[V_LOW_ENTRY_SHARE];
     k[K_BROADBAND_FREE_SHARE] = 1.0 - v[V_DIGITAL_BROADBAND_NEED];
     k[K_TAX_FACTOR] = 1.0 + v[V_PRODUCT_TAX_SHARE];
     k[K_EST_FIRMS_START] = v[V_ACTIVE_FIRMS_START] - v[V_REF_YOUNG_FIRMS];
@@ -210,8 +258,6 @@ void calib_consts(const double *v, double *k)
 
 void calib_lever_consts(const double *v, double *k)
 {
-    k[K_SAT_BROADBAND] = saturate(v[V_RURAL_BROADBAND], 100.0);
-    k[K_SAT_INTEGRATION] = model_integration_response(v);
     k[K_SAT_SEED] = saturate(v[V_SEED_CAPITAL], 100.0);
     k[K_SAT_AUDITS] = saturate(v[V_ENERGY_AUDITS], 150.0);
     k[K_SAT_CHALLENGE_LAB] = saturate(v[V_CHALLENGE_LAB], 20.0);
@@ -220,20 +266,6 @@ void calib_lever_consts(const double *v, double *k)
     k[K_BUILD_TIME] = build;
     k[K_BUILD_STAGE_RATE] = 3.0 / build;
     k[K_INV_BUILD_TIME] = 1.0 / build;
-    k[K_PART_LOW] = model_participation_low(v, model_participation_boost(v));
-    k[K_PERCEPTION_TIME] = model_perception_time(v);
-    k[K_PERCEPTION_RATE] = 1.0 / k[K_PERCEPTION_TIME];
-    double integration = k[K_SAT_INTEGRATION];
-    k[K_PARTICIPATION_BOOST] = v[V_HUB_PARTICIPATION_GAIN] * v[V_REMOTE_HUBS] +
-                               v[V_INTEGRATION_PARTICIPATION_GAIN] * integration;
-    k[K_MATCHING_BOOST_LOW] = 1.0 + v[V_INTEGRATION_MATCH_GAIN] * integration;
-    k[K_LINKS_MATCH] = 1.0 + v[V_LINKS_MATCH_GAIN] * v[V_URBAN_RURAL];
-    k[K_FORESIGHT_MATCH] = 1.0 + v[V_FORESIGHT_MATCH_GAIN] * v[V_SKILLS_FORESIGHT];
-    k[K_HUB_ATTRACT] = v[V_HUB_ATTRACT_GAIN] * v[V_REMOTE_HUBS];
-    k[K_BROADBAND_RATE] = v[V_BROADBAND_RATE] + v[V_BROADBAND_RATE_GAIN] * k[K_SAT_BROADBAND];
-    k[K_UPGRADING_RATE] = v[V_IN_FIRM_TRAINING] * 0.01;
-    k[K_UPSKILLING] = v[V_INTEGRATION_VOCATIONAL_SHARE] * v[V_INTEGRATION];
-    k[K_TRAINING_CAPACITY] = v[V_ADULT_TRAINING] * k[K_TRAINING_RATE];
     k[K_SEED_GROWTH] = 1.0 + v[V_SEED_GROWTH_GAIN] * k[K_SAT_SEED];
     double entre = v[V_ENTREPRENEURSHIP];
     k[K_YOUNG_EXIT_HAZARD] = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
@@ -247,6 +279,4 @@ void calib_lever_consts(const double *v, double *k)
     k[K_EFFICIENCY_Q] = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
                         v[V_LAB_EFFICIENCY_GAIN] * k[K_SAT_CHALLENGE_LAB];
     k[K_SUPPORT_RATE] = v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
-    k[K_GRAD_LEAVE_SHARE] = 1.0 - v[V_GRADUATE_RETENTION];
-    k[K_TRAINING_SLACK] = k[K_TRAINING_CAPACITY] + 1e-9;
 }

@@ -4,10 +4,12 @@
  * production (whose labour demand by skill it matches). Per skill level s:
  *   labour force   LF_s = participation_s x (not employed_s + employed_s)
  *   unemployed     U_s  = max(0, LF_s - E_s);  vacancies V_s = max(0, D_s - E_s)
- *   hires          mu_s x factor x sqrt(U_s x V_s)   (elasticity 1/2 [S51])
+ *   hires          mu_s x factor x sqrt(max(0, U_s - f LF_s) x V_s)  (elasticity 1/2 [S51])
  *   separations    E_s x (base rate + layoffs when E_s > D_s)
- * Higher education and adult training are third-order delays (three stocks
- * of equal residence time). */
+ * with f the frictional floor of unemployment. In-firm training moves a
+ * worker and the job together from low to medium skill (the upgraded share
+ * of low-skill jobs, which production's skill split reads). Higher
+ * education and adult training are third-order delays. */
 #include "sim/model/labour.h"
 #include "sim/model/model.h"
 
@@ -27,36 +29,28 @@ void labour_init(double t0, const double *v, double *y)
     y[S_TRAINING_LOW_1] = y[S_TRAINING_LOW_2] = y[S_TRAINING_LOW_3] = low_stage;
     y[S_TRAINING_MED_1] = y[S_TRAINING_MED_2] = y[S_TRAINING_MED_3] = med_stage;
     y[S_PERCEIVED_PROSPECTS] = 1.0;
-    y[S_PERCEIVED_EMPLOYMENT] = v[V_REF_EMPLOYMENT_RATE];
+    y[S_PERCEIVED_EMPLOYMENT] = v[V_REF_JOB_PROSPECTS];
+    y[S_UPGRADED_JOB_SHARE] = 0.0;
 }
 
-/* Indicators that no derivative reads: only at report times, from the
- * values labour_eval has stored (kept apart so that the evaluations inside
- * the integrator hold none of them in registers). The mismatch index
- * (Jackman, Layard and Roper) is the share of the unemployed who would have
- * to change skill level for the skill mix of job-seekers to match that of
- * vacancies. */
+/* Indicators that no derivative reads: only at report times. */
 static void labour_report(double *v, const double *y)
 {
-    double u_l = v[V_UNEMPLOYED_LOW], u_m = v[V_UNEMPLOYED_MED], u_h = v[V_UNEMPLOYED_HIGH];
-    double vac_l = v[V_VACANCIES_LOW], vac_m = v[V_VACANCIES_MED], vac_h = v[V_VACANCIES_HIGH];
-    double lf_l = v[V_LABOUR_FORCE_LOW], lf_m = v[V_LABOUR_FORCE_MED];
-    double lf_h = v[V_LABOUR_FORCE_HIGH];
-    double d_sum = v[V_LABOUR_DEMAND_LOW] + v[V_LABOUR_DEMAND_MED] + v[V_LABOUR_DEMAND_HIGH];
-    double e_sum = y[S_EMP_LOW] + y[S_EMP_MED] + y[S_EMP_HIGH];
-    double u_inv = 1.0 / (u_l + u_m + u_h), v_inv = 1.0 / (vac_l + vac_m + vac_h);
-    v[V_SKILL_MISMATCH] = 0.5 * (smooth_abs(u_l * u_inv - vac_l * v_inv, 1e-4) +
-                                 smooth_abs(u_m * u_inv - vac_m * v_inv, 1e-4) +
-                                 smooth_abs(u_h * u_inv - vac_h * v_inv, 1e-4));
-    v[V_EMPLOYED_20_64] = e_sum;
-    v[V_EMPLOYMENT] = e_sum / (1.0 - v[V_OTHER_AGES_SHARE]);
-    v[V_UNEMPLOYMENT_RATE_LOW] = u_l / (lf_l + 1.0);
-    v[V_UNEMPLOYMENT_RATE_MED] = u_m / (lf_m + 1.0);
-    v[V_UNEMPLOYMENT_RATE_HIGH] = u_h / (lf_h + 1.0);
-    v[V_VACANCY_RATE] = (vac_l + vac_m + vac_h) / d_sum;
-    v[V_SKILL_SHORTAGE] = (smooth_pos(vac_l - u_l, LABOUR_CORNER) +
-                           smooth_pos(vac_m - u_m, LABOUR_CORNER) +
-                           smooth_pos(vac_h - u_h, LABOUR_CORNER)) / d_sum;
+    const double u[3] = {v[V_UNEMPLOYED_LOW], v[V_UNEMPLOYED_MED], v[V_UNEMPLOYED_HIGH]};
+    const double vac[3] = {v[V_VACANCIES_LOW], v[V_VACANCIES_MED], v[V_VACANCIES_HIGH]};
+    double lf = v[V_LABOUR_FORCE_LOW] + v[V_LABOUR_FORCE_MED] + v[V_LABOUR_FORCE_HIGH];
+    double demand = v[V_LABOUR_DEMAND_LOW] + v[V_LABOUR_DEMAND_MED] + v[V_LABOUR_DEMAND_HIGH];
+    double employed = y[S_EMP_LOW] + y[S_EMP_MED] + y[S_EMP_HIGH];
+    v[V_SKILL_MISMATCH] = labour_mismatch(u, vac, lf);
+    v[V_EMPLOYED_20_64] = employed;
+    v[V_EMPLOYMENT] = employed / (1.0 - v[V_OTHER_AGES_SHARE]);
+    v[V_UNEMPLOYMENT_RATE_LOW] = u[0] / (v[V_LABOUR_FORCE_LOW] + 1.0);
+    v[V_UNEMPLOYMENT_RATE_MED] = u[1] / (v[V_LABOUR_FORCE_MED] + 1.0);
+    v[V_UNEMPLOYMENT_RATE_HIGH] = u[2] / (v[V_LABOUR_FORCE_HIGH] + 1.0);
+    v[V_VACANCY_RATE] = (vac[0] + vac[1] + vac[2]) / demand;
+    v[V_SKILL_SHORTAGE] = (smooth_pos(vac[0] - u[0], LABOUR_CORNER) +
+                           smooth_pos(vac[1] - u[1], LABOUR_CORNER) +
+                           smooth_pos(vac[2] - u[2], LABOUR_CORNER)) / demand;
     v[V_NET_MIGRATION] = v[V_IN_MIGRATION] - v[V_MIG_OUT_YOUNG] - v[V_MIG_OUT_NE_LOW] -
                          v[V_MIG_OUT_NE_MED] - v[V_MIG_OUT_NE_HIGH] - v[V_MIG_OUT_EMP_LOW] -
                          v[V_MIG_OUT_EMP_MED] - v[V_MIG_OUT_EMP_HIGH] - v[V_GRAD_LEAVE];
@@ -67,26 +61,21 @@ void labour_eval(model_frame *f)
     double *restrict v = f->v;
     const double *restrict y = f->y;
     double *restrict dy = f->dydt;
-    const double *restrict k = f->k;
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
-    double part_low = k[K_PART_LOW];
-    double lf_l = part_low * (nl + el);
+    double lf_l = smooth_min(v[V_PARTICIPATION_LOW] + v[V_PARTICIPATION_BOOST], 1.0, 0.01) *
+                  (nl + el);
     double lf_m = v[V_PARTICIPATION_MED] * (nm + em);
     double lf_h = v[V_PARTICIPATION_HIGH] * (nh + eh);
-    double u_l = labour_unemployed(lf_l, el), u_m = labour_unemployed(lf_m, em);
+    double u_l = labour_unemployed(lf_l, el);
+    double u_m = labour_unemployed(lf_m, em);
     double u_h = labour_unemployed(lf_h, eh);
     double d_l = v[V_LABOUR_DEMAND_LOW], d_m = v[V_LABOUR_DEMAND_MED];
     double d_h = v[V_LABOUR_DEMAND_HIGH];
-    /* Twice the vacancies, smooth_pos_twice: the formulas below take them
-     * with factors that absorb the halving exactly (scaling by 2 is exact),
-     * one multiplication sooner; the values equal labour_vacancies. */
-    double vac2_l = smooth_pos_twice(d_l - el, LABOUR_CORNER);
-    double vac2_m = smooth_pos_twice(d_m - em, LABOUR_CORNER);
-    double vac2_h = smooth_pos_twice(d_h - eh, LABOUR_CORNER);
-    double vac_l = 0.5 * vac2_l, vac_m = 0.5 * vac2_m, vac_h = 0.5 * vac2_h;
-    double u2_l = 2.0 * u_l, u2_m = 2.0 * u_m, u2_h = 2.0 * u_h;
+    double vac_l = labour_vacancies(d_l, el);
+    double vac_m = labour_vacancies(d_m, em);
+    double vac_h = labour_vacancies(d_h, eh);
     v[V_LABOUR_FORCE_LOW] = lf_l;
     v[V_LABOUR_FORCE_MED] = lf_m;
     v[V_LABOUR_FORCE_HIGH] = lf_h;
@@ -99,96 +88,116 @@ void labour_eval(model_frame *f)
 
     /* Job-seekers and vacancies meet only within a skill level: mismatch
      * between levels acts through the separate matching functions. */
-    double lf_sum = lf_l + lf_m + lf_h;
-    double lf_inv = 1.0 / lf_sum; /* early, off the chain through the unemployed */
     double factor = v[V_MATCHING_SCALE] * v[V_MATCHING_BOOST];
+    double fric = v[V_FRICTIONAL_UNEMPLOYMENT];
     v[V_MATCHING_FACTOR] = factor;
+    v[V_HIRES_LOW] = v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] *
+                     labour_match(labour_seekers(u_l, lf_l, fric), vac_l, nl);
+    v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor *
+                     labour_match(labour_seekers(u_m, lf_m, fric), vac_m, nm);
+    v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor *
+                      labour_match(labour_seekers(u_h, lf_h, fric), vac_h, nh);
+    double sep = v[V_SEPARATION_RATE], lay = v[V_LAYOFF_YEARS];
+    v[V_SEP_LOW] = el * labour_sep_rate(el, d_l, sep, lay);
+    v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
+    v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
 
-    v[V_HIRES_LOW] =
-        v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] * labour_match(0.5 * u_l, vac2_l, nl);
-    v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor * labour_match(0.5 * u_m, vac2_m, nm);
-    v[V_HIRES_HIGH] = v[V_REF_MATCH_HIGH] * factor * labour_match(0.5 * u_h, vac2_h, nh);
-    double sep = v[V_SEPARATION_RATE], half_lay = 0.5 * k[K_LAYOFF_RATE];
-    v[V_SEP_LOW] = labour_separations(el, d_l, sep, half_lay);
-    v[V_SEP_MED] = labour_separations(em, d_m, sep, half_lay);
-    v[V_SEP_HIGH] = labour_separations(eh, d_h, sep, half_lay);
-    v[V_UPGRADING] = k[K_UPGRADING_RATE] * el;
-    v[V_INTEGRATION_UPSKILLING] = k[K_UPSKILLING] * u_l / (u_l + 1000.0);
+    /* In-firm training: the worker and the job move up together. */
+    double upgrading = labour_additional(v, V_IN_FIRM_TRAINING, V_IN_FIRM_TRAINING_DEADWEIGHT,
+                                         V_IN_FIRM_TRAINING_DISPLACEMENT) / 100.0 * el;
+    v[V_UPGRADING] = upgrading;
+    v[V_JOB_UPGRADING] = upgrading * (1.0 - y[S_UPGRADED_JOB_SHARE]) / d_l;
+    v[V_IN_FIRM_TRAINING_UPTAKE] = 1.0;
 
-    /* Higher education: three stages of he_years / 3 each. */
-    double k_he = k[K_HE_STAGE_RATE];
-    double he_out = y[S_HE_3] * k_he, done = v[V_HE_COMPLETION];
-    double stay = v[V_GRADUATE_RETENTION];
-    v[V_HE_12] = y[S_HE_1] * k_he;
-    v[V_HE_23] = y[S_HE_2] * k_he;
-    v[V_GRAD_STAY] = he_out * done * stay;
-    v[V_GRAD_LEAVE] = he_out * done * k[K_GRAD_LEAVE_SHARE];
-    v[V_HE_DROPOUT] = he_out * k[K_DROPOUT_SHARE];
+    double participants = labour_additional(v, V_INTEGRATION, V_INTEGRATION_DEADWEIGHT,
+                                            V_INTEGRATION_DISPLACEMENT);
+    double candidates = u_l / (u_l + 1000.0); /* tracks fill while there are job-seekers */
+    v[V_INTEGRATION_UPSKILLING] = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants * candidates;
+    v[V_INTEGRATION_UPTAKE] = candidates;
 
-    /* Adult training takes the unemployed low- and medium-skilled and
-     * moves completers up one level. Programmes are planned with employers:
-     * they train for the vacancies of the level above that the unemployed
-     * could fill (the needs n), within the places available (capacity C);
-     * starts = C n / (n + C) tend to the smaller of the two. */
-    double k_tr = k[K_TRAINING_STAGE_RATE];
-    double cap = k[K_TRAINING_CAPACITY];
-    /* With n = A / B for each level, C n_l / (n_l + n_m + C) written over
-     * one common denominator: one division instead of three in a row. From
-     * twice the unemployed and vacancies, a_ = 4 A, b_ = 2 B and the
-     * denominator 8 times its value, all exactly: starts is 1/8 of its
-     * value and starts a_ b_ the flow itself. */
-    double a_l = u2_l * vac2_m * k[K_NEED_RATE], b_l = u2_l + vac2_m;
-    double a_m = u2_m * vac2_h * k[K_NEED_RATE], b_m = u2_m + vac2_h;
-    double starts =
-        cap / (a_l * b_m + a_m * b_l + (2.0 * k[K_TRAINING_SLACK]) * b_l * b_m);
-    double out_l = y[S_TRAINING_LOW_3] * k_tr, out_m = y[S_TRAINING_MED_3] * k_tr;
-    double pass = v[V_TRAINING_COMPLETION];
-    v[V_TRAIN_ENROL_LOW] = starts * (a_l * b_m);
-    v[V_TRAIN_ENROL_MED] = starts * (a_m * b_l);
-    v[V_TRAIN_LOW_12] = y[S_TRAINING_LOW_1] * k_tr;
-    v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] * k_tr;
-    v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] * k_tr;
-    v[V_TRAIN_MED_23] = y[S_TRAINING_MED_2] * k_tr;
-    v[V_TRAIN_FAIL_LOW] = out_l * k[K_TRAINING_FAIL_SHARE];
-    v[V_TRAIN_PASS_LOW] = out_l * pass;
-    v[V_TRAIN_FAIL_MED] = out_m * k[K_TRAINING_FAIL_SHARE];
-    v[V_TRAIN_PASS_MED] = out_m * pass;
+    /* Higher education: three stages of he_years / 3 each; graduates stay
+     * with the retention lever, more when their prospects look better. */
+    double he_stage = v[V_HE_YEARS] / 3.0;
+    double he_out = y[S_HE_3] / he_stage;
+    double retention = labour_additional(v, V_GRADUATE_RETENTION, V_GRADUATE_RETENTION_DEADWEIGHT,
+                                         V_GRADUATE_RETENTION_DISPLACEMENT) *
+                       smooth_pos(1.0 + v[V_GRADUATE_PROSPECTS_RESPONSE] *
+                                            (y[S_PERCEIVED_PROSPECTS] - 1.0),
+                                  0.01);
+    retention = smooth_min(retention, 0.95, 0.01);
+    v[V_GRADUATE_RETENTION_EFF] = retention;
+    v[V_GRADUATE_RETENTION_UPTAKE] = 1.0;
+    v[V_HE_12] = y[S_HE_1] / he_stage;
+    v[V_HE_23] = y[S_HE_2] / he_stage;
+    v[V_GRAD_STAY] = he_out * v[V_HE_COMPLETION] * retention;
+    v[V_GRAD_LEAVE] = he_out * v[V_HE_COMPLETION] * (1.0 - retention);
+    v[V_HE_DROPOUT] = he_out * (1.0 - v[V_HE_COMPLETION]);
 
-    /* Information delays: study choices and movers see the market late. */
-    double ptime = k[K_PERCEPTION_TIME];
-    double prate = k[K_PERCEPTION_RATE];
-    double u_rate = (u_l + u_m + u_h) * lf_inv;
+    /* Adult training takes the unemployed low- and medium-skilled, planned
+     * with employers for the vacancies one level up that they could fill
+     * (the needs n), within the capacity C: starts C n / (n_low + n_med + C)
+     * tend to the smaller of need and capacity. */
+    double need_years = v[V_TRAINING_NEED_YEARS];
+    double n_l = u_l * vac_m / (u_l + vac_m) / need_years;
+    double n_m = u_m * vac_h / (u_m + vac_h) / need_years;
+    double cap = labour_additional(v, V_ADULT_TRAINING, V_ADULT_TRAINING_DEADWEIGHT,
+                                   V_ADULT_TRAINING_DISPLACEMENT) / v[V_TRAINING_YEARS];
+    double filled = (n_l + n_m) / (n_l + n_m + cap + 1e-9); /* share of places filled */
+    v[V_TRAINING_CAPACITY] = cap;
+    v[V_TRAINING_NEED_LOW] = n_l;
+    v[V_TRAINING_NEED_MED] = n_m;
+    v[V_TRAIN_ENROL_LOW] = cap * n_l / (n_l + n_m + cap + 1e-9);
+    v[V_TRAIN_ENROL_MED] = cap * n_m / (n_l + n_m + cap + 1e-9);
+    v[V_ADULT_TRAINING_UPTAKE] = filled;
+    double tr_stage = v[V_TRAINING_YEARS] / 3.0;
+    double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];
+    double out_l = y[S_TRAINING_LOW_3] / tr_stage, out_m = y[S_TRAINING_MED_3] / tr_stage;
+    v[V_TRAIN_LOW_12] = y[S_TRAINING_LOW_1] / tr_stage;
+    v[V_TRAIN_LOW_23] = y[S_TRAINING_LOW_2] / tr_stage;
+    v[V_TRAIN_MED_12] = y[S_TRAINING_MED_1] / tr_stage;
+    v[V_TRAIN_MED_23] = y[S_TRAINING_MED_2] / tr_stage;
+    v[V_TRAIN_PASS_LOW] = out_l * gain;
+    v[V_TRAIN_FAIL_LOW] = out_l * (1.0 - gain);
+    v[V_TRAIN_PASS_MED] = out_m * gain;
+    v[V_TRAIN_FAIL_MED] = out_m * (1.0 - gain);
+
+    /* Information delays: study choices, graduates and movers see the
+     * market late; skills anticipation shortens the delay of the first. */
+    double ptime = smooth_pos(v[V_PERCEPTION_YEARS] -
+                                  v[V_FORESIGHT_DELAY_CUT] * v[V_SKILLS_FORESIGHT] *
+                                      (1.0 - v[V_SKILLS_FORESIGHT_DEADWEIGHT]) *
+                                      (1.0 - v[V_SKILLS_FORESIGHT_DISPLACEMENT]) - 0.5,
+                              0.1) + 0.5;
     v[V_PERCEPTION_TIME] = ptime;
-    /* (tight_h / tight_m) / ref_prospects with tight = V / (U + V), in
-     * one division (from twice U and V: numerator and denominator are both
-     * 4 times their value, exactly). */
-    double prospects =
-        vac2_h * (u2_m + vac2_m) / (vac2_m * (u2_h + vac2_h)) * k[K_INV_REF_PROSPECTS];
+    v[V_SKILLS_FORESIGHT_UPTAKE] = 1.0;
+    double tight_h = vac_h / (u_h + vac_h), tight_m = vac_m / (u_m + vac_m);
+    double prospects = tight_h / tight_m / v[V_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
-    v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) * prate;
-    double e_sum = el + em + eh;
-    double e_rate = e_sum / v[V_WORKING_AGE_POP];
-    v[V_EMPLOYMENT_PERCEPTION] = (e_rate - y[S_PERCEIVED_EMPLOYMENT]) * k[K_JOB_PERCEPTION_RATE];
+    v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;
+    double employed = el + em + eh;
+    double e_rate = employed / v[V_WORKING_AGE_POP];
+    double u_rate = (u_l + u_m + u_h) / (lf_l + lf_m + lf_h);
+    v[V_EMPLOYMENT_PERCEPTION] =
+        (1.0 - u_rate - y[S_PERCEIVED_EMPLOYMENT]) / v[V_JOB_PERCEPTION_YEARS];
     v[V_UNEMPLOYMENT_RATE] = u_rate;
     v[V_EMPLOYMENT_RATE] = e_rate;
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
-    /* In each sum the flows known last in the evaluation (separations,
-     * hires, training starts) come last, so that little waits for them. */
-    dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_TRAIN_FAIL_LOW] - v[V_RETIRE_NE_LOW] -
-                   v[V_MIG_OUT_NE_LOW] - v[V_INTEGRATION_UPSKILLING] + v[V_SEP_LOW] -
-                   v[V_HIRES_LOW] - v[V_TRAIN_ENROL_LOW];
-    dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_TRAIN_PASS_LOW] + v[V_TRAIN_FAIL_MED] +
-                   v[V_HE_DROPOUT] - v[V_RETIRE_NE_MED] - v[V_MIG_OUT_NE_MED] +
-                   v[V_INTEGRATION_UPSKILLING] + v[V_SEP_MED] - v[V_HIRES_MED] -
+
+    dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_SEP_LOW] + v[V_TRAIN_FAIL_LOW] -
+                   v[V_HIRES_LOW] - v[V_INTEGRATION_UPSKILLING] - v[V_RETIRE_NE_LOW] -
+                   v[V_MIG_OUT_NE_LOW] - v[V_TRAIN_ENROL_LOW];
+    dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_SEP_MED] + v[V_TRAIN_PASS_LOW] +
+                   v[V_TRAIN_FAIL_MED] + v[V_HE_DROPOUT] + v[V_INTEGRATION_UPSKILLING] -
+                   v[V_HIRES_MED] - v[V_RETIRE_NE_MED] - v[V_MIG_OUT_NE_MED] -
                    v[V_TRAIN_ENROL_MED];
-    dy[S_NE_HIGH] = v[V_GRAD_STAY] + v[V_MIG_IN_HIGH] + v[V_TRAIN_PASS_MED] - v[V_RETIRE_NE_HIGH] -
-                    v[V_MIG_OUT_NE_HIGH] + v[V_SEP_HIGH] - v[V_HIRES_HIGH];
-    dy[S_EMP_LOW] = -v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] - v[V_UPGRADING] - v[V_SEP_LOW] +
-                    v[V_HIRES_LOW];
-    dy[S_EMP_MED] = v[V_UPGRADING] - v[V_RETIRE_EMP_MED] - v[V_MIG_OUT_EMP_MED] - v[V_SEP_MED] +
-                    v[V_HIRES_MED];
-    dy[S_EMP_HIGH] = -v[V_RETIRE_EMP_HIGH] - v[V_MIG_OUT_EMP_HIGH] - v[V_SEP_HIGH] +
-                     v[V_HIRES_HIGH];
+    dy[S_NE_HIGH] = v[V_GRAD_STAY] + v[V_MIG_IN_HIGH] + v[V_SEP_HIGH] + v[V_TRAIN_PASS_MED] -
+                    v[V_HIRES_HIGH] - v[V_RETIRE_NE_HIGH] - v[V_MIG_OUT_NE_HIGH];
+    dy[S_EMP_LOW] = v[V_HIRES_LOW] - v[V_SEP_LOW] - v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] -
+                    v[V_UPGRADING];
+    dy[S_EMP_MED] = v[V_HIRES_MED] + v[V_UPGRADING] - v[V_SEP_MED] - v[V_RETIRE_EMP_MED] -
+                    v[V_MIG_OUT_EMP_MED];
+    dy[S_EMP_HIGH] = v[V_HIRES_HIGH] - v[V_SEP_HIGH] - v[V_RETIRE_EMP_HIGH] -
+                     v[V_MIG_OUT_EMP_HIGH];
     dy[S_HE_1] = v[V_ENTRY_HIGHER_ED] - v[V_HE_12];
     dy[S_HE_2] = v[V_HE_12] - v[V_HE_23];
     dy[S_HE_3] = v[V_HE_23] - v[V_GRAD_STAY] - v[V_GRAD_LEAVE] - v[V_HE_DROPOUT];
@@ -200,6 +209,7 @@ void labour_eval(model_frame *f)
     dy[S_TRAINING_MED_3] = v[V_TRAIN_MED_23] - v[V_TRAIN_FAIL_MED] - v[V_TRAIN_PASS_MED];
     dy[S_PERCEIVED_PROSPECTS] = v[V_PROSPECTS_PERCEPTION];
     dy[S_PERCEIVED_EMPLOYMENT] = v[V_EMPLOYMENT_PERCEPTION];
+    dy[S_UPGRADED_JOB_SHARE] = v[V_JOB_UPGRADING];
     if (f->report)
         labour_report(v, y);
 }

@@ -5,28 +5,16 @@
 #define SIM_LABOUR_H
 
 #include "sim/model/smooth.h"
+#include "sim/engine/var.h"
 
 #define LABOUR_CORNER 10.0   /* persons: rounding of unemployed and vacancies at zero */
 #define LABOUR_POOL_HALF 100.0 /* persons: hires fall off below this many not employed */
 
-/* Separations per employed person and year: the base rate plus layoffs at
- * layoff_rate (1/layoff_years) times the excess when employment exceeds
- * demand. */
-static inline double labour_sep_rate(double emp, double demand, double base, double layoff_rate)
+/* Separations per employed person and year: the base rate plus layoffs of
+ * the excess of employment over demand within layoff_years. */
+static inline double labour_sep_rate(double emp, double demand, double base, double layoff_years)
 {
-    /* 1 / (emp + 1) first: emp is a stock, known early, demand late. */
-    return base + smooth_pos(1.0 - demand * (1.0 / (emp + 1.0)), 0.01) * layoff_rate;
-}
-
-/* Separations per year, emp x labour_sep_rate(emp, demand, base, layoff_rate)
- * multiplied out (equal to rounding): the factors known early, with the
- * halving of smooth_pos in half_layoff_rate = layoff_rate / 2, so that the
- * square root on demand is followed by one multiplication and one addition. */
-static inline double labour_separations(double emp, double demand, double base,
-                                        double half_layoff_rate)
-{
-    return emp * base +
-           (emp * half_layoff_rate) * smooth_pos_twice(1.0 - demand * (1.0 / (emp + 1.0)), 0.01);
+    return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) / layoff_years;
 }
 
 /* Unemployed: the labour force not employed (never negative). */
@@ -41,13 +29,43 @@ static inline double labour_vacancies(double demand, double emp)
     return smooth_pos(demand - emp, LABOUR_CORNER);
 }
 
-/* Hires per unit of matching efficiency: the Cobb-Douglas matching function
- * with elasticity 1/2, sqrt(U x V) [S51], tapered to zero with the pool of
- * people not employed so that the pool never goes negative. */
-static inline double labour_match(double unemployed, double vacancies, double not_employed)
+/* Job-seekers the matching function can place: the unemployed above the
+ * frictional floor (people between jobs, who are never all placed at once). */
+static inline double labour_seekers(double unemployed, double labour_force, double frictional)
 {
-    /* The taper first: not_employed is a stock, known early. */
-    return smooth_sqrt(unemployed * vacancies) * (not_employed / (not_employed + LABOUR_POOL_HALF));
+    return smooth_pos(unemployed - frictional * labour_force, LABOUR_CORNER);
+}
+
+/* Hires per unit of matching efficiency: the Cobb-Douglas matching function
+ * with elasticity 1/2, sqrt(S x V) [S51], tapered to zero with the pool of
+ * people not employed so that the pool never goes negative. */
+static inline double labour_match(double seekers, double vacancies, double not_employed)
+{
+    return sqrt(seekers * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+}
+
+/* Skill mismatch as a share of the labour force: the unemployed who would
+ * have to change skill level for the skill mix of the unemployed to match
+ * that of vacancies (Jackman and Roper 1987: the mismatch index times the
+ * unemployed), over the labour force. u_s, v_s: unemployed and vacancies
+ * by skill; lf: the whole labour force. */
+static inline double labour_mismatch(const double u[3], const double v[3], double lf)
+{
+    double u_sum = u[0] + u[1] + u[2], v_sum = v[0] + v[1] + v[2];
+    double gap = 0.0;
+    for (int s = 0; s < 3; s++)
+        gap += smooth_abs(u[s] / u_sum - v[s] / v_sum, 1e-4);
+    return 0.5 * gap * u_sum / lf;
+}
+
+/* The value of a lever of the people modules with its part above the
+ * baseline (model table) value counted net of deadweight and displacement
+ * (V_ ids of the lever and its two additionality rows): what the lever adds. */
+static inline double labour_additional(const double *v, int lever, int deadweight,
+                                       int displacement)
+{
+    double base = var_table[lever].value;
+    return base + (v[lever] - base) * (1.0 - v[deadweight]) * (1.0 - v[displacement]);
 }
 
 #endif

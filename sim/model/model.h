@@ -20,17 +20,6 @@
  * calibration (calib_consts) so that the evaluations of a run multiply
  * where they would otherwise divide. Units per entry. */
 enum model_const {
-    K_LAYOFF_RATE,          /* 1 / layoff_years, 1/yr */
-    K_HE_STAGE_RATE,        /* 3 / he_years: outflow of one of three stages, 1/yr */
-    K_TRAINING_STAGE_RATE,  /* 3 / training_years, 1/yr */
-    K_TRAINING_RATE,        /* 1 / training_years, 1/yr */
-    K_NEED_RATE,            /* 1 / training_need_years, 1/yr */
-    K_JOB_PERCEPTION_RATE,  /* 1 / job_perception_years, 1/yr */
-    K_INV_REF_PROSPECTS,    /* 1 / ref_prospects */
-    K_AGEING_RATE,          /* 1 / young_years, 1/yr */
-    K_DEATH_RATE,           /* 1 / old_age_years, 1/yr */
-    K_RETIRE_RATE,          /* 1 / working_age_years, 1/yr */
-    K_INV_REF_EMPLOYMENT,   /* 1 / ref_employment_rate */
     K_INV_REF_MFG_OUTPUT,   /* 1 / ref_mfg_output, 1/MSEK */
     K_INV_POPULATION_START,  /* 1 / population_start, 1/person */
     K_PUBLIC_SCALE,         /* public_jobs_start / ref_public_base, jobs/person */
@@ -50,11 +39,8 @@ enum model_const {
     K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
     K_SUPPORT_SCALE,        /* 1 / (support_cost_per_kt x emissions_industry_start x
                                abatable_share), 1/MSEK */
-    K_BROADBAND_SCALE,      /* 1 / (1 - broadband_rural_start) */
     /* Responses to levers alone: constant in a run where no lever moves
      * (model_levers_fixed), computed afresh otherwise. */
-    K_SAT_BROADBAND,        /* saturate(rural_broadband, 100) */
-    K_SAT_INTEGRATION,      /* saturate(integration, 2000) */
     K_SAT_SEED,             /* saturate(seed_capital, 100) */
     K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
     K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
@@ -62,20 +48,8 @@ enum model_const {
     K_BUILD_TIME,           /* build_time, yr */
     K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
     K_INV_BUILD_TIME,       /* 1 / build_time, 1/yr */
-    K_PART_LOW,             /* participation of the low-skilled with its boost */
-    K_PERCEPTION_TIME,      /* perception_time, yr */
-    K_PERCEPTION_RATE,      /* 1 / perception_time, 1/yr */
     /* Sums and products of parameters and levers, folded as the modules
      * would compute them (the same operations in the same order). */
-    K_PARTICIPATION_BOOST,  /* participation_boost, 1 */
-    K_MATCHING_BOOST_LOW,   /* matching_boost_low, 1 */
-    K_LINKS_MATCH,          /* 1 + links_match_gain x urban_rural, 1 */
-    K_FORESIGHT_MATCH,      /* 1 + foresight_match_gain x skills_foresight, 1 */
-    K_HUB_ATTRACT,          /* hub_attract_gain x remote_hubs, 1 */
-    K_BROADBAND_RATE,       /* broadband_rate_eff, 1/yr */
-    K_UPGRADING_RATE,       /* in_firm_training / 100, 1/yr */
-    K_UPSKILLING,           /* integration_vocational_share x integration, persons/yr */
-    K_TRAINING_CAPACITY,    /* adult_training / training_years, starts/yr */
     K_SEED_GROWTH,          /* 1 + seed_growth_gain x saturate(seed_capital), 1 */
     K_YOUNG_EXIT_HAZARD,    /* young_exit_hazard, 1/yr */
     K_ENTRE_START,          /* 1 + entre_start_gain x entrepreneurship, 1 */
@@ -86,14 +60,7 @@ enum model_const {
     K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
     K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
     K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
-    K_GRAD_LEAVE_SHARE,     /* 1 - graduate_retention, 1 */
-    K_TRAINING_SLACK,       /* K_TRAINING_CAPACITY + 1e-9, starts/yr */
     /* Parameters alone, as the modules would compute them. */
-    K_DROPOUT_SHARE,        /* 1 - he_completion, 1 */
-    K_TRAINING_FAIL_SHARE,  /* 1 - training_completion, 1 */
-    K_ADULT_MIGRANT_SHARE,  /* 1 - migrant_share_young, 1 */
-    K_MIGRANT_SHARE_MED,    /* 1 - migrant_share_low - migrant_share_high, 1 */
-    K_HE_ENTRY_MAX,         /* 1 - low_entry_share, 1 */
     K_BROADBAND_FREE_SHARE, /* 1 - digital_broadband_need, 1 */
     K_TAX_FACTOR,           /* 1 + product_tax_share, 1 */
     K_EST_FIRMS_START,       /* active_firms_start - ref_young_firms, firms */
@@ -150,7 +117,7 @@ void model_invalidate(double *v);
  * (after calib_eval). */
 void calib_consts(const double *v, double *k);
 
-/* Fills the entries of k that follow from lever slots alone (K_SAT_BROADBAND
+/* Fills the entries of k that follow from lever slots alone (K_SAT_SEED
  * to the end of enum model_const) from v: model_eval calls it in every
  * evaluation of a run where levers move, so that the modules always read
  * the lever responses from k. */
@@ -161,35 +128,6 @@ void calib_lever_consts(const double *v, double *k);
 static inline int model_levers_fixed(const model_frame *f)
 {
     return f->levers != NULL && f->nlevers == 0;
-}
-
-/* Lever responses that the modules and calib_consts share, so that the
- * per-run constants equal what an evaluation computes. */
-static inline double model_integration_response(const double *v)
-{
-    return saturate(v[V_INTEGRATION], 2000.0);
-}
-
-static inline double model_participation_boost(const double *v)
-{
-    return v[V_HUB_PARTICIPATION_GAIN] * v[V_REMOTE_HUBS] +
-           v[V_INTEGRATION_PARTICIPATION_GAIN] * model_integration_response(v);
-}
-
-/* Participation of the low-skilled, boosted, below 1. */
-static inline double model_participation_low(const double *v, double boost)
-{
-    return smooth_min(v[V_PARTICIPATION_LOW] + boost, 1.0, 0.01);
-}
-
-/* Perception time of the labour market, years: shortened by skills
- * foresight, at least half a year. */
-static inline double model_perception_time(const double *v)
-{
-    return smooth_pos(v[V_PERCEPTION_YEARS] - v[V_FORESIGHT_DELAY_CUT] * v[V_SKILLS_FORESIGHT] -
-                          0.5,
-                      0.1) +
-           0.5;
 }
 
 /* Module entry points, in evaluation order (called by model_init/model_eval).

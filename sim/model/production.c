@@ -23,10 +23,10 @@ void production_init(double t0, const double *v, double *y)
 
 /* Staffed jobs at one skill level: the demand when employment is at its
  * normal level below demand (2020 vacancies), less when short; rounded over
- * 200 jobs. */
+ * 200 jobs, never above the demand (so that the fill rate stays <= 1). */
 static double staffed_of(double emp, double demand, double normal_vacancy)
 {
-    return smooth_cap(emp * (1.0 + normal_vacancy), demand, 200.0);
+    return smooth_cap_below(emp * (1.0 + normal_vacancy), demand, 200.0);
 }
 
 /* Indicators that no derivative reads: only at report times, from the
@@ -137,6 +137,9 @@ void production_eval(model_frame *f)
                  (0.5 * (c_med * (1.0 - s_low - s_high))) * j_s2;
     double d_h = (c_high * x_high0 + c_shift * x_low0) +
                  (0.5 * (c_high * s_high + c_shift * s_low)) * j_s2;
+    double upgraded = y[S_UPGRADED_JOB_SHARE] * d_l; /* jobs upgraded with their workers */
+    d_l -= upgraded;
+    d_m += upgraded;
     v[V_LABOUR_DEMAND_LOW] = d_l;
     v[V_LABOUR_DEMAND_MED] = d_m;
     v[V_LABOUR_DEMAND_HIGH] = d_h;

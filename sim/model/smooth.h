@@ -45,6 +45,19 @@ static inline double smooth_cap(double x, double cap, double e)
     return cap - (smooth_pos(cap - x, e) - 0.5 * e);
 }
 
+/* About min(x, cap), never above cap and equal to it for x >= cap: x + e/2
+ * for x <= cap - e, a quadratic over the last e below cap (the slope is
+ * continuous). For shares that must not pass 1, such as fill rates. */
+static inline double smooth_cap_below(double x, double cap, double e)
+{
+    double d = cap - x;
+    if (d <= 0.0)
+        return cap;
+    if (d >= e)
+        return x + 0.5 * e;
+    return cap - d * d / (2.0 * e);
+}
+
 /* About |x|: sqrt(x^2 + e^2) - e, exact (0) at x = 0. */
 static inline double smooth_abs(double x, double e)
 {

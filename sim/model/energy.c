@@ -72,6 +72,10 @@ void energy_eval(model_frame *f)
     dy[S_ABATEMENT_3] = v[V_ABATEMENT_23] - v[V_ABATEMENT_COMMISSIONED];
     dy[S_ABATEMENT_DONE] = v[V_ABATEMENT_COMMISSIONED];
     dy[S_EMISSIONS_OTHER] = -v[V_OTHER_EMISSIONS_CUT];
+    /* Industry's cost burden, which production perceives: energy and carbon
+     * costs per unit of value added (the capital cost of abatement is still
+     * to be added here). */
+    v[V_INDUSTRY_COST_BURDEN] = v[V_ENERGY_COST_SHARE];
 
     /* Indicators (no derivative reads them): energy and emissions scale
      * with manufacturing value added. */

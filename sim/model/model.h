@@ -31,20 +31,6 @@ enum model_const {
     K_DEATH_RATE,           /* 1 / old_age_years, 1/yr */
     K_RETIRE_RATE,          /* 1 / working_age_years, 1/yr */
     K_INV_REF_EMPLOYMENT,   /* 1 / ref_employment_rate */
-    K_INV_REF_MFG_OUTPUT,   /* 1 / ref_mfg_output, 1/MSEK */
-    K_INV_POPULATION_START,  /* 1 / population_start, 1/person */
-    K_PUBLIC_SCALE,         /* public_jobs_start / ref_public_base, jobs/person */
-    K_DEMAND_LOW,           /* ref_emp_low (1 + vacancy_rate_start) / ref_skill_jobs_low */
-    K_DEMAND_MED,           /* the same for the medium-skilled */
-    K_DEMAND_HIGH,          /* the same for the high-skilled */
-    K_KNOWLEDGE_SCALE,      /* grp_start / ref_knowledge, 1/yr */
-    K_INV_TERTIARY_START,    /* 1 / the 2020 tertiary share of the settled 20-64 */
-    K_INV_MFG_SHARE_START,   /* ref_jobs_total / mfg_jobs_start */
-    K_INV_UNEMPLOYMENT_START, /* 1 / unemployment_start */
-    K_MATURING_RATE,        /* 1 / young_firm_years, 1/yr */
-    K_DIGITAL_LIFE_RATE,    /* 1 / digital_life_years, 1/yr */
-    K_INNOVATION_LAPSE_RATE, /* 1 / innovation_years, 1/yr */
-    K_INV_INNOVATION_SHARE_START, /* 1 / innovation_share_start */
     K_PRICE_ADJUST_RATE,    /* 1 / price_adjust_years, 1/yr */
     K_INV_ENERGY_PRICE_START, /* 1 / energy_price_start */
     K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
@@ -55,13 +41,10 @@ enum model_const {
      * (model_levers_fixed), computed afresh otherwise. */
     K_SAT_BROADBAND,        /* saturate(rural_broadband, 100) */
     K_SAT_INTEGRATION,      /* saturate(integration, 2000) */
-    K_SAT_SEED,             /* saturate(seed_capital, 100) */
     K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
     K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
-    K_SAT_CHEQUES,          /* saturate(innovation_cheques, 400) */
     K_BUILD_TIME,           /* build_time, yr */
     K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
-    K_INV_BUILD_TIME,       /* 1 / build_time, 1/yr */
     K_PART_LOW,             /* participation of the low-skilled with its boost */
     K_PERCEPTION_TIME,      /* perception_time, yr */
     K_PERCEPTION_RATE,      /* 1 / perception_time, 1/yr */
@@ -76,13 +59,6 @@ enum model_const {
     K_UPGRADING_RATE,       /* in_firm_training / 100, 1/yr */
     K_UPSKILLING,           /* integration_vocational_share x integration, persons/yr */
     K_TRAINING_CAPACITY,    /* adult_training / training_years, starts/yr */
-    K_SEED_GROWTH,          /* 1 + seed_growth_gain x saturate(seed_capital), 1 */
-    K_YOUNG_EXIT_HAZARD,    /* young_exit_hazard, 1/yr */
-    K_ENTRE_START,          /* 1 + entre_start_gain x entrepreneurship, 1 */
-    K_DIGITAL_SUPPORT,      /* digital_support_effect x sme_digital, firms/yr */
-    K_DIGITAL_Q,            /* digital_q_eff, 1/yr */
-    K_INNOVATION_Q,         /* innovation_q_eff, 1/yr */
-    K_RD_COLLAB_INTENSITY,  /* rd_collab x 0.01, 1 */
     K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
     K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
     K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
@@ -94,10 +70,6 @@ enum model_const {
     K_ADULT_MIGRANT_SHARE,  /* 1 - migrant_share_young, 1 */
     K_MIGRANT_SHARE_MED,    /* 1 - migrant_share_low - migrant_share_high, 1 */
     K_HE_ENTRY_MAX,         /* 1 - low_entry_share, 1 */
-    K_BROADBAND_FREE_SHARE, /* 1 - digital_broadband_need, 1 */
-    K_TAX_FACTOR,           /* 1 + product_tax_share, 1 */
-    K_EST_FIRMS_START,       /* active_firms_start - ref_young_firms, firms */
-    K_HALF_DIGITAL_PRODUCTIVITY, /* 0.5 x digital_productivity, 1/yr */
     MODEL_CONST_COUNT
 };
 
@@ -211,6 +183,9 @@ void innovation_init(double t0, const double *v, double *y);
 void innovation_eval(model_frame *f);
 void energy_init(double t0, const double *v, double *y);
 void energy_eval(model_frame *f);
+/* Production's perception of industry's cost burden, which the energy
+ * module computes: called after energy_eval. */
+void production_perceive(model_frame *f);
 void budget_eval(model_frame *f);
 
 /* Where a run's spending went over its budget cap: returns the number of

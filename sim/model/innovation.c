@@ -31,11 +31,14 @@ void innovation_eval(model_frame *f)
     double *dy = f->dydt;
     double firms = y[S_FIRMS_EST], dig = y[S_DIGITAL_ADOPTERS], inn = y[S_INNOVATION_ACTIVE];
 
-    /* Clusters: member firms, bounded by the established firms. */
-    double members = v[V_CLUSTERS] * v[V_CLUSTER_MEMBERS_FULL];
-    v[V_CLUSTERS_UPTAKE] = smooth_share_within(members, firms);
-    v[V_CLUSTER_MEMBERS] = members * v[V_CLUSTERS_UPTAKE];
-    double members_net = v[V_CLUSTER_MEMBERS] * additional(v[V_CLUSTERS_DEADWEIGHT], v[V_CLUSTERS_DISPLACEMENT]);
+    /* Clusters: programme strength, all of it used (the firms of the target
+     * industries are within the established firms); word of mouth rises
+     * by the additional part of its effect. */
+    v[V_CLUSTERS_UPTAKE] = 1.0;
+    double cluster_q = v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] * v[V_CLUSTERS_UPTAKE] *
+                       additional(v[V_CLUSTERS_DEADWEIGHT], v[V_CLUSTERS_DISPLACEMENT]);
+    v[V_DIGITAL_Q_EFF] = v[V_DIGITAL_Q] + cluster_q;
+    v[V_INNOVATION_Q_EFF] = v[V_INNOVATION_Q] + cluster_q / 2.0;
 
     /* Digital tools: Bass diffusion within the market that rural fibre
      * allows; support reaches the non-adopters who seek it. */
@@ -47,11 +50,9 @@ void innovation_eval(model_frame *f)
         smooth_share_within(v[V_SME_DIGITAL], v[V_DIGITAL_SUPPORT_ELIGIBLE]);
     double supported_net = v[V_SME_DIGITAL] * v[V_SME_DIGITAL_UPTAKE] *
                            additional(v[V_SME_DIGITAL_DEADWEIGHT], v[V_SME_DIGITAL_DISPLACEMENT]);
-    v[V_DIGITAL_P_EFF] = v[V_DIGITAL_P] + (v[V_DIGITAL_SUPPORT_EFFECT] * supported_net +
-                                           v[V_CLUSTER_MEMBER_GAIN] * members_net) /
-                                              firms;
+    v[V_DIGITAL_P_EFF] = v[V_DIGITAL_P] + v[V_DIGITAL_SUPPORT_EFFECT] * supported_net / firms;
     v[V_DIGITAL_ADOPTION] =
-        (v[V_DIGITAL_P_EFF] + v[V_DIGITAL_Q] * dig / (v[V_DIGITAL_MARKET] + 1.0)) *
+        (v[V_DIGITAL_P_EFF] + v[V_DIGITAL_Q_EFF] * dig / (v[V_DIGITAL_MARKET] + 1.0)) *
         smooth_pos(v[V_DIGITAL_MARKET] - dig, 10.0);
     v[V_DIGITAL_OBSOLESCENCE] = dig / v[V_DIGITAL_LIFE_YEARS];
     v[V_DIGITAL_EXITS] = v[V_EST_EXIT_RATE] * dig;
@@ -82,9 +83,8 @@ void innovation_eval(model_frame *f)
         v[V_CHEQUE_INNOVATION_GAIN] * saturate(cheques, 400.0) *
             additional(v[V_INNOVATION_CHEQUES_DEADWEIGHT], v[V_INNOVATION_CHEQUES_DISPLACEMENT]) +
         v[V_LAB_INNOVATION_GAIN] * saturate(projects, 20.0) *
-            additional(v[V_CHALLENGE_LAB_DEADWEIGHT], v[V_CHALLENGE_LAB_DISPLACEMENT]) +
-        v[V_CLUSTER_MEMBER_GAIN] * members_net / firms;
-    v[V_INNOVATION_ADOPTION] = (v[V_INNOVATION_P_EFF] + v[V_INNOVATION_Q] * share_i) *
+            additional(v[V_CHALLENGE_LAB_DEADWEIGHT], v[V_CHALLENGE_LAB_DISPLACEMENT]);
+    v[V_INNOVATION_ADOPTION] = (v[V_INNOVATION_P_EFF] + v[V_INNOVATION_Q_EFF] * share_i) *
                                smooth_pos(firms - inn, 10.0);
     v[V_INNOVATION_LAPSE] = inn / v[V_INNOVATION_YEARS];
     v[V_INNOVATION_EXITS] = v[V_EST_EXIT_RATE] * inn;

@@ -43,7 +43,8 @@ void firms_eval(model_frame *f)
         (1.0 + v[V_START_UNEMPLOYMENT_EFFECT] *
                    (v[V_UNEMPLOYMENT_RATE] / v[V_UNEMPLOYMENT_START] - 1.0)) *
             (1.0 + v[V_START_SKILL_EFFECT] * (v[V_TERTIARY_SHARE] / tertiary_start - 1.0)) *
-            (1.0 - v[V_START_LARGE_EMPLOYER_EFFECT] * (v[V_MFG_JOB_SHARE] / mfg_share_start - 1.0)) *
+            (1.0 -
+             v[V_START_LARGE_EMPLOYER_EFFECT] * (v[V_MFG_JOB_SHARE] / mfg_share_start - 1.0)) *
             (1.0 + v[V_ENTRE_START_GAIN] * entre_net *
                        (1.0 - v[V_ENTREPRENEURSHIP_DISPLACEMENT])),
         0.01);

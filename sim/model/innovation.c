@@ -67,9 +67,16 @@ void innovation_eval(model_frame *f)
     double share_i = inn / firms;
     v[V_RD_COLLAB_UPTAKE] = smooth_share_within(
         v[V_RD_COLLAB], v[V_RD_COLLAB_CAPACITY] * share_i / v[V_INNOVATION_SHARE_START]);
-    double cheques = v[V_INNOVATION_CHEQUES] * v[V_INNOVATION_CHEQUES_UPTAKE];
-    double projects = v[V_CHALLENGE_LAB] * v[V_CHALLENGE_LAB_UPTAKE];
-    double rd_collab = v[V_RD_COLLAB] * v[V_RD_COLLAB_UPTAKE];
+    /* The additional part of what is taken up. */
+    double rd_collab = v[V_RD_COLLAB] * v[V_RD_COLLAB_UPTAKE] *
+                       additional(v[V_RD_COLLAB_DEADWEIGHT], v[V_RD_COLLAB_DISPLACEMENT]);
+    double cheques_gain =
+        v[V_CHEQUE_INNOVATION_GAIN] *
+        saturate(v[V_INNOVATION_CHEQUES] * v[V_INNOVATION_CHEQUES_UPTAKE], 400.0) *
+        additional(v[V_INNOVATION_CHEQUES_DEADWEIGHT], v[V_INNOVATION_CHEQUES_DISPLACEMENT]);
+    double labs_gain =
+        v[V_LAB_INNOVATION_GAIN] * saturate(v[V_CHALLENGE_LAB] * v[V_CHALLENGE_LAB_UPTAKE], 20.0) *
+        additional(v[V_CHALLENGE_LAB_DEADWEIGHT], v[V_CHALLENGE_LAB_DISPLACEMENT]);
 
     /* Innovation: Bass diffusion; the external rate rises with knowledge
      * per unit of GRP and with the levers. */
@@ -79,11 +86,7 @@ void innovation_eval(model_frame *f)
     v[V_INNOVATION_P_EFF] =
         v[V_INNOVATION_P] *
             smooth_pos(1.0 + v[V_KNOWLEDGE_INNOVATION_EFFECT] * knowledge_change, 0.01) +
-        v[V_RD_COLLAB_INNOVATION_GAIN] * rd_collab * additional(v[V_RD_COLLAB_DEADWEIGHT], v[V_RD_COLLAB_DISPLACEMENT]) +
-        v[V_CHEQUE_INNOVATION_GAIN] * saturate(cheques, 400.0) *
-            additional(v[V_INNOVATION_CHEQUES_DEADWEIGHT], v[V_INNOVATION_CHEQUES_DISPLACEMENT]) +
-        v[V_LAB_INNOVATION_GAIN] * saturate(projects, 20.0) *
-            additional(v[V_CHALLENGE_LAB_DEADWEIGHT], v[V_CHALLENGE_LAB_DISPLACEMENT]);
+        v[V_RD_COLLAB_INNOVATION_GAIN] * rd_collab + cheques_gain + labs_gain;
     v[V_INNOVATION_ADOPTION] = (v[V_INNOVATION_P_EFF] + v[V_INNOVATION_Q_EFF] * share_i) *
                                smooth_pos(firms - inn, 10.0);
     v[V_INNOVATION_LAPSE] = inn / v[V_INNOVATION_YEARS];
@@ -96,7 +99,7 @@ void innovation_eval(model_frame *f)
             smooth_pos(1.0 + v[V_RD_INNOVATION_RESPONSE] *
                                  (share_i / v[V_INNOVATION_SHARE_START] - 1.0),
                        0.01) +
-        rd_collab / 100.0 * additional(v[V_RD_COLLAB_DEADWEIGHT], v[V_RD_COLLAB_DISPLACEMENT]);
+        rd_collab / 100.0;
     v[V_RD_SPENDING] = v[V_RD_INTENSITY] * v[V_GRP];
     v[V_KNOWLEDGE_DEPRECIATION] = v[V_KNOWLEDGE_DEPRECIATION_RATE] * y[S_KNOWLEDGE];
     v[V_DIGITAL_SHARE] = dig / firms;

@@ -52,7 +52,7 @@ static const char *const flows_of[][16] = {
     {"lp_mfg", "+lp_mfg_growth"},
     {"lp_mfg_benchmark", "+benchmark_growth"},
     {"productivity_other", "+productivity_other_growth"},
-    {"perceived_cost_burden", "+cost_burden_perception"},
+    {"industry_cost_seen", "+industry_cost_change"},
     {"sweden_digital_share", "+sweden_digital_change"},
     {"sweden_productivity", "+sweden_productivity_growth"},
     {"sweden_knowledge", "+sweden_knowledge_change"},

@@ -1,8 +1,7 @@
 /* model.c: runs the modules of the model in evaluation order: the 2020
  * calibration, inclusion, demography, production, labour, firms,
- * innovation, energy, production's perception of industry's cost burden
- * and budget. Each module reads only stocks, inputs and values computed by
- * the modules before it (see sim/model/model.def). */
+ * innovation, energy and budget. Each module reads only stocks, inputs and
+ * values computed by the modules before it (see sim/model/model.def). */
 #include <string.h>
 
 #include "sim/model/model.h"
@@ -61,7 +60,6 @@ void model_eval(model_frame *f)
     firms_eval(f);
     innovation_eval(f);
     energy_eval(f);
-    production_perceive(f);
     budget_eval(f);
     f->k = k_given;
 }

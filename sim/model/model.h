@@ -183,9 +183,6 @@ void innovation_init(double t0, const double *v, double *y);
 void innovation_eval(model_frame *f);
 void energy_init(double t0, const double *v, double *y);
 void energy_eval(model_frame *f);
-/* Production's perception of industry's cost burden, which the energy
- * module computes: called after energy_eval. */
-void production_perceive(model_frame *f);
 void budget_eval(model_frame *f);
 
 /* Where a run's spending went over its budget cap: returns the number of

@@ -10,9 +10,8 @@
  * multiplier) and the net jobs of new firms; public jobs follow the weighted
  * population. Output is cut when skill shortages leave jobs unstaffed (fill
  * rate). Sweden's GDP per capita grows by the same productivity rules at
- * national values. Industry perceives its cost burden (computed by the
- * energy module, which runs later) through a first-order smooth:
- * production_perceive, called after the energy module. */
+ * national values. Competitiveness reads industry's cost burden as firms
+ * see it (a stock of the energy module, which runs later). */
 #include <math.h>
 
 #include "sim/model/energy.h"
@@ -25,7 +24,6 @@ void production_init(double t0, const double *v, double *y)
     y[S_LP_MFG] = v[V_LP_MFG_START];
     y[S_LP_BENCHMARK] = 1.0;
     y[S_PRODUCTIVITY_OTHER] = 1.0;
-    y[S_PERCEIVED_COST_BURDEN] = v[V_REF_ENERGY_COST];
     y[S_SWEDEN_DIGITAL_SHARE] = v[V_SWEDEN_DIGITAL_SHARE_START];
     y[S_SWEDEN_PRODUCTIVITY] = 1.0;
     y[S_SWEDEN_KNOWLEDGE] = 1.0;
@@ -114,7 +112,7 @@ void production_eval(model_frame *f)
         1.0 + v[V_PRICE_COMPETITIVENESS] * (lp / (v[V_LP_MFG_START] * y[S_LP_BENCHMARK]) - 1.0) +
             v[V_INNOVATION_COMPETITIVENESS] * innovation_gap +
             v[V_GREEN_PREMIUM] * y[S_ABATEMENT_DONE] -
-            v[V_ENERGY_COST_COMPETITIVENESS] * (y[S_PERCEIVED_COST_BURDEN] - v[V_REF_ENERGY_COST]),
+            v[V_ENERGY_COST_COMPETITIVENESS] * (y[S_INDUSTRY_COST_SEEN] - v[V_REF_ENERGY_COST]),
         0.01);
     v[V_MFG_OUTPUT] = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND] * v[V_COMPETITIVENESS];
     v[V_MFG_JOBS_DEMAND] = v[V_MFG_OUTPUT] / lp;
@@ -215,12 +213,4 @@ void production_eval(model_frame *f)
         v[V_GRP_VS_SWEDEN] = v[V_GRP_PER_CAPITA] / v[V_SWEDEN_GRP_PER_CAPITA];
         v[V_MFG_JOBS] = v[V_MFG_JOBS_DEMAND] * v[V_FILL_RATE];
     }
-}
-
-void production_perceive(model_frame *f)
-{
-    f->v[V_COST_BURDEN_PERCEPTION] =
-        (f->v[V_INDUSTRY_COST_BURDEN] - f->y[S_PERCEIVED_COST_BURDEN]) /
-        f->v[V_COST_PERCEPTION_YEARS];
-    f->dydt[S_PERCEIVED_COST_BURDEN] = f->v[V_COST_BURDEN_PERCEPTION];
 }

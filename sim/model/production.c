@@ -57,6 +57,9 @@ static void sweden_eval(model_frame *f, double years)
 
     v[V_SWEDEN_HUMAN_CAPITAL_INDEX] = 1.0 + v[V_SWEDEN_HUMAN_CAPITAL_GROWTH] * years;
     double per_capita = v[V_SWEDEN_GRP_PER_CAPITA_START] * y[S_SWEDEN_PRODUCTIVITY] *
+                        (1.0 + v[V_DIGITAL_PRODUCTIVITY] *
+                                   (share - v[V_SWEDEN_DIGITAL_SHARE_START]) *
+                                   (mfg + (1.0 - mfg) / 2.0)) *
                         (1.0 + v[V_HUMAN_CAPITAL_PRODUCTIVITY] *
                                    (v[V_SWEDEN_HUMAN_CAPITAL_INDEX] - 1.0)) *
                         exp(v[V_SWEDEN_JOBS_PER_RESIDENT_TREND] * years);
@@ -74,8 +77,6 @@ static void sweden_eval(model_frame *f, double years)
     v[V_SWEDEN_PRODUCTIVITY_GROWTH] =
         y[S_SWEDEN_PRODUCTIVITY] *
         (v[V_PRODUCTIVITY_GROWTH] +
-         v[V_DIGITAL_PRODUCTIVITY] * (share - v[V_SWEDEN_DIGITAL_SHARE_START]) *
-             (mfg + (1.0 - mfg) / 2.0) +
          v[V_KNOWLEDGE_PRODUCTIVITY] * mfg * (v[V_SWEDEN_KNOWLEDGE_RATIO] - 1.0));
     dy[S_SWEDEN_DIGITAL_SHARE] = v[V_SWEDEN_DIGITAL_CHANGE];
     dy[S_SWEDEN_KNOWLEDGE] = v[V_SWEDEN_KNOWLEDGE_CHANGE];
@@ -99,10 +100,14 @@ void production_eval(model_frame *f)
         mean_skill_weight(v, v[V_REF_EMP_LOW], v[V_REF_EMP_MED], v[V_REF_EMP_HIGH]);
     v[V_HUMAN_CAPITAL_FACTOR] =
         1.0 + v[V_HUMAN_CAPITAL_PRODUCTIVITY] * (v[V_HUMAN_CAPITAL_INDEX] - 1.0);
+    /* Digital tools: productivity of manufacturing (half of it elsewhere)
+     * rises with the adoption share since 2020. */
+    v[V_DIGITAL_FACTOR] = 1.0 + v[V_DIGITAL_PRODUCTIVITY] * v[V_DIGITAL_GAP];
+    double digital_other = 1.0 + v[V_DIGITAL_PRODUCTIVITY] / 2.0 * v[V_DIGITAL_GAP];
 
     /* Manufacturing: sales from export demand and competitiveness; jobs from
      * sales over productivity. */
-    double lp = y[S_LP_MFG] * v[V_HUMAN_CAPITAL_FACTOR];
+    double lp = y[S_LP_MFG] * v[V_HUMAN_CAPITAL_FACTOR] * v[V_DIGITAL_FACTOR];
     v[V_ENERGY_COST_SHARE] =
         (v[V_ENERGY_INDUSTRY_START] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
          v[V_EMISSIONS_INDUSTRY_START] * y[S_CARBON_PRICE_LEVEL] / 1000.0 *
@@ -182,25 +187,23 @@ void production_eval(model_frame *f)
                    v[V_REF_LP_SERVICES] * j_s;
     v[V_GRP] = (1.0 + v[V_PRODUCT_TAX_SHARE]) * staffed *
                (v[V_MFG_OUTPUT] +
-                y[S_PRODUCTIVITY_OTHER] * v[V_HUMAN_CAPITAL_FACTOR] * other);
+                y[S_PRODUCTIVITY_OTHER] * v[V_HUMAN_CAPITAL_FACTOR] * digital_other * other);
     v[V_MFG_GVA] = v[V_MFG_OUTPUT] * staffed;
     v[V_MFG_JOB_SHARE] = j_m / v[V_JOBS_TOTAL];
 
-    /* Productivity growth: the national trend, digital tools and R&D
-     * knowledge per unit of GRP against 2020. */
+    /* Productivity growth: the national trend and R&D knowledge per unit
+     * of GRP against 2020. */
     double g = v[V_PRODUCTIVITY_GROWTH];
     double knowledge_change = y[S_KNOWLEDGE] / v[V_GRP] /
                                   (v[V_REF_KNOWLEDGE] / v[V_GRP_START]) -
                               1.0;
     v[V_EXPORT_DEMAND_GROWTH] = v[V_EXPORT_GROWTH] * y[S_EXPORT_DEMAND];
     v[V_LP_MFG_GROWTH] =
-        y[S_LP_MFG] * (g + v[V_MFG_PRODUCTIVITY_PREMIUM] +
-                       v[V_DIGITAL_PRODUCTIVITY] * v[V_DIGITAL_GAP] +
-                       v[V_KNOWLEDGE_PRODUCTIVITY] * knowledge_change);
+        y[S_LP_MFG] *
+        (g + v[V_MFG_PRODUCTIVITY_PREMIUM] + v[V_KNOWLEDGE_PRODUCTIVITY] * knowledge_change);
     v[V_BENCHMARK_GROWTH] = y[S_LP_BENCHMARK] * (g + v[V_MFG_PRODUCTIVITY_PREMIUM]);
     v[V_PRODUCTIVITY_OTHER_GROWTH] =
-        y[S_PRODUCTIVITY_OTHER] * (g + v[V_REGIONAL_PRODUCTIVITY_DRIFT] +
-                                   v[V_DIGITAL_PRODUCTIVITY] / 2.0 * v[V_DIGITAL_GAP]);
+        y[S_PRODUCTIVITY_OTHER] * (g + v[V_REGIONAL_PRODUCTIVITY_DRIFT]);
     dy[S_EXPORT_DEMAND] = v[V_EXPORT_DEMAND_GROWTH];
     dy[S_LP_MFG] = v[V_LP_MFG_GROWTH];
     dy[S_LP_BENCHMARK] = v[V_BENCHMARK_GROWTH];

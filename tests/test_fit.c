@@ -112,7 +112,7 @@ static void test_a_prior_pulls_an_uninformed_parameter_to_its_mean(void **state)
     fit_result *res = malloc(sizeof *res);
     synthetic(spec, sc, truth);
     /* A parameter none of the three series depends on. */
-    spec->param[3] = V_SEED_GROWTH_GAIN;
+    spec->param[3] = V_SEED_JOBS_GAIN; /* acts only with seed capital, 0 here */
     spec->prior_mean[3] = 0.7;
     spec->prior_sd[3] = 0.1;
     spec->nparams = 4;

@@ -173,8 +173,8 @@ void calib_eval(model_frame *f)
     /* Firms: young firms in steady state with the 2020 starts. */
     v[V_REF_YOUNG_FIRMS] =
         v[V_FIRM_STARTS_START] / (v[V_YOUNG_EXIT_RATE] + 1.0 / v[V_YOUNG_FIRM_YEARS]);
-    v[V_REF_START_RATE] =
-        v[V_FIRM_STARTS_START] / (wa + 4.0 / v[V_YOUNG_YEARS] * young);
+    v[V_REF_POP_16_64] = wa + 4.0 / v[V_YOUNG_YEARS] * young;
+    v[V_REF_START_RATE] = v[V_FIRM_STARTS_START] / v[V_REF_POP_16_64];
 
     /* Migration: gross out-migration that leaves the 2020 net figure, given
      * the graduates who leave the region. */
@@ -227,54 +227,21 @@ void calib_eval(model_frame *f)
 
 void calib_consts(const double *v, double *k)
 {
-    k[K_INV_REF_MFG_OUTPUT] = 1.0 / v[V_REF_MFG_OUTPUT];
-    k[K_INV_POPULATION_START] = 1.0 / v[V_POPULATION_START];
-    k[K_PUBLIC_SCALE] = v[V_PUBLIC_JOBS_START] / v[V_REF_PUBLIC_BASE];
-    double vac = 1.0 + v[V_VACANCY_RATE_START];
-    k[K_DEMAND_LOW] = v[V_REF_EMP_LOW] * vac / v[V_REF_SKILL_JOBS_LOW];
-    k[K_DEMAND_MED] = v[V_REF_EMP_MED] * vac / v[V_REF_SKILL_JOBS_MED];
-    k[K_DEMAND_HIGH] = v[V_REF_EMP_HIGH] * vac / v[V_REF_SKILL_JOBS_HIGH];
-    k[K_KNOWLEDGE_SCALE] = v[V_GRP_START] / v[V_REF_KNOWLEDGE];
-    k[K_INV_TERTIARY_START] =
-        (v[V_REF_SKILL_POP_LOW] + v[V_REF_SKILL_POP_MED] + v[V_REF_SKILL_POP_HIGH]) /
-        v[V_REF_SKILL_POP_HIGH];
-    k[K_INV_MFG_SHARE_START] = v[V_REF_JOBS_TOTAL] / v[V_MFG_JOBS_START];
-    k[K_INV_UNEMPLOYMENT_START] = 1.0 / v[V_UNEMPLOYMENT_START];
-    k[K_MATURING_RATE] = 1.0 / v[V_YOUNG_FIRM_YEARS];
-    k[K_DIGITAL_LIFE_RATE] = 1.0 / v[V_DIGITAL_LIFE_YEARS];
-    k[K_INNOVATION_LAPSE_RATE] = 1.0 / v[V_INNOVATION_YEARS];
-    k[K_INV_INNOVATION_SHARE_START] = 1.0 / v[V_INNOVATION_SHARE_START];
     k[K_PRICE_ADJUST_RATE] = 1.0 / v[V_PRICE_ADJUST_YEARS];
     k[K_INV_ENERGY_PRICE_START] = 1.0 / v[V_ENERGY_PRICE_START];
     k[K_DECARB_PRICE_RATE] = v[V_DECARB_RATE] / var_table[V_CARBON_PRICE].value;
     k[K_SUPPORT_SCALE] =
         1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_START] * v[V_ABATABLE_SHARE]);
-    k[K_BROADBAND_FREE_SHARE] = 1.0 - v[V_DIGITAL_BROADBAND_NEED];
-    k[K_TAX_FACTOR] = 1.0 + v[V_PRODUCT_TAX_SHARE];
-    k[K_EST_FIRMS_START] = v[V_ACTIVE_FIRMS_START] - v[V_REF_YOUNG_FIRMS];
-    k[K_HALF_DIGITAL_PRODUCTIVITY] = 0.5 * v[V_DIGITAL_PRODUCTIVITY];
     calib_lever_consts(v, k);
 }
 
 void calib_lever_consts(const double *v, double *k)
 {
-    k[K_SAT_SEED] = saturate(v[V_SEED_CAPITAL], 100.0);
     k[K_SAT_AUDITS] = saturate(v[V_ENERGY_AUDITS], 150.0);
     k[K_SAT_CHALLENGE_LAB] = saturate(v[V_CHALLENGE_LAB], 20.0);
-    k[K_SAT_CHEQUES] = saturate(v[V_INNOVATION_CHEQUES], 400.0);
     double build = energy_build_time(v);
     k[K_BUILD_TIME] = build;
     k[K_BUILD_STAGE_RATE] = 3.0 / build;
-    k[K_INV_BUILD_TIME] = 1.0 / build;
-    k[K_SEED_GROWTH] = 1.0 + v[V_SEED_GROWTH_GAIN] * k[K_SAT_SEED];
-    double entre = v[V_ENTREPRENEURSHIP];
-    k[K_YOUNG_EXIT_HAZARD] = v[V_YOUNG_EXIT_RATE] * (1.0 - v[V_ENTRE_EXIT_CUT] * entre) *
-                             (1.0 - v[V_SEED_EXIT_CUT] * k[K_SAT_SEED]);
-    k[K_ENTRE_START] = 1.0 + v[V_ENTRE_START_GAIN] * entre;
-    k[K_DIGITAL_SUPPORT] = v[V_DIGITAL_SUPPORT_EFFECT] * v[V_SME_DIGITAL];
-    k[K_DIGITAL_Q] = v[V_DIGITAL_Q] + v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
-    k[K_INNOVATION_Q] = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
-    k[K_RD_COLLAB_INTENSITY] = v[V_RD_COLLAB] * 0.01;
     k[K_EFFICIENCY_P] = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * k[K_SAT_AUDITS];
     k[K_EFFICIENCY_Q] = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
                         v[V_LAB_EFFICIENCY_GAIN] * k[K_SAT_CHALLENGE_LAB];

@@ -20,6 +20,7 @@ void energy_init(double t0, const double *v, double *y)
     y[S_EFFICIENCY_SAVED] = 0.0;
     y[S_ABATEMENT_1] = y[S_ABATEMENT_2] = y[S_ABATEMENT_3] = y[S_ABATEMENT_DONE] = 0.0;
     y[S_EMISSIONS_OTHER] = v[V_EMISSIONS_START] - v[V_EMISSIONS_INDUSTRY_START];
+    y[S_INDUSTRY_COST_SEEN] = v[V_REF_ENERGY_COST];
 }
 
 void energy_eval(model_frame *f)
@@ -72,6 +73,12 @@ void energy_eval(model_frame *f)
     dy[S_ABATEMENT_3] = v[V_ABATEMENT_23] - v[V_ABATEMENT_COMMISSIONED];
     dy[S_ABATEMENT_DONE] = v[V_ABATEMENT_COMMISSIONED];
     dy[S_EMISSIONS_OTHER] = -v[V_OTHER_EMISSIONS_CUT];
+    /* Industry's cost burden, which production reads as firms see it:
+     * energy and carbon costs per unit of value added (the capital cost of
+     * abatement is still to be added here). */
+    v[V_INDUSTRY_COST_BURDEN] = v[V_ENERGY_COST_SHARE];
+    v[V_INDUSTRY_COST_CHANGE] = (v[V_INDUSTRY_COST_BURDEN] - y[S_INDUSTRY_COST_SEEN]) / 1.0;
+    dy[S_INDUSTRY_COST_SEEN] = v[V_INDUSTRY_COST_CHANGE];
 
     /* Indicators (no derivative reads them): energy and emissions scale
      * with manufacturing value added. */

@@ -20,20 +20,6 @@
  * calibration (calib_consts) so that the evaluations of a run multiply
  * where they would otherwise divide. Units per entry. */
 enum model_const {
-    K_INV_REF_MFG_OUTPUT,   /* 1 / ref_mfg_output, 1/MSEK */
-    K_INV_POPULATION_START,  /* 1 / population_start, 1/person */
-    K_PUBLIC_SCALE,         /* public_jobs_start / ref_public_base, jobs/person */
-    K_DEMAND_LOW,           /* ref_emp_low (1 + vacancy_rate_start) / ref_skill_jobs_low */
-    K_DEMAND_MED,           /* the same for the medium-skilled */
-    K_DEMAND_HIGH,          /* the same for the high-skilled */
-    K_KNOWLEDGE_SCALE,      /* grp_start / ref_knowledge, 1/yr */
-    K_INV_TERTIARY_START,    /* 1 / the 2020 tertiary share of the settled 20-64 */
-    K_INV_MFG_SHARE_START,   /* ref_jobs_total / mfg_jobs_start */
-    K_INV_UNEMPLOYMENT_START, /* 1 / unemployment_start */
-    K_MATURING_RATE,        /* 1 / young_firm_years, 1/yr */
-    K_DIGITAL_LIFE_RATE,    /* 1 / digital_life_years, 1/yr */
-    K_INNOVATION_LAPSE_RATE, /* 1 / innovation_years, 1/yr */
-    K_INV_INNOVATION_SHARE_START, /* 1 / innovation_share_start */
     K_PRICE_ADJUST_RATE,    /* 1 / price_adjust_years, 1/yr */
     K_INV_ENERGY_PRICE_START, /* 1 / energy_price_start */
     K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
@@ -41,30 +27,14 @@ enum model_const {
                                abatable_share), 1/MSEK */
     /* Responses to levers alone: constant in a run where no lever moves
      * (model_levers_fixed), computed afresh otherwise. */
-    K_SAT_SEED,             /* saturate(seed_capital, 100) */
     K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
     K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
-    K_SAT_CHEQUES,          /* saturate(innovation_cheques, 400) */
     K_BUILD_TIME,           /* build_time, yr */
     K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
-    K_INV_BUILD_TIME,       /* 1 / build_time, 1/yr */
-    /* Sums and products of parameters and levers, folded as the modules
-     * would compute them (the same operations in the same order). */
-    K_SEED_GROWTH,          /* 1 + seed_growth_gain x saturate(seed_capital), 1 */
-    K_YOUNG_EXIT_HAZARD,    /* young_exit_hazard, 1/yr */
-    K_ENTRE_START,          /* 1 + entre_start_gain x entrepreneurship, 1 */
-    K_DIGITAL_SUPPORT,      /* digital_support_effect x sme_digital, firms/yr */
-    K_DIGITAL_Q,            /* digital_q_eff, 1/yr */
-    K_INNOVATION_Q,         /* innovation_q_eff, 1/yr */
-    K_RD_COLLAB_INTENSITY,  /* rd_collab x 0.01, 1 */
     K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
     K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
     K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
     /* Parameters alone, as the modules would compute them. */
-    K_BROADBAND_FREE_SHARE, /* 1 - digital_broadband_need, 1 */
-    K_TAX_FACTOR,           /* 1 + product_tax_share, 1 */
-    K_EST_FIRMS_START,       /* active_firms_start - ref_young_firms, firms */
-    K_HALF_DIGITAL_PRODUCTIVITY, /* 0.5 x digital_productivity, 1/yr */
     MODEL_CONST_COUNT
 };
 

@@ -70,4 +70,16 @@ static inline double saturate(double x, double half)
     return x > 0.0 ? x / (x + half) : 0.0;
 }
 
+/* Share of x units that fit within a capacity cap > 0, rounded:
+ * (1 + (x / cap)^4)^(-1/4). About 1 far below cap (0.985 at half of it),
+ * 0.84 at cap, cap / x far above, so x times it never exceeds cap and rises
+ * with x. Take-up of a lever's funded units bounded by the eligible ones. */
+static inline double smooth_share_within(double x, double cap)
+{
+    if (x <= 0.0)
+        return 1.0; /* nothing funded: nothing left unused (and no 0 / 0) */
+    double r = x / cap, r2 = r * r;
+    return 1.0 / smooth_sqrt(smooth_sqrt(1.0 + r2 * r2));
+}
+
 #endif

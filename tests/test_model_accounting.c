@@ -66,7 +66,16 @@ static const char *const flows_of[][16] = {
     {"abatement_pipe_2", "+abatement_12", "-abatement_23"},
     {"abatement_pipe_3", "+abatement_23", "-abatement_commissioned"},
     {"abatement_done", "+abatement_commissioned"},
-    {"emissions_other", "-other_emissions_cut"},
+    {"firms_audited", "+audits_done", "-audit_expiry"},
+    {"support_capital", "+support_paid", "-support_write_off"},
+    {"grid_capacity", "+grid_expansion"},
+    {"industry_cost_seen", "+industry_cost_change"},
+    {"emissions_transport", "-transport_emissions_cut"},
+    {"transport_electrified", "+transport_electrified_flow"},
+    {"emissions_heating", "-heating_emissions_cut"},
+    {"emissions_machinery", "-machinery_emissions_cut"},
+    {"emissions_agriculture", "-agriculture_emissions_cut"},
+    {"emissions_rest", "-rest_emissions_cut"},
     {"broadband_rural", "+broadband_connections"},
 };
 enum { N_STOCK_ROWS = sizeof flows_of / sizeof flows_of[0] };

@@ -190,11 +190,6 @@ void calib_consts(const double *v, double *k)
     k[K_DIGITAL_LIFE_RATE] = 1.0 / v[V_DIGITAL_LIFE_YEARS];
     k[K_INNOVATION_LAPSE_RATE] = 1.0 / v[V_INNOVATION_YEARS];
     k[K_INV_INNOVATION_SHARE_START] = 1.0 / v[V_INNOVATION_SHARE_START];
-    k[K_PRICE_ADJUST_RATE] = 1.0 / v[V_PRICE_ADJUST_YEARS];
-    k[K_INV_ENERGY_PRICE_START] = 1.0 / v[V_ENERGY_PRICE_START];
-    k[K_DECARB_PRICE_RATE] = v[V_DECARB_RATE] / var_table[V_CARBON_PRICE].value;
-    k[K_SUPPORT_SCALE] =
-        1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_START] * v[V_ABATABLE_SHARE]);
     k[K_BROADBAND_SCALE] = 1.0 / (1.0 - v[V_BROADBAND_RURAL_START]);
     k[K_DROPOUT_SHARE] = 1.0 - v[V_HE_COMPLETION];
     k[K_TRAINING_FAIL_SHARE] = 1.0 - v[V_TRAINING_COMPLETION];
@@ -213,13 +208,9 @@ void calib_lever_consts(const double *v, double *k)
     k[K_SAT_BROADBAND] = saturate(v[V_RURAL_BROADBAND], 100.0);
     k[K_SAT_INTEGRATION] = model_integration_response(v);
     k[K_SAT_SEED] = saturate(v[V_SEED_CAPITAL], 100.0);
-    k[K_SAT_AUDITS] = saturate(v[V_ENERGY_AUDITS], 150.0);
     k[K_SAT_CHALLENGE_LAB] = saturate(v[V_CHALLENGE_LAB], 20.0);
     k[K_SAT_CHEQUES] = saturate(v[V_INNOVATION_CHEQUES], 400.0);
-    double build = energy_build_time(v);
-    k[K_BUILD_TIME] = build;
-    k[K_BUILD_STAGE_RATE] = 3.0 / build;
-    k[K_INV_BUILD_TIME] = 1.0 / build;
+    k[K_INV_BUILD_TIME] = 1.0 / energy_build_time(v);
     k[K_PART_LOW] = model_participation_low(v, model_participation_boost(v));
     k[K_PERCEPTION_TIME] = model_perception_time(v);
     k[K_PERCEPTION_RATE] = 1.0 / k[K_PERCEPTION_TIME];
@@ -243,10 +234,6 @@ void calib_lever_consts(const double *v, double *k)
     k[K_DIGITAL_Q] = v[V_DIGITAL_Q] + v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
     k[K_INNOVATION_Q] = v[V_INNOVATION_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS];
     k[K_RD_COLLAB_INTENSITY] = v[V_RD_COLLAB] * 0.01;
-    k[K_EFFICIENCY_P] = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * k[K_SAT_AUDITS];
-    k[K_EFFICIENCY_Q] = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
-                        v[V_LAB_EFFICIENCY_GAIN] * k[K_SAT_CHALLENGE_LAB];
-    k[K_SUPPORT_RATE] = v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
     k[K_GRAD_LEAVE_SHARE] = 1.0 - v[V_GRADUATE_RETENTION];
     k[K_TRAINING_SLACK] = k[K_TRAINING_CAPACITY] + 1e-9;
 }

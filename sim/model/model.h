@@ -45,22 +45,14 @@ enum model_const {
     K_DIGITAL_LIFE_RATE,    /* 1 / digital_life_years, 1/yr */
     K_INNOVATION_LAPSE_RATE, /* 1 / innovation_years, 1/yr */
     K_INV_INNOVATION_SHARE_START, /* 1 / innovation_share_start */
-    K_PRICE_ADJUST_RATE,    /* 1 / price_adjust_years, 1/yr */
-    K_INV_ENERGY_PRICE_START, /* 1 / energy_price_start */
-    K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
-    K_SUPPORT_SCALE,        /* 1 / (support_cost_per_kt x emissions_industry_start x
-                               abatable_share), 1/MSEK */
     K_BROADBAND_SCALE,      /* 1 / (1 - broadband_rural_start) */
     /* Responses to levers alone: constant in a run where no lever moves
      * (model_levers_fixed), computed afresh otherwise. */
     K_SAT_BROADBAND,        /* saturate(rural_broadband, 100) */
     K_SAT_INTEGRATION,      /* saturate(integration, 2000) */
     K_SAT_SEED,             /* saturate(seed_capital, 100) */
-    K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
     K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
     K_SAT_CHEQUES,          /* saturate(innovation_cheques, 400) */
-    K_BUILD_TIME,           /* build_time, yr */
-    K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
     K_INV_BUILD_TIME,       /* 1 / build_time, 1/yr */
     K_PART_LOW,             /* participation of the low-skilled with its boost */
     K_PERCEPTION_TIME,      /* perception_time, yr */
@@ -83,9 +75,6 @@ enum model_const {
     K_DIGITAL_Q,            /* digital_q_eff, 1/yr */
     K_INNOVATION_Q,         /* innovation_q_eff, 1/yr */
     K_RD_COLLAB_INTENSITY,  /* rd_collab x 0.01, 1 */
-    K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
-    K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
-    K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
     K_GRAD_LEAVE_SHARE,     /* 1 - graduate_retention, 1 */
     K_TRAINING_SLACK,       /* K_TRAINING_CAPACITY + 1e-9, starts/yr */
     /* Parameters alone, as the modules would compute them. */

@@ -71,7 +71,11 @@ void production_eval(model_frame *f)
     double comp2 = smooth_pos_twice((1.0 + ecc * v[V_REF_ENERGY_COST]) +
                                         v[V_PRICE_COMPETITIVENESS] * lead +
                                         v[V_INNOVATION_COMPETITIVENESS] * inn_gap +
-                                        v[V_GREEN_PREMIUM] * ab - ecc * cost,
+                                        v[V_GREEN_PREMIUM] * ab - ecc * cost
+                                        /* energy module: the whole cost burden (abatement
+                                           capital net of support included), as firms see it,
+                                           replaces the energy and carbon cost above */
+                                        - ecc * (y[S_INDUSTRY_COST_SEEN] - cost),
                                     0.01);
     double comp = 0.5 * comp2; /* smooth_pos; the halving moves into the factors below */
     double out_scale = v[V_REF_MFG_OUTPUT] * y[S_EXPORT_DEMAND];

@@ -110,7 +110,8 @@ static void energy_decarbonisation(double *v, const double *y)
     double bought = support / v[V_SUPPORT_COST_PER_KT];
     double supported = soft_min(bought, left * gross / v[V_PROJECT_LEAD_YEARS]);
     v[V_SUPPORTED_STARTS] = supported;
-    v[V_DECARB_SUPPORT_UPTAKE] = support > 0.0 ? supported / bought : 1.0;
+    v[V_SUPPORT_PAID] = supported * v[V_SUPPORT_COST_PER_KT];
+    v[V_DECARB_SUPPORT_UPTAKE] = support > 0.0 ? v[V_SUPPORT_PAID] / support : 1.0;
     double support_net = (1.0 - v[V_DECARB_SUPPORT_DEADWEIGHT]) *
                          (1.0 - v[V_DECARB_SUPPORT_DISPLACEMENT]);
     v[V_DECARB_START_RATE] = v[V_DECARB_RATE] * y[S_CARBON_PRICE_LEVEL] / v[V_DECARB_PRICE_REF];
@@ -136,6 +137,7 @@ static void energy_decarbonisation(double *v, const double *y)
 
     double build = energy_build_time(v);
     v[V_BUILD_TIME] = build;
+    v[V_PERMITTING_UPTAKE] = 1.0;
     v[V_ABATEMENT_12] = a1 / (build / 3.0);
     v[V_ABATEMENT_23] = a2 / (build / 3.0);
     v[V_ABATEMENT_COMMISSIONED] = a3 / (build / 3.0) *
@@ -156,7 +158,6 @@ static void energy_costs(double *v, const double *y)
 
     /* Firms renew the abatement equipment as it wears out; support pays
      * for the first generation only. */
-    v[V_SUPPORT_PAID] = v[V_SUPPORTED_STARTS] * v[V_SUPPORT_COST_PER_KT];
     v[V_SUPPORT_WRITE_OFF] = y[S_SUPPORT_CAPITAL] / v[V_ABATEMENT_ASSET_YEARS];
     v[V_ABATEMENT_CAPITAL] = v[V_DECARB_CAPEX] * gross *
                              (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3] + done);
@@ -171,13 +172,17 @@ static void energy_costs(double *v, const double *y)
     v[V_INDUSTRY_COST_CHANGE] = (v[V_INDUSTRY_COST_BURDEN] - y[S_INDUSTRY_COST_SEEN]) / 1.0;
 }
 
-/* Emissions outside industry: each sector falls at its assumed rate. */
+/* Emissions outside industry: each sector falls at its assumed rate;
+ * transport also electrifies, faster as more of it is electric. */
 static void energy_sectors(double *v, const double *y)
 {
+    double fossil = y[S_EMISSIONS_TRANSPORT], electric = y[S_TRANSPORT_ELECTRIFIED];
+    v[V_TRANSPORT_ELECTRIFIED_FLOW] =
+        (v[V_TRANSPORT_ELECTRIFICATION] +
+         v[V_TRANSPORT_EV_IMITATION] * electric / (electric + fossil + 1e-9)) *
+        fossil;
     v[V_TRANSPORT_EMISSIONS_CUT] =
-        (v[V_TRANSPORT_EMISSIONS_DECLINE] + v[V_TRANSPORT_ELECTRIFICATION]) *
-        y[S_EMISSIONS_TRANSPORT];
-    v[V_TRANSPORT_ELECTRIFIED_FLOW] = v[V_TRANSPORT_ELECTRIFICATION] * y[S_EMISSIONS_TRANSPORT];
+        v[V_TRANSPORT_EMISSIONS_DECLINE] * fossil + v[V_TRANSPORT_ELECTRIFIED_FLOW];
     v[V_HEATING_EMISSIONS_CUT] = v[V_HEATING_EMISSIONS_DECLINE] * y[S_EMISSIONS_HEATING];
     v[V_MACHINERY_EMISSIONS_CUT] = v[V_MACHINERY_EMISSIONS_DECLINE] * y[S_EMISSIONS_MACHINERY];
     v[V_AGRICULTURE_EMISSIONS_CUT] =

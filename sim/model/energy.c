@@ -35,8 +35,8 @@ void energy_init(double t0, const double *v, double *y)
     y[S_FIRMS_AUDITED] = 0.0;
     y[S_ABATEMENT_1] = y[S_ABATEMENT_2] = y[S_ABATEMENT_3] = y[S_ABATEMENT_DONE] = 0.0;
     y[S_SUPPORT_CAPITAL] = 0.0;
-    y[S_GRID_CAPACITY] = v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START] *
-                         (1.0 + v[V_GRID_HEADROOM_START]);
+    y[S_GRID_CAPACITY] =
+        v[V_GRID_HEADROOM_START] * v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START];
     y[S_INDUSTRY_COST_SEEN] = v[V_REF_ENERGY_COST];
 
     double other = v[V_EMISSIONS_START] - v[V_EMISSIONS_INDUSTRY_START];
@@ -118,22 +118,22 @@ static void energy_decarbonisation(double *v, const double *y)
     v[V_DECARB_STARTS] = v[V_DECARB_START_RATE] * left + supported * support_net / gross;
 
     /* Electricity: the 2020 share scaled like all energy, plus what the
-     * electrified abatement uses; the grid is expanded towards what the
-     * pipeline will need and holds up electrified projects when short. */
+     * electrified processes use. The grid for new load is expanded towards
+     * what the pipeline will need and holds up electrified projects when
+     * short. */
     double el_kt = v[V_ELECTRIFIED_SHARE] * gross; /* electrified kt per unit share */
     double el_per = v[V_ELECTRICITY_PER_ABATEMENT] / 1000.0;
-    double electricity = v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START] *
-                             v[V_OUTPUT_ENERGY_SCALE] +
-                         el_kt * done * el_per;
-    v[V_ELECTRICITY_INDUSTRY] = electricity;
+    double el_2020 = v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START];
+    double load = el_kt * done * el_per;
+    v[V_ELECTRIFIED_LOAD] = load;
+    v[V_ELECTRICITY_INDUSTRY] = el_2020 * v[V_OUTPUT_ENERGY_SCALE] + load;
     v[V_GRID_BUILD_TIME] = energy_lead_time(v, v[V_GRID_BUILD_YEARS], v[V_GRID_PERMITTING_CUT]);
-    v[V_GRID_NEED] = (electricity + el_kt * (a1 + a2 + a3) * el_per) *
-                     (1.0 + v[V_GRID_HEADROOM_START]);
+    v[V_GRID_NEED] = load + el_kt * (a1 + a2 + a3) * el_per + v[V_GRID_HEADROOM_START] * el_2020;
     v[V_GRID_EXPANSION] =
         smooth_pos(v[V_GRID_NEED] - y[S_GRID_CAPACITY], 1e-3) / v[V_GRID_BUILD_TIME];
-    double headroom = smooth_pos(y[S_GRID_CAPACITY] - electricity, 1e-3);
-    double load = el_kt * a3 * el_per;
-    v[V_GRID_AVAILABILITY] = 1.0 - exp(-headroom / (load + 1e-12));
+    double headroom = smooth_pos(y[S_GRID_CAPACITY] - load, 1e-3);
+    double connecting = el_kt * a3 * el_per;
+    v[V_GRID_AVAILABILITY] = 1.0 - exp(-headroom / (connecting + 1e-12));
 
     double build = energy_build_time(v);
     v[V_BUILD_TIME] = build;

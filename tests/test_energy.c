@@ -5,11 +5,11 @@
  * moves fuel demand to electricity and waits for the grid; emissions outside
  * industry are five sectors; and each of the module's levers moves its
  * indicators one way over its whole range. */
+#include <cmocka.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
-#include <cmocka.h>
 
 #include "tests/model_test_util.h"
 
@@ -49,14 +49,16 @@ static void test_support_buys_projects_while_abatable_emissions_are_left(void **
     /* More cut every five years to 2035, and the cut is kept to 2050. */
     double prev = 0.0;
     for (int y = 2025; y <= 2035; y += 5) {
-        double cut = model_at(&base, "emissions_industry", y) - model_at(&hi, "emissions_industry", y);
+        double cut =
+            model_at(&base, "emissions_industry", y) - model_at(&hi, "emissions_industry", y);
         if (!(cut > prev + 10.0))
             fail_msg("1,500 MSEK/yr of support cuts %.1f kt in %d (%.1f five years before)", cut, y,
                      prev);
         prev = cut;
     }
     assert_true(model_at(&base, "emissions_industry", 2050) -
-                    model_at(&hi, "emissions_industry", 2050) > 0.9 * prev);
+                    model_at(&hi, "emissions_industry", 2050) >
+                0.9 * prev);
     run_result_release(&base);
     run_result_release(&hi);
 }
@@ -78,7 +80,8 @@ static void test_support_is_spent_only_on_projects_started(void **st)
                 model_at(&hi, "decarbonisation_support_uptake", 2030));
     /* MSEK spent per kt/yr of emissions cut in 2050: within the evaluated
      * range of the net cost, 4-25 MSEK per kt/yr ([E30], [E31]). */
-    double cut = model_at(&base, "emissions_industry", 2050) - model_at(&hi, "emissions_industry", 2050);
+    double cut =
+        model_at(&base, "emissions_industry", 2050) - model_at(&hi, "emissions_industry", 2050);
     double per_kt = paid / cut;
     if (!(per_kt >= 4.0 && per_kt <= 25.0))
         fail_msg("%.0f MSEK spent for %.0f kt/yr: %.1f MSEK per kt/yr", paid, cut, per_kt);
@@ -96,7 +99,8 @@ static void test_support_cost_per_tonne_is_in_the_evaluated_range(void **st)
     /* Over the life of the equipment: 100-4,000 SEK per tonne (the agency's
      * gross figure to Riksrevisionen's, [E31], [E30]). */
     double paid = total_2021_2050(&pol, "support_paid");
-    double cut = model_at(&base, "emissions_industry", 2050) - model_at(&pol, "emissions_industry", 2050);
+    double cut =
+        model_at(&base, "emissions_industry", 2050) - model_at(&pol, "emissions_industry", 2050);
     double life = var_table[V_ABATEMENT_ASSET_YEARS].value;
     double sek_per_t = paid / (cut * life) * 1000.0;
     if (!(sek_per_t >= 100.0 && sek_per_t <= 4000.0))
@@ -131,7 +135,8 @@ static void test_abatement_capital_is_a_cost_to_industry(void **st)
     run_with(&lo, "decarb_capex", 6, NULL, 0, NULL, 0);
     run_with(&hi, "decarb_capex", 15, NULL, 0, NULL, 0);
     for (int y = 2025; y <= 2050; y += 5) {
-        assert_true(model_at(&hi, "industry_cost_burden", y) > model_at(&lo, "industry_cost_burden", y));
+        assert_true(model_at(&hi, "industry_cost_burden", y) >
+                    model_at(&lo, "industry_cost_burden", y));
         assert_true(model_at(&hi, "mfg_jobs", y) < model_at(&lo, "mfg_jobs", y));
     }
     run_result_release(&lo);
@@ -146,7 +151,8 @@ static void test_a_high_carbon_price_costs_manufacturing_jobs(void **st)
     run_with(&base, "green_premium", 0, NULL, 0, NULL, 0);
     run_with(&hi, "green_premium", 0, "carbon_price", 5000, NULL, 0);
     for (int y = 2025; y <= 2050; y += 5) {
-        assert_true(model_at(&hi, "industry_cost_burden", y) > model_at(&base, "industry_cost_burden", y));
+        assert_true(model_at(&hi, "industry_cost_burden", y) >
+                    model_at(&base, "industry_cost_burden", y));
         assert_true(model_at(&hi, "mfg_jobs", y) < model_at(&base, "mfg_jobs", y));
     }
     run_result_release(&base);
@@ -166,12 +172,13 @@ static void test_electrification_moves_fuel_demand_to_electricity(void **st)
     run_with(&lo, "electrified_share", 0, "carbon_price", 3000, NULL, 0);
     run_with(&hi, "electrified_share", 1, "carbon_price", 3000, NULL, 0);
     for (int y = 2030; y <= 2050; y += 10) {
-        assert_true(model_at(&hi, "electricity_industry", y) > model_at(&lo, "electricity_industry", y) + 0.1);
+        assert_true(model_at(&hi, "electricity_industry", y) >
+                    model_at(&lo, "electricity_industry", y) + 0.1);
         assert_true(model_at(&hi, "fuels_industry", y) < model_at(&lo, "fuels_industry", y) - 0.1);
     }
-    assert_close(model_at(&hi, "energy_industry", 2040),
-                 model_at(&hi, "electricity_industry", 2040) + model_at(&hi, "fuels_industry", 2040),
-                 1e-9);
+    assert_close(
+        model_at(&hi, "energy_industry", 2040),
+        model_at(&hi, "electricity_industry", 2040) + model_at(&hi, "fuels_industry", 2040), 1e-9);
     run_result_release(&lo);
     run_result_release(&hi);
 }
@@ -197,9 +204,11 @@ static void test_the_grid_holds_up_electrification_and_planning_relieves_it(void
     if (!(worst_grid(&tight) < 0.8))
         fail_msg("with no spare grid the availability stays above %.3f", worst_grid(&tight));
     assert_true(worst_grid(&ample) > 0.99);
-    assert_true(model_at(&tight, "abatement_done", 2035) < model_at(&ample, "abatement_done", 2035));
+    assert_true(model_at(&tight, "abatement_done", 2035) <
+                model_at(&ample, "abatement_done", 2035));
     assert_true(worst_grid(&planned) > worst_grid(&tight));
-    assert_true(model_at(&planned, "abatement_done", 2035) > model_at(&tight, "abatement_done", 2035));
+    assert_true(model_at(&planned, "abatement_done", 2035) >
+                model_at(&tight, "abatement_done", 2035));
     run_result_release(&tight);
     run_result_release(&ample);
     run_result_release(&planned);
@@ -226,8 +235,8 @@ static void test_emissions_outside_industry_are_five_sectors(void **st)
     run_result_release(&r);
     /* Each sector answers its own assumption. */
     static const char *const trends[] = {"transport_emissions_decline", "heating_emissions_decline",
-                                         "machinery_emissions_decline", "agriculture_emissions_decline",
-                                         "rest_emissions_decline"};
+                                         "machinery_emissions_decline",
+                                         "agriculture_emissions_decline", "rest_emissions_decline"};
     run_result base;
     run_with(&base, NULL, 0, NULL, 0, NULL, 0);
     for (int s = 0; s < 5; s++) {
@@ -237,8 +246,10 @@ static void test_emissions_outside_industry_are_five_sectors(void **st)
     }
     /* Transport electrification cuts transport emissions and uses electricity. */
     run_with(&r, "transport_electrification", 0.02, NULL, 0, NULL, 0);
-    assert_true(model_at(&r, "emissions_transport", 2030) < model_at(&base, "emissions_transport", 2030));
-    assert_true(model_at(&r, "electricity_transport", 2030) > model_at(&base, "electricity_transport", 2030));
+    assert_true(model_at(&r, "emissions_transport", 2030) <
+                model_at(&base, "emissions_transport", 2030));
+    assert_true(model_at(&r, "electricity_transport", 2030) >
+                model_at(&base, "electricity_transport", 2030));
     run_result_release(&r);
     run_result_release(&base);
 }
@@ -288,10 +299,9 @@ static void test_energy_indicators_have_no_start_up_jump(void **st)
     /* Industrial energy, electricity and emissions are left out: they turn smoothly
      * (output grows 1.6 %/yr while efficiency measures and abatement only
      * gather pace), which is no jump but fails this test. */
-    static const char *const names[] = {"emissions_total", "emissions_other", "emissions_vs_2010",
-                                        "abatement_kt", "industry_cost_burden",
-                                        "industry_cost_seen", "electricity_transport",
-                                        "grid_capacity"};
+    static const char *const names[] = {
+        "emissions_total",      "emissions_other",    "emissions_vs_2010",     "abatement_kt",
+        "industry_cost_burden", "industry_cost_seen", "electricity_transport", "grid_capacity"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         double d1 = fabs(model_at(&r, names[i], 2021) - model_at(&r, names[i], 2020));
         double d2 = fabs(model_at(&r, names[i], 2022) - model_at(&r, names[i], 2021));

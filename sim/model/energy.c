@@ -75,11 +75,11 @@ static void energy_efficiency(double *v, const double *y)
     v[V_AUDIT_EXPIRY] = y[S_FIRMS_AUDITED] / v[V_AUDIT_VALID_YEARS];
     v[V_ENERGY_AUDITS_UPTAKE] = funded > 0.0 ? done / funded : 1.0;
 
-    double audit_net = (1.0 - v[V_ENERGY_AUDITS_DEADWEIGHT]) *
-                       (1.0 - v[V_ENERGY_AUDITS_DISPLACEMENT]);
+    double audit_net =
+        (1.0 - v[V_ENERGY_AUDITS_DEADWEIGHT]) * (1.0 - v[V_ENERGY_AUDITS_DISPLACEMENT]);
     double labs = v[V_CHALLENGE_LAB];
-    v[V_EFFICIENCY_P_EFF] = v[V_EFFICIENCY_P] +
-                            v[V_AUDIT_EFFICIENCY_GAIN] * audit_net * done / (done + 150.0);
+    v[V_EFFICIENCY_P_EFF] =
+        v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * audit_net * done / (done + 150.0);
     v[V_EFFICIENCY_Q_EFF] = v[V_EFFICIENCY_Q] + v[V_CLUSTER_Q_GAIN] / 2.0 * v[V_CLUSTERS] +
                             v[V_LAB_EFFICIENCY_GAIN] * labs / (labs + 20.0);
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
@@ -90,8 +90,8 @@ static void energy_efficiency(double *v, const double *y)
         price;
     v[V_EFFICIENCY_RENEWAL_FLOW] = v[V_EFFICIENCY_RENEWAL] * (1.0 - pot - saved);
 
-    v[V_OUTPUT_ENERGY_SCALE] = v[V_MFG_GVA] / v[V_REF_MFG_OUTPUT] * y[S_ENERGY_BACKGROUND] *
-                               (1.0 - saved);
+    v[V_OUTPUT_ENERGY_SCALE] =
+        v[V_MFG_GVA] / v[V_REF_MFG_OUTPUT] * y[S_ENERGY_BACKGROUND] * (1.0 - saved);
 }
 
 /* The decarbonisation pipeline, its electricity and the grid. */
@@ -112,8 +112,8 @@ static void energy_decarbonisation(double *v, const double *y)
     v[V_SUPPORTED_STARTS] = supported;
     v[V_SUPPORT_PAID] = supported * v[V_SUPPORT_COST_PER_KT];
     v[V_DECARB_SUPPORT_UPTAKE] = support > 0.0 ? v[V_SUPPORT_PAID] / support : 1.0;
-    double support_net = (1.0 - v[V_DECARB_SUPPORT_DEADWEIGHT]) *
-                         (1.0 - v[V_DECARB_SUPPORT_DISPLACEMENT]);
+    double support_net =
+        (1.0 - v[V_DECARB_SUPPORT_DEADWEIGHT]) * (1.0 - v[V_DECARB_SUPPORT_DISPLACEMENT]);
     v[V_DECARB_START_RATE] = v[V_DECARB_RATE] * y[S_CARBON_PRICE_LEVEL] / v[V_DECARB_PRICE_REF];
     v[V_DECARB_STARTS] = v[V_DECARB_START_RATE] * left + supported * support_net / gross;
 
@@ -140,8 +140,8 @@ static void energy_decarbonisation(double *v, const double *y)
     v[V_PERMITTING_UPTAKE] = 1.0;
     v[V_ABATEMENT_12] = a1 / (build / 3.0);
     v[V_ABATEMENT_23] = a2 / (build / 3.0);
-    v[V_ABATEMENT_COMMISSIONED] = a3 / (build / 3.0) *
-                                  (1.0 - v[V_ELECTRIFIED_SHARE] * (1.0 - v[V_GRID_AVAILABILITY]));
+    v[V_ABATEMENT_COMMISSIONED] =
+        a3 / (build / 3.0) * (1.0 - v[V_ELECTRIFIED_SHARE] * (1.0 - v[V_GRID_AVAILABILITY]));
 }
 
 /* What industry pays: energy, carbon on the remaining emissions and the
@@ -159,15 +159,13 @@ static void energy_costs(double *v, const double *y)
     /* Firms renew the abatement equipment as it wears out; support pays
      * for the first generation only. */
     v[V_SUPPORT_WRITE_OFF] = y[S_SUPPORT_CAPITAL] / v[V_ABATEMENT_ASSET_YEARS];
-    v[V_ABATEMENT_CAPITAL] = v[V_DECARB_CAPEX] * gross *
-                             (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3] + done);
-    v[V_ABATEMENT_CAPITAL_COST] =
-        smooth_pos(v[V_ABATEMENT_CAPITAL] - y[S_SUPPORT_CAPITAL], 1e-3) *
-        (1.0 / v[V_ABATEMENT_ASSET_YEARS] + v[V_CAPITAL_COST_RATE]);
+    v[V_ABATEMENT_CAPITAL] =
+        v[V_DECARB_CAPEX] * gross * (y[S_ABATEMENT_1] + y[S_ABATEMENT_2] + y[S_ABATEMENT_3] + done);
+    v[V_ABATEMENT_CAPITAL_COST] = smooth_pos(v[V_ABATEMENT_CAPITAL] - y[S_SUPPORT_CAPITAL], 1e-3) *
+                                  (1.0 / v[V_ABATEMENT_ASSET_YEARS] + v[V_CAPITAL_COST_RATE]);
     v[V_INDUSTRY_COST_BURDEN] =
         (v[V_ENERGY_INDUSTRY] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
-         v[V_EMISSIONS_INDUSTRY] * y[S_CARBON_PRICE_LEVEL] / 1000.0 +
-         v[V_ABATEMENT_CAPITAL_COST]) /
+         v[V_EMISSIONS_INDUSTRY] * y[S_CARBON_PRICE_LEVEL] / 1000.0 + v[V_ABATEMENT_CAPITAL_COST]) /
         v[V_MFG_GVA];
     v[V_INDUSTRY_COST_CHANGE] = (v[V_INDUSTRY_COST_BURDEN] - y[S_INDUSTRY_COST_SEEN]) / 1.0;
 }
@@ -193,7 +191,8 @@ static void energy_sectors(double *v, const double *y)
 /* Indicators that no derivative reads. */
 static void energy_report(double *v, const double *y)
 {
-    v[V_ELECTRICITY_TRANSPORT] = y[S_TRANSPORT_ELECTRIFIED] * v[V_ELECTRICITY_PER_TRANSPORT] / 1000.0;
+    v[V_ELECTRICITY_TRANSPORT] =
+        y[S_TRANSPORT_ELECTRIFIED] * v[V_ELECTRICITY_PER_TRANSPORT] / 1000.0;
     v[V_ELECTRICITY_ADDED] = v[V_ELECTRICITY_INDUSTRY] + v[V_ELECTRICITY_TRANSPORT] -
                              v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START];
     v[V_ENERGY_INTENSITY] = v[V_ENERGY_INDUSTRY] * 1000.0 / v[V_MFG_GVA];

@@ -5,11 +5,11 @@
  * moves fuel demand to electricity and waits for the grid; emissions outside
  * industry are five sectors; and each of the module's levers moves its
  * indicators one way over its whole range. */
-#include <cmocka.h>
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
 #include <stdint.h>
+#include <cmocka.h>
 
 #include "tests/model_test_util.h"
 

@@ -118,21 +118,24 @@ static void energy_decarbonisation(double *v, const double *y)
     v[V_DECARB_STARTS] = v[V_DECARB_START_RATE] * left + supported * support_net / gross;
 
     /* Electricity: the 2020 share scaled like all energy, plus what the
-     * electrified processes use. The grid for new load is expanded towards
-     * what the pipeline will need and holds up electrified projects when
-     * short. */
+     * electrified processes use. The grid for new load, counted at 2020
+     * output (it keeps up with output growth), is expanded towards what the
+     * pipeline will need and holds up electrified projects when short. */
     double el_kt = v[V_ELECTRIFIED_SHARE] * gross; /* electrified kt per unit share */
     double el_per = v[V_ELECTRICITY_PER_ABATEMENT] / 1000.0;
     double el_2020 = v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START];
-    double load = el_kt * done * el_per;
-    v[V_ELECTRIFIED_LOAD] = load;
-    v[V_ELECTRICITY_INDUSTRY] = el_2020 * v[V_OUTPUT_ENERGY_SCALE] + load;
+    v[V_ELECTRIFIED_LOAD] = el_kt * done * el_per;
+    v[V_ELECTRICITY_INDUSTRY] = el_2020 * v[V_OUTPUT_ENERGY_SCALE] + v[V_ELECTRIFIED_LOAD];
+
+    double grid_kt = v[V_ELECTRIFIED_SHARE] * v[V_EMISSIONS_INDUSTRY_START];
+    double grid_load = grid_kt * done * el_per;
     v[V_GRID_BUILD_TIME] = energy_lead_time(v, v[V_GRID_BUILD_YEARS], v[V_GRID_PERMITTING_CUT]);
-    v[V_GRID_NEED] = load + el_kt * (a1 + a2 + a3) * el_per + v[V_GRID_HEADROOM_START] * el_2020;
+    v[V_GRID_NEED] = grid_load + grid_kt * (a1 + a2 + a3) * el_per +
+                     v[V_GRID_HEADROOM_START] * el_2020;
     v[V_GRID_EXPANSION] =
         smooth_pos(v[V_GRID_NEED] - y[S_GRID_CAPACITY], 1e-3) / v[V_GRID_BUILD_TIME];
-    double headroom = smooth_pos(y[S_GRID_CAPACITY] - load, 1e-3);
-    double connecting = el_kt * a3 * el_per;
+    double headroom = smooth_pos(y[S_GRID_CAPACITY] - grid_load, 1e-3);
+    double connecting = grid_kt * a3 * el_per;
     v[V_GRID_AVAILABILITY] = 1.0 - exp(-headroom / (connecting + 1e-12));
 
     double build = energy_build_time(v);

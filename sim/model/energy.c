@@ -152,10 +152,10 @@ static void energy_decarbonisation(double *v, const double *y)
 static void energy_costs(double *v, const double *y)
 {
     double gross = v[V_EMISSIONS_INDUSTRY_GROSS], done = y[S_ABATEMENT_DONE];
-    double el_kt = v[V_ELECTRIFIED_SHARE] * gross * done;
+    double electrified_kt = v[V_ELECTRIFIED_SHARE] * gross * done;
     v[V_FUELS_INDUSTRY] = v[V_ENERGY_INDUSTRY_START] * (1.0 - v[V_ELECTRICITY_SHARE_START]) *
                               v[V_OUTPUT_ENERGY_SCALE] -
-                          el_kt * v[V_FUEL_PER_EMISSION] / 1000.0;
+                          electrified_kt * v[V_FUEL_PER_EMISSION] / 1000.0;
     v[V_ENERGY_INDUSTRY] = v[V_ELECTRICITY_INDUSTRY] + v[V_FUELS_INDUSTRY];
     v[V_EMISSIONS_INDUSTRY] = gross * (1.0 - done);
 
@@ -170,7 +170,8 @@ static void energy_costs(double *v, const double *y)
         (v[V_ENERGY_INDUSTRY] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
          v[V_EMISSIONS_INDUSTRY] * y[S_CARBON_PRICE_LEVEL] / 1000.0 + v[V_ABATEMENT_CAPITAL_COST]) /
         v[V_MFG_GVA];
-    v[V_INDUSTRY_COST_CHANGE] = (v[V_INDUSTRY_COST_BURDEN] - y[S_INDUSTRY_COST_SEEN]) / 1.0;
+    v[V_INDUSTRY_COST_CHANGE] =
+        (v[V_INDUSTRY_COST_BURDEN] - y[S_INDUSTRY_COST_SEEN]) / v[V_COST_PERCEPTION_YEARS];
 }
 
 /* Emissions outside industry: each sector falls at its assumed rate;

@@ -77,11 +77,17 @@ static void energy_efficiency(double *v, const double *y)
 
     double audit_net =
         (1.0 - v[V_ENERGY_AUDITS_DEADWEIGHT]) * (1.0 - v[V_ENERGY_AUDITS_DISPLACEMENT]);
-    double labs = v[V_CHALLENGE_LAB];
     v[V_EFFICIENCY_P_EFF] =
         v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * audit_net * done / (done + 150.0);
-    v[V_EFFICIENCY_Q_EFF] = v[V_EFFICIENCY_Q] + v[V_CLUSTER_Q_GAIN] / 2.0 * v[V_CLUSTERS] +
-                            v[V_LAB_EFFICIENCY_GAIN] * labs / (labs + 20.0);
+    /* Clusters and Challenge Labs (their levers' own module) spread
+     * efficiency measures by word of mouth, net of their additionality. */
+    double cluster_net = (1.0 - v[V_CLUSTERS_DEADWEIGHT]) * (1.0 - v[V_CLUSTERS_DISPLACEMENT]);
+    double labs = v[V_CHALLENGE_LAB];
+    double labs_net =
+        (1.0 - v[V_CHALLENGE_LAB_DEADWEIGHT]) * (1.0 - v[V_CHALLENGE_LAB_DISPLACEMENT]);
+    v[V_EFFICIENCY_Q_EFF] = v[V_EFFICIENCY_Q] +
+                            v[V_CLUSTER_Q_GAIN] / 2.0 * v[V_CLUSTERS] * cluster_net +
+                            v[V_LAB_EFFICIENCY_GAIN] * labs_net * labs / (labs + 20.0);
     double price = smooth_pos(1.0 + v[V_ENERGY_PRICE_RESPONSE] *
                                         (y[S_ENERGY_PRICE_LEVEL] / v[V_ENERGY_PRICE_START] - 1.0),
                               0.01);

@@ -27,7 +27,6 @@ struct runner {
     double y[STOCK_COUNT];    /* state */
     double y0[STOCK_COUNT];   /* initial state (scale of the negative-stock check) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
-    double k[MODEL_CONST_COUNT]; /* the model's per-run constants (model_frame) */
     int active[LEVER_COUNT];  /* V_ ids of the levers that move in this run */
     int nactive;              /* entries of active */
 };
@@ -161,8 +160,7 @@ static int rhs(double t, const double y[], double dydt[], void *params)
     runner *rn = params;
     levers_set(rn, t, rn->phase);
     model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt,
-                     .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc,
-                     .k = rn->k};
+                     .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc};
     model_eval(&f);
     return 0; /* the integrator stops on a non-finite derivative */
 }
@@ -172,8 +170,7 @@ static void evaluate_at(runner *rn, double t)
 {
     levers_set(rn, t, t);
     model_frame f = {.t = t, .t0 = rn->t0, .y = rn->y, .v = rn->v, .dydt = rn->dydt,
-                     .report = 1, .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc,
-                     .k = rn->k};
+                     .report = 1, .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc};
     model_eval(&f);
 }
 
@@ -253,7 +250,7 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     rn->sc = sc;
     rn->t0 = sc->start;
     memcpy(rn->v, sc->value, sizeof rn->v);
-    model_invalidate(rn->v); /* the calibration and rn->k follow this run's values */
+    model_invalidate(rn->v); /* the calibration follows this run's values */
     rn->nactive = 0;
     for (int l = 0; l < LEVER_COUNT; l++) {
         int id = var_lever_ids[l];

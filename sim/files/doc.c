@@ -47,8 +47,10 @@ static const doc_module modules[] = {
      "Bass diffusion of digital tools and of innovation among established SMEs, and the R&D "
      "knowledge stock."},
     {V_ENERGY_PRICE, "Energy and climate", "sim/model/energy.def",
-     "Industrial energy use, diffusion of efficiency measures from a potential, a "
-     "decarbonisation pipeline with a build delay, and emissions of industry and of the rest."},
+     "Industrial energy (electricity and fuels), diffusion of efficiency measures from a "
+     "potential, energy audits, a decarbonisation pipeline whose electrified projects wait for "
+     "grid capacity, industry's cost burden, and emissions of industry and of five other "
+     "sectors."},
     {V_BUDGET_CAP, "Budget", "sim/model/budget.def",
      "Policy spending on the units taken up, by priority and theme; funds allocated but not "
      "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap."},

@@ -224,26 +224,3 @@ void calib_eval(model_frame *f)
     v[V_REF_MATCH_HIGH] = match_fit(v, e_high, w_high, v[V_PARTICIPATION_HIGH],
                                     v[V_RETIRE_RATIO_HIGH], trend[2] / vac, 0.0);
 }
-
-void calib_consts(const double *v, double *k)
-{
-    k[K_PRICE_ADJUST_RATE] = 1.0 / v[V_PRICE_ADJUST_YEARS];
-    k[K_INV_ENERGY_PRICE_START] = 1.0 / v[V_ENERGY_PRICE_START];
-    k[K_DECARB_PRICE_RATE] = v[V_DECARB_RATE] / var_table[V_CARBON_PRICE].value;
-    k[K_SUPPORT_SCALE] =
-        1.0 / (v[V_SUPPORT_COST_PER_KT] * v[V_EMISSIONS_INDUSTRY_START] * v[V_ABATABLE_SHARE]);
-    calib_lever_consts(v, k);
-}
-
-void calib_lever_consts(const double *v, double *k)
-{
-    k[K_SAT_AUDITS] = saturate(v[V_ENERGY_AUDITS], 150.0);
-    k[K_SAT_CHALLENGE_LAB] = saturate(v[V_CHALLENGE_LAB], 20.0);
-    double build = energy_build_time(v);
-    k[K_BUILD_TIME] = build;
-    k[K_BUILD_STAGE_RATE] = 3.0 / build;
-    k[K_EFFICIENCY_P] = v[V_EFFICIENCY_P] + v[V_AUDIT_EFFICIENCY_GAIN] * k[K_SAT_AUDITS];
-    k[K_EFFICIENCY_Q] = v[V_EFFICIENCY_Q] + 0.5 * v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] +
-                        v[V_LAB_EFFICIENCY_GAIN] * k[K_SAT_CHALLENGE_LAB];
-    k[K_SUPPORT_RATE] = v[V_DECARB_SUPPORT] * k[K_SUPPORT_SCALE];
-}

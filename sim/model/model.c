@@ -38,21 +38,10 @@ void model_eval(model_frame *f)
         for (int s = 0; s < STOCK_COUNT; s++)
             f->v[var_stock_ids[s]] = f->y[s];
     /* The calibration depends on parameters alone, which the engine sets
-     * once per run (and with them clears the ref_* slots): compute it, and
-     * the constants derived from it, on the first evaluation of a run only. */
-    double k[MODEL_CONST_COUNT];
-    int fresh = f->v[V_REF_POP_YOUNG] == 0.0;
-    if (fresh)
+     * once per run (and with them clears the ref_* slots): compute it on
+     * the first evaluation of a run only. */
+    if (f->v[V_REF_POP_YOUNG] == 0.0)
         calib_eval(f);
-    double *k_given = f->k;
-    if (k_given == NULL) {
-        f->k = k; /* (no copy of the frame: its fields were just stored) */
-        fresh = 1;
-    }
-    if (fresh)
-        calib_consts(f->v, f->k);
-    else if (!model_levers_fixed(f))
-        calib_lever_consts(f->v, f->k); /* the levers may have moved since */
     inclusion_eval(f);
     demography_eval(f);
     production_eval(f);
@@ -61,5 +50,4 @@ void model_eval(model_frame *f)
     innovation_eval(f);
     energy_eval(f);
     budget_eval(f);
-    f->k = k_given;
 }

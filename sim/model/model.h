@@ -15,29 +15,6 @@
 #define MODEL_NAME "Norra Mellansverige industrial transition"
 #define MODEL_VERSION "1.0.0"
 
-/* Per-run constants of the equations: rates and ratios that follow from
- * parameter values and the calibrated 2020 state alone, computed with the
- * calibration (calib_consts) so that the evaluations of a run multiply
- * where they would otherwise divide. Units per entry. */
-enum model_const {
-    K_PRICE_ADJUST_RATE,    /* 1 / price_adjust_years, 1/yr */
-    K_INV_ENERGY_PRICE_START, /* 1 / energy_price_start */
-    K_DECARB_PRICE_RATE,    /* decarb_rate / the central carbon price, 1/yr per SEK/t */
-    K_SUPPORT_SCALE,        /* 1 / (support_cost_per_kt x emissions_industry_start x
-                               abatable_share), 1/MSEK */
-    /* Responses to levers alone: constant in a run where no lever moves
-     * (model_levers_fixed), computed afresh otherwise. */
-    K_SAT_AUDITS,           /* saturate(energy_audits, 150) */
-    K_SAT_CHALLENGE_LAB,    /* saturate(challenge_lab, 20) */
-    K_BUILD_TIME,           /* build_time, yr */
-    K_BUILD_STAGE_RATE,     /* 3 / build_time, 1/yr */
-    K_EFFICIENCY_P,         /* efficiency_p_eff, 1/yr */
-    K_EFFICIENCY_Q,         /* efficiency_q_eff, 1/yr */
-    K_SUPPORT_RATE,         /* decarb_support x K_SUPPORT_SCALE, 1/yr */
-    /* Parameters alone, as the modules would compute them. */
-    MODEL_CONST_COUNT
-};
-
 /* What one evaluation of the model sees. */
 typedef struct model_frame {
     double t;        /* time, years (e.g. 2031.25) */
@@ -58,10 +35,6 @@ typedef struct model_frame {
     int nlevers;       /* entries of levers */
     const struct scenario *sc; /* the run's scenario (lever schedules); NULL
                                   outside a run */
-    double *k;         /* MODEL_CONST_COUNT per-run constants (enum model_const),
-                          written with the calibration and read by every later
-                          evaluation: keep them with v. NULL: model_eval
-                          computes them afresh in each evaluation */
 } model_frame;
 
 /* Writes the initial state for a run starting at t0 into y[STOCK_COUNT].
@@ -75,30 +48,12 @@ void model_init(double t0, const double *v, double *y);
  * The calibrated 2020 reference state (the ref_* slots, sim/model/calib.def)
  * depends on parameter, assumption and setting values only; it is computed
  * when v[V_REF_POP_YOUNG] is 0 (as in a v freshly filled from a scenario)
- * and reused by later evaluations, and so are the per-run constants in
- * f->k (enum model_const) computed with it. */
+ * and reused by later evaluations. */
 void model_eval(model_frame *f);
 
 /* Marks the calibration in v as stale: call it after changing a parameter,
  * assumption or setting slot of a v that model_eval has already used. */
 void model_invalidate(double *v);
-
-/* Fills k[MODEL_CONST_COUNT] from the parameter, lever and ref_* slots of v
- * (after calib_eval). */
-void calib_consts(const double *v, double *k);
-
-/* Fills the entries of k that follow from lever slots alone (K_SAT_SEED
- * to the end of enum model_const) from v: model_eval calls it in every
- * evaluation of a run where levers move, so that the modules always read
- * the lever responses from k. */
-void calib_lever_consts(const double *v, double *k);
-
-/* 1 when no lever moves during the run of f (the engine's list of moving
- * levers is empty), so that the lever responses in f->k hold throughout. */
-static inline int model_levers_fixed(const model_frame *f)
-{
-    return f->levers != NULL && f->nlevers == 0;
-}
 
 /* Module entry points, in evaluation order (called by model_init/model_eval).
  * The calibration module computes the 2020 reference state that the other

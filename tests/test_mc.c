@@ -134,7 +134,7 @@ static void test_monte_carlo_quantiles_of_exponential_decay_match_closed_form(vo
     const size_t np = 5;
     double *data = malloc(N * YEARS * sizeof *data), scratch[N];
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    ode_solver *s = ode_create(1, ODE_ADAPTIVE, 1e-9, 0.1);
+    ode_solver *s = ode_create(1, ODE_ADAPTIVE, 1e-9, NULL, 0.1);
     assert_non_null(s);
     for (size_t i = 0; i < N; i++) {
         sample_stream(rng, 2024, i);

@@ -51,7 +51,7 @@ static int failing(double t, const double y[], double dydt[], void *p)
 static double decay_error(ode_method m, double h)
 {
     rates r = {.k = 0.3};
-    ode_solver *s = ode_create(1, m, 1e-6, h);
+    ode_solver *s = ode_create(1, m, 1e-6, NULL, h);
     assert_non_null(s);
     double y = 1000.0, t = 0.0, worst = 0.0;
     for (int year = 1; year <= 30; year++) {
@@ -89,8 +89,8 @@ static void test_rk4_takes_its_steps_whatever_the_tolerance(void **state)
     /* A fixed-step method has no error control: a tolerance far below its
      * error neither stops it nor changes its result. */
     rates r = {.k = 0.3};
-    ode_solver *tight = ode_create(1, ODE_RK4, 1e-12, 1.0 / 16);
-    ode_solver *loose = ode_create(1, ODE_RK4, 1e-3, 1.0 / 16);
+    ode_solver *tight = ode_create(1, ODE_RK4, 1e-12, NULL, 1.0 / 16);
+    ode_solver *loose = ode_create(1, ODE_RK4, 1e-3, NULL, 1.0 / 16);
     double y1 = 1000.0, y2 = 1000.0, t1 = 0.0, t2 = 0.0;
     assert_int_equal(ode_advance(tight, decay, &r, &t1, 30.0, &y1), SIM_OK);
     assert_int_equal(ode_advance(loose, decay, &r, &t2, 30.0, &y2), SIM_OK);
@@ -115,7 +115,7 @@ static void test_euler_matches_its_own_closed_form(void **state)
     (void)state;
     /* Euler with step h multiplies by (1 - k h) per step, exactly. */
     rates r = {.k = 0.3};
-    ode_solver *s = ode_create(1, ODE_EULER, 1e-6, 0.25);
+    ode_solver *s = ode_create(1, ODE_EULER, 1e-6, NULL, 0.25);
     double y = 1.0, t = 0.0;
     assert_int_equal(ode_advance(s, decay, &r, &t, 10.0, &y), SIM_OK);
     assert_close(y, pow(1.0 - 0.3 * 0.25, 40.0), 1e-14);
@@ -129,7 +129,7 @@ static void test_logistic_growth_for_each_method(void **state)
     const double tolerance[] = {1e-5, 1e-6, 5e-3};
     for (int i = 0; i < 3; i++) {
         rates r = {.k = 0.5, .cap = 100.0};
-        ode_solver *s = ode_create(1, methods[i], 1e-6, 1.0 / 16);
+        ode_solver *s = ode_create(1, methods[i], 1e-6, NULL, 1.0 / 16);
         double y = 1.0, t = 0.0;
         assert_int_equal(ode_advance(s, logistic, &r, &t, 20.0, &y), SIM_OK);
         double exact = 100.0 / (1.0 + 99.0 * exp(-0.5 * 20.0));
@@ -142,7 +142,7 @@ static void test_rhs_failure_stops_with_solver_status(void **state)
 {
     (void)state;
     for (int m = ODE_ADAPTIVE; m <= ODE_EULER; m++) {
-        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, 1.0 / 16);
+        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, NULL, 1.0 / 16);
         double y = 0.0, t = 0.0;
         assert_int_equal(ode_advance(s, failing, NULL, &t, 5.0, &y), SIM_ESOLVER);
         assert_true(t <= 2.5 + 1.0 / 16);
@@ -163,7 +163,7 @@ static void test_non_finite_derivative_stops_each_method(void **state)
 {
     (void)state;
     for (int m = ODE_ADAPTIVE; m <= ODE_EULER; m++) {
-        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, 1.0 / 16);
+        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, NULL, 1.0 / 16);
         double y = 0.0, t = 0.0;
         assert_int_equal(ode_advance(s, silent_nan, NULL, &t, 5.0, &y), SIM_ESOLVER);
         if (m != ODE_ADAPTIVE) {
@@ -194,7 +194,7 @@ static void test_jump_is_integrated_exactly_when_split_at_it(void **state)
 {
     (void)state;
     for (int m = ODE_ADAPTIVE; m <= ODE_EULER; m++) {
-        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, 1.0 / 16);
+        ode_solver *s = ode_create(1, (ode_method)m, 1e-6, NULL, 1.0 / 16);
         jump j = {.phase = 1.0};
         double y = 0.0, t = 0.0;
         assert_int_equal(ode_advance(s, jumping, &j, &t, 2.5, &y), SIM_OK);
@@ -207,12 +207,45 @@ static void test_jump_is_integrated_exactly_when_split_at_it(void **state)
     }
 }
 
+/* Two decays: a large slow stock and a small fast one (as a stage of a
+ * training pipeline beside the region's population). */
+static int two_decays(double t, const double y[], double dydt[], void *p)
+{
+    (void)t;
+    (void)p;
+    dydt[0] = -0.05 * y[0];
+    dydt[1] = 300.0 * exp(-0.05 * t) - 2.0 * y[1]; /* settles near 150 */
+    return 0;
+}
+
+static void test_scaled_tolerance_spares_small_stocks_and_keeps_the_error(void **state)
+{
+    (void)state;
+    const double scale[2] = {1e6, 1e6}; /* both in persons */
+    unsigned long evals[2];
+    double y_end[2][2];
+    for (int k = 0; k < 2; k++) {
+        ode_solver *s = ode_create(2, ODE_ADAPTIVE, 1e-6, k == 0 ? NULL : scale, 0.1);
+        assert_non_null(s);
+        double y[2] = {1e6, 150.0}, t = 0.0;
+        assert_int_equal(ode_advance(s, two_decays, NULL, &t, 30.0, y), SIM_OK);
+        evals[k] = ode_evaluations(s);
+        y_end[k][0] = y[0];
+        y_end[k][1] = y[1];
+        ode_destroy(s);
+    }
+    assert_true(evals[1] < evals[0]);
+    /* Each stock within a few tolerances of its scale: rtol x 1e6 = 1 person. */
+    assert_close(y_end[1][0], 1e6 * exp(-0.05 * 30.0), 30.0 * 1e-6 * 1e6);
+    assert_close(y_end[1][1], y_end[0][1], 30.0 * 1e-6 * 1e6);
+}
+
 static void test_invalid_arguments_give_no_solver(void **state)
 {
     (void)state;
-    assert_null(ode_create(0, ODE_ADAPTIVE, 1e-6, 0.1));
-    assert_null(ode_create(1, ODE_ADAPTIVE, 0.0, 0.1));
-    assert_null(ode_create(1, ODE_RK4, 1e-6, -1.0));
+    assert_null(ode_create(0, ODE_ADAPTIVE, 1e-6, NULL, 0.1));
+    assert_null(ode_create(1, ODE_ADAPTIVE, 0.0, NULL, 0.1));
+    assert_null(ode_create(1, ODE_RK4, 1e-6, NULL, -1.0));
     ode_destroy(NULL);
 }
 
@@ -236,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_rhs_failure_stops_with_solver_status),
         cmocka_unit_test(test_non_finite_derivative_stops_each_method),
         cmocka_unit_test(test_jump_is_integrated_exactly_when_split_at_it),
+        cmocka_unit_test(test_scaled_tolerance_spares_small_stocks_and_keeps_the_error),
         cmocka_unit_test(test_invalid_arguments_give_no_solver),
         cmocka_unit_test(test_method_names_round_trip),
     };

@@ -82,7 +82,7 @@ static int trampoline(double t, const double y[], double dydt[], void *p)
     return GSL_SUCCESS;
 }
 
-ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
+ode_solver *ode_create(size_t dim, ode_method method, double rtol, const double *scale, double h)
 {
     if (dim == 0 || !(rtol > 0.0) || !(h > 0.0) || (unsigned)method > ODE_EULER)
         return NULL;
@@ -100,10 +100,15 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h)
     int ok = 0;
     switch (method) {
     case ODE_ADAPTIVE:
-        /* Absolute tolerance rtol in the variables' own units (persons, kt,
-         * MSEK): negligible beside the relative part for every stock that
-         * is not near zero, and it keeps stocks that start at 0 cheap. */
-        s->drv = gsl_odeiv2_driver_alloc_y_new(&s->sys, gsl_odeiv2_step_rkck, h, rtol, rtol);
+        /* The error of variable i may be rtol (|y_i| + scale_i): relative
+         * for large values, and for a small stock an absolute part of the
+         * size of its kind (a few persons among the region's people), so
+         * that a small, fast stock (a stage of a training pipeline) does
+         * not set the step of the whole model. */
+        s->drv = scale != NULL
+                     ? gsl_odeiv2_driver_alloc_scaled_new(&s->sys, gsl_odeiv2_step_rkck, h, rtol,
+                                                          rtol, 1.0, 0.0, scale)
+                     : gsl_odeiv2_driver_alloc_y_new(&s->sys, gsl_odeiv2_step_rkck, h, rtol, rtol);
         if (s->drv != NULL)
             ok = gsl_odeiv2_driver_set_nmax(s->drv, ODE_NMAX) == GSL_SUCCESS;
         break;

@@ -26,11 +26,13 @@ typedef int (*ode_rhs)(double t, const double y[], double dydt[], void *params);
 
 typedef struct ode_solver ode_solver;
 
-/* A solver for dim equations. rtol: relative (and absolute, in the
- * variables' own units) tolerance of the adaptive method; h: the fixed step
- * of RK4 and Euler, years (a segment is split into equal steps no longer
- * than h). Returns NULL when out of memory or dim == 0. */
-ode_solver *ode_create(size_t dim, ode_method method, double rtol, double h);
+/* A solver for dim equations. rtol: relative tolerance of the adaptive
+ * method; scale: NULL, or dim magnitudes in the variables' own units, for
+ * an absolute tolerance of rtol x scale[i] on variable i (NULL: rtol in the
+ * variables' own units); the array is copied. h: the fixed step of RK4 and
+ * Euler, years (a segment is split into equal steps no longer than h).
+ * Returns NULL when out of memory or dim == 0. */
+ode_solver *ode_create(size_t dim, ode_method method, double rtol, const double *scale, double h);
 void ode_destroy(ode_solver *s);
 
 /* Method name for reports ("adaptive", "rk4", "euler") and its parse; the

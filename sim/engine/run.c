@@ -27,6 +27,8 @@ struct runner {
     double y[STOCK_COUNT];    /* state */
     double y0[STOCK_COUNT];   /* initial state (scale of the negative-stock check) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
+    double scale[STOCK_COUNT]; /* error scale of each stock: the largest baseline
+                                  initial stock of its unit (run_stock_scales) */
     int active[LEVER_COUNT];  /* V_ ids of the levers that move in this run */
     int nactive;              /* entries of active */
 };
@@ -104,10 +106,50 @@ size_t run_row_at(const run_result *r, double year)
     return best;
 }
 
+/* The magnitude of each stock's kind: the largest initial value, in the
+ * baseline, among the stocks of the same unit (persons, firms, kt CO2e/yr,
+ * shares ...), 1 where all are zero. The adaptive method's absolute
+ * tolerance is rtol times this: people are counted to about a quarter of a
+ * person, however small the stock that holds them. */
+static void run_stock_scales(double *scale)
+{
+    double y0[STOCK_COUNT];
+    scenario *sc = malloc(sizeof *sc);
+    if (sc == NULL) {
+        for (int i = 0; i < STOCK_COUNT; i++)
+            scale[i] = 1.0;
+        return;
+    }
+    scenario_init(sc);
+    double *w = malloc(VAR_COUNT * sizeof *w);
+    if (w == NULL) {
+        free(sc);
+        for (int i = 0; i < STOCK_COUNT; i++)
+            scale[i] = 1.0;
+        return;
+    }
+    memcpy(w, sc->value, VAR_COUNT * sizeof *w);
+    model_invalidate(w);
+    model_init(sc->start, w, y0);
+    for (int i = 0; i < STOCK_COUNT; i++) {
+        double m = 0.0;
+        for (int j = 0; j < STOCK_COUNT; j++)
+            if (strcmp(var_table[var_stock_ids[i]].unit, var_table[var_stock_ids[j]].unit) == 0 &&
+                fabs(y0[j]) > m)
+                m = fabs(y0[j]);
+        scale[i] = m > 0.0 && isfinite(m) ? m : 1.0;
+    }
+    free(w);
+    free(sc);
+}
+
 runner *runner_create(void)
 {
     sim_gsl_init(); /* once per process, not per thread: the handler is a global */
-    return calloc(1, sizeof(runner));
+    runner *rn = calloc(1, sizeof(runner));
+    if (rn != NULL)
+        run_stock_scales(rn->scale);
+    return rn;
 }
 
 void runner_destroy(runner *rn)
@@ -200,7 +242,7 @@ static sim_status ensure_solver(runner *rn, const run_opts *o)
     if (rn->ode != NULL && rn->method == o->method && rn->rtol == o->rtol && rn->dt == o->dt)
         return SIM_OK;
     ode_destroy(rn->ode);
-    rn->ode = ode_create(STOCK_COUNT, o->method, o->rtol, o->dt);
+    rn->ode = ode_create(STOCK_COUNT, o->method, o->rtol, rn->scale, o->dt);
     rn->method = o->method;
     rn->rtol = o->rtol;
     rn->dt = o->dt;

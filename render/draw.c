@@ -301,34 +301,44 @@ int draw_text_height(void *user, ui_font f)
     return d->height[f];
 }
 
-static void draw_text(draw_ctx *d, const ui_cmd *c, const char *s)
+/* The cache entry holding the texture of the text of c, made now when
+ * missing; NULL when it cannot be made. */
+static cache_entry *text_entry(draw_ctx *d, const ui_cmd *c, const char *s)
 {
     size_t n = strlen(s);
     if (n == 0 || n >= TEXT_MAX)
-        return;
-    if (d->ncache >= CACHE_FULL)
-        cache_clear(d);
+        return NULL;
     unsigned h;
+    if (d->ncache >= CACHE_FULL)
+        return NULL; /* a frame of more texts than the cache holds: the rest wait */
     cache_entry *e = cache_slot(d, (int)c->font, 1, c->color, s, n, &h);
     if (!e->hash) {
         SDL_Color col = {c->color.r, c->color.g, c->color.b, c->color.a};
         SDL_Surface *surf = TTF_RenderUTF8_Blended(d->font[c->font], s, col);
         if (!surf)
-            return;
+            return NULL;
         SDL_Texture *tex = SDL_CreateTextureFromSurface(d->r, surf);
         int w = surf->w, hh = surf->h;
         SDL_FreeSurface(surf);
         if (!tex)
-            return;
+            return NULL;
         if (!cache_fill(d, e, h, (int)c->font, 1, c->color, s, n)) {
             SDL_DestroyTexture(tex);
-            return;
+            return NULL;
         }
         e->tex = tex;
         e->w = w;
         e->h = hh;
     }
     e->used = d->frame;
+    return e;
+}
+
+static void draw_text(draw_ctx *d, const ui_cmd *c, const char *s)
+{
+    cache_entry *e = text_entry(d, c, s);
+    if (!e)
+        return;
     SDL_Rect dst = {c->rect.x, c->rect.y, e->w, e->h};
     SDL_RenderCopy(d->r, e->tex, NULL, &dst);
 }
@@ -484,10 +494,28 @@ static void set_color(draw_ctx *d, ui_color c)
     SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
 }
 
-void draw_commands(draw_ctx *d, const ui_ctx *ctx)
+void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg)
 {
     if (d->ncache > CACHE_TRIM)
         cache_trim(d);
+    /* Every text texture the frame lacks is made before anything is drawn:
+     * SDL flushes its queue of drawing before it creates or destroys a
+     * texture, and on a GL renderer each flush in mid-frame costs a pass of
+     * the rasterizer over the window (Mesa's llvmpipe under Xvfb: a drag
+     * that changes twenty numbers took 30-60 ms a frame, with them made
+     * first it draws in one pass). */
+    int ntext = 0;
+    for (int i = 0; i < ctx->ncmd; i++)
+        ntext += ctx->cmd[i].type == UI_CMD_TEXT;
+    if (d->ncache + ntext >= CACHE_FULL)
+        cache_clear(d);
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT)
+            text_entry(d, &ctx->cmd[i], ctx->text + ctx->cmd[i].text);
+    SDL_RenderSetClipRect(d->r, NULL);
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(d->r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(d->r);
     for (int layer = 0; layer < 2; layer++) {
         SDL_RenderSetClipRect(d->r, NULL);
         for (int i = 0; i < ctx->ncmd; i++) {

@@ -30,6 +30,10 @@ struct gui {
     int fullscreen;       /* current window state */
     char title[256];      /* current window title */
     double *samples;      /* input-to-frame times, ms */
+    double *phase[GUI_PHASES]; /* of the same frames: building the ui (app_frame,
+                                  with the model runs), drawing the commands,
+                                  SDL_RenderPresent, ms */
+    double phase_ms[GUI_PHASES]; /* of the frame being drawn, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
     recovery rec;         /* the session's recovery copy (off for headless runs) */
@@ -175,7 +179,9 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     g->ui->clipboard.set = clipboard_set;
     if (opts->profile) {
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
-        if (!g->samples) {
+        for (int i = 0; i < GUI_PHASES; i++)
+            g->phase[i] = malloc(PROFILE_MAX * sizeof *g->phase[i]);
+        if (!g->samples || !g->phase[0] || !g->phase[1] || !g->phase[2]) {
             snprintf(msg, n, "out of memory");
             gui_destroy(g);
             return NULL;
@@ -212,6 +218,8 @@ void gui_destroy(gui *g)
     if (g->win)
         SDL_DestroyWindow(g->win);
     free(g->samples);
+    for (int i = 0; i < GUI_PHASES; i++)
+        free(g->phase[i]);
     free(g);
     SDL_Quit();
 }
@@ -450,13 +458,16 @@ static void render(gui *g)
     int mx = g->ui->mouse_x, my = g->ui->mouse_y;
     if (g->no_hover)
         g->ui->mouse_x = g->ui->mouse_y = -100000;
+    Uint64 t0 = SDL_GetPerformanceCounter();
     app_frame(g->app, g->ui, &g->layout);
     g->ui->mouse_x = mx;
     g->ui->mouse_y = my;
-    ui_color bg = g->ui->colors[UI_COL_BG];
-    SDL_SetRenderDrawColor(g->ren, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(g->ren);
-    draw_commands(g->draw, g->ui);
+    Uint64 t1 = SDL_GetPerformanceCounter();
+    draw_commands(g->draw, g->ui, g->ui->colors[UI_COL_BG]);
+    Uint64 t2 = SDL_GetPerformanceCounter();
+    double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+    g->phase_ms[0] += (double)(t1 - t0) * f;
+    g->phase_ms[1] += (double)(t2 - t1) * f;
 }
 
 int gui_busy(const gui *g)
@@ -467,6 +478,7 @@ int gui_busy(const gui *g)
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
+    g->phase_ms[0] = g->phase_ms[1] = g->phase_ms[2] = 0;
     int input = poll_events(g);
     if (g->app->want_quit)
         return 0;
@@ -486,12 +498,16 @@ int gui_frame(gui *g)
             app_status(g->app, 1, "%s", msg);
         render(g);
     }
+    Uint64 t_p = SDL_GetPerformanceCounter();
     SDL_RenderPresent(g->ren);
+    Uint64 t_out = SDL_GetPerformanceCounter();
+    double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+    g->phase_ms[2] = (double)(t_out - t_p) * f;
     recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
-        Uint64 t_out = SDL_GetPerformanceCounter();
-        g->samples[g->nsamples++] =
-            (double)(t_out - t_in) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+        for (int i = 0; i < GUI_PHASES; i++)
+            g->phase[i][g->nsamples] = g->phase_ms[i];
+        g->samples[g->nsamples++] = (double)(t_out - t_in) * f;
     }
     return !g->app->want_quit;
 }
@@ -564,4 +580,25 @@ int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms)
                                                                     : g->nsamples - 1];
     *worst_ms = g->samples[g->nsamples - 1];
     return g->nsamples;
+}
+
+int gui_profile_phases(gui *g, double median_ms[GUI_PHASES], double p95_ms[GUI_PHASES])
+{
+    for (int i = 0; i < GUI_PHASES; i++) {
+        median_ms[i] = p95_ms[i] = 0;
+        if (!g->phase[i] || g->nsamples == 0)
+            continue;
+        qsort(g->phase[i], (size_t)g->nsamples, sizeof *g->phase[i], cmp_double);
+        median_ms[i] = g->phase[i][g->nsamples / 2];
+        p95_ms[i] = g->phase[i][(g->nsamples * 95) / 100];
+    }
+    return g->nsamples;
+}
+
+const char *gui_renderer_name(const gui *g)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
+        return "unknown";
+    return info.name;
 }

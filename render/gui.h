@@ -77,4 +77,13 @@ int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n);
  * NULL). Returns their count. */
 int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms);
 
+/* The same frames' time split into its phases (GUI_PHASE_*): median and
+ * 95th percentile of each, ms (sorted apart, so the phases of one frame no
+ * longer line up afterwards). Returns the count of frames. */
+enum { GUI_PHASE_BUILD, GUI_PHASE_DRAW, GUI_PHASE_PRESENT, GUI_PHASES };
+int gui_profile_phases(gui *g, double median_ms[GUI_PHASES], double p95_ms[GUI_PHASES]);
+
+/* The name of the SDL renderer in use ("opengl", "software", ...). */
+const char *gui_renderer_name(const gui *g);
+
 #endif

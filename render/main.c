@@ -228,6 +228,10 @@ int main(int argc, char **argv)
         printf("input-to-frame: %d frames with input, median %.2f ms, 95th percentile %.2f ms, "
                "worst %.2f ms (model run %.2f ms)\n",
                n, median, p95, worst, a->run_ms);
+        double pm[GUI_PHASES], pp[GUI_PHASES];
+        gui_profile_phases(g, pm, pp);
+        printf("renderer %s: build median %.2f ms (p95 %.2f), draw %.2f (%.2f), present %.2f (%.2f)\n",
+               gui_renderer_name(g), pm[0], pp[0], pm[1], pp[1], pm[2], pp[2]);
         if (bands)
             printf("uncertainty bands: %d runs in %.2f ms\n", APP_BAND_SAMPLES, a->band_ms);
     }

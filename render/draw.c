@@ -1,6 +1,8 @@
 /* draw.c: draws ui commands with SDL2 and SDL2_ttf (see draw.h). */
 #include "render/draw.h"
 
+#include "render/dirty.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -494,7 +496,47 @@ static void set_color(draw_ctx *d, ui_color c)
     SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
 }
 
-void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg)
+/* Draws one command (not a clip). */
+static void draw_cmd(draw_ctx *d, const ui_ctx *ctx, const ui_cmd *c)
+{
+    switch (c->type) {
+    case UI_CMD_CLIP:
+        break;
+    case UI_CMD_RECT: {
+        SDL_Rect r = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
+        set_color(d, c->color);
+        SDL_RenderFillRect(d->r, &r);
+        break;
+    }
+    case UI_CMD_FRAME: {
+        set_color(d, c->color);
+        int t = c->thickness;
+        SDL_Rect e[4] = {{c->rect.x, c->rect.y, c->rect.w, t},
+                         {c->rect.x, c->rect.y + c->rect.h - t, c->rect.w, t},
+                         {c->rect.x, c->rect.y, t, c->rect.h},
+                         {c->rect.x + c->rect.w - t, c->rect.y, t, c->rect.h}};
+        SDL_RenderFillRects(d->r, e, 4);
+        break;
+    }
+    case UI_CMD_TEXT:
+        draw_text(d, c, ctx->text + c->text);
+        break;
+    case UI_CMD_CIRCLE: {
+        float r = (float)c->rect.w / 2;
+        draw_disc(d, (float)c->rect.x + r, (float)c->rect.y + r, r, c->color);
+        break;
+    }
+    case UI_CMD_BAND:
+        draw_band(d, ctx->point + c->points, c->npoints, c->color);
+        break;
+    case UI_CMD_POLYLINE:
+        draw_polyline(d, ctx->point + c->points, c->npoints, c->color, c->thickness,
+                      c->dashed);
+        break;
+    }
+}
+
+void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg, const ui_rect *rects, int nrect)
 {
     if (d->ncache > CACHE_TRIM)
         cache_trim(d);
@@ -512,51 +554,31 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg)
     for (int i = 0; i < ctx->ncmd; i++)
         if (ctx->cmd[i].type == UI_CMD_TEXT)
             text_entry(d, &ctx->cmd[i], ctx->text + ctx->cmd[i].text);
-    SDL_RenderSetClipRect(d->r, NULL);
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(d->r, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(d->r);
-    for (int layer = 0; layer < 2; layer++) {
-        SDL_RenderSetClipRect(d->r, NULL);
-        for (int i = 0; i < ctx->ncmd; i++) {
-            const ui_cmd *c = &ctx->cmd[i];
-            if (c->layer != layer)
-                continue;
-            switch (c->type) {
-            case UI_CMD_CLIP:
-                set_clip(d, c->rect);
-                break;
-            case UI_CMD_RECT: {
-                SDL_Rect r = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
-                set_color(d, c->color);
-                SDL_RenderFillRect(d->r, &r);
-                break;
-            }
-            case UI_CMD_FRAME: {
-                set_color(d, c->color);
-                int t = c->thickness;
-                SDL_Rect e[4] = {{c->rect.x, c->rect.y, c->rect.w, t},
-                                 {c->rect.x, c->rect.y + c->rect.h - t, c->rect.w, t},
-                                 {c->rect.x, c->rect.y, t, c->rect.h},
-                                 {c->rect.x + c->rect.w - t, c->rect.y, t, c->rect.h}};
-                SDL_RenderFillRects(d->r, e, 4);
-                break;
-            }
-            case UI_CMD_TEXT:
-                draw_text(d, c, ctx->text + c->text);
-                break;
-            case UI_CMD_CIRCLE: {
-                float r = (float)c->rect.w / 2;
-                draw_disc(d, (float)c->rect.x + r, (float)c->rect.y + r, r, c->color);
-                break;
-            }
-            case UI_CMD_BAND:
-                draw_band(d, ctx->point + c->points, c->npoints, c->color);
-                break;
-            case UI_CMD_POLYLINE:
-                draw_polyline(d, ctx->point + c->points, c->npoints, c->color, c->thickness,
-                              c->dashed);
-                break;
+    for (int k = 0; k < nrect; k++) {
+        ui_rect area = rects[k];
+        if (area.w <= 0 || area.h <= 0)
+            continue;
+        set_clip(d, area);
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(d->r, bg.r, bg.g, bg.b, 255);
+        SDL_Rect ar = {area.x, area.y, area.w, area.h};
+        SDL_RenderFillRect(d->r, &ar);
+        for (int layer = 0; layer < 2; layer++) {
+            ui_rect clip = area;
+            set_clip(d, clip);
+            for (int i = 0; i < ctx->ncmd; i++) {
+                const ui_cmd *c = &ctx->cmd[i];
+                if (c->layer != layer)
+                    continue;
+                if (c->type == UI_CMD_CLIP) {
+                    clip = c->rect.w < 0 ? area : ui_rect_intersect(c->rect, area);
+                    set_clip(d, clip);
+                    continue;
+                }
+                ui_rect b = ui_rect_intersect(dirty_cmd_bounds(ctx, c), clip);
+                if (b.w <= 0 || b.h <= 0)
+                    continue;
+                draw_cmd(d, ctx, c);
             }
         }
     }

@@ -60,6 +60,11 @@ const app_layout *gui_layout(const gui *g);
 /* Text textures and measurements cached by the drawing layer. */
 int gui_text_cache(const gui *g);
 
+/* Forgets what is on screen: the next frame is drawn and shown whole. */
+void gui_redraw_all(gui *g);
+/* The areas the last frame redrew: 0 when it changed nothing. */
+int gui_redrawn(const gui *g);
+
 /* The SDL id of the window (SDL_GetWindowFromID). */
 unsigned gui_window_id(const gui *g);
 

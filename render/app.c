@@ -450,6 +450,12 @@ const char *app_unit(const app *a, int var)
     return u != NULL ? u : "";
 }
 
+int app_is_share(int var)
+{
+    const var_desc *d = &var_table[var];
+    return d->unit && strcmp(d->unit, "1") == 0 && strcmp(var_display_unit(d), "%") == 0;
+}
+
 sim_status app_export_csv(const app *a, const char *path, sim_error *err)
 {
     int vars[APP_GRAPHS_MAX];

@@ -234,6 +234,10 @@ const char *app_label(const app *a, int var);
 /* The display unit of variable var in the app's language ("" for none). */
 const char *app_unit(const app *a, int var);
 
+/* 1 when var is a share or a rate: a row of unit "1" shown in % (its changes
+ * are in percentage points). */
+int app_is_share(int var);
+
 /* Lists the .ini files of dir into a->files (sorted); returns how many. */
 int app_list_files(app *a, const char *dir);
 

@@ -346,6 +346,23 @@ static double end_year(const app *a)
     return a->cur.rows ? a->cur.t[a->cur.rows - 1] : a->sc.end;
 }
 
+/* The half-width of the uncertainty band of var in year when a graph shows
+ * var with its band; 0 otherwise (bands off, or var in no graph). */
+static double key_noise(const app *a, int var, double year)
+{
+    if (!a->bands)
+        return 0;
+    for (int g = 0; g < a->ngraphs; g++) {
+        const double *lo, *hi;
+        if (a->ind[a->graph_sel[g]] != var || !app_band(a, g, &lo, &hi))
+            continue;
+        for (size_t i = 0; i < a->cur.rows; i++)
+            if (fabs(a->cur.t[i] - year) < 1e-6)
+                return var_display(&var_table[var], (hi[i] - lo[i]) / 2);
+    }
+    return 0;
+}
+
 static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
 {
     const var_desc *d = &var_table[var];
@@ -381,35 +398,41 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                         ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
     }
     y += bh + ui_px(ctx, 4);
-    double ch = v50 - b50;
-    double rel = b50 != 0 ? ch / fabs(b50) : 0;
-    int flat = fabs(ch) <= 1e-9 * fmax(1.0, fabs(b50)) || fabs(rel) < 5e-5;
+    fmt_key_change kc = fmt_key_change_of(b50, v50, app_is_share(var), key_noise(a, var, y_end));
     ui_color cc = muted;
-    const char *arrow = ""; /* no change: no arrow */
-    if (!flat) {
-        arrow = ch > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
-        int good = d->better * (ch > 0 ? 1 : -1);
+    const char *arrow = ""; /* within the margin: no arrow, no colour */
+    if (kc.sign != 0) {
+        arrow = kc.sign > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
+        int good = d->better * kc.sign;
         cc = good > 0 ? ctx->colors[UI_COL_GOOD] : good < 0 ? ctx->colors[UI_COL_BAD] : muted;
     }
-    /* The change in 2050 as a percentage of the baseline when it has one
-     * (the absolute change is in the tooltip), else in units. */
-    char chg[64], pct[64];
-    fmt_change(chg, sizeof chg, flat ? 0 : ch, sv);
-    if (!flat && b50 != 0) {
-        fmt_change(pct, sizeof pct, 100 * rel, sv);
-        snprintf(line, sizeof line, "%s %s %% %s", arrow, pct, str_get(STR_VS_BASELINE, sv));
-    } else {
-        snprintf(line, sizeof line, "%s%s%s %s", arrow, *arrow ? " " : "", chg,
-                 str_get(STR_VS_BASELINE, sv));
-    }
+    /* A share or rate changes in percentage points, anything else in percent
+     * of the baseline (in units when the baseline is 0); the tooltip gives
+     * both. */
+    char chg[64];
+    fmt_key_change_text(chg, sizeof chg, &kc, sv);
+    snprintf(line, sizeof line, "%s%s%s %s", arrow, *arrow ? " " : "", chg, str_get(STR_VS_BASELINE, sv));
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, cc);
     if (c & UI_HOVER) {
-        char tip[1024], b1[64], b2[64];
-        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s",
+        char tip[1400], b1[64], b2[64], abs_s[64], rel_s[96] = "";
+        fmt_change(abs_s, sizeof abs_s, kc.absolute, sv);
+        const char *tip_unit = app_unit(a, var);
+        if (kc.kind == FMT_CHANGE_POINTS) {
+            snprintf(abs_s + strlen(abs_s), sizeof abs_s - strlen(abs_s), " %s", str_get(STR_PP_LONG, sv));
+            tip_unit = "";
+        }
+        fmt_value(b2, sizeof b2, b50, sv);
+        if (kc.kind == FMT_CHANGE_POINTS && b50 != 0) {
+            char r1[64];
+            snprintf(rel_s, sizeof rel_s, " (%s %% %s %s %%)",
+                     fmt_change(r1, sizeof r1, 100 * kc.absolute / fabs(b50), sv),
+                     str_get(STR_OF_BASELINE, sv), b2);
+        }
+        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s%s%s%s",
                  app_label(a, var), app_unit(a, var), d->desc ? d->desc : "",
-                 str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end,
-                 fmt_value(b2, sizeof b2, b50, sv), str_get(STR_VS_BASELINE, sv), y_end, chg,
-                 app_unit(a, var));
+                 str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
+                 str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,
+                 kc.sign == 0 ? "\n" : "", kc.sign == 0 ? str_get(STR_NOT_SIGNIFICANT, sv) : "");
         ui_tooltip(ctx, tip);
     }
 }

@@ -450,6 +450,16 @@ const char *app_unit(const app *a, int var)
     return u != NULL ? u : "";
 }
 
+double app_budget_full(double cap, double peak, const double *others, int nothers)
+{
+    if (cap > 0)
+        return fmax(cap * 1.25, peak);
+    double full = 0;
+    for (int i = 0; i < nothers; i++)
+        full = fmax(full, others[i]);
+    return full > 0 ? fmax(full, peak) : 0;
+}
+
 int app_is_share(int var)
 {
     const var_desc *d = &var_table[var];

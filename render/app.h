@@ -234,6 +234,14 @@ const char *app_label(const app *a, int var);
 /* The display unit of variable var in the app's language ("" for none). */
 const char *app_unit(const app *a, int var);
 
+/* The spending (MSEK/yr) the budget bar's full width stands for: with a
+ * cap, 1.25 times the cap (its tick at 80 %) or the peak when higher;
+ * without one, the largest peak of the scenario and the nothers compared
+ * ones, so the bar compares them; 0 when there is no cap and nothing to
+ * compare with: then the bar has no fill (a fill would say "80 % used" of
+ * nothing). */
+double app_budget_full(double cap, double peak, const double *others, int nothers);
+
 /* 1 when var is a share or a rate: a row of unit "1" shown in % (its changes
  * are in percentage points). */
 int app_is_share(int var);

@@ -340,6 +340,9 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
     }
 }
 
+/* The chart_palette colours of the compared scenarios (Okabe-Ito indexes). */
+static const int compare_colors[APP_COMPARE_MAX] = {1, 7, 3, 0};
+
 /* Year shown as "the end" of the key strip: 2050 or the run's last year. */
 static double end_year(const app *a)
 {
@@ -519,7 +522,15 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
     int barh = ui_px(ctx, 14);
     ui_rect bar = ui_rect_make(r.x + pad, y, r.w - 2 * pad, barh);
     ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
-    double full = fmax(cap > 0 ? cap * 1.25 : peak * 1.25, peak);
+    /* Without a cap the bar compares the scenario with the compared ones
+     * (a tick in each one's colour at its peak), or shows no fill. */
+    double others[APP_COMPARE_MAX];
+    for (int i = 0; i < a->ncompare; i++) {
+        others[i] = 0;
+        for (size_t k = 0; k < a->compare[i].res.rows; k++)
+            others[i] = fmax(others[i], run_value(&a->compare[i].res, k, a->v_spend));
+    }
+    double full = app_budget_full(cap, peak, others, a->ncompare);
     if (full > 0) {
         int fw = (int)lround((double)bar.w * fmin(1.0, peak / full));
         ui_draw_rect(ctx, ui_rect_make(bar.x, bar.y, fw, bar.h),
@@ -529,6 +540,13 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
             ui_draw_rect(ctx, ui_rect_make(cx - ui_px(ctx, 1), bar.y - ui_px(ctx, 4), ui_px(ctx, 2),
                                            bar.h + ui_px(ctx, 8)),
                          text);
+        } else {
+            for (int i = 0; i < a->ncompare; i++) {
+                int cx = bar.x + (int)lround((double)bar.w * others[i] / full);
+                ui_draw_rect(ctx, ui_rect_make(cx - ui_px(ctx, 1), bar.y - ui_px(ctx, 3), ui_px(ctx, 3),
+                                               bar.h + ui_px(ctx, 6)),
+                             chart_palette[compare_colors[i]]);
+            }
         }
     }
     y += barh + ui_px(ctx, 8);
@@ -577,7 +595,6 @@ static void series_of(chart_series *s, const run_result *r, int var, ui_color c,
 
 static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
 {
-    static const int compare_colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* Okabe-Ito indexes */
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
     int pad = ui_px(ctx, 8), dh = ui_px(ctx, 30);

@@ -1022,6 +1022,19 @@ static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
     }
 }
 
+/* Without a cap the budget bar is not "80 % full": it has no fill, or
+ * compares the scenario with the largest spending of the compared ones. */
+static void test_budget_bar_without_a_cap_has_no_fill_or_compares(void **state)
+{
+    (void)state;
+    assert_true(app_budget_full(0, 400, NULL, 0) == 0);
+    double others[2] = {800, 200};
+    assert_true(app_budget_full(0, 400, others, 2) == 800);
+    assert_true(app_budget_full(0, 900, others, 2) == 900);
+    assert_true(app_budget_full(500, 400, NULL, 0) == 625);
+    assert_true(app_budget_full(500, 700, others, 2) == 700);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1065,6 +1078,7 @@ int main(void)
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_frame_draws_the_bands_when_asked),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
+        cmocka_unit_test(test_budget_bar_without_a_cap_has_no_fill_or_compares),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -460,6 +460,14 @@ double app_budget_full(double cap, double peak, const double *others, int nother
     return full > 0 ? fmax(full, peak) : 0;
 }
 
+int app_sets_nothing(const scenario *sc)
+{
+    for (int v = 0; v < VAR_COUNT; v++)
+        if (sc->set[v])
+            return 0;
+    return sc->nseries == 0;
+}
+
 int app_is_share(int var)
 {
     const var_desc *d = &var_table[var];

@@ -242,6 +242,10 @@ const char *app_unit(const app *a, int var);
  * nothing). */
 double app_budget_full(double cap, double peak, const double *others, int nothers);
 
+/* 1 when sc sets nothing at all: no value, start, ramp or series (an empty
+ * file, or one of comments only): it is the baseline under another name. */
+int app_sets_nothing(const scenario *sc);
+
 /* 1 when var is a share or a rate: a row of unit "1" shown in % (its changes
  * are in percentage points). */
 int app_is_share(int var);

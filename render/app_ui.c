@@ -53,7 +53,13 @@ void app_request_open(app *a, const char *path)
     sim_error err;
     sim_error_clear(&err);
     if (app_open(a, path, &err) == SIM_OK) {
-        app_status(a, 0, "%s: %s", str_get(STR_OPENED, a->swedish), path);
+        /* An empty file opens as the baseline: say so, or it looks as if
+         * nothing happened. */
+        if (app_sets_nothing(&a->sc))
+            app_status(a, 0, "%s: %s: %s", str_get(STR_OPENED, a->swedish), path,
+                       str_get(STR_EMPTY_FILE, a->swedish));
+        else
+            app_status(a, 0, "%s: %s", str_get(STR_OPENED, a->swedish), path);
         a->dialog = APP_DLG_NONE;
     } else {
         char msg[1200];

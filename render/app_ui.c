@@ -527,7 +527,6 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
     /* The bar: peak yearly spending against the cap (a tick marks the cap). */
     int barh = ui_px(ctx, 14);
     ui_rect bar = ui_rect_make(r.x + pad, y, r.w - 2 * pad, barh);
-    ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
     /* Without a cap the bar compares the scenario with the compared ones
      * (a tick in each one's colour at its peak), or shows no fill. */
     double others[APP_COMPARE_MAX];
@@ -538,6 +537,7 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
     }
     double full = app_budget_full(cap, peak, others, a->ncompare);
     if (full > 0) {
+        ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
         int fw = (int)lround((double)bar.w * fmin(1.0, peak / full));
         ui_draw_rect(ctx, ui_rect_make(bar.x, bar.y, fw, bar.h),
                      is_over ? ctx->colors[UI_COL_BAD] : ctx->colors[UI_COL_ACCENT]);

@@ -198,7 +198,15 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         gui_destroy(g);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(g->win, 640, 420);
+    /* The smallest window whose layout stays usable (graphs with readable
+     * ticks, the lever panel, the key strip): at 640x420 the graphs
+     * collapsed to a line. A smaller screen gets what it has. */
+    int min_w = GUI_MIN_W, min_h = GUI_MIN_H;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 200 && usable.h > 200) {
+        min_w = usable.w < min_w ? usable.w : min_w;
+        min_h = usable.h < min_h ? usable.h : min_h;
+    }
+    SDL_SetWindowMinimumSize(g->win, min_w, min_h);
     g->ren = create_renderer(g->win, opts->vsync);
     if (!g->ren) {
         snprintf(msg, n, "cannot create a renderer: %s", SDL_GetError());

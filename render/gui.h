@@ -12,6 +12,10 @@
 #include "render/layout.h"
 #include "render/ui.h"
 
+/* The smallest window, in screen coordinates (less on a smaller screen). */
+#define GUI_MIN_W 1024
+#define GUI_MIN_H 600
+
 typedef struct gui_opts {
     const char *scenario; /* file to open at start, NULL = the baseline */
     int width, height;    /* window size in screen coordinates (0 = 1440 x 900) */

@@ -365,14 +365,24 @@ static void test_resizing_the_window_relays_everything_out(void **state)
     fixture *f = *state;
     SDL_Window *win = SDL_GetWindowFromID(gui_window_id(f->g));
     assert_non_null(win);
-    SDL_SetWindowSize(win, 900, 600);
+    SDL_SetWindowSize(win, 1100, 650);
     gui_frame(f->g);
     gui_frame(f->g);
     const app_layout *l = gui_layout(f->g);
-    assert_int_equal(gui_ui(f->g)->width, 900);
-    assert_int_equal(gui_ui(f->g)->height, 600);
-    assert_true(l->status.y + l->status.h <= 600);
-    assert_true(l->graphs.x + l->graphs.w <= 900);
+    assert_int_equal(gui_ui(f->g)->width, 1100);
+    assert_int_equal(gui_ui(f->g)->height, 650);
+    assert_true(l->status.y + l->status.h <= 650);
+    assert_true(l->graphs.x + l->graphs.w <= 1100);
+    /* Smaller than the usable minimum: the window stays at it, and every
+     * graph keeps a readable size. */
+    SDL_SetWindowSize(win, 640, 420);
+    gui_frame(f->g);
+    gui_frame(f->g);
+    assert_int_equal(gui_ui(f->g)->width, GUI_MIN_W);
+    assert_int_equal(gui_ui(f->g)->height, GUI_MIN_H);
+    for (int k = 0; k < gui_app(f->g)->ngraphs; k++)
+        if (l->graph[k].w > 0)
+            assert_true(l->graph[k].h >= LAYOUT_GRAPH_MIN_H);
 }
 
 static void test_export_writes_the_graphs_png_and_their_csv(void **state)

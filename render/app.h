@@ -139,6 +139,8 @@ typedef struct app {
     long band_stamp;       /* runs when the bands were computed (-1: never) */
     int band_var[APP_GRAPHS_MAX]; /* the variable each graph's band is for */
     double band_ms;        /* duration of the last band computation, milliseconds */
+    int band_n;            /* draws behind the bands (those that ran), shown in the legend */
+    char band_label[96];   /* the bands' legend: range and draw count */
     gsl_rng *rng;          /* draws of the bands (owned) */
     scenario band_sc;      /* scratch scenario of one draw */
     run_result band_run;   /* scratch run of one draw */

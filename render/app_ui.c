@@ -617,7 +617,10 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     if (app_band(a, g, &lo, &hi)) {
         spec.series[0].lo = lo;
         spec.series[0].hi = hi;
-        spec.band_label = str_get(STR_BAND, a->swedish);
+        /* The draw count says how much the band can be trusted. */
+        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s", str_get(STR_BAND, a->swedish),
+                 a->band_n, str_get(STR_DRAWS, a->swedish));
+        spec.band_label = a->band_label;
     }
     series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,
               str_get(STR_BASELINE, a->swedish));

@@ -98,6 +98,7 @@ static const char *const table[STR_COUNT][2] = {
     [STR_QUIT_TITLE] = {"Quit", "Avsluta"},
     [STR_UNCERTAINTY] = {"Uncertainty", "Os\xC3\xA4kerhet"},
     [STR_BAND] = {"5\xE2\x80\x93" "95 %", "5\xE2\x80\x93" "95 %"},
+    [STR_DRAWS] = {"draws", "dragningar"},
     [STR_PP] = {"pp", "p.e."},
     [STR_PP_LONG] = {"percentage points", "procentenheter"},
     [STR_OF_BASELINE] = {"of the baseline's", "av basens"},

@@ -45,6 +45,7 @@ struct draw_ctx {
     cache_entry *keep;               /* CACHE_CAP slots of scratch for trimming */
     int ncache;
     unsigned frame;                  /* frames drawn, for the cache's use stamps */
+    ui_rect clip;                    /* the clip in force, pixels (w < 0: none) */
     SDL_Vertex *verts;               /* scratch for geometry */
     int nverts_cap;
 };
@@ -165,6 +166,7 @@ draw_ctx *draw_create(SDL_Renderer *renderer, float scale, char *msg, size_t n)
         return NULL;
     }
     d->r = renderer;
+    d->clip = ui_rect_make(0, 0, -1, -1);
     d->cache = calloc(CACHE_CAP, sizeof *d->cache);
     d->keep = calloc(CACHE_CAP, sizeof *d->keep);
     if (!d->cache || !d->keep) {
@@ -374,11 +376,24 @@ static SDL_Vertex vert(float x, float y, ui_color c)
     return v;
 }
 
+/* 1 when the box from (x0, y0) to (x1, y1), grown by pad, can show
+ * through the clip: geometry wholly outside it is not built (a frame drawn
+ * in parts replays each line once per part). */
+static int visible(const draw_ctx *d, float x0, float y0, float x1, float y1, float pad)
+{
+    if (d->clip.w < 0)
+        return 1;
+    float lx = fminf(x0, x1) - pad, hx = fmaxf(x0, x1) + pad;
+    float ly = fminf(y0, y1) - pad, hy = fmaxf(y0, y1) + pad;
+    return hx >= (float)d->clip.x && lx <= (float)(d->clip.x + d->clip.w) && hy >= (float)d->clip.y &&
+           ly <= (float)(d->clip.y + d->clip.h);
+}
+
 /* A filled disc as a triangle fan. */
 static void draw_disc(draw_ctx *d, float cx, float cy, float r, ui_color c)
 {
     enum { SEG = 20 };
-    if (!reserve_verts(d, SEG * 3))
+    if (!visible(d, cx, cy, cx, cy, r + 1) || !reserve_verts(d, SEG * 3))
         return;
     SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     int n = 0;
@@ -430,7 +445,8 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
         float dash = 6.0f * w, gap = 4.0f * w, pos = 0;
         for (int i = 0; i + 1 < np; i++) {
             if (!dashed) {
-                n = add_segment(d, n, p[i], p[i + 1], ww, cc);
+                if (visible(d, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, ww + 1))
+                    n = add_segment(d, n, p[i], p[i + 1], ww, cc);
                 continue;
             }
             float dx = p[i + 1].x - p[i].x, dy = p[i + 1].y - p[i].y;
@@ -450,7 +466,7 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
             }
         }
         SDL_RenderGeometry(d->r, NULL, d->verts, n, NULL, 0);
-        /* Round joins for thick solid lines. */
+        /* Round joins for thick solid lines (draw_disc skips those out of sight). */
         if (!dashed && pass == 1 && thick >= 3)
             for (int i = 1; i + 1 < np; i++)
                 draw_disc(d, p[i].x, p[i].y, w / 2, c);
@@ -467,6 +483,11 @@ static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
     const ui_point *up = p, *lo = p + n;
     int k = 0;
     for (int i = 0; i + 1 < n; i++) {
+        if (!visible(d, fminf(fminf(up[i].x, up[i + 1].x), fminf(lo[i].x, lo[i + 1].x)),
+                     fminf(fminf(up[i].y, up[i + 1].y), fminf(lo[i].y, lo[i + 1].y)),
+                     fmaxf(fmaxf(up[i].x, up[i + 1].x), fmaxf(lo[i].x, lo[i + 1].x)),
+                     fmaxf(fmaxf(up[i].y, up[i + 1].y), fmaxf(lo[i].y, lo[i + 1].y)), 1))
+            continue;
         d->verts[k++] = vert(up[i].x, up[i].y, c);
         d->verts[k++] = vert(up[i + 1].x, up[i + 1].y, c);
         d->verts[k++] = vert(lo[i + 1].x, lo[i + 1].y, c);
@@ -479,6 +500,7 @@ static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
 
 static void set_clip(draw_ctx *d, ui_rect r)
 {
+    d->clip = r;
     if (r.w < 0) {
         SDL_RenderSetClipRect(d->r, NULL);
         return;
@@ -583,5 +605,6 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg, const ui_rect *r
         }
     }
     SDL_RenderSetClipRect(d->r, NULL);
+    d->clip = ui_rect_make(0, 0, -1, -1);
     d->frame++;
 }

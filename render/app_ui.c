@@ -425,10 +425,11 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     if (c & UI_HOVER) {
         char tip[1400], b1[64], b2[64], abs_s[64], rel_s[96] = "";
         fmt_change(abs_s, sizeof abs_s, kc.absolute, sv);
-        const char *tip_unit = app_unit(a, var);
+        char tip_unit[64];
+        snprintf(tip_unit, sizeof tip_unit, " %s", app_unit(a, var));
         if (kc.kind == FMT_CHANGE_POINTS) {
             snprintf(abs_s + strlen(abs_s), sizeof abs_s - strlen(abs_s), " %s", str_get(STR_PP_LONG, sv));
-            tip_unit = "";
+            tip_unit[0] = '\0';
         }
         fmt_value(b2, sizeof b2, b50, sv);
         if (kc.kind == FMT_CHANGE_POINTS && b50 != 0) {
@@ -437,7 +438,7 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                      fmt_change(r1, sizeof r1, 100 * kc.absolute / fabs(b50), sv),
                      str_get(STR_OF_BASELINE, sv), b2);
         }
-        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s%s%s%s",
+        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s%s%s%s%s",
                  app_label(a, var), app_unit(a, var), d->desc ? d->desc : "",
                  str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
                  str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,

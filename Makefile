@@ -2,7 +2,7 @@
 #   make run     build and run the main job (the simulator on the baseline)
 #   make test    build and run every test
 #   make check   the tests again under AddressSanitizer and UBSan
-#   make bench   build and run the benchmarks
+#   make bench   build and run the benchmarks (the window's too, under Xvfb)
 #   make deps    install the Debian packages the build needs (run by the above)
 #   make mpi     build the MPI cluster engine (needs `make deps-mpi`)
 #   make doc     regenerate the model reference, the fit report and its charts
@@ -80,9 +80,12 @@ check: deps
 	cd build-check && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# The model's figures, then the window's in a real X window when Xvfb is
+# there (bench/gui_window.sh says so and skips otherwise).
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target transim_bench
 	$(BUILD)/transim_bench
+	bench/gui_window.sh $(BUILD)/transim-gui
 
 mpi: deps deps-mpi
 	cmake -S . -B build-mpi -DTRANSIM_MPI=ON -DTRANSIM_GUI=OFF -DTRANSIM_WERROR=$(WERROR) $(CMAKE_FLAGS)

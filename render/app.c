@@ -450,6 +450,30 @@ const char *app_unit(const app *a, int var)
     return u != NULL ? u : "";
 }
 
+double app_budget_full(double cap, double peak, const double *others, int nothers)
+{
+    if (cap > 0)
+        return fmax(cap * 1.25, peak);
+    double full = 0;
+    for (int i = 0; i < nothers; i++)
+        full = fmax(full, others[i]);
+    return full > 0 ? fmax(full, peak) : 0;
+}
+
+int app_sets_nothing(const scenario *sc)
+{
+    for (int v = 0; v < VAR_COUNT; v++)
+        if (sc->set[v])
+            return 0;
+    return sc->nseries == 0;
+}
+
+int app_is_share(int var)
+{
+    const var_desc *d = &var_table[var];
+    return d->unit && strcmp(d->unit, "1") == 0 && strcmp(var_display_unit(d), "%") == 0;
+}
+
 sim_status app_export_csv(const app *a, const char *path, sim_error *err)
 {
     int vars[APP_GRAPHS_MAX];

@@ -139,6 +139,8 @@ typedef struct app {
     long band_stamp;       /* runs when the bands were computed (-1: never) */
     int band_var[APP_GRAPHS_MAX]; /* the variable each graph's band is for */
     double band_ms;        /* duration of the last band computation, milliseconds */
+    int band_n;            /* draws behind the bands (those that ran), shown in the legend */
+    char band_label[96];   /* the bands' legend: range and draw count */
     gsl_rng *rng;          /* draws of the bands (owned) */
     scenario band_sc;      /* scratch scenario of one draw */
     run_result band_run;   /* scratch run of one draw */
@@ -233,6 +235,22 @@ const char *app_label(const app *a, int var);
 
 /* The display unit of variable var in the app's language ("" for none). */
 const char *app_unit(const app *a, int var);
+
+/* The spending (MSEK/yr) the budget bar's full width stands for: with a
+ * cap, 1.25 times the cap (its tick at 80 %) or the peak when higher;
+ * without one, the largest peak of the scenario and the nothers compared
+ * ones, so the bar compares them; 0 when there is no cap and nothing to
+ * compare with: then the bar has no fill (a fill would say "80 % used" of
+ * nothing). */
+double app_budget_full(double cap, double peak, const double *others, int nothers);
+
+/* 1 when sc sets nothing at all: no value, start, ramp or series (an empty
+ * file, or one of comments only): it is the baseline under another name. */
+int app_sets_nothing(const scenario *sc);
+
+/* 1 when var is a share or a rate: a row of unit "1" shown in % (its changes
+ * are in percentage points). */
+int app_is_share(int var);
 
 /* Lists the .ini files of dir into a->files (sorted); returns how many. */
 int app_list_files(app *a, const char *dir);

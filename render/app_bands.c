@@ -100,6 +100,7 @@ sim_status app_update_bands(app *a)
         a->band_ok[g] = finite;
         a->band_var[g] = a->ind[a->graph_sel[g]];
     }
+    a->band_n = (int)good;
     a->band_stamp = a->runs;
     a->band_ms = now_ms() - t0;
     return SIM_OK;

@@ -219,7 +219,9 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
         char tip[1400];
         snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), d->desc ? d->desc : "",
                  str_get(STR_DETAIL_SOURCE, a->swedish), d->source ? d->source : "");
-        ui_tooltip(ctx, tip);
+        /* Beside the lever panel, not over the lever, its detail view or
+         * the next levers. */
+        ui_tooltip_beside(ctx, tip, ctx->nclip ? ctx->clip[ctx->nclip - 1] : label_r);
     }
     ui_draw_text_in(ctx, UI_FONT_BOLD, val,
                     ui_rect_make(x + w - pad - rw - vw, label_r.y, vw, lh), 1,

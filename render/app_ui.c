@@ -53,7 +53,13 @@ void app_request_open(app *a, const char *path)
     sim_error err;
     sim_error_clear(&err);
     if (app_open(a, path, &err) == SIM_OK) {
-        app_status(a, 0, "%s: %s", str_get(STR_OPENED, a->swedish), path);
+        /* An empty file opens as the baseline: say so, or it looks as if
+         * nothing happened. */
+        if (app_sets_nothing(&a->sc))
+            app_status(a, 0, "%s: %s: %s", str_get(STR_OPENED, a->swedish), path,
+                       str_get(STR_EMPTY_FILE, a->swedish));
+        else
+            app_status(a, 0, "%s: %s", str_get(STR_OPENED, a->swedish), path);
         a->dialog = APP_DLG_NONE;
     } else {
         char msg[1200];
@@ -340,10 +346,30 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
     }
 }
 
+/* The chart_palette colours of the compared scenarios (Okabe-Ito indexes). */
+static const int compare_colors[APP_COMPARE_MAX] = {1, 7, 3, 0};
+
 /* Year shown as "the end" of the key strip: 2050 or the run's last year. */
 static double end_year(const app *a)
 {
     return a->cur.rows ? a->cur.t[a->cur.rows - 1] : a->sc.end;
+}
+
+/* The half-width of the uncertainty band of var in year when a graph shows
+ * var with its band; 0 otherwise (bands off, or var in no graph). */
+static double key_noise(const app *a, int var, double year)
+{
+    if (!a->bands)
+        return 0;
+    for (int g = 0; g < a->ngraphs; g++) {
+        const double *lo, *hi;
+        if (a->ind[a->graph_sel[g]] != var || !app_band(a, g, &lo, &hi))
+            continue;
+        for (size_t i = 0; i < a->cur.rows; i++)
+            if (fabs(a->cur.t[i] - year) < 1e-6)
+                return var_display(&var_table[var], (hi[i] - lo[i]) / 2);
+    }
+    return 0;
 }
 
 static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
@@ -381,36 +407,43 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                         ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
     }
     y += bh + ui_px(ctx, 4);
-    double ch = v50 - b50;
-    double rel = b50 != 0 ? ch / fabs(b50) : 0;
-    int flat = fabs(ch) <= 1e-9 * fmax(1.0, fabs(b50)) || fabs(rel) < 5e-5;
+    fmt_key_change kc = fmt_key_change_of(b50, v50, app_is_share(var), key_noise(a, var, y_end));
     ui_color cc = muted;
-    const char *arrow = ""; /* no change: no arrow */
-    if (!flat) {
-        arrow = ch > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
-        int good = d->better * (ch > 0 ? 1 : -1);
+    const char *arrow = ""; /* within the margin: no arrow, no colour */
+    if (kc.sign != 0) {
+        arrow = kc.sign > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC"; /* U+25B2 up, U+25BC down */
+        int good = d->better * kc.sign;
         cc = good > 0 ? ctx->colors[UI_COL_GOOD] : good < 0 ? ctx->colors[UI_COL_BAD] : muted;
     }
-    /* The change in 2050 as a percentage of the baseline when it has one
-     * (the absolute change is in the tooltip), else in units. */
-    char chg[64], pct[64];
-    fmt_change(chg, sizeof chg, flat ? 0 : ch, sv);
-    if (!flat && b50 != 0) {
-        fmt_change(pct, sizeof pct, 100 * rel, sv);
-        snprintf(line, sizeof line, "%s %s %% %s", arrow, pct, str_get(STR_VS_BASELINE, sv));
-    } else {
-        snprintf(line, sizeof line, "%s%s%s %s", arrow, *arrow ? " " : "", chg,
-                 str_get(STR_VS_BASELINE, sv));
-    }
+    /* A share or rate changes in percentage points, anything else in percent
+     * of the baseline (in units when the baseline is 0); the tooltip gives
+     * both. */
+    char chg[64];
+    fmt_key_change_text(chg, sizeof chg, &kc, sv);
+    snprintf(line, sizeof line, "%s%s%s %s", arrow, *arrow ? " " : "", chg, str_get(STR_VS_BASELINE, sv));
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, cc);
     if (c & UI_HOVER) {
-        char tip[1024], b1[64], b2[64];
-        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s %s",
+        char tip[1400], b1[64], b2[64], abs_s[64], rel_s[96] = "";
+        fmt_change(abs_s, sizeof abs_s, kc.absolute, sv);
+        char tip_unit[64];
+        snprintf(tip_unit, sizeof tip_unit, " %s", app_unit(a, var));
+        if (kc.kind == FMT_CHANGE_POINTS) {
+            snprintf(abs_s + strlen(abs_s), sizeof abs_s - strlen(abs_s), " %s", str_get(STR_PP_LONG, sv));
+            tip_unit[0] = '\0';
+        }
+        fmt_value(b2, sizeof b2, b50, sv);
+        if (kc.kind == FMT_CHANGE_POINTS && b50 != 0) {
+            char r1[64];
+            snprintf(rel_s, sizeof rel_s, " (%s %% %s %s %%)",
+                     fmt_change(r1, sizeof r1, 100 * kc.absolute / fabs(b50), sv),
+                     str_get(STR_OF_BASELINE, sv), b2);
+        }
+        snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s%s%s%s%s",
                  app_label(a, var), app_unit(a, var), d->desc ? d->desc : "",
-                 str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end,
-                 fmt_value(b2, sizeof b2, b50, sv), str_get(STR_VS_BASELINE, sv), y_end, chg,
-                 app_unit(a, var));
-        ui_tooltip(ctx, tip);
+                 str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
+                 str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,
+                 kc.sign == 0 ? "\n" : "", kc.sign == 0 ? str_get(STR_NOT_SIGNIFICANT, sv) : "");
+        ui_tooltip_beside(ctx, tip, r);
     }
 }
 
@@ -495,9 +528,17 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
     /* The bar: peak yearly spending against the cap (a tick marks the cap). */
     int barh = ui_px(ctx, 14);
     ui_rect bar = ui_rect_make(r.x + pad, y, r.w - 2 * pad, barh);
-    ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
-    double full = fmax(cap > 0 ? cap * 1.25 : peak * 1.25, peak);
+    /* Without a cap the bar compares the scenario with the compared ones
+     * (a tick in each one's colour at its peak), or shows no fill. */
+    double others[APP_COMPARE_MAX];
+    for (int i = 0; i < a->ncompare; i++) {
+        others[i] = 0;
+        for (size_t k = 0; k < a->compare[i].res.rows; k++)
+            others[i] = fmax(others[i], run_value(&a->compare[i].res, k, a->v_spend));
+    }
+    double full = app_budget_full(cap, peak, others, a->ncompare);
     if (full > 0) {
+        ui_draw_rect(ctx, bar, ctx->colors[UI_COL_CONTROL]);
         int fw = (int)lround((double)bar.w * fmin(1.0, peak / full));
         ui_draw_rect(ctx, ui_rect_make(bar.x, bar.y, fw, bar.h),
                      is_over ? ctx->colors[UI_COL_BAD] : ctx->colors[UI_COL_ACCENT]);
@@ -506,6 +547,13 @@ static void draw_budget(app *a, ui_ctx *ctx, const app_layout *l)
             ui_draw_rect(ctx, ui_rect_make(cx - ui_px(ctx, 1), bar.y - ui_px(ctx, 4), ui_px(ctx, 2),
                                            bar.h + ui_px(ctx, 8)),
                          text);
+        } else {
+            for (int i = 0; i < a->ncompare; i++) {
+                int cx = bar.x + (int)lround((double)bar.w * others[i] / full);
+                ui_draw_rect(ctx, ui_rect_make(cx - ui_px(ctx, 1), bar.y - ui_px(ctx, 3), ui_px(ctx, 3),
+                                               bar.h + ui_px(ctx, 6)),
+                             chart_palette[compare_colors[i]]);
+            }
         }
     }
     y += barh + ui_px(ctx, 8);
@@ -554,7 +602,6 @@ static void series_of(chart_series *s, const run_result *r, int var, ui_color c,
 
 static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
 {
-    static const int compare_colors[APP_COMPARE_MAX] = {1, 7, 3, 0}; /* Okabe-Ito indexes */
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
     int pad = ui_px(ctx, 8), dh = ui_px(ctx, 30);
@@ -571,7 +618,10 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     if (app_band(a, g, &lo, &hi)) {
         spec.series[0].lo = lo;
         spec.series[0].hi = hi;
-        spec.band_label = str_get(STR_BAND, a->swedish);
+        /* The draw count says how much the band can be trusted. */
+        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s", str_get(STR_BAND, a->swedish),
+                 a->band_n, str_get(STR_DRAWS, a->swedish));
+        spec.band_label = a->band_label;
     }
     series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,
               str_get(STR_BASELINE, a->swedish));

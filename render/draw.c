@@ -1,6 +1,8 @@
 /* draw.c: draws ui commands with SDL2 and SDL2_ttf (see draw.h). */
 #include "render/draw.h"
 
+#include "render/dirty.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,7 @@ struct draw_ctx {
     cache_entry *keep;               /* CACHE_CAP slots of scratch for trimming */
     int ncache;
     unsigned frame;                  /* frames drawn, for the cache's use stamps */
+    ui_rect clip;                    /* the clip in force, pixels (w < 0: none) */
     SDL_Vertex *verts;               /* scratch for geometry */
     int nverts_cap;
 };
@@ -163,6 +166,7 @@ draw_ctx *draw_create(SDL_Renderer *renderer, float scale, char *msg, size_t n)
         return NULL;
     }
     d->r = renderer;
+    d->clip = ui_rect_make(0, 0, -1, -1);
     d->cache = calloc(CACHE_CAP, sizeof *d->cache);
     d->keep = calloc(CACHE_CAP, sizeof *d->keep);
     if (!d->cache || !d->keep) {
@@ -301,34 +305,44 @@ int draw_text_height(void *user, ui_font f)
     return d->height[f];
 }
 
-static void draw_text(draw_ctx *d, const ui_cmd *c, const char *s)
+/* The cache entry holding the texture of the text of c, made now when
+ * missing; NULL when it cannot be made. */
+static cache_entry *text_entry(draw_ctx *d, const ui_cmd *c, const char *s)
 {
     size_t n = strlen(s);
     if (n == 0 || n >= TEXT_MAX)
-        return;
-    if (d->ncache >= CACHE_FULL)
-        cache_clear(d);
+        return NULL;
     unsigned h;
+    if (d->ncache >= CACHE_FULL)
+        return NULL; /* a frame of more texts than the cache holds: the rest wait */
     cache_entry *e = cache_slot(d, (int)c->font, 1, c->color, s, n, &h);
     if (!e->hash) {
         SDL_Color col = {c->color.r, c->color.g, c->color.b, c->color.a};
         SDL_Surface *surf = TTF_RenderUTF8_Blended(d->font[c->font], s, col);
         if (!surf)
-            return;
+            return NULL;
         SDL_Texture *tex = SDL_CreateTextureFromSurface(d->r, surf);
         int w = surf->w, hh = surf->h;
         SDL_FreeSurface(surf);
         if (!tex)
-            return;
+            return NULL;
         if (!cache_fill(d, e, h, (int)c->font, 1, c->color, s, n)) {
             SDL_DestroyTexture(tex);
-            return;
+            return NULL;
         }
         e->tex = tex;
         e->w = w;
         e->h = hh;
     }
     e->used = d->frame;
+    return e;
+}
+
+static void draw_text(draw_ctx *d, const ui_cmd *c, const char *s)
+{
+    cache_entry *e = text_entry(d, c, s);
+    if (!e)
+        return;
     SDL_Rect dst = {c->rect.x, c->rect.y, e->w, e->h};
     SDL_RenderCopy(d->r, e->tex, NULL, &dst);
 }
@@ -362,11 +376,24 @@ static SDL_Vertex vert(float x, float y, ui_color c)
     return v;
 }
 
+/* 1 when the box from (x0, y0) to (x1, y1), grown by pad, can show
+ * through the clip: geometry wholly outside it is not built (a frame drawn
+ * in parts replays each line once per part). */
+static int visible(const draw_ctx *d, float x0, float y0, float x1, float y1, float pad)
+{
+    if (d->clip.w < 0)
+        return 1;
+    float lx = fminf(x0, x1) - pad, hx = fmaxf(x0, x1) + pad;
+    float ly = fminf(y0, y1) - pad, hy = fmaxf(y0, y1) + pad;
+    return hx >= (float)d->clip.x && lx <= (float)(d->clip.x + d->clip.w) && hy >= (float)d->clip.y &&
+           ly <= (float)(d->clip.y + d->clip.h);
+}
+
 /* A filled disc as a triangle fan. */
 static void draw_disc(draw_ctx *d, float cx, float cy, float r, ui_color c)
 {
     enum { SEG = 20 };
-    if (!reserve_verts(d, SEG * 3))
+    if (!visible(d, cx, cy, cx, cy, r + 1) || !reserve_verts(d, SEG * 3))
         return;
     SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     int n = 0;
@@ -418,7 +445,8 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
         float dash = 6.0f * w, gap = 4.0f * w, pos = 0;
         for (int i = 0; i + 1 < np; i++) {
             if (!dashed) {
-                n = add_segment(d, n, p[i], p[i + 1], ww, cc);
+                if (visible(d, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, ww + 1))
+                    n = add_segment(d, n, p[i], p[i + 1], ww, cc);
                 continue;
             }
             float dx = p[i + 1].x - p[i].x, dy = p[i + 1].y - p[i].y;
@@ -438,7 +466,7 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
             }
         }
         SDL_RenderGeometry(d->r, NULL, d->verts, n, NULL, 0);
-        /* Round joins for thick solid lines. */
+        /* Round joins for thick solid lines (draw_disc skips those out of sight). */
         if (!dashed && pass == 1 && thick >= 3)
             for (int i = 1; i + 1 < np; i++)
                 draw_disc(d, p[i].x, p[i].y, w / 2, c);
@@ -455,6 +483,11 @@ static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
     const ui_point *up = p, *lo = p + n;
     int k = 0;
     for (int i = 0; i + 1 < n; i++) {
+        if (!visible(d, fminf(fminf(up[i].x, up[i + 1].x), fminf(lo[i].x, lo[i + 1].x)),
+                     fminf(fminf(up[i].y, up[i + 1].y), fminf(lo[i].y, lo[i + 1].y)),
+                     fmaxf(fmaxf(up[i].x, up[i + 1].x), fmaxf(lo[i].x, lo[i + 1].x)),
+                     fmaxf(fmaxf(up[i].y, up[i + 1].y), fmaxf(lo[i].y, lo[i + 1].y)), 1))
+            continue;
         d->verts[k++] = vert(up[i].x, up[i].y, c);
         d->verts[k++] = vert(up[i + 1].x, up[i + 1].y, c);
         d->verts[k++] = vert(lo[i + 1].x, lo[i + 1].y, c);
@@ -467,6 +500,7 @@ static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
 
 static void set_clip(draw_ctx *d, ui_rect r)
 {
+    d->clip = r;
     if (r.w < 0) {
         SDL_RenderSetClipRect(d->r, NULL);
         return;
@@ -484,54 +518,93 @@ static void set_color(draw_ctx *d, ui_color c)
     SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
 }
 
-void draw_commands(draw_ctx *d, const ui_ctx *ctx)
+/* Draws one command (not a clip). */
+static void draw_cmd(draw_ctx *d, const ui_ctx *ctx, const ui_cmd *c)
+{
+    switch (c->type) {
+    case UI_CMD_CLIP:
+        break;
+    case UI_CMD_RECT: {
+        SDL_Rect r = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
+        set_color(d, c->color);
+        SDL_RenderFillRect(d->r, &r);
+        break;
+    }
+    case UI_CMD_FRAME: {
+        set_color(d, c->color);
+        int t = c->thickness;
+        SDL_Rect e[4] = {{c->rect.x, c->rect.y, c->rect.w, t},
+                         {c->rect.x, c->rect.y + c->rect.h - t, c->rect.w, t},
+                         {c->rect.x, c->rect.y, t, c->rect.h},
+                         {c->rect.x + c->rect.w - t, c->rect.y, t, c->rect.h}};
+        SDL_RenderFillRects(d->r, e, 4);
+        break;
+    }
+    case UI_CMD_TEXT:
+        draw_text(d, c, ctx->text + c->text);
+        break;
+    case UI_CMD_CIRCLE: {
+        float r = (float)c->rect.w / 2;
+        draw_disc(d, (float)c->rect.x + r, (float)c->rect.y + r, r, c->color);
+        break;
+    }
+    case UI_CMD_BAND:
+        draw_band(d, ctx->point + c->points, c->npoints, c->color);
+        break;
+    case UI_CMD_POLYLINE:
+        draw_polyline(d, ctx->point + c->points, c->npoints, c->color, c->thickness,
+                      c->dashed);
+        break;
+    }
+}
+
+void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg, const ui_rect *rects, int nrect)
 {
     if (d->ncache > CACHE_TRIM)
         cache_trim(d);
-    for (int layer = 0; layer < 2; layer++) {
-        SDL_RenderSetClipRect(d->r, NULL);
-        for (int i = 0; i < ctx->ncmd; i++) {
-            const ui_cmd *c = &ctx->cmd[i];
-            if (c->layer != layer)
-                continue;
-            switch (c->type) {
-            case UI_CMD_CLIP:
-                set_clip(d, c->rect);
-                break;
-            case UI_CMD_RECT: {
-                SDL_Rect r = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
-                set_color(d, c->color);
-                SDL_RenderFillRect(d->r, &r);
-                break;
-            }
-            case UI_CMD_FRAME: {
-                set_color(d, c->color);
-                int t = c->thickness;
-                SDL_Rect e[4] = {{c->rect.x, c->rect.y, c->rect.w, t},
-                                 {c->rect.x, c->rect.y + c->rect.h - t, c->rect.w, t},
-                                 {c->rect.x, c->rect.y, t, c->rect.h},
-                                 {c->rect.x + c->rect.w - t, c->rect.y, t, c->rect.h}};
-                SDL_RenderFillRects(d->r, e, 4);
-                break;
-            }
-            case UI_CMD_TEXT:
-                draw_text(d, c, ctx->text + c->text);
-                break;
-            case UI_CMD_CIRCLE: {
-                float r = (float)c->rect.w / 2;
-                draw_disc(d, (float)c->rect.x + r, (float)c->rect.y + r, r, c->color);
-                break;
-            }
-            case UI_CMD_BAND:
-                draw_band(d, ctx->point + c->points, c->npoints, c->color);
-                break;
-            case UI_CMD_POLYLINE:
-                draw_polyline(d, ctx->point + c->points, c->npoints, c->color, c->thickness,
-                              c->dashed);
-                break;
+    /* Every text texture the frame lacks is made before anything is drawn:
+     * SDL flushes its queue of drawing before it creates or destroys a
+     * texture, and on a GL renderer each flush in mid-frame costs a pass of
+     * the rasterizer over the window (Mesa's llvmpipe under Xvfb: a drag
+     * that changes twenty numbers took 30-60 ms a frame, with them made
+     * first it draws in one pass). */
+    int ntext = 0;
+    for (int i = 0; i < ctx->ncmd; i++)
+        ntext += ctx->cmd[i].type == UI_CMD_TEXT;
+    if (d->ncache + ntext >= CACHE_FULL)
+        cache_clear(d);
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT)
+            text_entry(d, &ctx->cmd[i], ctx->text + ctx->cmd[i].text);
+    for (int k = 0; k < nrect; k++) {
+        ui_rect area = rects[k];
+        if (area.w <= 0 || area.h <= 0)
+            continue;
+        set_clip(d, area);
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(d->r, bg.r, bg.g, bg.b, 255);
+        SDL_Rect ar = {area.x, area.y, area.w, area.h};
+        SDL_RenderFillRect(d->r, &ar);
+        for (int layer = 0; layer < 2; layer++) {
+            ui_rect clip = area;
+            set_clip(d, clip);
+            for (int i = 0; i < ctx->ncmd; i++) {
+                const ui_cmd *c = &ctx->cmd[i];
+                if (c->layer != layer)
+                    continue;
+                if (c->type == UI_CMD_CLIP) {
+                    clip = c->rect.w < 0 ? area : ui_rect_intersect(c->rect, area);
+                    set_clip(d, clip);
+                    continue;
+                }
+                ui_rect b = ui_rect_intersect(dirty_cmd_bounds(ctx, c), clip);
+                if (b.w <= 0 || b.h <= 0)
+                    continue;
+                draw_cmd(d, ctx, c);
             }
         }
     }
     SDL_RenderSetClipRect(d->r, NULL);
+    d->clip = ui_rect_make(0, 0, -1, -1);
     d->frame++;
 }

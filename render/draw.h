@@ -32,8 +32,11 @@ int draw_set_scale(draw_ctx *d, float scale);
 int draw_text_width(void *user, ui_font f, const char *s, int len);
 int draw_text_height(void *user, ui_font f);
 
-/* Draws every command of ctx: layer 0, then layer 1. */
-void draw_commands(draw_ctx *d, const ui_ctx *ctx);
+/* Draws the commands of ctx within the areas rects[0..nrect) (the whole
+ * output: one rectangle of its size): each area is cleared to bg, then the
+ * commands that reach into it are drawn there, layer 0, then layer 1. The
+ * text textures the frame needs are made first. */
+void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg, const ui_rect *rects, int nrect);
 
 /* Text textures cached (for tests and the profiler). */
 int draw_cache_count(const draw_ctx *d);

@@ -1,6 +1,8 @@
 /* fmt.c: number formatting for display (see fmt.h). */
 #include "render/fmt.h"
 
+#include "render/strings.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,5 +123,45 @@ char *fmt_change(char *buf, size_t n, double v, int swedish)
         snprintf(buf, n, "%s", strcmp(body, "0") == 0 ? "\xC2\xB1" "0" : body);
     else
         snprintf(buf, n, "%s", body);
+    return buf;
+}
+
+fmt_key_change fmt_key_change_of(double base, double cur, int share, double noise)
+{
+    fmt_key_change c;
+    c.absolute = cur - base;
+    if (share) {
+        c.kind = FMT_CHANGE_POINTS;
+        c.value = c.absolute;
+    } else if (base != 0) {
+        c.kind = FMT_CHANGE_RELATIVE;
+        c.value = 100 * c.absolute / fabs(base);
+    } else {
+        c.kind = FMT_CHANGE_UNITS;
+        c.value = c.absolute;
+    }
+    double margin = FMT_SIGNIFICANT * fabs(base);
+    if (noise > margin)
+        margin = noise;
+    int tiny = fabs(c.absolute) <= 1e-12 * fmax(1.0, fabs(base));
+    c.sign = tiny || fabs(c.absolute) < margin ? 0 : c.absolute > 0 ? 1 : -1;
+    return c;
+}
+
+char *fmt_key_change_text(char *buf, size_t n, const fmt_key_change *c, int swedish)
+{
+    char num[64];
+    fmt_change(num, sizeof num, c->value, swedish);
+    switch (c->kind) {
+    case FMT_CHANGE_RELATIVE:
+        snprintf(buf, n, "%s %%", num);
+        break;
+    case FMT_CHANGE_POINTS:
+        snprintf(buf, n, "%s %s", num, str_get(STR_PP, swedish));
+        break;
+    default:
+        snprintf(buf, n, "%s", num);
+        break;
+    }
     return buf;
 }

@@ -3,12 +3,14 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <SDL.h>
 
 #include "render/app_ui.h"
+#include "render/dirty.h"
 #include "render/draw.h"
 #include "render/png.h"
 #include "render/recovery.h"
@@ -30,6 +32,10 @@ struct gui {
     int fullscreen;       /* current window state */
     char title[256];      /* current window title */
     double *samples;      /* input-to-frame times, ms */
+    double *phase[GUI_PHASES]; /* of the same frames: building the ui (app_frame,
+                                  with the model runs), drawing the commands,
+                                  SDL_RenderPresent, ms */
+    double phase_ms[GUI_PHASES]; /* of the frame being drawn, ms */
     int nsamples;
     int no_hover;         /* 1 while drawing a frame for export */
     recovery rec;         /* the session's recovery copy (off for headless runs) */
@@ -38,6 +44,13 @@ struct gui {
     float tool_one, tool_two; /* its widths at scale 1, px (app_toolbar_widths) */
     int last_scroll;      /* the lever panel's scroll before the last frame */
     int scrolled;         /* 1 when the last frame changed it */
+    dirty dirty;          /* what the last frame put on screen, for the next one's changes */
+    int incremental;      /* 1: the software renderer draws into the window's own pixels,
+                             which stay between frames: only the changed areas are
+                             redrawn and sent to the display; 0: a GL renderer, whose
+                             back buffer is lost at each present, draws whole frames
+                             and none at all when nothing changed */
+    int drawn;            /* render() calls since the last present that drew something */
     SDL_Event deferred;   /* a mouse button waiting for the keys queued before it */
     int has_deferred;     /* 1 when deferred holds one */
 };
@@ -67,6 +80,16 @@ int gui_text_cache(const gui *g)
     return draw_cache_count(g->draw);
 }
 
+void gui_redraw_all(gui *g)
+{
+    dirty_invalidate(&g->dirty);
+}
+
+int gui_redrawn(const gui *g)
+{
+    return g->dirty.nrect;
+}
+
 unsigned gui_window_id(const gui *g)
 {
     return SDL_GetWindowID(g->win);
@@ -91,6 +114,52 @@ static int clipboard_set(void *user, const char *text)
 {
     (void)user;
     return SDL_SetClipboardText(text) == 0 ? 0 : -1;
+}
+
+/* 1 when the current GL context of renderer r is Mesa's software
+ * rasterizer (llvmpipe, softpipe): an X server without a GPU, such as Xvfb. */
+static int gl_is_software(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name || strncmp(info.name, "opengl", 6) != 0)
+        return 0;
+    typedef const unsigned char *(*get_string_fn)(unsigned);
+    get_string_fn get = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software Rasterizer"));
+}
+
+/* The renderer. On X11, SDL's software renderer: it draws into the
+ * window's own pixels, which stay between frames, so a frame redraws and
+ * sends (MIT-SHM) only what changed. Measured under Xvfb at 1920x1080 with
+ * bands on, a drag took a median 4-7 ms a frame this way, 22-36 ms with
+ * SDL's default GL renderer on Mesa's llvmpipe, which redraws the whole
+ * window each frame; and starting a GL context costs 200 ms or more before
+ * the first frame. A 2-D window of this size does not need a GPU. Elsewhere
+ * SDL chooses, except that a GL renderer that is itself software gives way
+ * to the software renderer. SDL_RENDER_DRIVER, when set, is obeyed as it
+ * is (SDL_RENDER_DRIVER=opengl for a GPU). */
+static SDL_Renderer *create_renderer(SDL_Window *win, int vsync)
+{
+    /* The software renderer's pixels go to the X server as they are, not
+     * through a GL texture, which SDL would otherwise use on X11: with
+     * llvmpipe that upload took 10-15 ms a frame whatever the area.
+     * SDL_FRAMEBUFFER_ACCELERATION in the environment still rules. */
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    const char *asked = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    const char *video = SDL_GetCurrentVideoDriver();
+    SDL_Renderer *r = NULL;
+    if ((asked && *asked) || !video || strcmp(video, "x11") != 0) {
+        r = SDL_CreateRenderer(win, -1, vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+        if (r && !(asked && *asked) && gl_is_software(r)) {
+            SDL_DestroyRenderer(r);
+            r = NULL;
+        }
+    }
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    return r;
 }
 
 gui *gui_create(const gui_opts *opts, char *msg, size_t n)
@@ -129,15 +198,24 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         gui_destroy(g);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(g->win, 640, 420);
-    g->ren = SDL_CreateRenderer(g->win, -1, opts->vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
-    if (!g->ren)
-        g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    /* The smallest window whose layout stays usable (graphs with readable
+     * ticks, the lever panel, the key strip): at 640x420 the graphs
+     * collapsed to a line. A smaller screen gets what it has. */
+    int min_w = GUI_MIN_W, min_h = GUI_MIN_H;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 200 && usable.h > 200) {
+        min_w = usable.w < min_w ? usable.w : min_w;
+        min_h = usable.h < min_h ? usable.h : min_h;
+    }
+    SDL_SetWindowMinimumSize(g->win, min_w, min_h);
+    g->ren = create_renderer(g->win, opts->vsync);
     if (!g->ren) {
         snprintf(msg, n, "cannot create a renderer: %s", SDL_GetError());
         gui_destroy(g);
         return NULL;
     }
+    SDL_RendererInfo info;
+    g->incremental = SDL_GetRendererInfo(g->ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+    dirty_init(&g->dirty);
     int ow = w, oh = h;
     SDL_GetRendererOutputSize(g->ren, &ow, &oh);
     g->dpi = w > 0 ? (float)ow / (float)w : 1.0f;
@@ -175,7 +253,9 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     g->ui->clipboard.set = clipboard_set;
     if (opts->profile) {
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
-        if (!g->samples) {
+        for (int i = 0; i < GUI_PHASES; i++)
+            g->phase[i] = malloc(PROFILE_MAX * sizeof *g->phase[i]);
+        if (!g->samples || !g->phase[0] || !g->phase[1] || !g->phase[2]) {
             snprintf(msg, n, "out of memory");
             gui_destroy(g);
             return NULL;
@@ -207,11 +287,14 @@ void gui_destroy(gui *g)
     app_destroy(g->app);
     free(g->ui);
     draw_destroy(g->draw);
+    dirty_release(&g->dirty);
     if (g->ren)
         SDL_DestroyRenderer(g->ren);
     if (g->win)
         SDL_DestroyWindow(g->win);
     free(g->samples);
+    for (int i = 0; i < GUI_PHASES; i++)
+        free(g->phase[i]);
     free(g);
     SDL_Quit();
 }
@@ -380,6 +463,8 @@ static int poll_events(gui *g)
             input = 1;
             break;
         case SDL_WINDOWEVENT:
+            /* Shown, exposed, resized: the window's pixels are drawn anew. */
+            dirty_invalidate(&g->dirty);
             input = 1;
             break;
         default:
@@ -440,6 +525,8 @@ static void render(gui *g)
     SDL_GetRendererOutputSize(g->ren, &ow, &oh);
     g->dpi = ww > 0 ? (float)ow / (float)ww : 1.0f;
     float scale = fit_scale(g, ow, oh);
+    if (fabsf(scale - g->font_scale) > 1e-4f)
+        dirty_invalidate(&g->dirty);
     if (!draw_set_scale(g->draw, scale))
         app_status(g->app, 1, "cannot reopen the font at zoom %.0f %%", 100.0 * g->app->zoom);
     else
@@ -450,13 +537,22 @@ static void render(gui *g)
     int mx = g->ui->mouse_x, my = g->ui->mouse_y;
     if (g->no_hover)
         g->ui->mouse_x = g->ui->mouse_y = -100000;
+    Uint64 t0 = SDL_GetPerformanceCounter();
     app_frame(g->app, g->ui, &g->layout);
     g->ui->mouse_x = mx;
     g->ui->mouse_y = my;
-    ui_color bg = g->ui->colors[UI_COL_BG];
-    SDL_SetRenderDrawColor(g->ren, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(g->ren);
-    draw_commands(g->draw, g->ui);
+    Uint64 t1 = SDL_GetPerformanceCounter();
+    int changed = dirty_update(&g->dirty, g->ui, ow, oh);
+    ui_rect whole = ui_rect_make(0, 0, ow, oh);
+    if (g->incremental)
+        draw_commands(g->draw, g->ui, g->ui->colors[UI_COL_BG], g->dirty.rect, g->dirty.nrect);
+    else if (changed != 0)
+        draw_commands(g->draw, g->ui, g->ui->colors[UI_COL_BG], &whole, 1);
+    g->drawn += changed != 0;
+    Uint64 t2 = SDL_GetPerformanceCounter();
+    double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+    g->phase_ms[0] += (double)(t1 - t0) * f;
+    g->phase_ms[1] += (double)(t2 - t1) * f;
 }
 
 int gui_busy(const gui *g)
@@ -464,9 +560,37 @@ int gui_busy(const gui *g)
     return g->ui->focus_moved || g->scrolled || ui_input_pending(g->ui) || g->has_deferred;
 }
 
+/* Shows what render() drew: with the software renderer only the changed
+ * areas are sent to the display; nothing at all when nothing changed, so an
+ * idle window or a pointer moving over nothing that reacts costs no
+ * drawing. */
+static void present(gui *g)
+{
+    if (!g->drawn)
+        return;
+    int several = g->drawn > 1; /* an export drew in between: its changes are not in the list */
+    g->drawn = 0;
+    if (!g->incremental) {
+        SDL_RenderPresent(g->ren);
+        return;
+    }
+    SDL_RenderFlush(g->ren);
+    SDL_Rect r[DIRTY_RECTS];
+    int n = 0;
+    for (int i = 0; i < g->dirty.nrect; i++)
+        r[n++] = (SDL_Rect){g->dirty.rect[i].x, g->dirty.rect[i].y, g->dirty.rect[i].w,
+                            g->dirty.rect[i].h};
+    if (several) {
+        SDL_UpdateWindowSurface(g->win);
+    } else if (n > 0) {
+        SDL_UpdateWindowSurfaceRects(g->win, r, n);
+    }
+}
+
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
+    g->phase_ms[0] = g->phase_ms[1] = g->phase_ms[2] = 0;
     int input = poll_events(g);
     if (g->app->want_quit)
         return 0;
@@ -486,12 +610,16 @@ int gui_frame(gui *g)
             app_status(g->app, 1, "%s", msg);
         render(g);
     }
-    SDL_RenderPresent(g->ren);
+    Uint64 t_p = SDL_GetPerformanceCounter();
+    present(g);
+    Uint64 t_out = SDL_GetPerformanceCounter();
+    double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+    g->phase_ms[2] = (double)(t_out - t_p) * f;
     recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
-        Uint64 t_out = SDL_GetPerformanceCounter();
-        g->samples[g->nsamples++] =
-            (double)(t_out - t_in) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+        for (int i = 0; i < GUI_PHASES; i++)
+            g->phase[i][g->nsamples] = g->phase_ms[i];
+        g->samples[g->nsamples++] = (double)(t_out - t_in) * f;
     }
     return !g->app->want_quit;
 }
@@ -521,6 +649,8 @@ unsigned char *gui_read_pixels(gui *g, ui_rect r, int *w, int *h)
 int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n)
 {
     g->no_hover = 1;
+    if (!g->incremental)
+        dirty_invalidate(&g->dirty); /* the back buffer of a GL renderer is not kept */
     render(g);
     g->no_hover = 0;
     int w = 0, h = 0;
@@ -564,4 +694,25 @@ int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms)
                                                                     : g->nsamples - 1];
     *worst_ms = g->samples[g->nsamples - 1];
     return g->nsamples;
+}
+
+int gui_profile_phases(gui *g, double median_ms[GUI_PHASES], double p95_ms[GUI_PHASES])
+{
+    for (int i = 0; i < GUI_PHASES; i++) {
+        median_ms[i] = p95_ms[i] = 0;
+        if (!g->phase[i] || g->nsamples == 0)
+            continue;
+        qsort(g->phase[i], (size_t)g->nsamples, sizeof *g->phase[i], cmp_double);
+        median_ms[i] = g->phase[i][g->nsamples / 2];
+        p95_ms[i] = g->phase[i][(g->nsamples * 95) / 100];
+    }
+    return g->nsamples;
+}
+
+const char *gui_renderer_name(const gui *g)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
+        return "unknown";
+    return info.name;
 }

@@ -12,6 +12,10 @@
 #include "render/layout.h"
 #include "render/ui.h"
 
+/* The smallest window, in screen coordinates (less on a smaller screen). */
+#define GUI_MIN_W 1024
+#define GUI_MIN_H 600
+
 typedef struct gui_opts {
     const char *scenario; /* file to open at start, NULL = the baseline */
     int width, height;    /* window size in screen coordinates (0 = 1440 x 900) */
@@ -60,6 +64,11 @@ const app_layout *gui_layout(const gui *g);
 /* Text textures and measurements cached by the drawing layer. */
 int gui_text_cache(const gui *g);
 
+/* Forgets what is on screen: the next frame is drawn and shown whole. */
+void gui_redraw_all(gui *g);
+/* The areas the last frame redrew: 0 when it changed nothing. */
+int gui_redrawn(const gui *g);
+
 /* The SDL id of the window (SDL_GetWindowFromID). */
 unsigned gui_window_id(const gui *g);
 
@@ -76,5 +85,14 @@ int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n);
  * and worst, milliseconds (the samples are sorted in place; p95 may be
  * NULL). Returns their count. */
 int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms);
+
+/* The same frames' time split into its phases (GUI_PHASE_*): median and
+ * 95th percentile of each, ms (sorted apart, so the phases of one frame no
+ * longer line up afterwards). Returns the count of frames. */
+enum { GUI_PHASE_BUILD, GUI_PHASE_DRAW, GUI_PHASE_PRESENT, GUI_PHASES };
+int gui_profile_phases(gui *g, double median_ms[GUI_PHASES], double p95_ms[GUI_PHASES]);
+
+/* The name of the SDL renderer in use ("opengl", "software", ...). */
+const char *gui_renderer_name(const gui *g);
 
 #endif

@@ -27,6 +27,8 @@ static void usage(FILE *f)
             "  --lang en|sv           language at start (default en)\n"
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
             "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
+            "  --window               with --profile --frames or --screenshot: show the window\n"
+            "                         (a measurement in a real window) instead of a hidden one\n"
             "  --profile              report median and worst input-to-frame time;\n"
             "                         with --frames N, of a scripted drag of the first lever\n"
             "  --version, --help\n"
@@ -56,12 +58,18 @@ static void push_mouse(int kind, int x, int y)
 }
 
 /* The scripted drag for --profile --frames: press on the first lever's
- * slider, sweep it right and back, release. */
-static void script_drag(gui *g, int frame, int frames)
+ * slider, sweep it right and back, release. The slider is known once a
+ * frame has placed it: the drag starts at the first frame after that
+ * (*start, -1 before). */
+static void script_drag(gui *g, int frame, int frames, int *start)
 {
     ui_rect r = app_slider_rect(gui_app(g), var_lever_ids[0]);
     if (r.w <= 0 || frames < 4)
         return;
+    if (*start < 0)
+        *start = frame;
+    frame -= *start;
+    frames -= *start;
     /* Window coordinates equal output pixels under the dummy driver. */
     int y = r.y + r.h / 2, x0 = r.x + r.w / 10, span = r.w * 8 / 10;
     int last = frames - 2;
@@ -106,7 +114,8 @@ int main(int argc, char **argv)
     gui_opts opts = {0};
     const char *shot = NULL;
     const char *compare[MAX_COMPARE];
-    int ncompare = 0, frames = -1, swedish = 0, bands = 0;
+    int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
+    Uint64 t_start = SDL_GetPerformanceCounter();
     float zoom = 1.0f;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -157,6 +166,8 @@ int main(int argc, char **argv)
             bands = 1;
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
+        } else if (strcmp(a, "--window") == 0) {
+            shown = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "transim-gui: unknown option '%s'\n", a);
             usage(stderr);
@@ -169,7 +180,7 @@ int main(int argc, char **argv)
         }
     }
     int headless = shot != NULL || (opts.profile && frames > 0);
-    opts.hidden = headless;
+    opts.hidden = headless && !shown;
     opts.vsync = !headless;
     if (frames < 0)
         frames = shot ? 3 : 0;
@@ -206,10 +217,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "transim-gui: note: --frames '%d' is too few for the scripted drag of "
                             "--profile, which needs at least 4\n",
                     frames);
+        int start = -1;
         for (int f = 0; f < frames; f++) {
             if (opts.profile)
-                script_drag(g, f, frames);
+                script_drag(g, f, frames, &start);
             gui_frame(g);
+            if (f == 0 && opts.profile)
+                printf("first frame: on screen %.0f ms after start\n",
+                       (double)(SDL_GetPerformanceCounter() - t_start) * 1000.0 /
+                           (double)SDL_GetPerformanceFrequency());
         }
         if (shot && !gui_screenshot(g, shot, ui_rect_make(0, 0, 0, 0), msg, sizeof msg)) {
             fprintf(stderr, "transim-gui: %s\n", msg);
@@ -228,6 +244,10 @@ int main(int argc, char **argv)
         printf("input-to-frame: %d frames with input, median %.2f ms, 95th percentile %.2f ms, "
                "worst %.2f ms (model run %.2f ms)\n",
                n, median, p95, worst, a->run_ms);
+        double pm[GUI_PHASES], pp[GUI_PHASES];
+        gui_profile_phases(g, pm, pp);
+        printf("renderer %s: build median %.2f ms (p95 %.2f), draw %.2f (%.2f), present %.2f (%.2f)\n",
+               gui_renderer_name(g), pm[0], pp[0], pm[1], pp[1], pm[2], pp[2]);
         if (bands)
             printf("uncertainty bands: %d runs in %.2f ms\n", APP_BAND_SAMPLES, a->band_ms);
     }

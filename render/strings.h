@@ -98,6 +98,13 @@ typedef enum str_id {
     STR_AUTOSAVE_FAILED_FMT, /* printf: the error (file and reason) */
     STR_UNCERTAINTY,
     STR_BAND,
+    STR_DRAWS,          /* "draws" of a Monte Carlo, after their count */
+    STR_PP,             /* percentage points, as a unit after a number */
+    STR_PP_LONG,        /* the same written out (tooltips) */
+    STR_OF_BASELINE,    /* "of the baseline's" (a relative change in a tooltip) */
+    STR_NOT_SIGNIFICANT, /* a change under the threshold of significance */
+    STR_NO_CAP_SET,     /* the budget without a cap */
+    STR_EMPTY_FILE,     /* a scenario file that sets nothing */
     STR_COUNT
 } str_id;
 

@@ -376,5 +376,13 @@ int ui_draw_wrapped(ui_ctx *ctx, ui_font f, const char *text, int x, int y, int 
 /* A tooltip box near the mouse on the overlay layer: the first line bold,
  * lines broken at '\n' and wrapped; none while something is dragged. */
 void ui_tooltip(ui_ctx *ctx, const char *text);
+/* The same, placed clear of avoid (the widget the pointer is on, or a whole
+ * panel whose contents the user is reading): to its right, below, left or
+ * above, whichever fits the window first; never cut by a panel's clip. */
+void ui_tooltip_beside(ui_ctx *ctx, const char *text, ui_rect avoid);
+/* Where a w x h tooltip goes for a pointer at (mx, my): beside avoid (see
+ * ui_tooltip_beside) inside a W x H window, gap pixels away; when nothing
+ * beside it fits, inside the window and off the pointer's line. */
+ui_rect ui_tooltip_place(int w, int h, int mx, int my, ui_rect avoid, int W, int H, int gap);
 
 #endif

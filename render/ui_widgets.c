@@ -666,7 +666,44 @@ int ui_draw_wrapped(ui_ctx *ctx, ui_font f, const char *text, int x, int y, int 
     return h;
 }
 
+/* 1 when r lies inside a W x H window. */
+static int inside(ui_rect r, int W, int H)
+{
+    return r.x >= 0 && r.y >= 0 && r.x + r.w <= W && r.y + r.h <= H;
+}
+
+static int clamp_to(int v, int lo, int hi)
+{
+    return v > hi ? (hi > lo ? hi : lo) : v < lo ? lo : v;
+}
+
+ui_rect ui_tooltip_place(int w, int h, int mx, int my, ui_rect avoid, int W, int H, int gap)
+{
+    /* Beside the area along the pointer: right, below, left, above; the
+     * first that fits in the window. */
+    int ax1 = avoid.x + avoid.w, ay1 = avoid.y + avoid.h;
+    int ty = clamp_to(my - h / 4, 0, H - h), tx = clamp_to(mx - w / 4, 0, W - w);
+    ui_rect cand[4] = {ui_rect_make(ax1 + gap, ty, w, h), ui_rect_make(tx, ay1 + gap, w, h),
+                       ui_rect_make(avoid.x - gap - w, ty, w, h),
+                       ui_rect_make(tx, avoid.y - gap - h, w, h)};
+    for (int i = 0; i < 4; i++)
+        if (inside(cand[i], W, H))
+            return cand[i];
+    /* Nowhere beside it: inside the window, as far from the pointer as it can. */
+    ui_rect r = ui_rect_make(clamp_to(mx + gap, 0, W - w), clamp_to(my + gap, 0, H - h), w, h);
+    if (r.y <= my && my < r.y + r.h && my - h - gap >= 0)
+        r.y = my - h - gap;
+    return r;
+}
+
 void ui_tooltip(ui_ctx *ctx, const char *text)
+{
+    /* Clear of the pointer and what is right under it. */
+    ui_tooltip_beside(ctx, text, ui_rect_make(ctx->mouse_x - ui_px(ctx, 8), ctx->mouse_y - ui_px(ctx, 8),
+                                              ui_px(ctx, 16), ui_px(ctx, 18)));
+}
+
+void ui_tooltip_beside(ui_ctx *ctx, const char *text, ui_rect avoid)
 {
     enum { MAX_LINES = 24 };
     /* No tooltips while something is being dragged. */
@@ -695,23 +732,20 @@ void ui_tooltip(ui_ctx *ctx, const char *text)
     }
     int bh = ui_text_height(ctx, UI_FONT_BOLD) + ui_px(ctx, 4);
     int w = widest + 2 * pad, h = bh + (nlines - 1) * lh + 2 * pad;
-    int x = ctx->mouse_x + ui_px(ctx, 16), y = ctx->mouse_y + ui_px(ctx, 18);
-    if (x + w > ctx->width)
-        x = ctx->mouse_x - w - ui_px(ctx, 8);
-    if (x < 0)
-        x = 0;
-    if (y + h > ctx->height)
-        y = ctx->mouse_y - h - ui_px(ctx, 8);
-    if (y < 0)
-        y = 0;
-    int prev = ctx->layer;
+    ui_rect r = ui_tooltip_place(w, h, ctx->mouse_x, ctx->mouse_y, avoid, ctx->width, ctx->height,
+                                 ui_px(ctx, 8));
+    int x = r.x, y = r.y;
+    /* The overlay without the clip of the panel that asked: a tooltip is
+     * cut only by the window. */
+    int prev = ctx->layer, nclip = ctx->nclip;
+    ctx->nclip = 0;
     ui_layer_set(ctx, 1);
-    ui_rect r = ui_rect_make(x, y, w, h);
     ui_draw_rect(ctx, ui_rect_make(x + 2, y + 3, w, h), ctx->colors[UI_COL_SHADOW]);
     ui_draw_rect(ctx, r, col(ctx, UI_COL_CARD));
     ui_draw_frame(ctx, r, col(ctx, UI_COL_BORDER), 1);
     for (int i = 0; i < nlines; i++)
         draw_span(ctx, i == 0 ? UI_FONT_BOLD : UI_FONT_SMALL, start[i], len[i], x + pad,
                   i == 0 ? y + pad : y + pad + bh + (i - 1) * lh, col(ctx, UI_COL_TEXT));
+    ctx->nclip = nclip;
     ui_layer_set(ctx, prev);
 }

@@ -1022,6 +1022,38 @@ static void test_step_of_is_a_round_hundredth_of_the_range(void **state)
     }
 }
 
+/* Without a cap the budget bar is not "80 % full": it has no fill, or
+ * compares the scenario with the largest spending of the compared ones. */
+static void test_budget_bar_without_a_cap_has_no_fill_or_compares(void **state)
+{
+    (void)state;
+    assert_true(app_budget_full(0, 400, NULL, 0) == 0);
+    double others[2] = {800, 200};
+    assert_true(app_budget_full(0, 400, others, 2) == 800);
+    assert_true(app_budget_full(0, 900, others, 2) == 900);
+    assert_true(app_budget_full(500, 400, NULL, 0) == 625);
+    assert_true(app_budget_full(500, 700, others, 2) == 700);
+}
+
+/* An empty scenario file (or one of comments only) sets nothing: the
+ * window says so when it opens one. */
+static void test_an_empty_scenario_file_is_told_apart(void **state)
+{
+    (void)state;
+    scenario *sc = malloc(sizeof *sc);
+    assert_non_null(sc);
+    sim_error err;
+    sim_error_clear(&err);
+    scenario_init(sc);
+    assert_int_equal(scenario_parse(sc, "", "empty.ini", &err), SIM_OK);
+    assert_true(app_sets_nothing(sc));
+    assert_int_equal(scenario_parse(sc, "# a comment only\n", "c.ini", &err), SIM_OK);
+    assert_true(app_sets_nothing(sc));
+    sc->set[var_lever_ids[0]] = 1;
+    assert_false(app_sets_nothing(sc));
+    free(sc);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1065,6 +1097,8 @@ int main(void)
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_frame_draws_the_bands_when_asked),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
+        cmocka_unit_test(test_budget_bar_without_a_cap_has_no_fill_or_compares),
+        cmocka_unit_test(test_an_empty_scenario_file_is_told_apart),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -439,9 +439,44 @@ static void test_legend_wraps_with_whole_labels_when_the_rows_suffice(void **sta
     assert_int_equal(g.legend_rows, 1);
 }
 
+/* Skill mismatch 26.3 % in the baseline, 4.8 % in the scenario: a change of
+ * -21.5 percentage points, not -81.8 %. */
+static void test_a_share_changes_in_percentage_points(void **state)
+{
+    (void)state;
+    fmt_key_change c = fmt_key_change_of(26.3, 4.8, 1, 0);
+    assert_int_equal(c.kind, FMT_CHANGE_POINTS);
+    assert_near(c.value, -21.5, 1e-9);
+    assert_int_equal(c.sign, -1);
+    char buf[64];
+    assert_string_equal(fmt_key_change_text(buf, sizeof buf, &c, 0), "\xE2\x88\x92" "21.5 pp");
+    assert_string_equal(fmt_key_change_text(buf, sizeof buf, &c, 1), "\xE2\x88\x92" "21,5 p.e.");
+    fmt_key_change r = fmt_key_change_of(200, 210, 0, 0);
+    assert_int_equal(r.kind, FMT_CHANGE_RELATIVE);
+    assert_string_equal(fmt_key_change_text(buf, sizeof buf, &r, 0), "+5 %");
+    fmt_key_change u = fmt_key_change_of(0, 1200, 0, 0);
+    assert_int_equal(u.kind, FMT_CHANGE_UNITS);
+    assert_string_equal(fmt_key_change_text(buf, sizeof buf, &u, 0), "+1,200");
+}
+
+/* A change of -0.0134 % of the baseline is no change: no arrow, no alarm. */
+static void test_a_change_under_the_margin_is_neutral(void **state)
+{
+    (void)state;
+    assert_int_equal(fmt_key_change_of(1000, 1000 * (1 - 0.000134), 0, 0).sign, 0);
+    assert_int_equal(fmt_key_change_of(1000, 1004.9, 0, 0).sign, 0);  /* under 0.5 % */
+    assert_int_equal(fmt_key_change_of(1000, 1005.1, 0, 0).sign, 1);
+    assert_int_equal(fmt_key_change_of(1000, 1020, 0, 30).sign, 0);   /* inside the band */
+    assert_int_equal(fmt_key_change_of(1000, 960, 0, 30).sign, -1);
+    assert_int_equal(fmt_key_change_of(12.0, 12.05, 1, 0).sign, 0);   /* 0.05 pp of 12 % */
+    assert_int_equal(fmt_key_change_of(0, 0, 0, 0).sign, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_share_changes_in_percentage_points),
+        cmocka_unit_test(test_a_change_under_the_margin_is_neutral),
         cmocka_unit_test(test_ticks_cover_zero_to_one_in_fifths),
         cmocka_unit_test(test_ticks_round_outwards_to_the_step),
         cmocka_unit_test(test_ticks_use_steps_of_one_two_two_and_a_half_or_five),

@@ -215,6 +215,49 @@ static void test_dragging_a_slider_changes_lever_run_and_plot(void **state)
     assert_int_equal(a->nundo, 1);
 }
 
+/* Frames drawn in part (only what changed) give the same pixels as the
+ * frame drawn whole; a frame that changes nothing redraws nothing. */
+static void test_frames_drawn_in_part_equal_the_whole_frame(void **state)
+{
+    fixture *f = *state;
+    app *a = gui_app(f->g);
+    a->bands = 1;
+    ui_rect r = app_slider_rect(a, f->lever);
+    int y = r.y + r.h / 2;
+    push_mouse(SDL_MOUSEMOTION, r.x + 10, y);
+    gui_frame(f->g);
+    push_mouse(SDL_MOUSEBUTTONDOWN, r.x + 10, y);
+    gui_frame(f->g);
+    for (int k = 1; k <= 8; k++) {
+        push_mouse(SDL_MOUSEMOTION, r.x + 10 + k * (r.w - 20) / 8, y);
+        gui_frame(f->g);
+    }
+    push_mouse(SDL_MOUSEBUTTONUP, r.x + r.w - 10, y);
+    gui_frame(f->g);
+    ui_rect g0 = gui_layout(f->g)->graph[0];
+    push_mouse(SDL_MOUSEMOTION, g0.x + g0.w / 2, g0.y + g0.h / 2); /* a hover read-out */
+    /* Once the read-out and the bands have settled, a frame changes nothing. */
+    for (int k = 0; k < 20 && (k < 2 || gui_redrawn(f->g) != 0); k++)
+        gui_frame(f->g);
+    assert_int_equal(gui_redrawn(f->g), 0);
+    int w1, h1, w2, h2;
+    unsigned char *part = gui_read_pixels(f->g, ui_rect_make(0, 0, 0, 0), &w1, &h1);
+    gui_redraw_all(f->g);
+    gui_frame(f->g);
+    assert_int_equal(gui_redrawn(f->g), 1);
+    unsigned char *whole = gui_read_pixels(f->g, ui_rect_make(0, 0, 0, 0), &w2, &h2);
+    assert_non_null(part);
+    assert_non_null(whole);
+    assert_int_equal(w1, w2);
+    assert_int_equal(h1, h2);
+    long differ = 0;
+    for (size_t i = 0; i < (size_t)w1 * (size_t)h1 * 4; i++)
+        differ += part[i] != whole[i];
+    assert_int_equal(differ, 0);
+    free(part);
+    free(whole);
+}
+
 static void click(gui *g, int x, int y)
 {
     push_mouse(SDL_MOUSEMOTION, x, y);
@@ -322,14 +365,24 @@ static void test_resizing_the_window_relays_everything_out(void **state)
     fixture *f = *state;
     SDL_Window *win = SDL_GetWindowFromID(gui_window_id(f->g));
     assert_non_null(win);
-    SDL_SetWindowSize(win, 900, 600);
+    SDL_SetWindowSize(win, 1100, 650);
     gui_frame(f->g);
     gui_frame(f->g);
     const app_layout *l = gui_layout(f->g);
-    assert_int_equal(gui_ui(f->g)->width, 900);
-    assert_int_equal(gui_ui(f->g)->height, 600);
-    assert_true(l->status.y + l->status.h <= 600);
-    assert_true(l->graphs.x + l->graphs.w <= 900);
+    assert_int_equal(gui_ui(f->g)->width, 1100);
+    assert_int_equal(gui_ui(f->g)->height, 650);
+    assert_true(l->status.y + l->status.h <= 650);
+    assert_true(l->graphs.x + l->graphs.w <= 1100);
+    /* Smaller than the usable minimum: the window stays at it, and every
+     * graph keeps a readable size. */
+    SDL_SetWindowSize(win, 640, 420);
+    gui_frame(f->g);
+    gui_frame(f->g);
+    assert_int_equal(gui_ui(f->g)->width, GUI_MIN_W);
+    assert_int_equal(gui_ui(f->g)->height, GUI_MIN_H);
+    for (int k = 0; k < gui_app(f->g)->ngraphs; k++)
+        if (l->graph[k].w > 0)
+            assert_true(l->graph[k].h >= LAYOUT_GRAPH_MIN_H);
 }
 
 static void test_export_writes_the_graphs_png_and_their_csv(void **state)
@@ -452,6 +505,7 @@ int main(void)
         T(test_text_is_drawn_in_the_toolbar),
         T(test_scenario_line_is_drawn_in_its_colour),
         T(test_dragging_a_slider_changes_lever_run_and_plot),
+        T(test_frames_drawn_in_part_equal_the_whole_frame),
         T(test_choosing_an_indicator_from_a_graphs_list_redraws_it),
         T(test_keyboard_tab_and_arrows_adjust_a_lever),
         T(test_screenshot_writes_a_png_of_the_window_size),

@@ -504,6 +504,58 @@ static void test_ids_differ_by_name_and_index(void **state)
     assert_int_equal(ui_id("a", 1), ui_id("a", 1));
 }
 
+static int overlaps(ui_rect a, ui_rect b)
+{
+    ui_rect i = ui_rect_intersect(a, b);
+    return i.w > 0 && i.h > 0;
+}
+
+/* A tooltip stays inside the window and off the area it explains. */
+static void test_tooltip_is_placed_inside_the_window_beside_its_area(void **state)
+{
+    (void)state;
+    ui_rect panel = ui_rect_make(0, 100, 360, 500); /* the lever panel, its detail view inside */
+    ui_rect t = ui_tooltip_place(300, 120, 200, 580, panel, 1280, 720, 8);
+    assert_false(overlaps(t, panel));
+    assert_true(t.x >= 0 && t.y >= 0 && t.x + t.w <= 1280 && t.y + t.h <= 720);
+    ui_rect card = ui_rect_make(1000, 10, 270, 80); /* a card at the right edge */
+    t = ui_tooltip_place(380, 150, 1200, 50, card, 1280, 720, 8);
+    assert_false(overlaps(t, card));
+    assert_true(t.x + t.w <= 1280 && t.y + t.h <= 720);
+    /* No room beside it: still inside the window. */
+    ui_rect all = ui_rect_make(0, 0, 640, 420);
+    t = ui_tooltip_place(300, 100, 600, 400, all, 640, 420, 8);
+    assert_true(t.x >= 0 && t.y >= 0 && t.x + t.w <= 640 && t.y + t.h <= 420);
+}
+
+/* A tooltip asked for inside a scrolling panel is not cut at the panel's edge. */
+static void test_tooltip_is_not_clipped_by_the_panel_that_asks(void **state)
+{
+    ui_ctx *ctx = *state;
+    ctx->width = 1280;
+    ctx->height = 720;
+    ctx->mouse_x = 300;
+    ctx->mouse_y = 200;
+    ui_begin(ctx);
+    ui_clip_push(ctx, ui_rect_make(0, 100, 360, 500));
+    ui_tooltip(ctx, "Adult training places\nWhat it does and where its effect comes from.");
+    ui_clip_pop(ctx);
+    int clip_w = 0, seen = 0;
+    for (int i = 0; i < ctx->ncmd; i++) {
+        const ui_cmd *c = &ctx->cmd[i];
+        if (c->layer != 1)
+            continue;
+        if (c->type == UI_CMD_CLIP)
+            clip_w = c->rect.w;
+        else if (c->type == UI_CMD_RECT && !seen) {
+            seen = 1;
+            assert_true(clip_w < 0); /* no clip */
+        }
+    }
+    assert_true(seen);
+    ui_end(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +564,8 @@ int main(void)
         cmocka_unit_test(test_slider_value_snaps_to_step_from_low_end),
         cmocka_unit_test(test_slider_x_of_inverts_value_at),
         cmocka_unit_test_setup_teardown(test_slider_press_sets_value_from_mouse, setup, teardown),
+        cmocka_unit_test(test_tooltip_is_placed_inside_the_window_beside_its_area),
+        cmocka_unit_test_setup_teardown(test_tooltip_is_not_clipped_by_the_panel_that_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slider_drag_follows_mouse_outside_its_rect_until_release,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_slider_arrows_adjust_by_step_when_focused, setup, teardown),

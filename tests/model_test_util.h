@@ -1,6 +1,7 @@
 /* model_test_util.h: helpers shared by the model's tests (test_model_*.c):
  * a tolerance assert, running a scenario to a result, reading a named
- * variable at a year, and the start-up jump criterion. Header-only so that each test stays one executable. */
+ * variable at a year, and the start-up jump criterion. Header-only so that
+ * each test stays one executable. */
 #ifndef TESTS_MODEL_TEST_UTIL_H
 #define TESTS_MODEL_TEST_UTIL_H
 

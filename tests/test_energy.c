@@ -296,18 +296,18 @@ static void test_energy_indicators_have_no_start_up_jump(void **st)
     (void)st;
     run_result r;
     run_with(&r, NULL, 0, NULL, 0, NULL, 0);
-    /* Industrial energy, electricity and emissions are left out: they turn smoothly
-     * (output grows 1.6 %/yr while efficiency measures and abatement only
-     * gather pace), which is no jump but fails this test. */
+    /* The first year's change is no larger than the trend of the next two
+     * implies (model_starts_with_a_jump): emissions outside industry fall
+     * exponentially while industry's only start to, so the total's yearly
+     * fall is nearly even at first. Industrial energy, electricity and
+     * emissions are left out: they turn smoothly (output grows 1.6 %/yr
+     * while efficiency measures and abatement only gather pace), which is no
+     * jump but changes sign in the first years. */
     static const char *const names[] = {
         "emissions_total",      "emissions_other",    "emissions_vs_2010",     "abatement_kt",
         "industry_cost_burden", "industry_cost_seen", "electricity_transport", "grid_capacity"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        double d1 = fabs(model_at(&r, names[i], 2021) - model_at(&r, names[i], 2020));
-        double d2 = fabs(model_at(&r, names[i], 2022) - model_at(&r, names[i], 2021));
-        if (!(d1 <= d2))
-            fail_msg("'%s' moves %.6g in 2020-21 and %.6g in 2021-22", names[i], d1, d2);
-    }
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        model_check_no_jump(&r, names[i]);
     assert_close(model_at(&r, "industry_cost_burden", 2020), model_at(&r, "ref_energy_cost", 2020),
                  1e-8);
     run_result_release(&r);

@@ -21,7 +21,8 @@
 #define APP_UNDO_MAX 100   /* undo steps kept */
 #define APP_FILES_MAX 128  /* scenario files listed in a dialog */
 #define APP_GROUPS_MAX 16  /* collapsible groups remembered */
-#define APP_BAND_SAMPLES 24 /* Monte Carlo draws behind the uncertainty bands */
+#define APP_BAND_SAMPLES 24 /* Monte Carlo draws of the bands at each change (one batch) */
+#define APP_BAND_MAX 200    /* draws the bands grow to, a batch a frame, while nothing changes */
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
 
 typedef enum app_dialog {
@@ -133,7 +134,9 @@ typedef struct app {
 
     int bands;             /* 1: the graphs show the scenario's 5-95 % uncertainty band */
     double *band;          /* per graph: band_rows lows, then band_rows highs (NULL until used) */
-    double *band_draws;    /* scratch: APP_BAND_SAMPLES values per graph and row */
+    double *band_draws;    /* APP_BAND_MAX values per graph and row: the draws so far */
+    int band_tried;        /* draws run for the current bands (some may have failed) */
+    int band_hold;         /* 1 while a mouse button is down (a drag): the bands do not grow */
     size_t band_rows;      /* rows the band buffers hold */
     int band_ok[APP_GRAPHS_MAX]; /* 1 when band holds graph g's band for the current run */
     long band_stamp;       /* runs when the bands were computed (-1: never) */
@@ -259,13 +262,19 @@ int app_list_files(app *a, const char *dir);
 void app_status(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Brings the uncertainty bands up to date with the scenario and the graphs'
- * choices when a->bands is on: APP_BAND_SAMPLES runs with the uncertain
+ * choices when a->bands is on: after a change, a batch of APP_BAND_SAMPLES
+ * runs; at each later call while nothing changes, one batch more, up to
+ * APP_BAND_MAX (a->band_n says how many are behind the bands). The runs have the uncertain
  * assumptions and parameters (sim/studies/sample.h) drawn with APP_BAND_SEED, the
  * lever settings and any input the user changed kept as they are; the
  * 5 % and 95 % quantiles of each graph's variable at each report year.
  * Does nothing when they are current. SIM_ENOMEM when out of memory; draws
  * whose run fails are left out. */
 sim_status app_update_bands(app *a);
+
+/* 1 while the bands are on and still growing towards APP_BAND_MAX draws
+ * (the window keeps drawing frames until they are done). */
+int app_bands_growing(const app *a);
 
 /* Graph g's band as low and high arrays of cur.rows values, or 0 when there
  * is none (bands off, or not computed). */

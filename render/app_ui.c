@@ -669,7 +669,7 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     else if (a->bands)
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s %d \xC3\x97 %s",
                  MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), run_ms,
-                 str_get(STR_UNCERTAINTY, a->swedish), APP_BAND_SAMPLES, band_ms);
+                 str_get(STR_UNCERTAINTY, a->swedish), a->band_n, band_ms);
     else
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s", MODEL_NAME, MODEL_VERSION,
                  str_get(STR_RUN, a->swedish), run_ms);
@@ -690,6 +690,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     if (ctx->command >= 0)
         app_command(a, (app_cmd)ctx->command);
     ctx->modal = a->dialog != APP_DLG_NONE;
+    a->band_hold = ctx->mouse_down;
     if (app_update_bands(a) != SIM_OK)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);

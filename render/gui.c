@@ -557,7 +557,8 @@ static void render(gui *g)
 
 int gui_busy(const gui *g)
 {
-    return g->ui->focus_moved || g->scrolled || ui_input_pending(g->ui) || g->has_deferred;
+    return g->ui->focus_moved || g->scrolled || ui_input_pending(g->ui) || g->has_deferred ||
+           app_bands_growing(g->app);
 }
 
 /* Shows what render() drew: with the software renderer only the changed

@@ -249,7 +249,8 @@ int main(int argc, char **argv)
         printf("renderer %s: build median %.2f ms (p95 %.2f), draw %.2f (%.2f), present %.2f (%.2f)\n",
                gui_renderer_name(g), pm[0], pp[0], pm[1], pp[1], pm[2], pp[2]);
         if (bands)
-            printf("uncertainty bands: %d runs in %.2f ms\n", APP_BAND_SAMPLES, a->band_ms);
+            printf("uncertainty bands: %d draws, the last batch of %d in %.2f ms\n", a->band_n,
+                   APP_BAND_SAMPLES, a->band_ms);
     }
     gui_destroy(g);
     return status;

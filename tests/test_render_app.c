@@ -974,6 +974,28 @@ static void test_uncertainty_bands_bracket_the_draws_and_follow_changes(void **s
     assert_true(app_band(f->a, 0, &lo, &hi));
 }
 
+/* A batch of draws at a change; while nothing changes the bands grow to
+ * APP_BAND_MAX draws, a batch a call, and a change starts them again. */
+static void test_uncertainty_bands_grow_to_their_full_draws_while_nothing_changes(void **state)
+{
+    fixture *f = *state;
+    app_command(f->a, APP_CMD_BANDS);
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_int_equal(f->a->band_n, APP_BAND_SAMPLES);
+    assert_true(app_bands_growing(f->a));
+    int calls = 0;
+    while (app_bands_growing(f->a) && calls++ < 100)
+        assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_false(app_bands_growing(f->a));
+    assert_true(f->a->band_n > APP_BAND_MAX * 9 / 10 && f->a->band_n <= APP_BAND_MAX);
+    const double *lo, *hi;
+    assert_true(app_band(f->a, 0, &lo, &hi));
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    assert_int_equal(app_update_bands(f->a), SIM_OK);
+    assert_true(f->a->band_n <= APP_BAND_SAMPLES);
+    assert_true(app_bands_growing(f->a));
+}
+
 static void test_frame_draws_the_bands_when_asked(void **state)
 {
     fixture *f = *state;
@@ -1095,6 +1117,7 @@ int main(void)
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
+        T(test_uncertainty_bands_grow_to_their_full_draws_while_nothing_changes),
         T(test_frame_draws_the_bands_when_asked),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
         cmocka_unit_test(test_budget_bar_without_a_cap_has_no_fill_or_compares),

@@ -470,7 +470,7 @@ static void write_chart(FILE *f, const history_series *s, const run_result *r)
             W - 220, 24, W - 205, 28);
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">Source: ", L, H - 22);
     char src[100];
-    snprintf(src, sizeof src, "%s%s", s->source, strlen(s->source) > 95 ? "..." : "");
+    snprintf(src, sizeof src, "%.95s%s", s->source, strlen(s->source) > 95 ? "..." : "");
     svg_text(f, src);
     fputs("</text>\n</svg>\n", f);
 #undef X

@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700 /* realpath(), to find loops in base chains */
 
 #include "sim/files/scenario.h"
+#include "sim/model/constraint.h"
 
 #include <errno.h>
 #include <ini.h>
@@ -893,6 +894,19 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
                                "start %g of lever '%s' is outside the run %g to %g",
                                tmp->lever_start[v], var_table[v].name, tmp->start, tmp->end);
         }
+    }
+    int broken = st == SIM_OK ? constraint_first_broken(tmp->value) : -1;
+    if (broken >= 0) {
+        /* Reported at the last of its inputs that a file set. */
+        const constraint *c = &constraint_table[broken];
+        int k = -1;
+        for (int i = 0; i < CONSTRAINT_INPUTS_MAX && c->input[i] >= 0; i++)
+            if (last[c->input[i]][FIELD_VALUE] > k)
+                k = last[c->input[i]][FIELD_VALUE];
+        char msg[400];
+        constraint_format(c, tmp->value, msg, sizeof msg);
+        st = sim_error_set(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
+                           k >= 0 ? ctx->all.v[k].line : 0, "%s", msg);
     }
     if (st == SIM_OK) {
         int named = 0;

@@ -134,6 +134,26 @@ static void test_shares_that_sum_past_one_are_refused_with_the_line(void **state
     run_result_release(&r);
 }
 
+static void test_a_calibrated_state_below_zero_is_refused_with_the_line(void **state)
+{
+    (void)state;
+    scenario sc;
+    sim_error err;
+    /* More construction jobs than the region's employment leaves private
+     * services a negative number of jobs. */
+    assert_int_equal(scenario_parse(&sc, "[scenario]\nname = x\n[assumptions]\n"
+                                         "construction_jobs_start = 200000\n",
+                                    "mine.ini", &err),
+                     SIM_EPARSE);
+    assert_int_equal(err.line, 4);
+    assert_non_null(strstr(err.msg, "'ref_service_jobs'"));
+    assert_non_null(strstr(err.msg, "construction_jobs_start"));
+    scenario_init(&sc);
+    sc.value[V_CONSTRUCTION_JOBS_START] = 200000;
+    assert_int_equal(scenario_validate(&sc, &err), SIM_EINVAL);
+    assert_non_null(strstr(err.msg, "'ref_service_jobs'"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_each_input_at_either_end_runs_or_is_refused),
         cmocka_unit_test(test_corners_of_each_constraint_run_or_are_refused),
         cmocka_unit_test(test_shares_that_sum_past_one_are_refused_with_the_line),
+        cmocka_unit_test(test_a_calibrated_state_below_zero_is_refused_with_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

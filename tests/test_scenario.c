@@ -150,7 +150,16 @@ static void test_assumptions_section_sets_assumptions_and_parameters(void **stat
         snprintf(text, sizeof text, "[assumptions]\n%s = %.17g\n", d->name, x);
         scenario sc;
         sim_error err;
-        assert_int_equal(scenario_parse(&sc, text, "a.ini", &err), SIM_OK);
+        /* A few ends of ranges alone give a 2020 state with a negative
+         * count (the joint check refuses them, naming it); the rest load. */
+        sim_status st = scenario_parse(&sc, text, "a.ini", &err);
+        if (st != SIM_OK) {
+            if (err.line != 2)
+                print_error("%s: line %d: %s\n", d->name, err.line, err.msg);
+            assert_int_equal(err.line, 2);
+            assert_non_null(strstr(err.msg, "2020 state"));
+            continue;
+        }
         assert_true(sc.value[v] == x);
         assert_true(sc.set[v]);
         n++;
@@ -673,6 +682,12 @@ static void test_save_then_load_reproduces_every_number(void **state)
         if (d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM)
             sc.value[v] = d->min + (d->max - d->min) * 0.7;
     }
+    /* Jobs by sector at their table values leave jobs for private services
+     * (a joint constraint, sim/model/constraint.h). */
+    static const int jobs[] = {V_MFG_JOBS_START, V_CONSTRUCTION_JOBS_START,
+                               V_PRIMARY_JOBS_START, V_PUBLIC_JOBS_START, V_POPULATION_START};
+    for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++)
+        sc.value[jobs[j]] = var_table[jobs[j]].value;
     sc.value[V_BUDGET_CAP] = 1234.5678901234567;
     char path[128];
     snprintf(path, sizeof path, "%s/round.ini", tmpdir);

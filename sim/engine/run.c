@@ -250,12 +250,10 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     /* The joint constraints (sim/model/constraint.h): a scenario set by
      * calls, not read from a file, is refused here before it can fail in
      * the run. */
-    int broken = st == SIM_OK ? constraint_first_broken(sc->value) : -1;
-    if (broken >= 0) {
-        char msg[400];
-        constraint_format(&constraint_table[broken], sc->value, msg, sizeof msg);
+    char msg[400];
+    int named[CONSTRAINT_NAMED_MAX], nnamed;
+    if (st == SIM_OK && !constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
         st = sim_error_set(err, SIM_EINVAL, sc->path[0] ? sc->path : NULL, 0, "%s", msg);
-    }
     if (st != SIM_OK)
         return st;
     double from = isnan(o.from) ? sc->start : o.from;

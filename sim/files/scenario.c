@@ -895,16 +895,14 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
                                tmp->lever_start[v], var_table[v].name, tmp->start, tmp->end);
         }
     }
-    int broken = st == SIM_OK ? constraint_first_broken(tmp->value) : -1;
-    if (broken >= 0) {
-        /* Reported at the last of its inputs that a file set. */
-        const constraint *c = &constraint_table[broken];
+    char msg[400];
+    int inputs[CONSTRAINT_NAMED_MAX], ninputs = 0;
+    if (st == SIM_OK && !constraint_check(tmp->value, msg, sizeof msg, inputs, &ninputs)) {
+        /* Reported at the last of the inputs it names that a file set. */
         int k = -1;
-        for (int i = 0; i < CONSTRAINT_INPUTS_MAX && c->input[i] >= 0; i++)
-            if (last[c->input[i]][FIELD_VALUE] > k)
-                k = last[c->input[i]][FIELD_VALUE];
-        char msg[400];
-        constraint_format(c, tmp->value, msg, sizeof msg);
+        for (int i = 0; i < ninputs; i++)
+            if (last[inputs[i]][FIELD_VALUE] > k)
+                k = last[inputs[i]][FIELD_VALUE];
         st = sim_error_set(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
                            k >= 0 ? ctx->all.v[k].line : 0, "%s", msg);
     }

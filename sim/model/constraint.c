@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sim/engine/var.h"
+#include "sim/model/model.h"
 
 #define END -1
 
@@ -104,4 +105,90 @@ void constraint_format(const constraint *c, const double *value, char *buf, size
                  ": starts / (exit rate + 1 / years young) must stay below %g of the active "
                  "firms: %s",
                  c->bound, c->why);
+}
+
+static void name_inputs_pass(const char *list, int *named, int *n, int depth);
+
+/* Adds the inputs named in the comma-separated list to named[], and those
+ * of the reference quantities it names (depth levels down). */
+static void name_inputs(const char *list, int *named, int *n, int depth)
+{
+    /* The direct inputs first, then those of the reference quantities. */
+    for (int pass = 0; pass < 2; pass++)
+        name_inputs_pass(list, named, n, pass ? depth : 0);
+}
+
+static void name_inputs_pass(const char *list, int *named, int *n, int depth)
+{
+    while (list != NULL && *list && *n < CONSTRAINT_NAMED_MAX) {
+        while (*list == ' ' || *list == ',')
+            list++;
+        size_t len = strcspn(list, ", ");
+        char name[96];
+        if (len > 0 && len < sizeof name) {
+            memcpy(name, list, len);
+            name[len] = '\0';
+            int v = var_find(name);
+            if (v >= 0 && var_table[v].kind >= VAR_LEVER && depth == 0)
+                named[(*n)++] = v;
+            else if (v >= 0 && depth > 0 && strncmp(name, "ref_", 4) == 0)
+                name_inputs(var_table[v].inputs, named, n, depth - 1);
+        }
+        list += len;
+    }
+}
+
+/* The first initial stock or reference quantity of the calibrated state
+ * that is not finite or is negative, or -1. */
+static int calibration_broken(const double *value, double *bad)
+{
+    /* The reference state is 2020's whatever the run's start. */
+    double w[VAR_COUNT], y[STOCK_COUNT];
+    memcpy(w, value, sizeof w);
+    model_invalidate(w);
+    model_init(2020.0, w, y);
+    for (int s = 0; s < STOCK_COUNT; s++) {
+        if (!(y[s] >= 0.0 && isfinite(y[s]))) {
+            *bad = y[s];
+            return var_stock_ids[s];
+        }
+    }
+    /* model_init computes the reference state on a copy: once more here. */
+    double dydt[STOCK_COUNT];
+    model_frame f = {.t = 2020.0, .t0 = 2020.0,
+                     .y = y, .v = w, .dydt = dydt};
+    model_eval(&f);
+    for (int v = 0; v < VAR_COUNT; v++) {
+        if (strncmp(var_table[v].name, "ref_", 4) != 0)
+            continue;
+        if (!(w[v] >= 0.0 && isfinite(w[v]))) {
+            *bad = w[v];
+            return v;
+        }
+    }
+    return -1;
+}
+
+int constraint_check(const double *value, char *msg, size_t cap, int *named, int *nnamed)
+{
+    *nnamed = 0;
+    int broken = constraint_first_broken(value);
+    if (broken >= 0) {
+        const constraint *c = &constraint_table[broken];
+        for (int i = 0; i < CONSTRAINT_INPUTS_MAX && c->input[i] >= 0; i++)
+            named[(*nnamed)++] = c->input[i];
+        constraint_format(c, value, msg, cap);
+        return 0;
+    }
+    double bad = 0;
+    int v = calibration_broken(value, &bad);
+    if (v < 0)
+        return 1;
+    const var_desc *d = &var_table[v];
+    name_inputs(d->inputs, named, nnamed, 3);
+    snprintf(msg, cap,
+             "these inputs give a 2020 state with %s '%s' %g, which cannot be negative%s%s",
+             var_kind_name(d->kind), d->name, bad,
+             d->inputs && d->inputs[0] ? "; it follows from " : "", d->inputs ? d->inputs : "");
+    return 0;
 }

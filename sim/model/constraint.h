@@ -29,8 +29,19 @@ typedef struct constraint {
 extern const constraint constraint_table[];
 extern const size_t constraint_count;
 
-/* Index of the first constraint that the values (indexed by V_ id) break,
- * or -1 when all hold. */
+#define CONSTRAINT_NAMED_MAX 48 /* inputs one failed check names */
+
+/* Checks the values (indexed by V_ id) against the table, then the
+ * calibrated 2020 state they give (sim/model/calib.c): every initial stock
+ * and every reference quantity (ref_*) must be finite and not negative, as
+ * a share of people or a count of jobs is. Returns 1 when all hold;
+ * otherwise 0 with the message in msg and the V_ ids of the inputs it names
+ * in named[0..*nnamed) (at most CONSTRAINT_NAMED_MAX), for the caller to
+ * find where they were set. */
+int constraint_check(const double *value, char *msg, size_t cap, int *named, int *nnamed);
+
+/* Index of the first constraint of the table that the values break, or -1
+ * when all hold. */
 int constraint_first_broken(const double *value);
 
 /* Writes the message for constraint c at values into buf: the inputs with

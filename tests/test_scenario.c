@@ -510,6 +510,19 @@ static void test_every_loaded_text_saves_and_loads_back(void **state)
              "[a] [b] [c] [d] [e] [f] [g] [h] [i] [j] [k] [l] [m] [n] [o] [p] [q] [r] [s]");
     expect_round_trip(text);
     expect_round_trip("[scenario]\ndescription = a \tb  c\t d;e\n");
+    /* A long first word that starts with '#' stays on the first line. */
+    memset(word, '#', 183);
+    word[183] = '\0';
+    snprintf(text, sizeof text, "[scenario]\ndescription=%s b\n", word);
+    expect_round_trip(text);
+    memset(word, '[', 184);
+    word[184] = '\0';
+    snprintf(text, sizeof text, "[scenario]\ndescription=%s\n", word);
+    expect_round_trip(text);
+    memset(word, '#', 185);
+    word[185] = '\0';
+    snprintf(text, sizeof text, "[scenario]\ndescription=%s\n", word);
+    expect_parse_error(text, 2, "description has a word of 185 characters");
 }
 
 static void test_length_limits_count_characters(void **state)

@@ -189,6 +189,15 @@ int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
             piece++;
         }
     }
+    /* A first piece that starts like a comment or a header cannot move to
+     * a continuation line: it must fit after "description =". */
+    if (description && (text[0] == '#' || text[0] == '[')) {
+        size_t first = 0;
+        while (first < n && !can_break_at(text, first))
+            first++;
+        if (first + strlen("description =") > LINE_MAX_BYTES)
+            longest = utf8_count(text, first);
+    }
     if (!description && n + strlen("name = ") > LINE_MAX_BYTES)
         longest = chars; /* cannot happen while the name holds 127 bytes */
     if (longest > 0) {
@@ -221,6 +230,9 @@ static void write_description(FILE *f, const char *text)
         if (first && col + 1 + w <= LINE_MAX_BYTES) {
             fputc(' ', f);
             col++;
+        } else if (first && (text[p] == '#' || text[p] == '[')) {
+            /* It could not start a continuation line: no blank after '='
+             * ("description =" is written, and the reader skips blanks). */
         } else if (!first && col + 1 + w <= WIDTH) {
             fputc(' ', f);
             col++;

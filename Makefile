@@ -3,12 +3,15 @@
 #   make test    build and run every test
 #   make check   the tests again under AddressSanitizer and UBSan
 #   make bench   build and run the benchmarks (the window's too, under Xvfb)
+#   make fuzz    build the scenario reader's libFuzzer harness with clang and
+#                run it for 60 seconds (FUZZ_SECONDS) on tests/fuzz/corpus
 #   make deps    install the Debian packages the build needs (run by the above)
 #   make mpi     build the MPI cluster engine (needs `make deps-mpi`)
 #   make doc     regenerate the model reference, the fit report and its charts
 #   make fit     fit the parameters of assets/history/fit.ini to 2010-2020, put
 #                the values in the model table, rebuild and regenerate the docs
-# Build trees: build/ (release), build-check/ (sanitizers), build-mpi/ (MPI).
+# Build trees: build/ (release), build-check/ (sanitizers), build-mpi/ (MPI),
+# build-fuzz/ (the fuzzer, with the inputs it found in build-fuzz/corpus).
 
 SHELL   := /bin/bash
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
@@ -24,8 +27,10 @@ DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
             libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libstb-dev \
             xvfb xdotool x11-utils
 DEPS_MPI := libopenmpi-dev openmpi-bin
+DEPS_FUZZ := clang
+FUZZ_SECONDS ?= 60
 
-.PHONY: all build run test check bench deps deps-mpi mpi mpi-test doc fit teaching clean
+.PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc fit teaching clean
 
 all: build
 
@@ -79,6 +84,18 @@ check: deps
 	cmake --build build-check -j $(JOBS)
 	cd build-check && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# The scenario reader under libFuzzer, ASan and UBSan: a crash, a file that
+# loads but does not save and load back the same, or a run with a value that
+# is not finite stops it with the input in build-fuzz/crash-*.
+fuzz: deps
+	@$(call install_missing,$(DEPS_FUZZ))
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTRANSIM_FUZZ=ON -DTRANSIM_GUI=OFF -DTRANSIM_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_scenario
+	mkdir -p build-fuzz/corpus
+	cd build-fuzz && ./fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -dict=../tests/fuzz/scenario.dict -artifact_prefix=./ corpus ../tests/fuzz/corpus
 
 # The model's figures, then the window's in a real X window when Xvfb is
 # there (bench/gui_window.sh says so and skips otherwise).
@@ -137,4 +154,4 @@ teaching: build
 	@echo "teaching: open build-teaching/index.html in a browser and print (A4)"
 
 clean:
-	rm -rf $(BUILD) build-check build-mpi
+	rm -rf $(BUILD) build-check build-mpi build-fuzz

@@ -3,8 +3,9 @@
  * no education lets the tertiary share fall; and every lever at its minimum
  * or maximum (all corners of the levers of each priority), and every
  * assumption and parameter at either end of its allowed range, and random
- * draws of every estimate and lever together, keep every stock finite and
- * non-negative and every share within [0, 1] to 2100. */
+ * draws of every estimate and lever together, are refused before the run
+ * (sim/model/constraint.h) or keep every stock finite and non-negative and
+ * every share within [0, 1] to 2100. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -21,7 +22,15 @@ static void check_sound(const scenario *in, const char *what)
     run_result r;
     run_result_init(&r);
     sim_error err;
-    if (run_scenario(&sc, NULL, &r, &err) != SIM_OK) {
+    sim_status st = run_scenario(&sc, NULL, &r, &err);
+    /* Refused before the run by the joint check (sim/model/constraint.h),
+     * with a message: some ends of a range give a 2020 state with a
+     * negative count of jobs. Failing in the run is not sound. */
+    if (st == SIM_EINVAL && err.msg[0] != '\0') {
+        run_result_release(&r);
+        return;
+    }
+    if (st != SIM_OK) {
         char buf[1200];
         fail_msg("%s: %s", what, sim_error_format(&err, buf, sizeof buf));
     }

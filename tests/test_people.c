@@ -179,6 +179,7 @@ static void test_unemployment_keeps_a_frictional_floor_and_fill_rates_stay_at_mo
     scenario sc;
     scenario_init(&sc);
     sc.value[V_IN_MIGRATION_START] = 0.0;
+    sc.value[V_NET_MIGRATION_START] = -10000.0; /* with no one moving in, net migration is out-migration */
     sc.value[V_MATCHING_SCALE] = 3.0;
     run_result r;
     model_run(&sc, &r);

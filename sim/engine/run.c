@@ -4,6 +4,7 @@
  * series, and records every variable at each report time. */
 #include "sim/engine/run.h"
 #include "sim/engine/gsl_init.h"
+#include "sim/model/constraint.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -265,10 +266,18 @@ static sim_status ensure_rows(run_result *out, size_t rows)
     return SIM_OK;
 }
 
+/* Records the report row at t. A stock the integrator left a hair below
+ * zero (check_values has refused anything beyond its tolerance) is
+ * reported as 0: a count of people or firms is never negative in a
+ * report. */
 static void record_row(runner *rn, run_result *out, double t)
 {
     out->t[out->rows] = t;
-    memcpy(out->v + out->rows * (size_t)VAR_COUNT, rn->v, sizeof rn->v);
+    double *row = out->v + out->rows * (size_t)VAR_COUNT;
+    memcpy(row, rn->v, sizeof rn->v);
+    for (int s = 0; s < STOCK_COUNT; s++)
+        if (row[var_stock_ids[s]] < 0.0)
+            row[var_stock_ids[s]] = 0.0;
     out->rows++;
 }
 
@@ -278,6 +287,13 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     run_opts o = opts != NULL ? *opts : run_opts_default();
     out->rows = 0;
     sim_status st = run_opts_validate(&o, sc, err);
+    /* The joint constraints (sim/model/constraint.h): a scenario set by
+     * calls, not read from a file, is refused here before it can fail in
+     * the run. */
+    char msg[400];
+    int named[CONSTRAINT_NAMED_MAX], nnamed;
+    if (st == SIM_OK && !constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
+        st = sim_error_set(err, SIM_EINVAL, sc->path[0] ? sc->path : NULL, 0, "%s", msg);
     if (st != SIM_OK)
         return st;
     double from = isnan(o.from) ? sc->start : o.from;

@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700 /* realpath(), to find loops in base chains */
 
 #include "sim/files/scenario.h"
+#include "sim/model/constraint.h"
 
 #include <errno.h>
 #include <ini.h>
@@ -155,7 +156,11 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
-/* Checks that text[0..n) is text: no NUL byte, valid UTF-8. */
+/* Checks that text[0..n) is text: no NUL byte, valid UTF-8, lines ended
+ * by LF or CRLF (libinih would read past a lone CR, so that a CR-only file
+ * reads as one line and the text after a header's ']' is dropped), and no
+ * control character but TAB, which no entry could hold and a save could
+ * not write back. */
 static sim_status check_text(const char *text, size_t n, const char *path, sim_error *err)
 {
     int line = 1;
@@ -164,6 +169,13 @@ static sim_status check_text(const char *text, size_t n, const char *path, sim_e
         if (s[i] == '\0')
             return sim_error_set(err, SIM_EPARSE, path, line,
                                  "not a text file (NUL byte)");
+        if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))
+            return sim_error_set(err, SIM_EPARSE, path, line,
+                                 "carriage return without a line feed (lines must end "
+                                 "with LF or CRLF)");
+        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') || s[i] == 0x7F)
+            return sim_error_set(err, SIM_EPARSE, path, line,
+                                 "not a text file (control character 0x%02X)", s[i]);
         size_t len = utf8_len(s + i, n - i);
         if (len == 0)
             return sim_error_set(err, SIM_EPARSE, path, line,
@@ -460,8 +472,10 @@ static void continue_entry(file_state *fs, entry *prev, const char *key, const c
         fs_error(fs, SIM_ENOMEM, fs->line, "out of memory");
         return;
     }
+    /* An empty first line ("description =") takes no space before the text. */
+    size_t sep = a > 0 ? 1 : 0;
     t[a] = ' ';
-    memcpy(t + a + 1, value, b + 1);
+    memcpy(t + a + sep, value, b + 1);
     prev->text = t;
 }
 
@@ -567,7 +581,16 @@ static char *read_line(char *str, int num, void *stream)
     }
     /* libinih needs room for "\r\n\0" after the text. */
     if (num < 4 || content + 3 > (size_t)num) {
-        fs_error(fs, SIM_EPARSE, fs->line, "line longer than %d characters", num - 3);
+        size_t chars = 0;
+        for (size_t i = 0; i < content; i++)
+            chars += ((unsigned char)fs->p[i] & 0xC0) != 0x80;
+        if (chars > (size_t)num - 3)
+            fs_error(fs, SIM_EPARSE, fs->line, "line longer than %d characters", num - 3);
+        else
+            fs_error(fs, SIM_EPARSE, fs->line,
+                     "line of %zu characters takes %zu bytes, more than %d (letters such "
+                     "as 'ä' take two)",
+                     chars, content, num - 3);
         fs->p = fs->end;
         return NULL;
     }
@@ -585,7 +608,17 @@ static char *read_line(char *str, int num, void *stream)
             char name[128];
             trim_copy(name, sizeof name, s + 1, (size_t)(close - s - 1));
             fs->section = section_find(name);
-            if (fs->section == SEC_UNKNOWN) {
+            /* libinih ignores whatever follows the ']'; only a comment may. */
+            const char *rest = close + 1;
+            while (is_blank(*rest))
+                rest++;
+            if (*rest != '\0' && *rest != ';' && *rest != '#') {
+                fs_error(fs, SIM_EPARSE, fs->line,
+                         "text after the section header '[%s]' (only a comment may follow "
+                         "the ']')",
+                         name);
+                fs->section = SEC_UNKNOWN; /* its entries are not read */
+            } else if (fs->section == SEC_UNKNOWN) {
                 const char *sug = suggest_word(name, section_names, SEC_BUDGET + 1);
                 if (sug != NULL)
                     fs_error(fs, SIM_EPARSE, fs->line,
@@ -619,6 +652,28 @@ static void dir_of(const char *path, char *buf, size_t cap)
 }
 
 static sim_status load_text(load_ctx *ctx, const char *text, const char *path, sim_error *err);
+
+/* 1 when some line of text is the header [scenario] (blanks allowed). */
+static int has_scenario_section(const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        const char *open = p;
+        while (open < p + len && is_blank(*open))
+            open++;
+        if (open < p + len && *open == '[') {
+            const char *close = memchr(open, ']', (size_t)(p + len - open));
+            char name[32];
+            if (close != NULL) {
+                trim_copy(name, sizeof name, open + 1, (size_t)(close - open - 1));
+                if (strcmp(name, "scenario") == 0)
+                    return 1;
+            }
+        }
+        p += len + (p[len] == '\n');
+    }
+    return 0;
+}
 
 /* Loads the base named in entry b of the file at ctx->files[file]. */
 static sim_status load_base(load_ctx *ctx, int file, const entry *b, sim_error *err)
@@ -662,6 +717,14 @@ static sim_status load_base(load_ctx *ctx, int file, const entry *b, sim_error *
         if (err != NULL)
             *err = sub;
         return st;
+    }
+    /* A file that is not a scenario (a base named by mistake, or a system
+     * file named on purpose) is refused before its lines can be quoted. */
+    if (!has_scenario_section(text)) {
+        free(text);
+        return sim_error_set(err, SIM_EPARSE, from, b->line,
+                             "base file '%s' is not a scenario (it has no [scenario] section)",
+                             b->text);
     }
     snprintf(ctx->real[ctx->nfiles], sizeof ctx->real[0], "%s", real);
     st = load_text(ctx, text, path, err);
@@ -776,11 +839,12 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
             if (e->target == KEY_NAME || e->target == KEY_DESCRIPTION) {
                 char *dst = e->target == KEY_NAME ? tmp->name : tmp->description;
                 size_t cap = e->target == KEY_NAME ? sizeof tmp->name : sizeof tmp->description;
-                if (strlen(e->text) >= cap)
-                    st = sim_error_set(err, SIM_EPARSE, ctx->files[e->file], e->line,
-                                       "%s longer than %zu characters", key_names[e->target],
-                                       cap - 1);
-                else
+                char msg[200];
+                /* Only what a save can write back is read. */
+                if (!scenario_text_ok(e->target == KEY_DESCRIPTION, e->text, msg, sizeof msg))
+                    st = sim_error_set(err, SIM_EPARSE, ctx->files[e->file], e->line, "%s",
+                                       msg);
+                else if (strlen(e->text) < cap)
                     memcpy(dst, e->text, strlen(e->text) + 1);
             } else if (e->target == KEY_START) {
                 tmp->start = e->num;
@@ -830,6 +894,17 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
                                "start %g of lever '%s' is outside the run %g to %g",
                                tmp->lever_start[v], var_table[v].name, tmp->start, tmp->end);
         }
+    }
+    char msg[400];
+    int inputs[CONSTRAINT_NAMED_MAX], ninputs = 0;
+    if (st == SIM_OK && !constraint_check(tmp->value, msg, sizeof msg, inputs, &ninputs)) {
+        /* Reported at the last of the inputs it names that a file set. */
+        int k = -1;
+        for (int i = 0; i < ninputs; i++)
+            if (last[inputs[i]][FIELD_VALUE] > k)
+                k = last[inputs[i]][FIELD_VALUE];
+        st = sim_error_set(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
+                           k >= 0 ? ctx->all.v[k].line : 0, "%s", msg);
     }
     if (st == SIM_OK) {
         int named = 0;

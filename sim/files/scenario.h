@@ -76,6 +76,14 @@ sim_status scenario_load(scenario *sc, const char *path, sim_error *err);
  * path may name a directory context for `base`; same contract as load. */
 sim_status scenario_parse(scenario *sc, const char *text, const char *path, sim_error *err);
 
+/* Checks that text can be the name (description = 0) or the description
+ * (description = 1) of a scenario file: that a save writes it so that a load
+ * reads it back unchanged. The reader refuses what this refuses, so anything
+ * it loads can be saved. Limits count UTF-8 characters, and bytes where the
+ * field's buffer is the tighter limit. Returns 1, or 0 with a message
+ * (without file or line) in msg. */
+int scenario_text_ok(int description, const char *text, char *msg, size_t cap);
+
 /* Writes sc to path atomically (temporary file, then rename), with every
  * entry that differs from the baseline or is marked set. */
 sim_status scenario_save(const scenario *sc, const char *path, sim_error *err);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/model/constraint.h"
 #include "sim/model/model.h"
 #include "sim/files/output.h"
 
@@ -45,6 +46,10 @@ sim_status scenario_validate(const scenario *sc, sim_error *err)
                                  "start %g of lever '%s' is outside the run %g to %g",
                                  sc->lever_start[v], d->name, sc->start, sc->end);
     }
+    char msg[400];
+    int named[CONSTRAINT_NAMED_MAX], nnamed;
+    if (!constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
+        return sim_error_set(err, SIM_EINVAL, path, 0, "%s", msg);
     if (!(sc->nseries >= 0 && sc->nseries <= SCENARIO_SERIES_MAX))
         return sim_error_set(err, SIM_EINVAL, path, 0, "%d series, more than %d", sc->nseries,
                              SCENARIO_SERIES_MAX);
@@ -114,53 +119,132 @@ static void write_series(FILE *f, const scenario_series *s)
     fputc('\n', f);
 }
 
-/* Checks that text survives a save and load: libinih strips blanks around
- * a value and cuts it at " ;", and a line break would end it. */
-static sim_status check_savable(const char *what, const char *text, const char *path,
-                                sim_error *err)
+/* The line libinih reads at most (INI_MAX_LINE 200 less "\r\n\0"), bytes. */
+#define LINE_MAX_BYTES 197
+
+static size_t utf8_count(const char *text, size_t n)
 {
-    for (const char *c = text; *c; c++) {
-        if ((unsigned char)*c < 0x20)
-            return sim_error_set(err, SIM_EINVAL, path, 0,
-                                 "%s contains a line break or control character", what);
-        if (*c == ';' && c > text && is_blank(c[-1]))
-            return sim_error_set(err, SIM_EINVAL, path, 0,
-                                 "%s contains ' ;', which would start a comment", what);
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Where the description may break onto a continuation line: at the space
+ * text[i] between two non-blank characters, before a word a continuation
+ * line could not start with (a comment or a section header). */
+static int can_break_at(const char *text, size_t i)
+{
+    return text[i] == ' ' && i > 0 && !is_blank(text[i - 1]) && text[i + 1] != '\0' &&
+           !is_blank(text[i + 1]) && text[i + 1] != ';' && text[i + 1] != '#' &&
+           text[i + 1] != '[';
+}
+
+int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
+{
+    const char *what = description ? "description" : "name";
+    size_t limit = description ? sizeof ((scenario *)0)->description - 1
+                               : sizeof ((scenario *)0)->name - 1;
+    size_t n = strlen(text), chars = utf8_count(text, n);
+    if (chars > limit) {
+        snprintf(msg, cap, "%s of %zu characters is longer than %zu characters", what, chars,
+                 limit);
+        return 0;
     }
-    if (text[0] != '\0' && (is_blank(text[0]) || is_blank(text[strlen(text) - 1])))
-        return sim_error_set(err, SIM_EINVAL, path, 0, "%s starts or ends with a blank", what);
-    return SIM_OK;
+    if (n > limit) {
+        snprintf(msg, cap,
+                 "%s of %zu characters takes %zu bytes, more than the %zu it can hold "
+                 "(letters such as 'ä' take two)",
+                 what, chars, n, limit);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            snprintf(msg, cap, "%s contains a line break or control character", what);
+            return 0;
+        }
+        if (c == ';' && (i == 0 || is_blank(text[i - 1]))) {
+            snprintf(msg, cap,
+                     "%s has a ';' at its start or after a blank, which starts a comment "
+                     "(write it without a blank before it)",
+                     what);
+            return 0;
+        }
+    }
+    if (n > 0 && (is_blank(text[0]) || is_blank(text[n - 1]))) {
+        snprintf(msg, cap, "%s starts or ends with a blank", what);
+        return 0;
+    }
+    /* Each piece between break points must fit on a line of its own,
+     * after one blank of indentation. */
+    size_t piece = 0, longest = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || (description && can_break_at(text, i))) {
+            size_t c = utf8_count(text + i - piece, piece);
+            if (piece > LINE_MAX_BYTES - 1 && c > longest)
+                longest = c;
+            piece = 0;
+        } else {
+            piece++;
+        }
+    }
+    /* A first piece that starts like a comment or a header cannot move to
+     * a continuation line: it must fit after "description =". */
+    if (description && (text[0] == '#' || text[0] == '[')) {
+        size_t first = 0;
+        while (first < n && !can_break_at(text, first))
+            first++;
+        if (first + strlen("description =") > LINE_MAX_BYTES)
+            longest = utf8_count(text, first);
+    }
+    if (!description && n + strlen("name = ") > LINE_MAX_BYTES)
+        longest = chars; /* cannot happen while the name holds 127 bytes */
+    if (longest > 0) {
+        snprintf(msg, cap,
+                 "%s has a word of %zu characters, too long for a line of the file "
+                 "(%d bytes)",
+                 what, longest, LINE_MAX_BYTES);
+        return 0;
+    }
+    return 1;
 }
 
 /* Writes the description wrapped onto indented continuation lines, which
- * the reader joins back with one space. It breaks only at a single space
- * between two words (so the join is exact), and never before a word that
- * would read as a comment or a section header at the start of a line. */
+ * the reader joins back with one space. It breaks only where can_break_at
+ * allows (so the join is exact); a piece too long for the first line goes
+ * to a continuation line (the reader joins an empty first line without a
+ * space), and one too long for the usual indentation gets a single blank. */
 static void write_description(FILE *f, const char *text)
 {
-    enum { WIDTH = 76 };
-    fputs("description = ", f);
-    size_t col = 14;
-    const char *p = text;
-    while (*p) {
-        /* The next piece runs to the next single space between words. */
-        const char *q = p;
-        while (*q && !(q[0] == ' ' && q > text && q[-1] != ' ' && q[1] != ' ' && q[1] != '\0'))
+    enum { WIDTH = 76, INDENT = 4 };
+    size_t n = strlen(text), col = 0;
+    fputs("description =", f);
+    col = 13;
+    int first = 1;
+    for (size_t p = 0; p < n;) {
+        size_t q = p;
+        while (q < n && !can_break_at(text, q))
             q++;
-        size_t w = (size_t)(q - p);
-        if (p != text) {
-            int can_break = *p != ';' && *p != '#' && *p != '[';
-            if (can_break && col + 1 + w > WIDTH) {
-                fputs("\n    ", f);
-                col = 4;
-            } else {
-                fputc(' ', f);
-                col++;
-            }
+        size_t w = q - p;
+        if (first && col + 1 + w <= LINE_MAX_BYTES) {
+            fputc(' ', f);
+            col++;
+        } else if (first && (text[p] == '#' || text[p] == '[')) {
+            /* It could not start a continuation line: no blank after '='
+             * ("description =" is written, and the reader skips blanks). */
+        } else if (!first && col + 1 + w <= WIDTH) {
+            fputc(' ', f);
+            col++;
+        } else {
+            size_t indent = INDENT + w <= LINE_MAX_BYTES ? INDENT : 1;
+            fprintf(f, "\n%*s", (int)indent, "");
+            col = indent;
         }
-        fwrite(p, 1, w, f);
+        fwrite(text + p, 1, w, f);
         col += w;
-        p = *q ? q + 1 : q;
+        first = 0;
+        p = q < n ? q + 1 : q;
     }
     fputc('\n', f);
 }
@@ -169,19 +253,16 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err)
 {
     sim_error_clear(err);
     sim_status st = scenario_validate(sc, err);
-    if (st == SIM_OK)
-        st = check_savable("name", sc->name, path, err);
-    if (st == SIM_OK)
-        st = check_savable("description", sc->description, path, err);
     if (st != SIM_OK)
         return st;
-    /* A word too long for a line cannot be wrapped. */
-    for (const char *p = sc->description; *p;) {
-        size_t w = strcspn(p, " ");
-        if (w > 150)
-            return sim_error_set(err, SIM_EINVAL, path, 0,
-                                 "description has a word longer than 150 characters");
-        p += w + strspn(p + w, " ");
+    char msg[200];
+    for (int d = 0; d <= 1; d++) {
+        const char *text = d ? sc->description : sc->name;
+        if (memchr(text, '\0', d ? sizeof sc->description : sizeof sc->name) == NULL)
+            return sim_error_set(err, SIM_EINVAL, path, 0, "%s is not terminated",
+                                 d ? "description" : "name");
+        if (!scenario_text_ok(d, text, msg, sizeof msg))
+            return sim_error_set(err, SIM_EINVAL, path, 0, "%s", msg);
     }
     output_file of;
     st = output_open(&of, path, err);

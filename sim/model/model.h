@@ -13,7 +13,7 @@
 #include "sim/engine/var.h"
 
 #define MODEL_NAME "Norra Mellansverige industrial transition"
-#define MODEL_VERSION "1.0.0"
+#define MODEL_VERSION "2.0.0"
 
 /* What one evaluation of the model sees. */
 typedef struct model_frame {

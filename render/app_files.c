@@ -4,6 +4,7 @@
  * (`base = ...`), and a fresh file name proposed for Save as. No drawing. */
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include "render/app.h"
+#include "render/paths.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -19,23 +20,6 @@
 #define TRANSIM_SCENARIOS_DIR "scenarios"
 #endif
 
-/* Makes every missing directory of path (as mkdir -p); 0 on success. */
-static int make_dirs(const char *path)
-{
-    char buf[1024];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-        return -1;
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    return mkdir(buf, 0755) == 0 || errno == EEXIST ? 0 : -1;
-}
-
 int app_user_dir(char *buf, size_t n)
 {
     const char *data = getenv("XDG_DATA_HOME");
@@ -49,7 +33,7 @@ int app_user_dir(char *buf, size_t n)
         return -1;
     if (w < 0 || (size_t)w >= n)
         return -1;
-    return make_dirs(buf);
+    return paths_make_dirs(buf, 0755);
 }
 
 /* The directory part of path into buf ("." when none). */

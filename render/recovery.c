@@ -14,24 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "render/paths.h"
 #include "render/strings.h"
-
-/* Makes every missing directory of path (as mkdir -p); 0 on success. */
-static int make_dirs(const char *path)
-{
-    char buf[1024];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-        return -1;
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    return mkdir(buf, 0700) == 0 || errno == EEXIST ? 0 : -1;
-}
 
 void recovery_default_dir(char *buf, size_t n)
 {
@@ -69,7 +53,7 @@ void recovery_init(recovery *r, const char *dir)
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     snprintf(r->path, sizeof r->path, "%s/session-%s-%ld.ini", r->dir, stamp, (long)getpid());
     lock_of(r->path, r->lock, sizeof r->lock);
-    if (make_dirs(r->dir) != 0)
+    if (paths_make_dirs(r->dir, 0700) != 0)
         return; /* the first write reports it */
     r->lock_fd = open(r->lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (r->lock_fd >= 0 && flock(r->lock_fd, LOCK_EX | LOCK_NB) != 0) {
@@ -211,7 +195,7 @@ void recovery_tick(recovery *r, app *a, double now_ms)
     r->attempted = 1;
     sim_error err;
     sim_error_clear(&err);
-    if (make_dirs(r->dir) != 0) {
+    if (paths_make_dirs(r->dir, 0700) != 0) {
         sim_error_set(&err, SIM_EIO, r->dir, 0, "cannot make the recovery folder: %s",
                       strerror(errno));
     } else if (scenario_save(&a->sc, r->path, &err) == SIM_OK) {

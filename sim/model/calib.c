@@ -79,15 +79,7 @@ static void demand_trend(double t0, const double *v, double trend[3])
     static const int rows[3] = {V_LABOUR_DEMAND_LOW, V_LABOUR_DEMAND_MED, V_LABOUR_DEMAND_HIGH};
     double w[VAR_COUNT], y[STOCK_COUNT], y1[STOCK_COUNT], dy[STOCK_COUNT], d0[3];
     memcpy(w, v, sizeof w);
-    for (int s = 0; s < STOCK_COUNT; s++)
-        y[s] = var_table[var_stock_ids[s]].value;
-    inclusion_init(t0, w, y);
-    demography_init(t0, w, y);
-    production_init(t0, w, y);
-    labour_init(t0, w, y);
-    firms_init(t0, w, y);
-    innovation_init(t0, w, y);
-    energy_init(t0, w, y);
+    model_init_calibrated(t0, w, y);
     const double h = 1e-3; /* yr */
     model_frame g = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = dy};
     model_eval(&g);

@@ -14,15 +14,20 @@ void model_init(double t0, const double *v, double *y)
     memcpy(w, v, sizeof w);
     model_frame f = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = NULL};
     calib_eval(&f);
+    model_init_calibrated(t0, w, y);
+}
+
+void model_init_calibrated(double t0, const double *v, double *y)
+{
     for (int s = 0; s < STOCK_COUNT; s++)
         y[s] = var_table[var_stock_ids[s]].value;
-    inclusion_init(t0, w, y);
-    demography_init(t0, w, y);
-    production_init(t0, w, y);
-    labour_init(t0, w, y);
-    firms_init(t0, w, y);
-    innovation_init(t0, w, y);
-    energy_init(t0, w, y);
+    inclusion_init(t0, v, y);
+    demography_init(t0, v, y);
+    production_init(t0, v, y);
+    labour_init(t0, v, y);
+    firms_init(t0, v, y);
+    innovation_init(t0, v, y);
+    energy_init(t0, v, y);
 }
 
 void model_invalidate(double *v)

@@ -42,6 +42,10 @@ typedef struct model_frame {
  * stocks may depend on them (for example an age split from a share). */
 void model_init(double t0, const double *v, double *y);
 
+/* The same from a v whose calibration (every ref_* slot) is already
+ * complete: the stocks' table values, then each module's init. */
+void model_init_calibrated(double t0, const double *v, double *y);
+
 /* Evaluates every flow and auxiliary into f->v and every derivative into
  * f->dydt; when f->report is set, also every indicator, and copies the
  * stocks into their value slots.

@@ -29,6 +29,8 @@ DEPS     := cmake make gcc pkg-config libgsl-dev libinih-dev libcmocka-dev \
 DEPS_MPI := libopenmpi-dev openmpi-bin
 DEPS_FUZZ := clang
 FUZZ_SECONDS ?= 60
+# A fixed seed makes the CI run repeatable; FUZZ_SEED=0 draws a new one.
+FUZZ_SEED ?= 1
 
 .PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc fit teaching clean
 
@@ -94,7 +96,7 @@ fuzz: deps
 	  -DTRANSIM_FUZZ=ON -DTRANSIM_GUI=OFF -DTRANSIM_TESTS=OFF $(CMAKE_FLAGS)
 	cmake --build build-fuzz -j $(JOBS) --target fuzz_scenario
 	mkdir -p build-fuzz/corpus
-	cd build-fuzz && ./fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	cd build-fuzz && ./fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) -timeout=10 \
 	  -dict=../tests/fuzz/scenario.dict -artifact_prefix=./ corpus ../tests/fuzz/corpus
 
 # The model's figures, then the window's in a real X window when Xvfb is

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -778,9 +779,23 @@ static void test_save_to_a_missing_directory_fails_cleanly(void **state)
     assert_int_equal(scenario_save(&sc, path, &err), SIM_EIO);
 }
 
+/* "-0" reads as the zero the writer writes back (found by the fuzzer: the
+ * reloaded scenario differed in the sign bit). */
+static void test_negative_zero_reads_as_zero(void **st)
+{
+    (void)st;
+    scenario sc;
+    sim_error err;
+    assert_int_equal(
+        scenario_parse(&sc, "[scenario]\nname = x\n[levers]\nseed_capital = -0\n", "x.ini", &err),
+        SIM_OK);
+    assert_true(sc.value[V_SEED_CAPITAL] == 0.0 && !signbit(sc.value[V_SEED_CAPITAL]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_negative_zero_reads_as_zero),
         cmocka_unit_test(test_full_file_sets_every_field),
         cmocka_unit_test(test_lever_start_defaults_to_the_run_start),
         cmocka_unit_test(test_comments_blanks_and_bom_are_accepted),

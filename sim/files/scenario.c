@@ -305,7 +305,8 @@ static const char *home_section(var_kind k)
     }
 }
 
-/* Parses a finite decimal number that fills the whole of text. */
+/* Parses a finite decimal number that fills the whole of text. A negative
+ * zero reads as zero, which is what the writer writes back. */
 static int parse_number(const char *text, double *out)
 {
     if (text[0] == '\0' || strspn(text, "0123456789+-.eE") != strlen(text))
@@ -315,7 +316,7 @@ static int parse_number(const char *text, double *out)
     double v = strtod(text, &end);
     if (*end != '\0' || end == text || !isfinite(v))
         return 0;
-    *out = v;
+    *out = v == 0.0 ? 0.0 : v;
     return 1;
 }
 

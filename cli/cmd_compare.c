@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -23,7 +25,11 @@ static const char usage[] =
     "  --format F     text (default: an aligned table, values in display units,\n"
     "                 rounded, with thousands separators) or csv (tidy rows\n"
     "                 indicator,unit,year,scenario,value,difference in model units,\n"
-    "                 ten significant digits)\n";
+    "                 ten significant digits)\n"
+    "\n"
+    "The text table puts the scenarios side by side when they fit the width of\n"
+    "the terminal (or of COLUMNS when the output is not a terminal); otherwise\n"
+    "it shows one block per indicator, a row per scenario.\n";
 
 enum { O_YEARS, O_METHOD, O_FORMAT };
 static const args_option options[] = {
@@ -91,6 +97,32 @@ static int parse_years(const char *text, double *years, size_t *n)
     }
 }
 
+/* The width to fit, in columns: the terminal's when stdout is one, else
+ * COLUMNS when set, else 0 (no limit: a file or a pipe gets the wide table). */
+static size_t terminal_columns(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    long n = env != NULL ? strtol(env, NULL, 10) : 0;
+    return n > 0 && n < 100000 ? (size_t)n : 0;
+}
+
+/* The width of the table print_table would print. */
+static size_t table_width(char (*cells)[CELL], size_t rows, size_t cols)
+{
+    size_t total = 0;
+    for (size_t c = 0; c < cols; c++) {
+        size_t w = 0;
+        for (size_t r = 0; r < rows; r++)
+            if (width(cells[r * cols + c]) > w)
+                w = width(cells[r * cols + c]);
+        total += w + (c > 0 ? 2 : 0);
+    }
+    return total;
+}
+
 static void print_table(char (*cells)[CELL], size_t rows, size_t cols, size_t left_cols)
 {
     size_t *w = calloc(cols, sizeof *w);
@@ -117,6 +149,42 @@ static void print_table(char (*cells)[CELL], size_t rows, size_t cols, size_t le
         (void)line;
     }
     free(w);
+}
+
+/* The side-by-side table of cells (a header row, then nyears rows per
+ * indicator, columns indicator, unit, year and each scenario's value with,
+ * after the first, its change) as one block per indicator: a title line,
+ * then a row per scenario with a column per year, "value (change)". For a
+ * terminal too narrow for the scenarios side by side. */
+static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t nscen,
+                        size_t cols)
+{
+    size_t bcols = 1 + nyears, brows = 1 + nscen;
+    char (*block)[CELL] = calloc(brows * bcols, CELL);
+    if (block == NULL)
+        return cli_error("out of memory");
+    for (size_t k = 0; k < nkeys; k++) {
+        char (*first)[CELL] = &cells[(1 + k * nyears) * cols];
+        printf("%s%s, %s\n", k > 0 ? "\n" : "", first[0], first[1]);
+        snprintf(block[0], CELL, "scenario");
+        for (size_t y = 0; y < nyears; y++)
+            snprintf(block[1 + y], CELL, "%s", cells[(1 + k * nyears + y) * cols + 2]);
+        for (size_t s = 0; s < nscen; s++) {
+            size_t c = s == 0 ? 3 : 3 + 2 * s - 1;
+            snprintf(block[(1 + s) * bcols], CELL, "%.40s", cells[c]);
+            for (size_t y = 0; y < nyears; y++) {
+                char (*row)[CELL] = &cells[(1 + k * nyears + y) * cols];
+                char *out = block[(1 + s) * bcols + 1 + y];
+                if (s == 0)
+                    snprintf(out, CELL, "%s", row[c]);
+                else
+                    snprintf(out, CELL, "%.28s (%.28s)", row[c], row[c + 1]);
+            }
+        }
+        print_table(block, brows, bcols, 1);
+    }
+    free(block);
+    return CLI_OK;
 }
 
 int cmd_compare(int argc, char **argv)
@@ -282,7 +350,11 @@ int cmd_compare(int argc, char **argv)
                     }
                 }
             }
-            print_table(cells, rows, cols, 2);
+            size_t fit = terminal_columns();
+            if (fit == 0 || table_width(cells, rows, cols) <= fit)
+                print_table(cells, rows, cols, 2);
+            else
+                status = print_blocks(cells, nkeys, nyears, nscen, cols);
             free(cells);
         }
     }

@@ -216,6 +216,15 @@ expect_status 0 "$T" compare --format csv "$DATA/full.ini" baseline
 [ "$(sed -n 1p "$WORK/out")" = "indicator,unit,year,scenario,value,difference" ] || fail "compare csv header"
 expect_status 1 "$T" compare baseline "$DATA/bad_lever.ini"
 expect_err "bad_lever.ini:5:"
+# Too wide for the terminal (COLUMNS when not one): a block per indicator.
+four="baseline $SRC/scenarios/p1_jobs_of_the_future.ini $SRC/scenarios/full_toolbox.ini $SRC/scenarios/budget_mix.ini"
+# shellcheck disable=SC2086
+expect_status 0 env COLUMNS=80 "$T" compare $four
+expect_out "Population, thousand"
+[ "$(wc -L <"$WORK/out")" -le 80 ] || fail "compare is wider than COLUMNS=80: $(wc -L <"$WORK/out")"
+# shellcheck disable=SC2086
+expect_status 0 env -u COLUMNS "$T" compare $four
+[ "$(sed -n 1p "$WORK/out" | cut -c1-9)" = "indicator" ] || fail "compare into a pipe is not the wide table"
 
 # ---- the budget cap: a year over it is flagged, a run within it is quiet ----
 expect_status 0 "$T" run "$SRC/scenarios/full_toolbox.ini" --set budget_cap=500 --vars spend_total

@@ -22,14 +22,6 @@ static inline double smooth_pos(double x, double e)
     return 0.5 * (x + smooth_sqrt(x * x + e * e));
 }
 
-/* 2 smooth_pos(x, e) = x + sqrt(x^2 + e^2), exactly (halving is exact):
- * for a caller that multiplies the result by a factor, which can absorb the
- * 1/2 one step before the value arrives. */
-static inline double smooth_pos_twice(double x, double e)
-{
-    return x + smooth_sqrt(x * x + e * e);
-}
-
 /* About min(x, cap): cap - smooth_pos(cap - x, e); exact far from cap. */
 static inline double smooth_min(double x, double cap, double e)
 {

@@ -32,6 +32,11 @@ struct runner {
                                   initial stock of its unit (run_stock_scales) */
     int active[LEVER_COUNT];  /* V_ ids of the levers that move in this run */
     int nactive;              /* entries of active */
+    double report_t;          /* the current segment's end when it is a report time
+                                 and no lever's kink, NAN otherwise */
+    int reported;             /* 1 when the last evaluation was a report one at
+                                 report_t, of the state y_reported */
+    double y_reported[STOCK_COUNT];
 };
 
 run_opts run_opts_default(void)
@@ -176,6 +181,26 @@ static void levers_set(runner *rn, double t, double phase)
     }
 }
 
+/* 1 when every moving lever and every series has at t, in the schedule
+ * piece containing phase, the value it has from t on (right-continuous):
+ * then an evaluation inside the integrator at t sees what a report at t
+ * sees. Not so where a lever or a series jumps at t. */
+static int levers_continuous(const runner *rn, double t, double phase)
+{
+    for (int i = 0; i < rn->nactive; i++) {
+        int id = rn->active[i];
+        if (scenario_lever_at(rn->sc, id, t, phase) != scenario_lever_at(rn->sc, id, t, t))
+            return 0;
+    }
+    for (int i = 0; i < rn->sc->nseries; i++) {
+        const scenario_series *s = &rn->sc->series[i];
+        double base = rn->sc->value[s->var];
+        if (scenario_series_at(s, t, phase, base) != scenario_series_at(s, t, t, base))
+            return 0;
+    }
+    return 1;
+}
+
 /* 1 when every one of n values is finite. A sum is non-finite exactly when a
  * term is (the model's values are far from overflow); eight partial sums
  * let the compiler use vector additions. */
@@ -198,13 +223,23 @@ static int all_finite(const double *x, int n)
     return isfinite(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
 }
 
+/* The right-hand side. The last evaluation of a step that ends on a report
+ * time is the derivative at the step's end, of the state itself (not of a
+ * stage: the integrator passes rn->y): that one is evaluated as a report,
+ * so that when the step is accepted the report row is already in v and
+ * the run need not evaluate the model again at the same time and state. */
 static int rhs(double t, const double y[], double dydt[], void *params)
 {
     runner *rn = params;
     levers_set(rn, t, rn->phase);
+    int report = t == rn->report_t && y == rn->y;
     model_frame f = {.t = t, .t0 = rn->t0, .y = y, .v = rn->v, .dydt = dydt,
-                     .levers = rn->active, .nlevers = rn->nactive, .sc = rn->sc};
+                     .report = report, .levers = rn->active, .nlevers = rn->nactive,
+                     .sc = rn->sc};
     model_eval(&f);
+    rn->reported = report;
+    if (report)
+        memcpy(rn->y_reported, y, sizeof rn->y_reported);
     return 0; /* the integrator stops on a non-finite derivative */
 }
 
@@ -333,8 +368,13 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
             next = bps[ib];
             is_report = 0;
         }
+        int kink = ib < nbp && fabs(bps[ib] - next) < 1e-12;
+        rn->report_t = NAN;
+        rn->reported = 0;
         if (next > t) {
             rn->phase = 0.5 * (t + next);
+            if (is_report && levers_continuous(rn, next, rn->phase))
+                rn->report_t = next;
             st = ode_advance(rn->ode, rhs, rn, &t, next, rn->y);
             if (st != SIM_OK) {
                 evaluate_at(rn, t);
@@ -346,13 +386,14 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
             }
             t = next;
         }
-        if (ib < nbp && fabs(bps[ib] - next) < 1e-12) {
+        if (kink) {
             ib++;
             ode_reset(rn->ode); /* a lever's schedule has a kink here */
         }
         if (!is_report)
             continue;
-        evaluate_at(rn, t);
+        if (!(rn->reported && memcmp(rn->y_reported, rn->y, sizeof rn->y) == 0))
+            evaluate_at(rn, t);
         st = check_values(rn, t, err);
         if (st != SIM_OK) {
             out->rows = 0;

@@ -92,10 +92,11 @@ static void ck_free(void *vst)
     free(st);
 }
 
+/* Nothing to forget: every array is written before it is read in a step. */
 static int ck_reset(void *vst, size_t dim)
 {
-    ck_state *st = vst;
-    memset(st->k1, 0, 8 * dim * sizeof *st->k1);
+    (void)vst;
+    (void)dim;
     return GSL_SUCCESS;
 }
 

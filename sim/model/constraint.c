@@ -159,7 +159,8 @@ static int calibration_broken(const double *value, double *bad)
                      .y = y, .v = w, .dydt = dydt};
     model_eval(&f);
     for (int v = 0; v < VAR_COUNT; v++) {
-        if (strncmp(var_table[v].name, "ref_", 4) != 0)
+        /* The first letter first: this runs before every run, over every row. */
+        if (var_table[v].name[0] != 'r' || strncmp(var_table[v].name, "ref_", 4) != 0)
             continue;
         if (!(w[v] >= 0.0 && isfinite(w[v]))) {
             *bad = w[v];

@@ -17,6 +17,7 @@
 #include "sim/engine/ode.h"
 #include "sim/engine/gsl_init.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,6 +226,133 @@ static int ck_apply(void *vst, size_t n, double t, double h, double y[], double 
 static const gsl_odeiv2_step_type ck_type = {"rkck-fused", 1, 1, ck_alloc, ck_apply,
                                              ck_set_driver, ck_reset, ck_order, ck_free};
 
+/* The step control: GSL's "scaled" control (gsl_odeiv2_control_scaled_new)
+ * term for term, the error of stock i measured against
+ * eps_rel (a_y |y_i| + a_dydt |h y'_i|) + eps_abs scale_i, and the step
+ * shrunk or grown by the same rules. Its loop over the stocks is split so
+ * that it vectorises: the ratios first, then their largest in four lanes
+ * (the largest of a set does not depend on the order it is taken in).
+ * Same step sizes, same results to the last bit. */
+typedef struct cs_state {
+    double eps_abs, eps_rel, a_y, a_dydt;
+    double *scale; /* dim absolute scales */
+    double *ratio; /* dim error ratios, scratch */
+} cs_state;
+
+static void *cs_alloc(void)
+{
+    return calloc(1, sizeof(cs_state));
+}
+
+static int cs_init(void *vst, double eps_abs, double eps_rel, double a_y, double a_dydt)
+{
+    cs_state *st = vst;
+    if (eps_abs < 0.0 || eps_rel < 0.0 || a_y < 0.0 || a_dydt < 0.0)
+        return GSL_EINVAL;
+    st->eps_abs = eps_abs;
+    st->eps_rel = eps_rel;
+    st->a_y = a_y;
+    st->a_dydt = a_dydt;
+    return GSL_SUCCESS;
+}
+
+/* The largest ratio of each stock's error to its tolerance (DBL_MIN when
+ * all are zero; a NaN ratio is passed over, as in GSL). */
+CK_CLONES static double cs_worst(size_t n, double *restrict ratio, const cs_state *st, double h,
+                                 const double *restrict y, const double *restrict yerr,
+                                 const double *restrict yp)
+{
+    const double eps_abs = st->eps_abs, eps_rel = st->eps_rel, a_y = st->a_y,
+                 a_dydt = st->a_dydt;
+    const double *restrict scale = st->scale;
+    for (size_t i = 0; i < n; i++) {
+        double d0 = eps_rel * (a_y * fabs(y[i]) + a_dydt * fabs(h * yp[i])) + eps_abs * scale[i];
+        ratio[i] = fabs(yerr[i]) / fabs(d0);
+    }
+    double m[4] = {DBL_MIN, DBL_MIN, DBL_MIN, DBL_MIN};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (size_t j = 0; j < 4; j++)
+            m[j] = ratio[i + j] > m[j] ? ratio[i + j] : m[j];
+    for (; i < n; i++)
+        m[0] = ratio[i] > m[0] ? ratio[i] : m[0];
+    double a = m[1] > m[0] ? m[1] : m[0], b = m[3] > m[2] ? m[3] : m[2];
+    return b > a ? b : a;
+}
+
+static int cs_hadjust(void *vst, size_t dim, unsigned ord, const double y[], const double yerr[],
+                      const double yp[], double *h)
+{
+    cs_state *st = vst;
+    const double S = 0.9, h_old = *h;
+    double rmax = cs_worst(dim, st->ratio, st, h_old, y, yerr, yp);
+    if (rmax > 1.1) {
+        /* Shrink: by no more than a factor of 5, a fraction S below what
+         * the error's order suggests. */
+        double r = S / pow(rmax, 1.0 / ord);
+        if (r < 0.2)
+            r = 0.2;
+        *h = r * h_old;
+        return GSL_ODEIV_HADJ_DEC;
+    }
+    if (rmax < 0.5) {
+        /* Grow: by at most 4.9 times, never shrinking because of S. */
+        double r = S / pow(rmax, 1.0 / (ord + 1.0));
+        if (r > 4.9)
+            r = 4.9;
+        if (r < 1.0)
+            r = 1.0;
+        *h = r * h_old;
+        return GSL_ODEIV_HADJ_INC;
+    }
+    return GSL_ODEIV_HADJ_NIL;
+}
+
+static int cs_errlevel(void *vst, double y, double dydt, double h, size_t i, double *errlev)
+{
+    const cs_state *st = vst;
+    *errlev = st->eps_rel * (st->a_y * fabs(y) + st->a_dydt * fabs(h * dydt)) +
+              st->eps_abs * st->scale[i];
+    return *errlev > 0.0 ? GSL_SUCCESS : GSL_ESANITY;
+}
+
+static int cs_set_driver(void *vst, const gsl_odeiv2_driver *d)
+{
+    (void)vst;
+    (void)d;
+    return GSL_SUCCESS;
+}
+
+static void cs_free(void *vst)
+{
+    cs_state *st = vst;
+    free(st->scale);
+    free(st);
+}
+
+static const gsl_odeiv2_control_type cs_type = {"scaled-split", cs_alloc, cs_init, cs_hadjust,
+                                                cs_errlevel, cs_set_driver, cs_free};
+
+/* The control for dim stocks: absolute scales from scale (NULL: 1 each). */
+static gsl_odeiv2_control *cs_new(double eps_abs, double eps_rel, const double *scale,
+                                  size_t dim)
+{
+    gsl_odeiv2_control *c = gsl_odeiv2_control_alloc(&cs_type);
+    if (c == NULL)
+        return NULL;
+    cs_state *st = c->state;
+    st->scale = malloc(2 * dim * sizeof *st->scale);
+    if (st->scale == NULL ||
+        gsl_odeiv2_control_init(c, eps_abs, eps_rel, 1.0, 0.0) != GSL_SUCCESS) {
+        gsl_odeiv2_control_free(c);
+        return NULL;
+    }
+    st->ratio = st->scale + dim;
+    for (size_t i = 0; i < dim; i++)
+        st->scale[i] = scale != NULL ? scale[i] : 1.0;
+    return c;
+}
+
 /* 1 when every one of n values is finite. A sum is non-finite exactly when a
  * term is (for values far from overflow); four partial sums let the
  * compiler use vector additions. */
@@ -289,12 +417,18 @@ ode_solver *ode_create(size_t dim, ode_method method, double rtol, const double 
          * size of its kind (a few persons among the region's people), so
          * that a small, fast stock (a stage of a training pipeline) does
          * not set the step of the whole model. */
-        s->drv = scale != NULL
-                     ? gsl_odeiv2_driver_alloc_scaled_new(&s->sys, &ck_type, h, rtol,
-                                                          rtol, 1.0, 0.0, scale)
-                     : gsl_odeiv2_driver_alloc_y_new(&s->sys, &ck_type, h, rtol, rtol);
-        if (s->drv != NULL)
-            ok = gsl_odeiv2_driver_set_nmax(s->drv, ODE_NMAX) == GSL_SUCCESS;
+        s->drv = gsl_odeiv2_driver_alloc_y_new(&s->sys, &ck_type, h, rtol, rtol);
+        if (s->drv != NULL) {
+            /* The driver's control swapped for ours (cs_type), which its
+             * public structure allows. */
+            gsl_odeiv2_control *c = cs_new(rtol, rtol, scale, dim);
+            if (c != NULL) {
+                gsl_odeiv2_control_free(s->drv->c);
+                s->drv->c = c;
+                ok = gsl_odeiv2_control_set_driver(c, s->drv) == GSL_SUCCESS &&
+                     gsl_odeiv2_driver_set_nmax(s->drv, ODE_NMAX) == GSL_SUCCESS;
+            }
+        }
         break;
     case ODE_RK4:
     case ODE_EULER:

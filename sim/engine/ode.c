@@ -1,14 +1,15 @@
 /* ode.c: the integrator over GSL's gsl_odeiv2.
  *
- * The adaptive method is GSL's driver and standard error control with a
- * Cash-Karp Runge-Kutta (4,5) step. Cash-Karp rather than Fehlberg: the
+ * The adaptive method is GSL's driver with a Cash-Karp Runge-Kutta (4,5)
+ * step and GSL's scaled error control. Cash-Karp rather than Fehlberg: the
  * same accuracy on this model for about 15 % fewer instructions
- * (callgrind). The step is a GSL step type of our own (ck_type below), the
- * arithmetic of GSL's gsl_odeiv2_step_rkck term for term, so that it gives
- * the same numbers to the last bit; its loops over the stocks take k1 from
+ * (callgrind). The step and the control are GSL types of our own (ck_type
+ * and cs_type below) that do the arithmetic of GSL's gsl_odeiv2_step_rkck
+ * and gsl_odeiv2_control_scaled_new term for term, so that they give the
+ * same numbers to the last bit; their loops over the stocks take k1 from
  * the driver instead of copying it, compute the solution and the error
  * estimate in one pass, and are written so that the compiler can vectorise
- * them (restrict pointers, sim/CMakeLists.txt builds this file at -O3).
+ * them (restrict pointers, -O3 from sim/CMakeLists.txt, AVX2 clones).
  * The fixed-step methods exist for cross-checks against
  * system-dynamics tools (Vensim, Stella), which take classical RK4 and
  * explicit Euler at a step dt; GSL has no explicit Euler, and its rk4

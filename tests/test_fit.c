@@ -1,7 +1,9 @@
 /* test_fit.c: the history fit (sim/studies/fit.c): it recovers parameters
  * from data the model itself generated, its output file reads back as a
- * scenario, and the model table holds exactly the fitted values of
- * assets/history/fitted.ini, so that the two cannot drift apart. */
+ * scenario, the model table holds exactly the fitted values of
+ * assets/history/fitted.ini, so that the two cannot drift apart, those
+ * values meet the targets without running away from their priors, and the
+ * trend fitted to history only fades in the projection. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +18,7 @@
 
 #include "sim/files/scenario.h"
 #include "sim/studies/fit.h"
+#include "tests/model_test_util.h"
 
 #define SRC TRANSIM_SOURCE_DIR
 
@@ -204,6 +207,84 @@ static void test_the_model_table_holds_the_fitted_values(void **state)
     free(fitted);
 }
 
+/* The model table's values (the fitted set) meet every series' target over
+ * the spec's years: population, real GRP, emissions and new firms within
+ * their mean absolute percentage errors, LFS unemployment within its mean
+ * absolute error. */
+static void test_the_fitted_model_meets_the_targets(void **state)
+{
+    (void)state;
+    history_spec *spec = malloc(sizeof *spec);
+    scenario *sc = malloc(sizeof *sc);
+    sim_error err;
+    assert_int_equal(history_spec_load(spec, SRC "/assets/history/fit.ini", &err), SIM_OK);
+    if (scenario_load(sc, spec->scenario_path, &err) != SIM_OK)
+        fail_msg("%s:%d: %s", err.path, err.line, err.msg);
+    run_result r;
+    run_result_init(&r);
+    assert_int_equal(history_run(spec, sc, &r, &err), SIM_OK);
+    history_error e[HISTORY_SERIES_MAX];
+    history_errors(spec, &r, e);
+    assert_int_equal(spec->nseries, 5);
+    for (int s = 0; s < spec->nseries; s++) {
+        const history_series *hs = &spec->series[s];
+        double got = hs->kind == HISTORY_LEVEL ? e[s].mape : e[s].mae;
+        assert_true(e[s].n >= 9);
+        if (!(got <= hs->target))
+            fail_msg("'%s': error %.4g over %d years, target %.4g", hs->name, got, e[s].n,
+                     hs->target);
+    }
+    run_result_release(&r);
+    free(sc);
+    free(spec);
+}
+
+/* No fitted value has run away from its prior to stand in for a mechanism
+ * the model lacks: each lies within 2.5 prior standard deviations of the
+ * prior mean, and inside its row's range, off the bounds. */
+static void test_every_fitted_value_stays_near_its_prior(void **state)
+{
+    (void)state;
+    history_spec *spec = malloc(sizeof *spec);
+    sim_error err;
+    assert_int_equal(history_spec_load(spec, SRC "/assets/history/fit.ini", &err), SIM_OK);
+    for (int i = 0; i < spec->nparams; i++) {
+        const var_desc *d = &var_table[spec->param[i]];
+        double margin = 0.01 * (d->max - d->min);
+        if (!(d->value > d->min + margin && d->value < d->max - margin))
+            fail_msg("'%s' = %g is at a bound of [%g, %g]", d->name, d->value, d->min, d->max);
+        if (isnan(spec->prior_mean[i]))
+            continue;
+        double z = (d->value - spec->prior_mean[i]) / spec->prior_sd[i];
+        if (!(fabs(z) <= 2.5))
+            fail_msg("'%s' = %g is %.2f prior SDs from its prior %g", d->name, d->value, z,
+                     spec->prior_mean[i]);
+    }
+    free(spec);
+}
+
+/* Industry's fuel switching, fitted to 2010-20, is not extrapolated: in a
+ * 2020 run it has faded to under 5 % of its rate by 2040, and all of it
+ * after 2020 removes less than a third of industry's fossil intensity. */
+static void test_fuel_switching_fades_after_the_history(void **state)
+{
+    (void)state;
+    scenario *sc = malloc(sizeof *sc);
+    scenario_init(sc);
+    run_result r;
+    model_run(sc, &r);
+    double rate = var_table[V_INDUSTRY_FUEL_SWITCH].value;
+    assert_true(rate > 0.0);
+    double i2040 = model_at(&r, "industry_fossil_intensity", 2040.0);
+    double i2050 = model_at(&r, "industry_fossil_intensity", 2050.0);
+    double flow2040 = model_at(&r, "fuel_switch_flow", 2040.0);
+    assert_true(flow2040 / i2040 < 0.05 * rate);
+    assert_true(i2050 > 2.0 / 3.0);
+    assert_true(i2050 < 1.0);
+    run_result_release(&r);
+    free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +293,9 @@ int main(void)
         cmocka_unit_test(test_too_few_data_years_is_an_error),
         cmocka_unit_test(test_the_fitted_file_reads_back_as_a_scenario),
         cmocka_unit_test(test_the_model_table_holds_the_fitted_values),
+        cmocka_unit_test(test_the_fitted_model_meets_the_targets),
+        cmocka_unit_test(test_every_fitted_value_stays_near_its_prior),
+        cmocka_unit_test(test_fuel_switching_fades_after_the_history),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

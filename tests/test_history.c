@@ -321,7 +321,9 @@ static void test_the_history_scenario_runs_and_reports_beside_the_data(void **st
     assert_int_equal(history_run(spec, &sc, &r, &err), SIM_OK);
     assert_close(r.t[0], 2010, 0);
     assert_close(r.t[r.rows - 1], 2020, 0);
-    /* The 2010 state is the data's. */
+    /* The 2010 state is the data's; emissions' is weather-normal, 2010's
+     * cold winter taken out of heating (assets/history/README.md), 1.3 %
+     * below the data. */
     for (int i = 0; i < spec->nseries; i++) {
         const history_series *s = &spec->series[i];
         if (strcmp(s->name, "population") == 0 || strcmp(s->name, "grp") == 0 ||
@@ -330,7 +332,11 @@ static void test_the_history_scenario_runs_and_reports_beside_the_data(void **st
             int k = 0;
             while (s->year[k] < 2010)
                 k++;
-            assert_close(history_model_at(s, &r, 2010) / s->value[k], 1.0, 1e-3);
+            double ratio = history_model_at(s, &r, 2010) / s->value[k];
+            if (strcmp(s->name, "emissions_total") == 0)
+                assert_close(ratio, 4048.0 / 4100.0, 1e-3);
+            else
+                assert_close(ratio, 1.0, 1e-3);
         }
     }
     history_error e[HISTORY_SERIES_MAX];

@@ -75,6 +75,7 @@ static const char *const flows_of[][16] = {
     {"abatement_done", "+abatement_commissioned"},
     {"firms_audited", "+audits_done", "-audit_expiry"},
     {"support_capital", "+support_paid", "-support_write_off"},
+    {"industry_fossil_intensity", "-fuel_switch_flow"},
     {"grid_capacity", "+grid_expansion"},
     {"industry_cost_seen", "+industry_cost_change"},
     {"emissions_transport", "-transport_emissions_cut"},

@@ -168,12 +168,16 @@ void calib_eval(model_frame *f)
     v[V_REF_POP_16_64] = wa + 4.0 / v[V_YOUNG_YEARS] * young;
     v[V_REF_START_RATE] = v[V_FIRM_STARTS_START] / v[V_REF_POP_16_64];
 
-    /* Migration: gross out-migration that leaves the 2020 net figure, given
-     * the graduates who leave the region. */
+    /* Migration: gross out-migration that leaves the start year's net
+     * figure, given the in-migration that immigration to Sweden then gives
+     * (in 2020 in_migration_start itself) and the graduates who leave. */
     double grads_leaving = he_entry * v[V_HE_COMPLETION] *
                            (1.0 - var_table[V_GRADUATE_RETENTION].value);
-    v[V_REF_OUT_MIGRATION] = (v[V_IN_MIGRATION_START] - v[V_NET_MIGRATION_START] - grads_leaving) /
-                             (young + settled);
+    double in_start =
+        v[V_IN_MIGRATION_START] *
+        (1.0 + v[V_IN_MIGRATION_IMMIGRATION_RESPONSE] * (v[V_IMMIGRATION_SWEDEN] - 1.0));
+    v[V_REF_OUT_MIGRATION] =
+        (in_start - v[V_NET_MIGRATION_START] - grads_leaving) / (young + settled);
 
     /* Retirement by skill: the medium level's relative rate makes the 2020
      * retirements total the settled 20-64 over working_age_years. */

@@ -73,7 +73,10 @@ void demography_eval(model_frame *f)
                                 0.02);
     double push = smooth_pos(1.0 - v[V_OUT_MIGRATION_RESPONSE] * prospects, 0.02);
     double push_young = smooth_pos(1.0 - v[V_OUT_MIGRATION_RESPONSE_YOUNG] * prospects, 0.02);
-    double in = v[V_IN_MIGRATION_START] * y[S_MIGRATION_PRESSURE_LEVEL] * attract;
+    v[V_IMMIGRATION_FACTOR] =
+        1.0 + v[V_IN_MIGRATION_IMMIGRATION_RESPONSE] * (v[V_IMMIGRATION_SWEDEN] - 1.0);
+    double in =
+        v[V_IN_MIGRATION_START] * y[S_MIGRATION_PRESSURE_LEVEL] * v[V_IMMIGRATION_FACTOR] * attract;
     double in_adult = in * (1.0 - v[V_MIGRANT_SHARE_YOUNG]);
     v[V_ATTRACTIVENESS] = attract;
     v[V_OUT_MIGRATION_PUSH] = push;

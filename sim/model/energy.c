@@ -35,6 +35,7 @@ void energy_init(double t0, const double *v, double *y)
     y[S_FIRMS_AUDITED] = 0.0;
     y[S_ABATEMENT_1] = y[S_ABATEMENT_2] = y[S_ABATEMENT_3] = y[S_ABATEMENT_DONE] = 0.0;
     y[S_SUPPORT_CAPITAL] = 0.0;
+    y[S_INDUSTRY_FOSSIL_INTENSITY] = 1.0;
     y[S_GRID_CAPACITY] =
         v[V_GRID_HEADROOM_START] * v[V_ENERGY_INDUSTRY_START] * v[V_ELECTRICITY_SHARE_START];
     y[S_INDUSTRY_COST_SEEN] = v[V_REF_ENERGY_COST];
@@ -100,12 +101,21 @@ static void energy_efficiency(double *v, const double *y)
         v[V_MFG_GVA] / v[V_REF_MFG_OUTPUT] * y[S_ENERGY_BACKGROUND] * (1.0 - saved);
 }
 
+/* Fuel switching outside the pipeline: the 2010-20 trend, fading after the
+ * fitted history ends. t: the model time. */
+static void energy_fuel_switch(double *v, const double *y, double t)
+{
+    double fade = exp(-fmax(0.0, t - v[V_FUEL_SWITCH_FADE_FROM]) / v[V_FUEL_SWITCH_FADE_YEARS]);
+    v[V_FUEL_SWITCH_FLOW] = v[V_INDUSTRY_FUEL_SWITCH] * fade * y[S_INDUSTRY_FOSSIL_INTENSITY];
+}
+
 /* The decarbonisation pipeline, its electricity and the grid. */
 static void energy_decarbonisation(double *v, const double *y)
 {
     double a1 = y[S_ABATEMENT_1], a2 = y[S_ABATEMENT_2], a3 = y[S_ABATEMENT_3];
     double done = y[S_ABATEMENT_DONE];
-    double gross = v[V_EMISSIONS_INDUSTRY_START] * v[V_OUTPUT_ENERGY_SCALE];
+    double gross =
+        v[V_EMISSIONS_INDUSTRY_START] * v[V_OUTPUT_ENERGY_SCALE] * y[S_INDUSTRY_FOSSIL_INTENSITY];
     v[V_EMISSIONS_INDUSTRY_GROSS] = gross;
     double left = smooth_pos(v[V_ABATABLE_SHARE] - a1 - a2 - a3 - done, 1e-4);
     v[V_ABATABLE_LEFT] = left;
@@ -225,6 +235,7 @@ void energy_eval(model_frame *f)
 
     energy_prices(v, y);
     energy_efficiency(v, y);
+    energy_fuel_switch(v, y, f->t);
     energy_decarbonisation(v, y);
     energy_costs(v, y);
     energy_sectors(v, y);
@@ -239,6 +250,7 @@ void energy_eval(model_frame *f)
     dy[S_ABATEMENT_2] = v[V_ABATEMENT_12] - v[V_ABATEMENT_23];
     dy[S_ABATEMENT_3] = v[V_ABATEMENT_23] - v[V_ABATEMENT_COMMISSIONED];
     dy[S_ABATEMENT_DONE] = v[V_ABATEMENT_COMMISSIONED];
+    dy[S_INDUSTRY_FOSSIL_INTENSITY] = -v[V_FUEL_SWITCH_FLOW];
     dy[S_SUPPORT_CAPITAL] = v[V_SUPPORT_PAID] - v[V_SUPPORT_WRITE_OFF];
     dy[S_GRID_CAPACITY] = v[V_GRID_EXPANSION];
     dy[S_INDUSTRY_COST_SEEN] = v[V_INDUSTRY_COST_CHANGE];

@@ -101,7 +101,7 @@ void production_eval(model_frame *f)
     v[V_ENERGY_COST_SHARE] =
         (v[V_ENERGY_INDUSTRY_START] * y[S_ENERGY_PRICE_LEVEL] * 1000.0 +
          v[V_EMISSIONS_INDUSTRY_START] * y[S_CARBON_PRICE_LEVEL] / 1000.0 *
-             (1.0 - y[S_ABATEMENT_DONE])) *
+             y[S_INDUSTRY_FOSSIL_INTENSITY] * (1.0 - y[S_ABATEMENT_DONE])) *
         y[S_ENERGY_BACKGROUND] * (1.0 - y[S_EFFICIENCY_SAVED]) / v[V_REF_MFG_OUTPUT];
     v[V_COMPETITIVENESS] = smooth_pos(
         1.0 + v[V_PRICE_COMPETITIVENESS] * (lp / (v[V_LP_MFG_START] * y[S_LP_BENCHMARK]) - 1.0) +

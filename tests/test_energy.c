@@ -3,8 +3,9 @@
  * cost per tonne inside the evaluated range; audits are bounded by the firms
  * not yet audited; abatement capital is a cost to industry; electrification
  * moves fuel demand to electricity and waits for the grid; emissions outside
- * industry are five sectors; and each of the module's levers moves its
- * indicators one way over its whole range. */
+ * industry are five sectors; each of the module's levers, and the carbon
+ * price, moves its indicators one way over its whole range; and prices start
+ * to move without a step under every Monte Carlo draw. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,7 +1,8 @@
 /* test_constraint.c: the joint constraints on the model's inputs
  * (sim/model/constraint.c). Runs the model at corners of the input ranges
  * and requires each run either to succeed or to be refused by validation
- * with a message: none may fail in the run. */
+ * with a message: none may fail in the run. A single input at an end of its
+ * range, and a Monte Carlo draw, are never refused. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,8 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "sim/engine/run.h"
 #include "sim/model/constraint.h"
+#include "sim/studies/sample.h"
 
 static int is_input(int v)
 {
@@ -53,7 +57,10 @@ static void test_the_table_defaults_hold_every_constraint(void **state)
     assert_int_equal(scenario_validate(&sc, &err), SIM_OK);
 }
 
-static void test_each_input_at_either_end_runs_or_is_refused(void **state)
+/* Each input alone at either end of its range (the others at their table
+ * values) runs: a range is what the evidence allows, and no end of it may
+ * be a value that the joint constraints refuse. */
+static void test_each_input_at_either_end_runs(void **state)
 {
     (void)state;
     runner *rn = runner_create();
@@ -65,10 +72,33 @@ static void test_each_input_at_either_end_runs_or_is_refused(void **state)
         for (int end = 0; end < 2; end++) {
             scenario_init(&sc);
             sc.value[v] = end ? var_table[v].max : var_table[v].min;
-            run_or_refuse(rn, &sc, var_table[v].name);
+            if (!run_or_refuse(rn, &sc, var_table[v].name))
+                fail_msg("'%s' = %g, an end of its range, is refused", var_table[v].name,
+                         sc.value[v]);
         }
     }
     runner_destroy(rn);
+}
+
+/* Monte Carlo never draws a combination the constraints refuse: 2,000
+ * draws of the uncertain inputs each pass constraint_check. */
+static void test_monte_carlo_draws_are_never_refused(void **state)
+{
+    (void)state;
+    int vars[VAR_COUNT];
+    size_t n = sample_uncertain_vars(vars, VAR_COUNT);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    assert_non_null(rng);
+    scenario sc;
+    char msg[512];
+    int named[CONSTRAINT_NAMED_MAX], nnamed = 0;
+    for (uint64_t k = 0; k < 2000; k++) {
+        scenario_init(&sc);
+        sample_mc_draw(&sc, vars, n, rng, 1, k, NULL);
+        if (!constraint_check(sc.value, msg, sizeof msg, named, &nnamed))
+            fail_msg("draw %u is refused: %s", (unsigned)k, msg);
+    }
+    gsl_rng_free(rng);
 }
 
 /* Every corner of the inputs each constraint names (the others at their
@@ -139,26 +169,32 @@ static void test_a_calibrated_state_below_zero_is_refused_with_the_line(void **s
     (void)state;
     scenario sc;
     sim_error err;
-    /* More construction jobs than the region's employment leaves private
-     * services a negative number of jobs. */
-    assert_int_equal(scenario_parse(&sc, "[scenario]\nname = x\n[assumptions]\n"
-                                         "construction_jobs_start = 200000\n",
-                                    "mine.ini", &err),
-                     SIM_EPARSE);
-    assert_int_equal(err.line, 4);
-    assert_non_null(strstr(err.msg, "'ref_service_jobs'"));
-    assert_non_null(strstr(err.msg, "construction_jobs_start"));
+    /* Each inside its range, together they leave GRP too small for the
+     * jobs outside private services: services' productivity comes out
+     * negative. */
+    static const char text[] = "[scenario]\nname = x\n[assumptions]\n"
+                               "mfg_jobs_start = 80000\nconstruction_jobs_start = 50000\n"
+                               "lp_public = 0.9\ngrp_start = 280000\nlp_construction = 1.5\n";
+    assert_int_equal(scenario_parse(&sc, text, "mine.ini", &err), SIM_EPARSE);
+    assert_int_equal(err.line, 8);
+    assert_non_null(strstr(err.msg, "'ref_lp_services'"));
+    assert_non_null(strstr(err.msg, "lp_construction"));
     scenario_init(&sc);
-    sc.value[V_CONSTRUCTION_JOBS_START] = 200000;
+    sc.value[V_MFG_JOBS_START] = 80000;
+    sc.value[V_CONSTRUCTION_JOBS_START] = 50000;
+    sc.value[V_LP_PUBLIC] = 0.9;
+    sc.value[V_GRP_START] = 280000;
+    sc.value[V_LP_CONSTRUCTION] = 1.5;
     assert_int_equal(scenario_validate(&sc, &err), SIM_EINVAL);
-    assert_non_null(strstr(err.msg, "'ref_service_jobs'"));
+    assert_non_null(strstr(err.msg, "'ref_lp_services'"));
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_table_defaults_hold_every_constraint),
-        cmocka_unit_test(test_each_input_at_either_end_runs_or_is_refused),
+        cmocka_unit_test(test_each_input_at_either_end_runs),
+        cmocka_unit_test(test_monte_carlo_draws_are_never_refused),
         cmocka_unit_test(test_corners_of_each_constraint_run_or_are_refused),
         cmocka_unit_test(test_shares_that_sum_past_one_are_refused_with_the_line),
         cmocka_unit_test(test_a_calibrated_state_below_zero_is_refused_with_the_line),

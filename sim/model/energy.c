@@ -27,8 +27,8 @@ static double soft_min(double x, double room)
 void energy_init(double t0, const double *v, double *y)
 {
     (void)t0;
-    y[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_START];
-    y[S_CARBON_PRICE_LEVEL] = v[V_CARBON_PRICE_START];
+    y[S_ENERGY_PRICE_FORWARD] = y[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_START];
+    y[S_CARBON_PRICE_FORWARD] = y[S_CARBON_PRICE_LEVEL] = v[V_CARBON_PRICE_START];
     y[S_ENERGY_BACKGROUND] = 1.0;
     y[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_POTENTIAL_START];
     y[S_EFFICIENCY_SAVED] = 0.0;
@@ -52,13 +52,17 @@ void energy_init(double t0, const double *v, double *y)
     y[S_TRANSPORT_ELECTRIFIED] = 0.0;
 }
 
-/* Prices move from their 2020 levels to the assumed ones. */
+/* Prices move from their 2020 levels to the assumed ones in two stages,
+ * forward contracts first and the price paid after them, so that the move
+ * starts gently: a first-order move would take its largest step in the
+ * first year, a start-up jump that 2020's state does not hold. */
 static void energy_prices(double *v, const double *y)
 {
-    v[V_ENERGY_PRICE_CHANGE] =
-        (v[V_ENERGY_PRICE] - y[S_ENERGY_PRICE_LEVEL]) / v[V_PRICE_ADJUST_YEARS];
-    v[V_CARBON_PRICE_CHANGE] =
-        (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_LEVEL]) / v[V_PRICE_ADJUST_YEARS];
+    double stage = v[V_PRICE_ADJUST_YEARS] / 2.0;
+    v[V_ENERGY_FORWARD_CHANGE] = (v[V_ENERGY_PRICE] - y[S_ENERGY_PRICE_FORWARD]) / stage;
+    v[V_ENERGY_PRICE_CHANGE] = (y[S_ENERGY_PRICE_FORWARD] - y[S_ENERGY_PRICE_LEVEL]) / stage;
+    v[V_CARBON_FORWARD_CHANGE] = (v[V_CARBON_PRICE] - y[S_CARBON_PRICE_FORWARD]) / stage;
+    v[V_CARBON_PRICE_CHANGE] = (y[S_CARBON_PRICE_FORWARD] - y[S_CARBON_PRICE_LEVEL]) / stage;
 }
 
 /* Energy audits and the diffusion of efficiency measures (Bass). */
@@ -240,7 +244,9 @@ void energy_eval(model_frame *f)
     energy_costs(v, y);
     energy_sectors(v, y);
 
+    dy[S_ENERGY_PRICE_FORWARD] = v[V_ENERGY_FORWARD_CHANGE];
     dy[S_ENERGY_PRICE_LEVEL] = v[V_ENERGY_PRICE_CHANGE];
+    dy[S_CARBON_PRICE_FORWARD] = v[V_CARBON_FORWARD_CHANGE];
     dy[S_CARBON_PRICE_LEVEL] = v[V_CARBON_PRICE_CHANGE];
     dy[S_ENERGY_BACKGROUND] = -v[V_BACKGROUND_GAIN];
     dy[S_EFFICIENCY_POTENTIAL] = v[V_EFFICIENCY_RENEWAL_FLOW] - v[V_EFFICIENCY_ADOPTION];

@@ -58,6 +58,24 @@ static inline double labour_mismatch(const double u[3], const double v[3], doubl
     return 0.5 * gap * u_sum / lf;
 }
 
+/* Adult-training need of one skill level (persons/yr): the job-seekers of
+ * the level beyond what the skill mix of vacancies calls for there
+ * (excess), for the level above where job-seekers fall short of that mix
+ * (shortfall); the smaller of the two in harmonic form, planned over
+ * need_years. Moving such people up a level narrows the gap between the
+ * skill mixes of the unemployed and of vacancies (labour_mismatch), so
+ * programmes train where the unemployed are over-represented and for the
+ * skills that vacancies lack. u, vac: unemployed and vacancies by skill;
+ * s: the level trained from (0 low, 1 medium). */
+static inline double labour_training_need(const double u[3], const double vac[3], int s,
+                                          double need_years)
+{
+    double u_sum = u[0] + u[1] + u[2], v_sum = vac[0] + vac[1] + vac[2] + 1e-9;
+    double excess = smooth_pos(u[s] - u_sum * vac[s] / v_sum, LABOUR_CORNER);
+    double shortfall = smooth_pos(u_sum * vac[s + 1] / v_sum - u[s + 1], LABOUR_CORNER);
+    return excess * shortfall / (excess + shortfall + 1e-9) / need_years;
+}
+
 /* The value of a lever of the people modules with its part above the
  * baseline (model table) value counted net of deadweight and displacement
  * (V_ ids of the lever and its two additionality rows): what the lever adds. */

@@ -71,6 +71,15 @@ static void split_compute(const double *v, double settled, split *s)
     s->w_train_med = labour_training_need(u, vs, 1, v[V_TRAINING_NEED_YEARS]);
 }
 
+/* Adult-training starts a year from the low (level 0) or medium (1)
+ * skilled with the needs of split s and capacity cap (as labour.c). */
+static double training_starts(const split *s, double cap, int level)
+{
+    double need = level == 0 ? s->w_train_low : s->w_train_med;
+    double pool = level == 0 ? s->w_low - s->e_low : s->w_med - s->e_med;
+    return cap * need / (s->w_train_low + s->w_train_med + cap + 1e-9) * labour_pool_taper(pool);
+}
+
 /* The rate of change of labour demand by skill (low, medium, high;
  * jobs/yr) in the start-year state: two evaluations of the whole model, at
  * the initial stocks and a thousandth of a year on. v holds a complete
@@ -116,16 +125,13 @@ void calib_eval(model_frame *f)
     double settled = wa - he - cap * years;
     for (int pass = 0; pass < 8; pass++) {
         split_compute(v, settled, &s);
-        double trainees = cap * years * (s.w_train_low + s.w_train_med) /
-                          (s.w_train_low + s.w_train_med + cap);
-        settled = wa - he - trainees;
+        settled = wa - he - years * (training_starts(&s, cap, 0) + training_starts(&s, cap, 1));
     }
     split_compute(v, settled, &s);
-    double pool = s.w_train_low + s.w_train_med + cap + 1e-9;
     v[V_REF_TRAINING_NEED_LOW] = s.w_train_low;
     v[V_REF_TRAINING_NEED_MED] = s.w_train_med;
-    v[V_REF_TRAINING_LOW] = cap * s.w_train_low / pool;
-    v[V_REF_TRAINING_MED] = cap * s.w_train_med / pool;
+    v[V_REF_TRAINING_LOW] = training_starts(&s, cap, 0);
+    v[V_REF_TRAINING_MED] = training_starts(&s, cap, 1);
     v[V_REF_PROSPECTS] = s.tight_high / s.tight_med;
     v[V_REF_POP_YOUNG] = young;
     v[V_REF_POP_OLD] = old;

@@ -143,7 +143,8 @@ void labour_eval(model_frame *f)
      * with employers for the level above where job-seekers are short (the
      * needs n, labour_training_need), revised in yearly rounds (the plans
      * p, an information delay), within the capacity C: starts
-     * C p / (p_low + p_med + C) tend to the smaller of plan and capacity. */
+     * C p / (p_low + p_med + C) tend to the smaller of plan and capacity,
+     * tapered as the pool they draw on empties (first-order in the pool). */
     const double u[3] = {u_l, u_m, u_h}, vac[3] = {vac_l, vac_m, vac_h};
     double n_l = labour_training_need(u, vac, 0, v[V_TRAINING_NEED_YEARS]);
     double n_m = labour_training_need(u, vac, 1, v[V_TRAINING_NEED_YEARS]);
@@ -160,13 +161,13 @@ void labour_eval(model_frame *f)
                                             V_INTEGRATION_DISPLACEMENT);
     double tracks = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants;
     double track_fill = p_l / (p_l + tracks + 1e-9);
-    v[V_INTEGRATION_UPSKILLING] = tracks * track_fill;
+    v[V_INTEGRATION_UPSKILLING] = tracks * track_fill * labour_pool_taper(nl);
     v[V_INTEGRATION_UPTAKE] = track_fill;
     v[V_TRAINING_CAPACITY] = cap;
     v[V_TRAINING_NEED_LOW] = n_l;
     v[V_TRAINING_NEED_MED] = n_m;
-    v[V_TRAIN_ENROL_LOW] = cap * p_l / (p_l + p_m + cap + 1e-9);
-    v[V_TRAIN_ENROL_MED] = cap * p_m / (p_l + p_m + cap + 1e-9);
+    v[V_TRAIN_ENROL_LOW] = cap * p_l / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nl);
+    v[V_TRAIN_ENROL_MED] = cap * p_m / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nm);
     v[V_ADULT_TRAINING_UPTAKE] = filled;
     double tr_stage = v[V_TRAINING_YEARS] / 3.0;
     double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];

@@ -36,12 +36,20 @@ static inline double labour_seekers(double unemployed, double labour_force, doub
     return smooth_pos(unemployed - frictional * labour_force, LABOUR_CORNER);
 }
 
+/* The factor that tapers an outflow of a pool of people not employed to
+ * zero as the pool empties (half at LABOUR_POOL_HALF persons), so that the
+ * outflow is first-order in the pool and the pool never goes negative. */
+static inline double labour_pool_taper(double not_employed)
+{
+    return not_employed / (not_employed + LABOUR_POOL_HALF);
+}
+
 /* Hires per unit of matching efficiency: the Cobb-Douglas matching function
- * with elasticity 1/2, sqrt(S x V) [S51], tapered to zero with the pool of
- * people not employed so that the pool never goes negative. */
+ * with elasticity 1/2, sqrt(S x V) [S51], tapered with the pool of people
+ * not employed. */
 static inline double labour_match(double seekers, double vacancies, double not_employed)
 {
-    return sqrt(seekers * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+    return sqrt(seekers * vacancies) * labour_pool_taper(not_employed);
 }
 
 /* Skill mismatch as a share of the labour force: the unemployed who would

@@ -162,7 +162,7 @@ void labour_eval(model_frame *f)
     double tracks = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants;
     double track_fill = p_l / (p_l + tracks + 1e-9);
     v[V_INTEGRATION_UPSKILLING] = tracks * track_fill * labour_pool_taper(nl);
-    v[V_INTEGRATION_UPTAKE] = track_fill;
+    v[V_INTEGRATION_UPTAKE] = u_l / (u_l + 1000.0); /* found while there are job-seekers */
     v[V_TRAINING_CAPACITY] = cap;
     v[V_TRAINING_NEED_LOW] = n_l;
     v[V_TRAINING_NEED_MED] = n_m;

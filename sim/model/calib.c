@@ -65,9 +65,19 @@ static void split_compute(const double *v, double settled, split *s)
     double vac_high = labour_vacancies(s->e_high * (1.0 + vac), s->e_high);
     s->tight_med = vac_med / (s->u_med + vac_med);
     s->tight_high = vac_high / (s->u_high + vac_high);
-    double need_years = v[V_TRAINING_NEED_YEARS]; /* as labour.c */
-    s->w_train_low = s->u_low * vac_med / (s->u_low + vac_med) / need_years;
-    s->w_train_med = s->u_med * vac_high / (s->u_med + vac_high) / need_years;
+    double vac_low = labour_vacancies(s->e_low * (1.0 + vac), s->e_low);
+    const double u[3] = {s->u_low, s->u_med, s->u_high}, vs[3] = {vac_low, vac_med, vac_high};
+    s->w_train_low = labour_training_need(u, vs, 0, v[V_TRAINING_NEED_YEARS]); /* as labour.c */
+    s->w_train_med = labour_training_need(u, vs, 1, v[V_TRAINING_NEED_YEARS]);
+}
+
+/* Adult-training starts a year from the low (level 0) or medium (1)
+ * skilled with the needs of split s and capacity cap (as labour.c). */
+static double training_starts(const split *s, double cap, int level)
+{
+    double need = level == 0 ? s->w_train_low : s->w_train_med;
+    double pool = level == 0 ? s->w_low - s->e_low : s->w_med - s->e_med;
+    return cap * need / (s->w_train_low + s->w_train_med + cap + 1e-9) * labour_pool_taper(pool);
 }
 
 /* The rate of change of labour demand by skill (low, medium, high;
@@ -107,25 +117,27 @@ void calib_eval(model_frame *f)
     double he = he_entry * v[V_HE_YEARS];
 
     /* Adult training draws on the unemployed, whose number depends on the
-     * people not in training: two passes settle the split to a fraction of
-     * a person. */
+     * people not in training: a few passes settle the split to a fraction
+     * of a person. */
     double years = v[V_TRAINING_YEARS];
     double cap = var_table[V_ADULT_TRAINING].value / years; /* as labour.c */
     split s;
-    split_compute(v, wa - he - cap * years, &s);
-    double trainees = cap * years * (s.w_train_low + s.w_train_med) /
-                      (s.w_train_low + s.w_train_med + cap);
-    double settled = wa - he - trainees;
+    double settled = wa - he - cap * years;
+    for (int pass = 0; pass < 8; pass++) {
+        split_compute(v, settled, &s);
+        settled = wa - he - years * (training_starts(&s, cap, 0) + training_starts(&s, cap, 1));
+    }
     split_compute(v, settled, &s);
-    double pool = s.w_train_low + s.w_train_med + cap + 1e-9;
-    v[V_REF_TRAINING_LOW] = cap * s.w_train_low / pool;
-    v[V_REF_TRAINING_MED] = cap * s.w_train_med / pool;
+    v[V_REF_TRAINING_NEED_LOW] = s.w_train_low;
+    v[V_REF_TRAINING_NEED_MED] = s.w_train_med;
+    v[V_REF_TRAINING_LOW] = training_starts(&s, cap, 0);
+    v[V_REF_TRAINING_MED] = training_starts(&s, cap, 1);
     v[V_REF_PROSPECTS] = s.tight_high / s.tight_med;
     v[V_REF_POP_YOUNG] = young;
     v[V_REF_POP_OLD] = old;
     v[V_REF_WORKING_AGE] = wa;
     v[V_REF_HE_ENTRY] = he_entry;
-    v[V_REF_STUDENTS] = he + trainees;
+    v[V_REF_STUDENTS] = wa - settled;
     double w_low = s.w_low, w_med = s.w_med, w_high = s.w_high;
     double e_low = s.e_low, e_med = s.e_med, e_high = s.e_high;
     v[V_REF_SKILL_POP_LOW] = w_low;

@@ -31,6 +31,9 @@ void labour_init(double t0, const double *v, double *y)
     y[S_PERCEIVED_PROSPECTS] = 1.0;
     y[S_PERCEIVED_EMPLOYMENT] = v[V_REF_JOB_PROSPECTS];
     y[S_UPGRADED_JOB_SHARE] = 0.0;
+    y[S_SKILL_UPGRADED_SHARE] = 0.0;
+    y[S_TRAINING_PLAN_LOW] = v[V_REF_TRAINING_NEED_LOW];
+    y[S_TRAINING_PLAN_MED] = v[V_REF_TRAINING_NEED_MED];
 }
 
 /* Indicators that no derivative reads: only at report times. */
@@ -102,6 +105,13 @@ void labour_eval(model_frame *f)
     v[V_SEP_MED] = em * labour_sep_rate(em, d_m, sep, lay);
     v[V_SEP_HIGH] = eh * labour_sep_rate(eh, d_h, sep, lay);
 
+    /* Firms turn medium-skill jobs into high-skill ones where graduates are
+     * more plentiful than in 2020: demand for skill follows its supply, as
+     * a share of the medium-skill jobs left to turn. */
+    double idle_h = u_h - v[V_UNEMP_RELATIVE_HIGH] * v[V_REF_UNEMP_SCALE] * lf_h;
+    v[V_SKILL_JOB_CREATION] = v[V_SKILL_DEMAND_RESPONSE] * smooth_pos(idle_h, LABOUR_CORNER) *
+                              (1.0 - y[S_SKILL_UPGRADED_SHARE]) / v[V_MED_DEMAND_BASE];
+
     /* In-firm training: the worker and the job move up together. */
     double upgrading = labour_additional(v, V_IN_FIRM_TRAINING, V_IN_FIRM_TRAINING_DEADWEIGHT,
                                          V_IN_FIRM_TRAINING_DISPLACEMENT) / 100.0 * el;
@@ -109,11 +119,6 @@ void labour_eval(model_frame *f)
     v[V_JOB_UPGRADING] = upgrading * (1.0 - y[S_UPGRADED_JOB_SHARE]) / d_l;
     v[V_IN_FIRM_TRAINING_UPTAKE] = 1.0;
 
-    double participants = labour_additional(v, V_INTEGRATION, V_INTEGRATION_DEADWEIGHT,
-                                            V_INTEGRATION_DISPLACEMENT);
-    double candidates = u_l / (u_l + 1000.0); /* tracks fill while there are job-seekers */
-    v[V_INTEGRATION_UPSKILLING] = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants * candidates;
-    v[V_INTEGRATION_UPTAKE] = candidates;
 
     /* Higher education: three stages of he_years / 3 each; graduates stay
      * with the retention lever, more when their prospects look better. */
@@ -133,21 +138,36 @@ void labour_eval(model_frame *f)
     v[V_GRAD_LEAVE] = he_out * v[V_HE_COMPLETION] * (1.0 - retention);
     v[V_HE_DROPOUT] = he_out * (1.0 - v[V_HE_COMPLETION]);
 
-    /* Adult training takes the unemployed low- and medium-skilled, planned
-     * with employers for the vacancies one level up that they could fill
-     * (the needs n), within the capacity C: starts C n / (n_low + n_med + C)
-     * tend to the smaller of need and capacity. */
-    double need_years = v[V_TRAINING_NEED_YEARS];
-    double n_l = u_l * vac_m / (u_l + vac_m) / need_years;
-    double n_m = u_m * vac_h / (u_m + vac_h) / need_years;
+    /* Adult training takes the unemployed low- and medium-skilled where
+     * they outnumber what the vacancies of their level call for, planned
+     * with employers for the level above where job-seekers are short (the
+     * needs n, labour_training_need), revised in yearly rounds (the plans
+     * p, an information delay), within the capacity C: starts
+     * C p / (p_low + p_med + C) tend to the smaller of plan and capacity,
+     * tapered as the pool they draw on empties (first-order in the pool). */
+    const double u[3] = {u_l, u_m, u_h}, vac[3] = {vac_l, vac_m, vac_h};
+    double n_l = labour_training_need(u, vac, 0, v[V_TRAINING_NEED_YEARS]);
+    double n_m = labour_training_need(u, vac, 1, v[V_TRAINING_NEED_YEARS]);
     double cap = labour_additional(v, V_ADULT_TRAINING, V_ADULT_TRAINING_DEADWEIGHT,
                                    V_ADULT_TRAINING_DISPLACEMENT) / v[V_TRAINING_YEARS];
-    double filled = (n_l + n_m) / (n_l + n_m + cap + 1e-9); /* share of places filled */
+    double p_l = y[S_TRAINING_PLAN_LOW], p_m = y[S_TRAINING_PLAN_MED];
+    v[V_TRAINING_PLAN_CHANGE_LOW] = (n_l - p_l) / v[V_TRAINING_PLAN_YEARS];
+    v[V_TRAINING_PLAN_CHANGE_MED] = (n_m - p_m) / v[V_TRAINING_PLAN_YEARS];
+    double filled = (p_l + p_m) / (p_l + p_m + cap + 1e-9); /* share of places filled */
+    /* Integration's vocational tracks lead to the same medium-skill
+     * shortages: completions tend to the smaller of the tracks' places and
+     * that need. */
+    double participants = labour_additional(v, V_INTEGRATION, V_INTEGRATION_DEADWEIGHT,
+                                            V_INTEGRATION_DISPLACEMENT);
+    double tracks = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants;
+    double track_fill = p_l / (p_l + tracks + 1e-9);
+    v[V_INTEGRATION_UPSKILLING] = tracks * track_fill * labour_pool_taper(nl);
+    v[V_INTEGRATION_UPTAKE] = u_l / (u_l + 1000.0); /* found while there are job-seekers */
     v[V_TRAINING_CAPACITY] = cap;
     v[V_TRAINING_NEED_LOW] = n_l;
     v[V_TRAINING_NEED_MED] = n_m;
-    v[V_TRAIN_ENROL_LOW] = cap * n_l / (n_l + n_m + cap + 1e-9);
-    v[V_TRAIN_ENROL_MED] = cap * n_m / (n_l + n_m + cap + 1e-9);
+    v[V_TRAIN_ENROL_LOW] = cap * p_l / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nl);
+    v[V_TRAIN_ENROL_MED] = cap * p_m / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nm);
     v[V_ADULT_TRAINING_UPTAKE] = filled;
     double tr_stage = v[V_TRAINING_YEARS] / 3.0;
     double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];
@@ -170,7 +190,16 @@ void labour_eval(model_frame *f)
                               0.1) + 0.5;
     v[V_PERCEPTION_TIME] = ptime;
     v[V_SKILLS_FORESIGHT_UPTAKE] = 1.0;
-    double tight_h = vac_h / (u_h + vac_h), tight_m = vac_m / (u_m + vac_m);
+    /* Those choosing studies judge the prospects they will meet when they
+     * graduate: the graduates already in the pipeline beyond the 2020
+     * pipeline will be job-seekers then (the supply line, Sterman 2000
+     * ch. 17), so a pipeline that has already shrunk raises the outlook. */
+    double pipeline = y[S_HE_1] + y[S_HE_2] + y[S_HE_3] - v[V_REF_HE_ENTRY] * v[V_HE_YEARS];
+    double u_h_ahead = smooth_pos(u_h + v[V_PARTICIPATION_HIGH] * v[V_HE_COMPLETION] * retention *
+                                            pipeline,
+                                  LABOUR_CORNER);
+    v[V_GRADUATE_PIPELINE] = pipeline;
+    double tight_h = vac_h / (u_h_ahead + vac_h), tight_m = vac_m / (u_m + vac_m);
     double prospects = tight_h / tight_m / v[V_REF_PROSPECTS];
     v[V_TERTIARY_PROSPECTS] = prospects;
     v[V_PROSPECTS_PERCEPTION] = (prospects - y[S_PERCEIVED_PROSPECTS]) / ptime;
@@ -210,6 +239,9 @@ void labour_eval(model_frame *f)
     dy[S_PERCEIVED_PROSPECTS] = v[V_PROSPECTS_PERCEPTION];
     dy[S_PERCEIVED_EMPLOYMENT] = v[V_EMPLOYMENT_PERCEPTION];
     dy[S_UPGRADED_JOB_SHARE] = v[V_JOB_UPGRADING];
+    dy[S_SKILL_UPGRADED_SHARE] = v[V_SKILL_JOB_CREATION];
+    dy[S_TRAINING_PLAN_LOW] = v[V_TRAINING_PLAN_CHANGE_LOW];
+    dy[S_TRAINING_PLAN_MED] = v[V_TRAINING_PLAN_CHANGE_MED];
     if (f->report)
         labour_report(v, y);
 }

@@ -36,12 +36,20 @@ static inline double labour_seekers(double unemployed, double labour_force, doub
     return smooth_pos(unemployed - frictional * labour_force, LABOUR_CORNER);
 }
 
+/* The factor that tapers an outflow of a pool of people not employed to
+ * zero as the pool empties (half at LABOUR_POOL_HALF persons), so that the
+ * outflow is first-order in the pool and the pool never goes negative. */
+static inline double labour_pool_taper(double not_employed)
+{
+    return not_employed / (not_employed + LABOUR_POOL_HALF);
+}
+
 /* Hires per unit of matching efficiency: the Cobb-Douglas matching function
- * with elasticity 1/2, sqrt(S x V) [S51], tapered to zero with the pool of
- * people not employed so that the pool never goes negative. */
+ * with elasticity 1/2, sqrt(S x V) [S51], tapered with the pool of people
+ * not employed. */
 static inline double labour_match(double seekers, double vacancies, double not_employed)
 {
-    return sqrt(seekers * vacancies) * not_employed / (not_employed + LABOUR_POOL_HALF);
+    return sqrt(seekers * vacancies) * labour_pool_taper(not_employed);
 }
 
 /* Skill mismatch as a share of the labour force: the unemployed who would
@@ -56,6 +64,24 @@ static inline double labour_mismatch(const double u[3], const double v[3], doubl
     for (int s = 0; s < 3; s++)
         gap += smooth_abs(u[s] / u_sum - v[s] / v_sum, 1e-4);
     return 0.5 * gap * u_sum / lf;
+}
+
+/* Adult-training need of one skill level (persons/yr): the job-seekers of
+ * the level beyond what the skill mix of vacancies calls for there
+ * (excess), for the level above where job-seekers fall short of that mix
+ * (shortfall); the smaller of the two in harmonic form, planned over
+ * need_years. Moving such people up a level narrows the gap between the
+ * skill mixes of the unemployed and of vacancies (labour_mismatch), so
+ * programmes train where the unemployed are over-represented and for the
+ * skills that vacancies lack. u, vac: unemployed and vacancies by skill;
+ * s: the level trained from (0 low, 1 medium). */
+static inline double labour_training_need(const double u[3], const double vac[3], int s,
+                                          double need_years)
+{
+    double u_sum = u[0] + u[1] + u[2], v_sum = vac[0] + vac[1] + vac[2] + 1e-9;
+    double excess = smooth_pos(u[s] - u_sum * vac[s] / v_sum, LABOUR_CORNER);
+    double shortfall = smooth_pos(u_sum * vac[s + 1] / v_sum - u[s + 1], LABOUR_CORNER);
+    return excess * shortfall / (excess + shortfall + 1e-9) / need_years;
 }
 
 /* The value of a lever of the people modules with its part above the

@@ -164,11 +164,17 @@ void production_eval(model_frame *f)
     /* Jobs that in-firm training upgraded with their workers (labour.def). */
     double upgraded = y[S_UPGRADED_JOB_SHARE] * demand_low;
     v[V_LABOUR_DEMAND_LOW] = demand_low - upgraded;
-    v[V_LABOUR_DEMAND_MED] =
-        v[V_REF_EMP_MED] * vacancy * (v[V_JOBS_TOTAL] - x_low - x_high) / v[V_REF_SKILL_JOBS_MED] +
-        upgraded;
+    /* Medium-skill jobs that firms turned into high-skill ones as graduates
+     * became more plentiful (skill_upgraded_share, labour.def). */
+    double med_base =
+        v[V_REF_EMP_MED] * vacancy * (v[V_JOBS_TOTAL] - x_low - x_high) / v[V_REF_SKILL_JOBS_MED];
+    double skill_jobs = y[S_SKILL_UPGRADED_SHARE] * med_base;
+    v[V_MED_DEMAND_BASE] = med_base;
+    v[V_SKILL_UPGRADED_JOBS] = skill_jobs;
+    v[V_LABOUR_DEMAND_MED] = med_base - skill_jobs + upgraded;
     v[V_LABOUR_DEMAND_HIGH] =
-        v[V_REF_EMP_HIGH] * vacancy * x_high / v[V_REF_SKILL_JOBS_HIGH] + low_base * shifted;
+        v[V_REF_EMP_HIGH] * vacancy * x_high / v[V_REF_SKILL_JOBS_HIGH] + low_base * shifted +
+        skill_jobs;
 
     double demand = v[V_LABOUR_DEMAND_LOW] + v[V_LABOUR_DEMAND_MED] + v[V_LABOUR_DEMAND_HIGH];
     double vac0 = v[V_VACANCY_RATE_START];

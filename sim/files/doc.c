@@ -57,6 +57,24 @@ static const doc_module modules[] = {
 };
 enum { N_MODULES = sizeof modules / sizeof modules[0] };
 
+int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end)
+{
+    if (m < 0 || m >= N_MODULES || cap == 0)
+        return 0;
+    /* "sim/model/labour.def" -> "labour" */
+    const char *base = strrchr(modules[m].file, '/');
+    base = base != NULL ? base + 1 : modules[m].file;
+    size_t n = strcspn(base, ".");
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(key, base, n);
+    key[n] = '\0';
+    *title = modules[m].title;
+    *first = modules[m].first;
+    *end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
+    return 1;
+}
+
 /* Writer state: the stream and whether a write has failed. */
 typedef struct doc_out {
     FILE *f;

@@ -43,4 +43,9 @@ const char *doc_status_name(doc_status s);
  * named (0 when the entry names nothing). */
 int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx);
 
+/* The modules of the table in evaluation order: module m's short name (the
+ * base name of its .def file, "labour", cut to fit key[cap]), its title,
+ * and its rows [*first, *end). Returns 0 when m is out of range. */
+int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end);
+
 #endif

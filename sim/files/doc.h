@@ -12,7 +12,8 @@
 #include "sim/engine/var.h"
 
 /* Writes the model reference as Markdown to out: every variable with its
- * English and Swedish labels, unit, equation, inputs and source, grouped by
+ * English and Swedish labels, unit, equation, inputs and the variables that
+ * use it (each a link, with the declared sign), and source, grouped by
  * module; the levers by priority and by theme; the key indicators; and which
  * figures are sourced, fitted or estimates. The output is deterministic (no
  * dates). Returns SIM_EIO, with err saying so, when a write to out fails. */

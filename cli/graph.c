@@ -122,10 +122,17 @@ static sim_status write_loops(FILE *f, graph_job *j, sim_error *err)
                 sel[v] = 1;
             }
         }
-        const char *title = j->loop != NULL ? j->loop
-                            : j->swedish    ? "Återkopplingsslingor i docs/model.md"
-                                            : "Feedback loops of docs/model.md";
-        return graph_write_dot(f, &j->g, sel, rank, title, j->swedish, err);
+        const char *title = j->swedish ? "Återkopplingsslingor i docs/model.md"
+                                       : "Feedback loops of docs/model.md";
+        char one[160];
+        for (int i = 0; i < n && j->loop != NULL; i++)
+            if (loop_wanted(j, &loops[i])) {
+                snprintf(one, sizeof one, "%s (%s)", j->swedish ? loops[i].name_sv : loops[i].name,
+                         loop_kind(loops[i].pol, j->swedish));
+                title = one;
+                break;
+            }
+        return graph_write_dot(f, &j->g, sel, rank, title, j->swedish, j->loop != NULL, err);
     }
     int shown = 0;
     for (int i = 0; i < n; i++) {
@@ -137,7 +144,10 @@ static sim_status write_loops(FILE *f, graph_job *j, sim_error *err)
             fprintf(f, "%s: %s\n", l->name, j->swedish ? "finns inte i grafen" : "not found in the graph");
             continue;
         }
-        fprintf(f, "%s (%s, %d %s", l->name != NULL ? l->name : j->swedish ? "Slinga" : "Loop",
+        const char *name = l->name == NULL ? (j->swedish ? "Slinga" : "Loop")
+                           : j->swedish    ? l->name_sv
+                                           : l->name;
+        fprintf(f, "%s (%s, %d %s", name,
                 loop_kind(l->pol, j->swedish), l->n, j->swedish ? "variabler" : "variables");
         /* The letter docs/model.md gives it, when the table's signs say otherwise. */
         char letter = l->name != NULL ? (l->name[0] == 'B' ? '-' : '+') : 0;
@@ -196,7 +206,7 @@ static sim_status write_job(FILE *f, void *ctx, sim_error *err)
                  label(j, j->var));
     }
     if (j->dot)
-        return graph_write_dot(f, &j->g, sel, rank, title, j->swedish, err);
+        return graph_write_dot(f, &j->g, sel, rank, title, j->swedish, 0, err);
     fprintf(f, "%s\n", title);
     for (int v = j->first; v < j->end; v++)
         fprintf(f, "  %-34s %-10s %s [%s]\n", var_table[v].name, var_kind_name(var_table[v].kind),

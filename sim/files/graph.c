@@ -13,34 +13,45 @@
  * graph_loops completes them by shortest paths. The letter says the sign
  * that tests/test_polarity.c expects: B balancing, R reinforcing. */
 typedef struct named_loop {
-    const char *name;
+    const char *name;      /* code and English name, as docs/model.md has it */
+    const char *name_sv;   /* code and Swedish name */
     const char *waypoints; /* comma-separated variable names */
 } named_loop;
 
 static const named_loop named_loops[] = {
-    {"B1 Matching", "vacancies_med, hires_med, employed_med"},
-    {"B2 Study choice", "tertiary_prospects, he_entry_share, higher_ed_3, graduates_stay, "
+    {"B1 Matching", "B1 Matchning",
+     "vacancies_med, hires_med, employed_med"},
+    {"B2 Study choice", "B2 Utbildningsval",
+     "tertiary_prospects, he_entry_share, higher_ed_3, graduates_stay, "
                         "not_employed_high, unemployed_high"},
-    {"B3 Adult training", "training_need_low, training_enrol_low, adult_training_low_3, "
+    {"B3 Adult training", "B3 Vuxenutbildning",
+     "training_need_low, training_enrol_low, adult_training_low_3, "
                           "training_pass_low, not_employed_med, unemployed_med, hires_med, "
                           "employed_med, "
                           "vacancies_med"},
-    {"R1 Prospects and people", "employment_perception, perceived_employment, attractiveness, "
+    {"R1 Prospects and people", "R1 Utsikter och befolkning",
+     "employment_perception, perceived_employment, attractiveness, "
                                 "in_migration, population, service_jobs, labour_demand_med, "
                                 "vacancies_med, hires_med, employed_med, unemployed_med, "
                                 "unemployment_rate"},
-    {"R2 Word of mouth", "digital_adopters, digital_adoption"},
-    {"R3 Innovation and growth", "innovation_active, competitiveness, mfg_output, grp, "
+    {"R2 Word of mouth", "R2 Mun-till-mun",
+     "digital_adopters, digital_adoption"},
+    {"R3 Innovation and growth", "R3 Innovation och tillväxt",
+     "innovation_active, competitiveness, mfg_output, grp, "
                                  "rd_spending, knowledge_stock, innovation_p_eff, "
                                  "innovation_adoption"},
-    {"R4 Starts and unemployment", "unemployment_rate, start_conditions, firm_starts, "
+    {"R4 Starts and unemployment", "R4 Nya företag och arbetslöshet",
+     "unemployment_rate, start_conditions, firm_starts, "
                                    "firms_young, new_firm_jobs, service_jobs, "
                                    "labour_demand_low, vacancies_low, hires_low, employed_low, "
                                    "unemployed_low"},
-    {"B7 Decarbonisation", "abatable_left, decarb_starts, abatement_pipe_1, abatement_pipe_2, "
+    {"B7 Decarbonisation", "B7 Utsläppsminskning",
+     "abatable_left, decarb_starts, abatement_pipe_1, abatement_pipe_2, "
                            "abatement_pipe_3, abatement_done"},
-    {"B8 Grid", "grid_capacity, grid_expansion"},
-    {"B9 Cost of transition", "industry_cost_burden, industry_cost_change, industry_cost_seen, "
+    {"B8 Grid", "B8 Elnätet",
+     "grid_capacity, grid_expansion"},
+    {"B9 Cost of transition", "B9 Omställningens kostnad",
+     "industry_cost_burden, industry_cost_change, industry_cost_seen, "
                               "competitiveness, mfg_output, mfg_gva"},
 };
 enum { N_NAMED = sizeof named_loops / sizeof named_loops[0] };
@@ -251,6 +262,7 @@ static void named(const graph *g, const named_loop *nl, graph_loop *l)
         p += n;
     }
     l->name = nl->name;
+    l->name_sv = nl->name_sv;
     l->n = 0;
     for (int i = 0; i < nw; i++) {
         int a = way[i], b = way[(i + 1) % nw];
@@ -308,6 +320,7 @@ int graph_loops(const graph *g, graph_loop *out, int cap)
             if (dup)
                 continue;
             l.name = NULL;
+            l.name_sv = NULL;
             l.n = n;
             memcpy(l.vars, path, (size_t)n * sizeof *path);
             l.pol = graph_loop_pol(g, l.vars, n);
@@ -340,7 +353,7 @@ static const char *shape_of(var_kind k)
 }
 
 sim_status graph_write_dot(FILE *out, const graph *g, const int *sel, const int *rank,
-                           const char *title, int swedish, sim_error *err)
+                           const char *title, int swedish, int circle, sim_error *err)
 {
     int order[VAR_COUNT], n = 0;
     for (int v = 0; v < VAR_COUNT; v++)
@@ -359,7 +372,8 @@ sim_status graph_write_dot(FILE *out, const graph *g, const int *sel, const int 
     for (int i = 0; i < drawn; i++)
         shown[order[i]] = 1;
     int bad = 0;
-    bad |= fprintf(out, "digraph transim {\n  rankdir=LR;\n  labelloc=t;\n  label=\"") < 0;
+    bad |= fprintf(out, "digraph transim {\n  %s;\n  labelloc=t;\n  label=\"",
+                   circle ? "layout=circo" : "rankdir=LR") < 0;
     bad |= put_escaped(out, title) < 0;
     if (n > drawn)
         bad |= fprintf(out, swedish ? " (%d av %d variabler visas)" : " (%d of %d variables shown)",

@@ -34,6 +34,7 @@ typedef struct graph {
 /* A feedback loop: vars[0] -> vars[1] -> ... -> vars[n-1] -> vars[0]. */
 typedef struct graph_loop {
     const char *name;  /* "B1 Matching" for a loop docs/model.md names, NULL otherwise */
+    const char *name_sv; /* the same in Swedish ("B1 Matchning"), NULL otherwise */
     int n;             /* variables in the loop */
     int vars[GRAPH_LOOP_MAX];
     char pol;          /* '+' reinforcing, '-' balancing, '?' some edge undeclared */
@@ -68,8 +69,10 @@ char graph_loop_pol(const graph *g, const int *vars, int n);
  * nodes by kind, edges among them with their sign, labels in Swedish when
  * swedish is set. At most GRAPH_MAX_NODES nodes: when sel holds more, the
  * first ones by rank[] (smaller first; NULL = table order) are drawn and a
- * note says how many are left out. Returns SIM_EIO when a write fails. */
+ * note says how many are left out. circle asks Graphviz to lay the nodes on
+ * a circle (for a loop); otherwise left to right. Returns SIM_EIO when a
+ * write fails. */
 sim_status graph_write_dot(FILE *out, const graph *g, const int *sel, const int *rank,
-                           const char *title, int swedish, sim_error *err);
+                           const char *title, int swedish, int circle, sim_error *err);
 
 #endif

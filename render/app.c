@@ -243,10 +243,18 @@ static void base_name(const char *path, char *buf, size_t n)
         buf[len - 4] = '\0';
 }
 
+const char *app_scenario_name(const app *a, const char *name)
+{
+    /* The baseline's name comes from the file (or the table's default) in English. */
+    if (strcmp(name, "Baseline") == 0)
+        return str_get(STR_BASELINE, a->swedish);
+    return name;
+}
+
 void app_title(const app *a, char *buf, size_t n)
 {
     char stem[256];
-    const char *name = a->sc.name;
+    const char *name = app_scenario_name(a, a->sc.name);
     if (!name[0] && a->path[0]) {
         base_name(a->path, stem, sizeof stem);
         name = stem;

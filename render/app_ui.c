@@ -327,7 +327,7 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
 
     /* The scenario's name in the free space, with an unsaved mark. */
     char title[300];
-    const char *name = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    const char *name = a->sc.name[0] ? app_scenario_name(a, a->sc.name) : str_get(STR_SCENARIO, sv);
     if (app_dirty(a))
         snprintf(title, sizeof title, "%s \xE2\x80\xA2 %s", name, str_get(STR_UNSAVED_MARK, sv));
     else

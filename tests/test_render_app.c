@@ -577,6 +577,22 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
 
+/* The bundled baseline's English name is shown in the window's language. */
+static void test_baseline_name_is_translated(void **state)
+{
+    fixture *f = *state;
+    char title[256];
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Baseline");
+    f->a->clean = f->a->sc;
+    f->a->swedish = 1;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Basscenario \xE2\x80\x94 transim");
+    assert_string_equal(app_scenario_name(f->a, "Lag Siljan"), "Lag Siljan");
+    f->a->swedish = 0;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Baseline \xE2\x80\x94 transim");
+}
+
 static void test_slug_and_proposed_names(void **state)
 {
     fixture *f = *state;
@@ -1100,6 +1116,7 @@ int main(void)
         T(test_clicking_the_compare_path_field_reads_nothing),
         T(test_clicking_a_detail_field_applies_nothing),
         T(test_title_names_the_scenario_and_its_unsaved_mark),
+        T(test_baseline_name_is_translated),
         T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),

@@ -577,6 +577,26 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
 
+/* --graphs: the graphs show the indicators named, in order; a wrong name
+ * changes nothing and says which. */
+static void test_graphs_can_be_chosen_by_name(void **state)
+{
+    fixture *f = *state;
+    char msg[200];
+    assert_int_equal(app_set_graphs(f->a, "grp_vs_sweden,emissions_industry", msg, sizeof msg), 0);
+    assert_int_equal(f->a->ind[f->a->graph_sel[0]], var_find("grp_vs_sweden"));
+    assert_int_equal(f->a->ind[f->a->graph_sel[1]], var_find("emissions_industry"));
+    int before[APP_GRAPHS_MAX];
+    memcpy(before, f->a->graph_sel, sizeof before);
+    assert_int_equal(app_set_graphs(f->a, "grp_vs_sweden,no_such_thing", msg, sizeof msg), -1);
+    assert_non_null(strstr(msg, "'no_such_thing'"));
+    assert_memory_equal(before, f->a->graph_sel, sizeof before);
+    assert_int_equal(app_set_graphs(f->a, "", msg, sizeof msg), -1);
+    assert_int_equal(f->a->ngraphs, 4);
+    assert_int_equal(app_set_graphs(f->a, "grp,grp,grp,grp,grp", msg, sizeof msg), 0);
+    assert_int_equal(f->a->ngraphs, 6);
+}
+
 /* The bundled baseline's English name is shown in the window's language. */
 static void test_baseline_name_is_translated(void **state)
 {
@@ -1117,6 +1137,7 @@ int main(void)
         T(test_clicking_a_detail_field_applies_nothing),
         T(test_title_names_the_scenario_and_its_unsaved_mark),
         T(test_baseline_name_is_translated),
+        T(test_graphs_can_be_chosen_by_name),
         T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),

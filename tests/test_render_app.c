@@ -577,6 +577,34 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
 
+/* At 1280x720 in Swedish, no key-indicator card cuts its heading: a long one
+ * wraps onto a second line. */
+static void test_key_cards_are_not_cut_at_1280(void **state)
+{
+    fixture *f = *state;
+    f->a->swedish = 1;
+    f->ctx->width = 1280;
+    f->ctx->height = 720;
+    frame(f);
+    ui_rect k = f->l.keys;
+    assert_true(k.h > 0);
+    int texts = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type != UI_CMD_TEXT || c->rect.y < k.y || c->rect.y >= k.y + k.h)
+            continue;
+        texts++;
+        const char *t = f->ctx->text + c->text;
+        /* The page buttons' one-character arrows are three bytes, which the
+         * fake font measures as three characters: those come out as a lone
+         * ellipsis here and are not card text. */
+        if (strcmp(t, "\xE2\x80\xA6") != 0 && strstr(t, "\xE2\x80\xA6") != NULL)
+            fail_msg("a key card shows '%s', cut (at x %d, %d wide)", t, c->rect.x, c->rect.w);
+    }
+    assert_true(texts > 0);
+    f->a->swedish = 0;
+}
+
 /* --graphs: the graphs show the indicators named, in order; a wrong name
  * changes nothing and says which. */
 static void test_graphs_can_be_chosen_by_name(void **state)
@@ -1138,6 +1166,7 @@ int main(void)
         T(test_title_names_the_scenario_and_its_unsaved_mark),
         T(test_baseline_name_is_translated),
         T(test_graphs_can_be_chosen_by_name),
+        T(test_key_cards_are_not_cut_at_1280),
         T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),

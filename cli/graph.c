@@ -103,10 +103,13 @@ static const char *loop_kind(char pol, int swedish)
 
 static sim_status write_loops(FILE *f, graph_job *j, sim_error *err)
 {
-    graph_loop loops[96];
-    int n = graph_loops(&j->g, loops, 96);
-    if (n > 96)
-        n = 96;
+    enum { MAX_LOOPS = 512 };
+    static graph_loop loops[MAX_LOOPS];
+    int n = graph_loops(&j->g, loops, MAX_LOOPS);
+    if (n > MAX_LOOPS) {
+        fprintf(stderr, "transim: graph: %d loops, showing the first %d\n", n, MAX_LOOPS);
+        n = MAX_LOOPS;
+    }
     if (j->dot) {
         int sel[VAR_COUNT] = {0}, rank[VAR_COUNT];
         for (int v = 0; v < VAR_COUNT; v++)

@@ -32,7 +32,7 @@ FUZZ_SECONDS ?= 60
 # A fixed seed makes the CI run repeatable; FUZZ_SEED=0 draws a new one.
 FUZZ_SEED ?= 1
 
-.PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc fit teaching clean
+.PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc loops fit teaching clean
 
 all: build
 
@@ -125,6 +125,19 @@ doc: build
 	  skip = 1; next } /<!-- fit:end -->/ { skip = 0 } !skip' docs/model.md > docs/model.md.tmp \
 	  && mv docs/model.md.tmp docs/model.md
 	$(BUILD)/transim evidence --format md -j 2 -o docs/evidence.md
+	$(MAKE) loops
+
+# The named feedback loops as Graphviz diagrams (`transim graph --loop`), in
+# English and Swedish, for docs/model.md and the teaching kit.
+loops: build
+	@$(call install_missing,graphviz)
+	@mkdir -p docs/teaching/en/loops docs/teaching/sv/loops
+	for l in $$($(BUILD)/transim graph --loops | sed -n 's/^\([BR][0-9][0-9]*\) .*/\1/p'); do \
+	  for lang in en sv; do \
+	    $(BUILD)/transim graph --loop $$l --format dot --lang $$lang \
+	      | dot -Tsvg -o docs/teaching/$$lang/loops/$$l.svg || exit 1; \
+	  done; \
+	done
 
 # After the model's equations change: fit again, and the model table takes up
 # the fitted values (assets/history/apply_fit.py), then the docs follow.
@@ -152,8 +165,9 @@ teaching: build
 	      --lua-filter docs/teaching/links.lua -M kitdepth=1 -M lang=$$lang \
 	      -M pagetitle="transim: $$title" -o build-teaching/$$lang/$$name.html || exit 1; \
 	  done; \
+	  rm -rf build-teaching/$$lang/loops; cp -r docs/teaching/$$lang/loops build-teaching/$$lang/loops; \
 	done
 	@echo "teaching: open build-teaching/index.html in a browser and print (A4)"
 
 clean:
-	rm -rf $(BUILD) build-check build-mpi build-fuzz
+	rm -rf $(BUILD) build-check build-mpi build-fuzz build-teaching

@@ -10,6 +10,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/lang.h"
 #include "cli/study.h"
 #include "sim/studies/attribute.h"
 #include "sim/studies/batch.h"
@@ -36,10 +37,14 @@ static const char usage[] =
     "  --vars LIST         indicators, as for `run` (default: the key indicators)\n"
     "  --exact             exact values however many inputs changed (2^k runs)\n"
     "  --orders N          join orders of the sampled estimate (default 200)\n"
+    "  --lang L            labels of the text output in English (en, default) or\n"
+    "                      Swedish (sv)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
     STUDY_OPTIONS_HELP;
 
-enum { O_BASELINE = STUDY_NOPTS, O_FORMAT, O_VARS, O_EXACT, O_ORDERS };
+enum { O_BASELINE = STUDY_NOPTS, O_FORMAT, O_VARS, O_EXACT, O_ORDERS, O_LANG };
+
+static int swedish; /* --lang sv: Swedish labels in the text output */
 
 typedef struct attr_ctx {
     const scenario *base, *sc;
@@ -165,7 +170,7 @@ static void attr_write_text(FILE *f, const attr_table *t)
     uint32_t all = x->k ? (uint32_t)((1ull << x->k) - 1) : 0;
     for (size_t v = 0; v < x->nvars; v++) {
         const var_desc *d = &var_table[x->vars[v]];
-        fprintf(f, "\n%s (%s, %s)\n", d->label_en ? d->label_en : d->name, d->name, d->unit);
+        fprintf(f, "\n%s (%s, %s)\n", cli_label(d, swedish), d->name, d->unit);
         fprintf(f, "  %-32s", "");
         for (size_t y = 0; y < ATTR_YEARS; y++)
             fprintf(f, " %*.0f", colw, attr_years[y]);
@@ -221,7 +226,8 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
 {
     static const args_option options[] = {STUDY_OPTIONS,        {"baseline", 0, 1},
                                           {"format", 0, 1},     {"vars", 0, 1},
-                                          {"exact", 0, 0},      {"orders", 0, 1}};
+                                          {"exact", 0, 0},      {"orders", 0, 1},
+                                          {"lang", 0, 1}};
     study_opts o;
     study_opts_init(&o);
     const char *scenario_arg = NULL, *base_arg = "baseline", *vars_text = NULL;
@@ -242,6 +248,9 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
                 csv = 1;
             else if (strcmp(a.value, "text") != 0)
                 return args_usage("attribute", "unknown format '%s' (text or csv)", a.value);
+        } else if (id == O_LANG) {
+            if (!cli_lang("attribute", a.value, &swedish))
+                return CLI_USAGE;
         } else if (id == O_VARS) {
             vars_text = a.value;
         } else if (id == O_EXACT) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/lang.h"
 #include "cli/commands.h"
 #include "sim/files/output.h"
 #include "sim/engine/run.h"
@@ -22,6 +23,8 @@ static const char usage[] =
     "\n"
     "  --years LIST   comma-separated years (default 2030,2040,2050)\n"
     "  --method M     adaptive (default), rk4 or euler\n"
+    "  --lang L       labels of the text table in English (en, default) or\n"
+    "                 Swedish (sv)\n"
     "  --format F     text (default: an aligned table, values in display units,\n"
     "                 rounded, with thousands separators) or csv (tidy rows\n"
     "                 indicator,unit,year,scenario,value,difference in model units,\n"
@@ -31,9 +34,12 @@ static const char usage[] =
     "the terminal (or of COLUMNS when the output is not a terminal); otherwise\n"
     "it shows one block per indicator, a row per scenario.\n";
 
-enum { O_YEARS, O_METHOD, O_FORMAT };
+enum { O_YEARS, O_METHOD, O_FORMAT, O_LANG };
 static const args_option options[] = {
-    [O_YEARS] = {"years", 0, 1}, [O_METHOD] = {"method", 0, 1}, [O_FORMAT] = {"format", 0, 1}};
+    [O_YEARS] = {"years", 0, 1}, [O_METHOD] = {"method", 0, 1}, [O_FORMAT] = {"format", 0, 1},
+    [O_LANG] = {"lang", 0, 1}};
+
+static int swedish; /* --lang sv: Swedish labels in the text table */
 
 #define MAX_YEARS 16
 #define CELL 64
@@ -219,6 +225,9 @@ int cmd_compare(int argc, char **argv)
                                     a.value);
             else
                 ro.method = (ode_method)m;
+        } else if (id == O_LANG) {
+            if (!cli_lang("compare", a.value, &swedish))
+                status = CLI_USAGE;
         } else if (id == O_FORMAT) {
             if (strcmp(a.value, "csv") == 0 || strcmp(a.value, "text") == 0)
                 csv = strcmp(a.value, "csv") == 0;
@@ -328,7 +337,7 @@ int cmd_compare(int argc, char **argv)
                 for (size_t y = 0; y < nyears; y++) {
                     char (*row)[CELL] = &cells[(1 + k * nyears + y) * cols];
                     if (y == 0) {
-                        snprintf(row[0], CELL, "%.60s", d->label_en ? d->label_en : d->name);
+                        snprintf(row[0], CELL, "%.60s", cli_label(d, swedish));
                         snprintf(row[1], CELL, "%.60s", var_display_unit(d));
                     }
                     snprintf(row[2], CELL, "%g", years[y]);

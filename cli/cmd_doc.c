@@ -1,6 +1,6 @@
-/* cmd_doc.c: `transim doc` and `transim graph`: the model reference in
- * Markdown and the causal graph in Graphviz DOT, both generated from the
- * model table by sim/files/doc.c, so that they cannot drift from the code. */
+/* cmd_doc.c: `transim doc`: the model reference in Markdown, generated from
+ * the model table by sim/files/doc.c, so that it cannot drift from the code.
+ * `transim graph` is in graph.c. */
 #include <stdio.h>
 
 #include "cli/args.h"
@@ -16,15 +16,6 @@ static const char doc_usage[] =
     "\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
 
-static const char graph_usage[] =
-    "usage: transim graph [-o FILE]\n"
-    "\n"
-    "Writes the model's causal graph in Graphviz DOT: one node per variable,\n"
-    "an arrow from each input an equation reads to the variable it computes.\n"
-    "Render it with, for example: transim graph | dot -Tsvg -o model.svg\n"
-    "\n"
-    "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
-
 enum { O_OUTPUT };
 static const args_option options[] = {[O_OUTPUT] = {"output", 'o', 1}};
 
@@ -32,12 +23,6 @@ static sim_status write_reference(FILE *f, void *ctx, sim_error *err)
 {
     (void)ctx;
     return doc_write_reference(f, err);
-}
-
-static sim_status write_graph(FILE *f, void *ctx, sim_error *err)
-{
-    (void)ctx;
-    return doc_write_graph(f, err);
 }
 
 /* The shared driver: takes only -o FILE, then writes with write_fn. */
@@ -64,9 +49,4 @@ static int run_writer(const char *command, const char *usage, int argc, char **a
 int cmd_doc(int argc, char **argv)
 {
     return run_writer("doc", doc_usage, argc, argv, write_reference);
-}
-
-int cmd_graph(int argc, char **argv)
-{
-    return run_writer("graph", graph_usage, argc, argv, write_graph);
 }

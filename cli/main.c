@@ -20,7 +20,7 @@ static const cli_command commands[] = {
     {"check", "validate scenario files without running them", cmd_check},
     {"compare", "key indicators of scenarios in 2030, 2040 and 2050", cmd_compare},
     {"doc", "write the model reference (Markdown)", cmd_doc},
-    {"graph", "write the model's causal graph (Graphviz DOT)", cmd_graph},
+    {"graph", "the causal graph, its parts and its feedback loops (text or DOT)", cmd_graph},
     {"batch", "run many scenarios in parallel: one CSV each and summary.csv", cmd_batch},
     {"sweep", "a grid or Latin hypercube over levers and assumptions", cmd_sweep},
     {"mc", "Monte Carlo over the uncertain inputs: quantile bands", cmd_mc},

@@ -243,10 +243,58 @@ static void base_name(const char *path, char *buf, size_t n)
         buf[len - 4] = '\0';
 }
 
+int app_set_graphs(app *a, const char *list, char *msg, size_t n)
+{
+    int sel[APP_GRAPHS_MAX], k = 0;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        char name[64];
+        if (len == 0 || len >= sizeof name) {
+            snprintf(msg, n, "graphs '%s': an empty or overlong name", list);
+            return -1;
+        }
+        memcpy(name, p, len);
+        name[len] = '\0';
+        int v = var_find(name), j = 0;
+        while (j < a->nind && a->ind[j] != v)
+            j++;
+        if (v < 0 || j == a->nind) {
+            snprintf(msg, n, "'%s' is not an indicator or stock the graphs can show", name);
+            return -1;
+        }
+        if (k == APP_GRAPHS_MAX) {
+            snprintf(msg, n, "at most %d graphs", APP_GRAPHS_MAX);
+            return -1;
+        }
+        sel[k++] = j;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    if (k == 0) {
+        snprintf(msg, n, "no graphs named");
+        return -1;
+    }
+    for (int g = 0; g < k; g++)
+        a->graph_sel[g] = sel[g];
+    if (k > 4)
+        a->ngraphs = 6;
+    return 0;
+}
+
+const char *app_scenario_name(const app *a, const char *name)
+{
+    /* The baseline's name comes from the file (or the table's default) in English. */
+    if (strcmp(name, "Baseline") == 0)
+        return str_get(STR_BASELINE, a->swedish);
+    return name;
+}
+
 void app_title(const app *a, char *buf, size_t n)
 {
     char stem[256];
-    const char *name = a->sc.name;
+    const char *name = app_scenario_name(a, a->sc.name);
     if (!name[0] && a->path[0]) {
         base_name(a->path, stem, sizeof stem);
         name = stem;

@@ -181,6 +181,16 @@ int app_dirty(const app *a);
  * when unsaved, and the program: "• Skills first — transim". */
 void app_title(const app *a, char *buf, size_t n);
 
+/* Puts the graphs on the comma-separated variables of list, in order, from
+ * the first graph (six graphs when more than four are named); the others
+ * keep theirs. Returns 0, or -1 with msg[n] saying which name is not an
+ * indicator or stock the graphs offer, and changes nothing. */
+int app_set_graphs(app *a, const char *list, char *msg, size_t n);
+
+/* A scenario's name as the window shows it: "Baseline" (the bundled
+ * baseline's name) in the window's language, any other name as it is. */
+const char *app_scenario_name(const app *a, const char *name);
+
 /* Files (app_files.c). The user's own scenario folder,
  * $XDG_DATA_HOME/transim/scenarios or ~/.local/share/transim/scenarios,
  * made when missing, into buf; 0, or -1 when there is no home or it cannot

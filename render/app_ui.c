@@ -327,7 +327,7 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
 
     /* The scenario's name in the free space, with an unsaved mark. */
     char title[300];
-    const char *name = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    const char *name = a->sc.name[0] ? app_scenario_name(a, a->sc.name) : str_get(STR_SCENARIO, sv);
     if (app_dirty(a))
         snprintf(title, sizeof title, "%s \xE2\x80\xA2 %s", name, str_get(STR_UNSAVED_MARK, sv));
     else
@@ -393,7 +393,30 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
         snprintf(head, sizeof head, "%s (%s)", app_label(a, var), unit);
     else
         snprintf(head, sizeof head, "%s", app_label(a, var));
-    ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, muted);
+    /* A heading wider than the card (at 1280 px, "BRP per invånare
+     * (kSEK/person)") wraps at a space onto a second line when the card has
+     * the room, so that no label is cut. */
+    int tw = r.w - 2 * pad;
+    int spare = r.h - (2 * pad + 2 * sh + bh + 2 * ui_px(ctx, 4));
+    size_t cut = 0;
+    if (ui_text_width(ctx, UI_FONT_SMALL, head) > tw && spare >= sh)
+        for (size_t i = 1; head[i]; i++)
+            if (head[i] == ' ') {
+                char first[300];
+                memcpy(first, head, i);
+                first[i] = '\0';
+                if (ui_text_width(ctx, UI_FONT_SMALL, first) <= tw)
+                    cut = i;
+            }
+    if (cut > 0) {
+        head[cut] = '\0';
+        ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, tw, sh), -1, muted);
+        y += sh;
+        ui_draw_text_in(ctx, UI_FONT_SMALL, head + cut + 1, ui_rect_make(r.x + pad, y, tw, sh), -1,
+                        muted);
+    } else {
+        ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, tw, sh), -1, muted);
+    }
     y += sh + ui_px(ctx, 4);
     int half = (r.w - 2 * pad) / 2;
     char num[64], line[256];

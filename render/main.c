@@ -25,6 +25,8 @@ static void usage(FILE *f)
             "  --size WxH             window size (default 1440x900)\n"
             "  --compare FILE         overlay a saved scenario (up to 4 times)\n"
             "  --lang en|sv           language at start (default en)\n"
+            "  --graphs A,B,...       the graphs show these indicators, in order\n"
+            "                         (names as in 'transim list indicators'; up to 6)\n"
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
             "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
             "  --window               with --profile --frames or --screenshot: show the window\n"
@@ -115,6 +117,7 @@ int main(int argc, char **argv)
     const char *shot = NULL;
     const char *compare[MAX_COMPARE];
     int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
+    const char *graphs = NULL;
     Uint64 t_start = SDL_GetPerformanceCounter();
     float zoom = 1.0f;
     for (int i = 1; i < argc; i++) {
@@ -162,6 +165,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             zoom = (float)z;
+        } else if (strcmp(a, "--graphs") == 0 && next) {
+            graphs = argv[++i];
         } else if (strcmp(a, "--uncertainty") == 0) {
             bands = 1;
         } else if (strcmp(a, "--profile") == 0) {
@@ -202,6 +207,11 @@ int main(int argc, char **argv)
     app *a = gui_app(g);
     a->zoom = zoom;
     a->bands = bands;
+    if (graphs != NULL && app_set_graphs(a, graphs, msg, sizeof msg) != 0) {
+        fprintf(stderr, "transim-gui: %s\n", msg);
+        gui_destroy(g);
+        return 2;
+    }
     for (int i = 0; i < ncompare; i++) {
         sim_error err;
         sim_error_clear(&err);

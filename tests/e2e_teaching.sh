@@ -2,7 +2,8 @@
 # fits the model: the team start files load, change no lever and carry the
 # shared budget cap; the cost sheets are what costs.sh makes from the model
 # now; every indicator a challenge names exists; English and Swedish hold the
-# same documents. Usage: bash e2e_teaching.sh PATH_TO_transim SOURCE_DIR
+# same documents; the loop diagrams are there; make clean removes the
+# rendered kit. Usage: bash e2e_teaching.sh PATH_TO_transim SOURCE_DIR
 set -u
 T=$1
 SRC=$2
@@ -44,6 +45,22 @@ done
 en=$(cd "$SRC/docs/teaching/en" && ls *.md)
 sv=$(cd "$SRC/docs/teaching/sv" && ls *.md)
 [ "$en" = "$sv" ] || fail "docs/teaching/en and sv differ: '$en' against '$sv'"
+
+# Every loop `transim graph --loops` names has its diagram in both languages
+# (make doc draws them), and the kit's loop pages show them.
+codes=$("$T" graph --loops | sed -n 's/^\([BR][0-9][0-9]*\) .*/\1/p')
+[ -n "$codes" ] || fail "transim graph --loops names no loop"
+for lang in en sv; do
+    for c in $codes; do
+        [ -s "$SRC/docs/teaching/$lang/loops/$c.svg" ] || fail "docs/teaching/$lang/loops/$c.svg is missing: run make doc"
+        grep -q "(loops/$c.svg)" "$SRC/docs/teaching/$lang/loops.md" || fail "$lang/loops.md does not show loop $c"
+    done
+done
+
+# make clean removes what make teaching builds.
+if command -v make >/dev/null; then
+    make -n -C "$SRC" clean 2>/dev/null | grep -q 'build-teaching' || fail "make clean leaves build-teaching/"
+fi
 
 [ "$fails" -eq 0 ] && echo "e2e_teaching: ok"
 exit $((fails > 0))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sim/files/doc.h"
+#include "sim/files/graph.h"
 
 #define REFERENCE TRANSIM_SOURCE_DIR "/docs/model-reference.md"
 
@@ -89,6 +90,39 @@ static void test_reference_names_every_variable(void **st)
         if (strstr(doc, var_table[i].label_sv) == NULL)
             fail_msg("the reference lacks the Swedish label of '%s'", var_table[i].name);
     }
+    free(doc);
+}
+
+/* Each entry links the variables that read it, with the sign the table
+ * declares, and has an anchor that those links reach. */
+static void test_reference_links_each_variable_to_its_users(void **st)
+{
+    (void)st;
+    size_t n;
+    char *doc = generate(doc_write_reference, &n);
+    const char *entry = strstr(doc, "<a id=\"vacancies_med\"></a>");
+    assert_non_null(entry);
+    const char *next = strstr(entry + 1, "<a id=");
+    const char *used = strstr(entry, "- Used by: ");
+    assert_non_null(used);
+    assert_true(next == NULL || used < next);
+    const char *eol = strchr(used, '\n');
+    char line[2048];
+    size_t len = (size_t)(eol - used) < sizeof line - 1 ? (size_t)(eol - used) : sizeof line - 1;
+    memcpy(line, used, len);
+    line[len] = '\0';
+    assert_non_null(strstr(line, "[`hires_med`](#hires_med) (+)"));
+    assert_non_null(strstr(line, "[`tertiary_prospects`](#tertiary_prospects) (-)"));
+    /* Every variable that some equation reads says who reads it. */
+    graph g;
+    assert_int_equal(graph_build(&g), SIM_OK);
+    int expect = 0, with = 0;
+    for (int v = 0; v < VAR_COUNT; v++)
+        expect += g.out_start[v] < g.out_start[v + 1];
+    graph_release(&g);
+    for (const char *q = strstr(doc, "- Used by: "); q != NULL; q = strstr(q + 1, "- Used by: "))
+        with++;
+    assert_int_equal(with, expect);
     free(doc);
 }
 
@@ -226,6 +260,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_committed_reference_is_current),
         cmocka_unit_test(test_reference_names_every_variable),
+        cmocka_unit_test(test_reference_links_each_variable_to_its_users),
         cmocka_unit_test(test_levers_are_grouped_by_priority_and_theme),
         cmocka_unit_test(test_graph_has_a_node_per_variable_and_an_edge_per_input),
         cmocka_unit_test(test_input_groups_name_their_levers),

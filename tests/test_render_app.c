@@ -577,6 +577,70 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
 
+/* At 1280x720 in Swedish, no key-indicator card cuts its heading: a long one
+ * wraps onto a second line. */
+static void test_key_cards_are_not_cut_at_1280(void **state)
+{
+    fixture *f = *state;
+    f->a->swedish = 1;
+    f->ctx->width = 1280;
+    f->ctx->height = 720;
+    frame(f);
+    ui_rect k = f->l.keys;
+    assert_true(k.h > 0);
+    int texts = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        if (c->type != UI_CMD_TEXT || c->rect.y < k.y || c->rect.y >= k.y + k.h)
+            continue;
+        texts++;
+        const char *t = f->ctx->text + c->text;
+        /* The page buttons' one-character arrows are three bytes, which the
+         * fake font measures as three characters: those come out as a lone
+         * ellipsis here and are not card text. */
+        if (strcmp(t, "\xE2\x80\xA6") != 0 && strstr(t, "\xE2\x80\xA6") != NULL)
+            fail_msg("a key card shows '%s', cut (at x %d, %d wide)", t, c->rect.x, c->rect.w);
+    }
+    assert_true(texts > 0);
+    f->a->swedish = 0;
+}
+
+/* --graphs: the graphs show the indicators named, in order; a wrong name
+ * changes nothing and says which. */
+static void test_graphs_can_be_chosen_by_name(void **state)
+{
+    fixture *f = *state;
+    char msg[200];
+    assert_int_equal(app_set_graphs(f->a, "grp_vs_sweden,emissions_industry", msg, sizeof msg), 0);
+    assert_int_equal(f->a->ind[f->a->graph_sel[0]], var_find("grp_vs_sweden"));
+    assert_int_equal(f->a->ind[f->a->graph_sel[1]], var_find("emissions_industry"));
+    int before[APP_GRAPHS_MAX];
+    memcpy(before, f->a->graph_sel, sizeof before);
+    assert_int_equal(app_set_graphs(f->a, "grp_vs_sweden,no_such_thing", msg, sizeof msg), -1);
+    assert_non_null(strstr(msg, "'no_such_thing'"));
+    assert_memory_equal(before, f->a->graph_sel, sizeof before);
+    assert_int_equal(app_set_graphs(f->a, "", msg, sizeof msg), -1);
+    assert_int_equal(f->a->ngraphs, 4);
+    assert_int_equal(app_set_graphs(f->a, "grp,grp,grp,grp,grp", msg, sizeof msg), 0);
+    assert_int_equal(f->a->ngraphs, 6);
+}
+
+/* The bundled baseline's English name is shown in the window's language. */
+static void test_baseline_name_is_translated(void **state)
+{
+    fixture *f = *state;
+    char title[256];
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Baseline");
+    f->a->clean = f->a->sc;
+    f->a->swedish = 1;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Basscenario \xE2\x80\x94 transim");
+    assert_string_equal(app_scenario_name(f->a, "Lag Siljan"), "Lag Siljan");
+    f->a->swedish = 0;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Baseline \xE2\x80\x94 transim");
+}
+
 static void test_slug_and_proposed_names(void **state)
 {
     fixture *f = *state;
@@ -1100,6 +1164,9 @@ int main(void)
         T(test_clicking_the_compare_path_field_reads_nothing),
         T(test_clicking_a_detail_field_applies_nothing),
         T(test_title_names_the_scenario_and_its_unsaved_mark),
+        T(test_baseline_name_is_translated),
+        T(test_graphs_can_be_chosen_by_name),
+        T(test_key_cards_are_not_cut_at_1280),
         T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),

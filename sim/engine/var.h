@@ -75,6 +75,11 @@ typedef struct var_desc {
     const char *desc;      /* one English sentence: what it is */
     const char *eq;        /* the equation in words or as a formula */
     const char *inputs;    /* comma-separated names the equation reads ("" for inputs) */
+    const char *polarity;  /* the sign of each entry of inputs, in order: '+' when the
+                              row rises with that input, '-' when it falls, '?' when
+                              neither holds everywhere; commas and spaces are ignored.
+                              NULL = not declared (every edge '?'). Checked by
+                              tests/test_polarity.c against perturbations */
     const char *source;    /* source tags such as "[S19]", or "[est]" */
     double value;          /* levers: baseline value; assumptions/params: central value;
                               stocks: initial value when not derived by model_init */

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "sim/files/graph.h"
 #include "sim/model/model.h"
 
 /* The modules in evaluation order, each from its first row in the table to
@@ -56,6 +57,24 @@ static const doc_module modules[] = {
      "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap."},
 };
 enum { N_MODULES = sizeof modules / sizeof modules[0] };
+
+int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end)
+{
+    if (m < 0 || m >= N_MODULES || cap == 0)
+        return 0;
+    /* "sim/model/labour.def" -> "labour" */
+    const char *base = strrchr(modules[m].file, '/');
+    base = base != NULL ? base + 1 : modules[m].file;
+    size_t n = strcspn(base, ".");
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(key, base, n);
+    key[n] = '\0';
+    *title = modules[m].title;
+    *first = modules[m].first;
+    *end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
+    return 1;
+}
 
 /* Writer state: the stream and whether a write has failed. */
 typedef struct doc_out {
@@ -326,9 +345,17 @@ static void list_one(int var, void *vctx)
     emit(c->o, "%s`%s`", c->n++ ? ", " : "", var_table[var].name);
 }
 
-static void emit_variable(doc_out *o, const var_desc *d)
+/* One end of an arrow in a list: a link to the variable's entry, and its
+ * sign when declared. */
+static void emit_edge_end(doc_out *o, int comma, int var, char pol)
 {
-    emit(o, "#### `%s`: ", d->name);
+    emit(o, "%s[`%s`](#%s)%s", comma ? ", " : "", var_table[var].name, var_table[var].name,
+         pol == '+' ? " (+)" : pol == '-' ? " (-)" : "");
+}
+
+static void emit_variable(doc_out *o, const var_desc *d, const graph *g)
+{
+    emit(o, "<a id=\"%s\"></a>\n\n#### `%s`: ", d->name, d->name);
     emit_cell(o, d->label_en);
     emit(o, " / ");
     emit_cell(o, d->label_sv);
@@ -343,10 +370,24 @@ static void emit_variable(doc_out *o, const var_desc *d)
     emit(o, ".\n\n- Equation: ");
     emit_cell(o, d->eq);
     emit(o, "\n");
-    if (d->inputs != NULL && d->inputs[0] != '\0') {
+    int v = (int)(d - var_table);
+    if (g != NULL && g->in_start[v] < g->in_start[v + 1]) {
+        emit(o, "- Inputs (sign where declared): ");
+        for (int e = g->in_start[v]; e < g->in_start[v + 1]; e++)
+            emit_edge_end(o, e > g->in_start[v], g->edges[e].from, g->edges[e].pol);
+        emit(o, "\n");
+    } else if (g == NULL && d->inputs != NULL && d->inputs[0] != '\0') {
         emit(o, "- Inputs: ");
         list_ctx c = {.o = o, .n = 0};
         inputs_each(d, list_one, &c);
+        emit(o, "\n");
+    }
+    if (g != NULL && g->out_start[v] < g->out_start[v + 1]) {
+        emit(o, "- Used by: ");
+        for (int i = g->out_start[v]; i < g->out_start[v + 1]; i++) {
+            const graph_edge *e = &g->edges[g->out[i]];
+            emit_edge_end(o, i > g->out_start[v], e->to, e->pol);
+        }
         emit(o, "\n");
     }
     if (d->kind == VAR_LEVER || d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM ||
@@ -406,7 +447,7 @@ static void emit_variable(doc_out *o, const var_desc *d)
     emit(o, " (%s)\n\n", doc_status_name(doc_status_of(d)));
 }
 
-static void emit_modules(doc_out *o)
+static void emit_modules(doc_out *o, const graph *g)
 {
     for (int m = 0; m < N_MODULES; m++) {
         int end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
@@ -414,7 +455,7 @@ static void emit_modules(doc_out *o)
         for (int k = 0; k < VAR_KIND_COUNT; k++)
             for (int i = modules[m].first; i < end; i++)
                 if (var_table[i].kind == (var_kind)k)
-                    emit_variable(o, &var_table[i]);
+                    emit_variable(o, &var_table[i], g);
     }
 }
 
@@ -476,7 +517,11 @@ sim_status doc_write_reference(FILE *out, sim_error *err)
     emit_key_indicators(&o);
     emit_levers(&o);
     emit_status_lists(&o);
-    emit_modules(&o);
+    graph g;
+    int have_graph = graph_build(&g) == SIM_OK; /* without it, inputs without signs */
+    emit_modules(&o, have_graph ? &g : NULL);
+    if (have_graph)
+        graph_release(&g);
     return finish(&o, err, "model reference");
 }
 

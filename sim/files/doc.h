@@ -12,7 +12,8 @@
 #include "sim/engine/var.h"
 
 /* Writes the model reference as Markdown to out: every variable with its
- * English and Swedish labels, unit, equation, inputs and source, grouped by
+ * English and Swedish labels, unit, equation, inputs and the variables that
+ * use it (each a link, with the declared sign), and source, grouped by
  * module; the levers by priority and by theme; the key indicators; and which
  * figures are sourced, fitted or estimates. The output is deterministic (no
  * dates). Returns SIM_EIO, with err saying so, when a write to out fails. */
@@ -42,5 +43,10 @@ const char *doc_status_name(doc_status s);
  * "levers tagged P1" .. "levers tagged T4"). Returns the number of variables
  * named (0 when the entry names nothing). */
 int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx);
+
+/* The modules of the table in evaluation order: module m's short name (the
+ * base name of its .def file, "labour", cut to fit key[cap]), its title,
+ * and its rows [*first, *end). Returns 0 when m is out of range. */
+int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end);
 
 #endif

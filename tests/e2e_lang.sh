@@ -1,0 +1,28 @@
+# e2e_lang.sh: compare and attribute label their indicators in Swedish under
+# --lang sv (the model table's label_sv), in English by default, and refuse
+# another language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
+set -u
+T=$1
+SRC=$2
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+"$T" compare baseline "$SRC/scenarios/p1_jobs_of_the_future.ini" --lang sv >"$W/sv.txt" \
+    || fail "compare --lang sv failed"
+grep -q '^Befolkning ' "$W/sv.txt" || fail "compare --lang sv lacks 'Befolkning'"
+grep -q '^Population ' "$W/sv.txt" && fail "compare --lang sv still says 'Population'"
+"$T" compare baseline "$SRC/scenarios/p1_jobs_of_the_future.ini" >"$W/en.txt" || fail "compare failed"
+grep -q '^Population ' "$W/en.txt" || fail "compare without --lang lacks 'Population'"
+"$T" compare baseline --lang de >/dev/null 2>&1; [ $? -eq 2 ] || fail "compare --lang de does not exit 2"
+
+"$T" attribute "$SRC/scenarios/teaching/challenge4_young.ini" --vars working_age_pop --lang sv \
+    >"$W/attr.txt" 2>"$W/err" || fail "attribute --lang sv failed: $(cat "$W/err")"
+grep -q '^Befolkning 20-64 år (working_age_pop' "$W/attr.txt" \
+    || fail "attribute --lang sv lacks the Swedish label: $(grep working_age_pop "$W/attr.txt")"
+"$T" attribute "$SRC/scenarios/teaching/challenge4_young.ini" --lang xx >/dev/null 2>&1
+[ $? -eq 2 ] || fail "attribute --lang xx does not exit 2"
+
+[ "$fails" -eq 0 ] && echo "e2e_lang: ok"
+exit $((fails > 0))

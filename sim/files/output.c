@@ -207,6 +207,16 @@ static void json_number(FILE *f, double v)
     fputs(isfinite(v) ? output_number(v, buf, sizeof buf) : "null", f);
 }
 
+void output_json_string(FILE *f, const char *text)
+{
+    json_string(f, text);
+}
+
+void output_json_number(FILE *f, double v)
+{
+    json_number(f, v);
+}
+
 static void write_wide(FILE *f, const run_result *r, const output_opts *o, const int *vars,
                        size_t nvars)
 {

@@ -70,6 +70,11 @@ char *output_number(double v, char *buf, size_t n);
  * newline or leading or trailing blanks; quotes doubled). */
 void output_csv_field(FILE *f, const char *text);
 
+/* Writes text as one JSON string (quotes, backslashes and control
+ * characters escaped), and v as a JSON number (null when not finite). */
+void output_json_string(FILE *f, const char *text);
+void output_json_number(FILE *f, double v);
+
 /* An output file, written so that a failed run leaves the target as it was.
  * Usage:
  *

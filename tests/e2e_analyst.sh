@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# e2e_analyst.sh: what an analyst loads into R or pandas from `transim`.
+# Usage: bash tests/e2e_analyst.sh PATH_TO_transim SOURCE_DIR
+# Checks the machine-readable outputs against the model table and each other:
+# `list --format csv|json` carries labels, units, scale and the key flag;
+# Monte Carlo draws are written once per sample; run outputs can be read
+# without guessing (provenance, column sidecar); report years can be chosen.
+set -u
+T=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$2" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/transim_analyst.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+
+failures=0
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+have_python=0
+command -v python3 >/dev/null && have_python=1
+
+# ---- list --format csv|json: the table's metadata, the same in both ----
+"$T" list --format csv >list.csv || fail "list --format csv failed"
+head -n 1 list.csv | grep -q ',label_en,label_sv,display_scale,display_unit,key,better,uncertain,' ||
+    fail "list csv header lacks labels, scale or key: $(head -n 1 list.csv)"
+"$T" list --format json >list.json || fail "list --format json failed"
+nkey_csv=$(grep -c '^indicator,.*,1,[-01]*,0,,,$' list.csv)
+"$T" list indicators >ind.txt || fail "list indicators failed"
+nkey_text=$(grep -c 'key indicator' ind.txt)
+[ "$nkey_text" -ge 5 ] || fail "list indicators marks $nkey_text key indicators"
+if [ $have_python = 1 ]; then
+    python3 - list.csv list.json "$nkey_text" <<'PY' || fail "list csv and json disagree"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+cols = doc["columns"]
+assert len(rows) == len(cols) > 100, (len(rows), len(cols))
+for r, c in zip(rows, cols):
+    assert r["name"] == c["name"] and r["unit"] == c["unit"], r["name"]
+    assert r["label_sv"] == c["label_sv"] and c["label_sv"], r["name"]
+    assert (r["key"] == "1") == c["key"], r["name"]
+    assert float(r["display_scale"]) == c["display_scale"], r["name"]
+keys = [c["name"] for c in cols if c["key"]]
+assert len(keys) == int(sys.argv[3]), (keys, sys.argv[3])
+assert all(c["kind"] == "indicator" for c in cols if c["key"])
+unc = [c for c in cols if c["uncertain"]]
+assert all(c["unc_lo"] < c["unc_hi"] and c["dist"] for c in unc)
+PY
+fi
+"$T" list --format xml >/dev/null 2>err; [ $? = 2 ] || fail "list --format xml is not a usage error"
+
+# ---- mc: inputs once per sample, outputs per sample and year apart ----
+"$T" mc baseline --samples 5 --seed 3 --to 2023 -j 1 -o bands.csv --draws draws.csv \
+    --sample-outputs paths.csv 2>/dev/null || fail "mc --draws --sample-outputs failed"
+nunc=$(grep -c '^# uncertain: ' draws.csv)
+[ "$(grep -vc '^#' draws.csv)" = 6 ] || fail "draws.csv holds $(grep -vc '^#' draws.csv) lines, not 1 + 5 samples"
+[ "$(grep -v '^#' draws.csv | head -n 1 | tr ',' '\n' | wc -l)" = $((nunc + 1)) ] ||
+    fail "draws.csv has not one column per uncertain input"
+grep -v '^#' draws.csv | head -n 1 | grep -q ',year' && fail "draws.csv repeats the inputs by year"
+[ "$(grep -vc '^#' paths.csv)" = $((1 + 5 * 4)) ] || fail "paths.csv lacks a row per sample and year"
+grep -v '^#' paths.csv | head -n 1 | grep -q '^sample,year,' || fail "paths.csv header"
+"$T" mc baseline --samples 5 --seed 3 --to 2023 -j 2 --draws draws2.csv >/dev/null 2>&1
+cmp -s <(grep -v '^#' draws.csv) <(grep -v '^#' draws2.csv) || fail "draws differ with -j 2"
+"$T" mc baseline --samples 2 --draws x.csv --sample-outputs x.csv >/dev/null 2>err
+[ $? = 2 ] || fail "mc with --draws and --sample-outputs in one file is not a usage error"
+
+if [ "$failures" -gt 0 ]; then
+    echo "e2e_analyst: $failures failed" >&2
+    exit 1
+fi
+echo "e2e_analyst: ok"

@@ -65,6 +65,35 @@ cmp -s <(grep -v '^#' draws.csv) <(grep -v '^#' draws2.csv) || fail "draws diffe
 "$T" mc baseline --samples 2 --draws x.csv --sample-outputs x.csv >/dev/null 2>err
 [ $? = 2 ] || fail "mc with --draws and --sample-outputs in one file is not a usage error"
 
+# ---- run: provenance lines that pin the scenario; a column sidecar ----
+cp "$SRC/scenarios/baseline.ini" base.ini
+"$T" run base.ini --vars key --to 2022 --set 'budget_cap=400' -o run.csv --columns cols.json ||
+    fail "run --columns failed"
+grep -q '^# model: .* [0-9]*\.[0-9]*\.[0-9]*$' run.csv || fail "run output names no model version"
+grep -qF "# command line: transim run base.ini --vars key --to 2022 --set budget_cap=400" run.csv ||
+    fail "run output lacks its command line: $(grep '^# command line' run.csv)"
+sum=$(sha256sum base.ini 2>/dev/null | cut -d' ' -f1)
+[ -z "$sum" ] || grep -q "^# scenario: base.ini (Baseline) sha256 $sum\$" run.csv ||
+    fail "run output lacks the scenario's SHA-256: $(grep '^# scenario' run.csv)"
+"$T" run base.ini --vars key --to 2022 --set budget_cap=400 >run2.csv || fail "run to stdout failed"
+cmp -s run.csv run2.csv || fail "-o and standard output differ"
+"$T" run base.ini --vars key --to 2022 --no-header | head -n 1 | grep -q '^year,population,' ||
+    fail "--no-header still writes provenance"
+"$T" run base.ini --format json --to 2021 | head -c 1 | grep -q '{' || fail "JSON got '#' lines"
+if [ $have_python = 1 ]; then
+    python3 - run.csv cols.json <<'PY' || fail "the column sidecar does not describe the columns"
+import csv, json, sys
+rows = [r for r in csv.reader(open(sys.argv[1])) if not r[0].startswith("#")]
+cols = json.load(open(sys.argv[2]))["columns"]
+assert [c["name"] for c in cols] == rows[0], ([c["name"] for c in cols], rows[0])
+assert cols[0]["unit"] == "yr" and all(c["unit"] for c in cols)
+assert all(c["key"] for c in cols[1:])
+assert all(float(x) == float(x) for x in rows[1])  # every value reads as a number
+PY
+fi
+"$T" run base.ini --columns run.csv -o run.csv >/dev/null 2>&1; [ $? = 2 ] ||
+    fail "--columns onto -o is not a usage error"
+
 if [ "$failures" -gt 0 ]; then
     echo "e2e_analyst: $failures failed" >&2
     exit 1

@@ -330,3 +330,29 @@ int cli_check_output(const char *path, const char *const *inputs, size_t ninputs
     cli_report(&err);
     return st == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
 }
+
+int args_years(const char *cmd, const char *text, double *years, size_t cap, size_t *n)
+{
+    size_t k = 0;
+    for (const char *p = text;;) {
+        char item[32];
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof item)
+            return args_usage(cmd, "--years: '%s' is not a comma-separated list of years", text),
+                   0;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        if (k == cap)
+            return args_usage(cmd, "--years: at most %zu years", cap), 0;
+        if (!args_number(cmd, "--years", item, &years[k]))
+            return 0;
+        if (k > 0 && !(years[k] > years[k - 1]))
+            return args_usage(cmd, "--years: the years must increase ('%s')", text), 0;
+        k++;
+        if (p[len] == '\0')
+            break;
+        p += len + 1;
+    }
+    *n = k;
+    return 1;
+}

@@ -94,6 +94,26 @@ fi
 "$T" run base.ini --columns run.csv -o run.csv >/dev/null 2>&1; [ $? = 2 ] ||
     fail "--columns onto -o is not a usage error"
 
+# ---- batch: a scenario column to stack the files; chosen years; spending ----
+mkdir -p sc
+cp "$SRC/scenarios/baseline.ini" sc/baseline.ini
+cp "$SRC/scenarios/budget_mix.ini" sc/budget_mix.ini
+"$T" batch sc -o bout --years 2025,2035 -j 2 2>/dev/null || fail "batch --years failed"
+grep -v '^#' bout/budget_mix.csv | head -n 2 | tail -n 1 | grep -q '^Budget mix,2020,' ||
+    fail "batch files lack the scenario column"
+[ "$(grep -c ',ok,20[23]5,' bout/summary.csv)" = 4 ] || fail "summary.csv lacks the --years rows"
+grep -q ',ok,2030,' bout/summary.csv && fail "summary.csv has a year --years left out"
+grep -v '^#' bout/summary.csv | head -n 1 | grep -q ',spend_total,spend_cumulative$' ||
+    fail "summary.csv has no spending"
+grep '^budget_mix.csv,.*,ok,2035,' bout/summary.csv | grep -q ',0,0$' &&
+    fail "the budget mix spends nothing in summary.csv"
+"$T" batch sc -o bout2 --years 2035,2025 >/dev/null 2>err; [ $? = 2 ] ||
+    fail "batch --years not increasing is not a usage error"
+"$T" batch sc -o bout2 --years 2060 >/dev/null 2>err; [ $? = 1 ] ||
+    fail "batch --years outside every run does not fail"
+grep -q 'no run reported a summary year' err || fail "batch --years 2060: $(cat err)"
+[ -e bout2 ] && fail "a refused batch made its folder"
+
 if [ "$failures" -gt 0 ]; then
     echo "e2e_analyst: $failures failed" >&2
     exit 1

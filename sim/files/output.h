@@ -33,6 +33,8 @@ typedef struct output_opts {
     const int *vars;      /* V_ ids of the columns, in order; NULL = the default set */
     size_t nvars;         /* entries in vars */
     const char *scenario; /* scenario name for long rows and JSON (NULL = "") */
+    int scenario_column;  /* wide CSV/TSV: a first column `scenario` (batch files, which
+                             an analyst stacks) */
 } output_opts;
 
 /* The defaults above: wide CSV of the default variables, no units line. */

@@ -114,6 +114,30 @@ grep '^budget_mix.csv,.*,ok,2035,' bout/summary.csv | grep -q ',0,0$' &&
 grep -q 'no run reported a summary year' err || fail "batch --years 2060: $(cat err)"
 [ -e bout2 ] && fail "a refused batch made its folder"
 
+# ---- compare: spending by default, --vars, --years ----
+"$T" compare --format csv baseline sc/budget_mix.ini >cmp.csv || fail "compare failed"
+grep -q '^spend_cumulative,MSEK,2050,Budget mix,' cmp.csv || fail "compare shows no spending"
+grep -q '^population,' cmp.csv || fail "compare dropped the key indicators"
+"$T" compare --format csv --vars unemployment_rate,spend_total --years 2025,2045 baseline \
+    sc/budget_mix.ini >cmpv.csv || fail "compare --vars failed"
+[ "$(cut -d, -f1 cmpv.csv | sort -u | tr '\n' ' ')" = "indicator spend_total unemployment_rate " ] ||
+    fail "compare --vars shows other rows: $(cut -d, -f1 cmpv.csv | sort -u | tr '\n' ' ')"
+[ "$(cut -d, -f3 cmpv.csv | sort -u | tr '\n' ' ')" = "2025 2045 year " ] || fail "compare --years"
+"$T" compare --vars unemployment_rat baseline >/dev/null 2>err; [ $? = 2 ] ||
+    fail "compare with an unknown --vars name is not a usage error"
+grep -q "did you mean 'unemployment_rate'" err || fail "compare --vars: $(cat err)"
+
+# ---- attribute --years: the split in the years asked for, adding up ----
+"$T" attribute sc/budget_mix.ini --years 2025,2040 --vars employment --format csv -j 2 \
+    --orders 20 >attr.csv || fail "attribute --years failed"
+[ "$(grep -v '^#' attr.csv | cut -d, -f3 | sort -u | tr '\n' ' ')" = "2025 2040 year " ] ||
+    fail "attribute --years split other years"
+awk -F, '!/^#/ && NR > 1 && $3 == 2040 { sum += $8; change = $6 }
+    END { d = sum - change; if (d < 0) d = -d; exit !(d < 1e-6 * (change < 0 ? -change : change) + 1e-9) }' \
+    attr.csv || fail "attribute --years: the shares in 2040 do not add up to the change"
+"$T" attribute sc/budget_mix.ini --years 2060 >/dev/null 2>err; [ $? = 2 ] ||
+    fail "attribute --years outside the run is not a usage error"
+
 if [ "$failures" -gt 0 ]; then
     echo "e2e_analyst: $failures failed" >&2
     exit 1

@@ -138,6 +138,15 @@ awk -F, '!/^#/ && NR > 1 && $3 == 2040 { sum += $8; change = $6 }
 "$T" attribute sc/budget_mix.ini --years 2060 >/dev/null 2>err; [ $? = 2 ] ||
     fail "attribute --years outside the run is not a usage error"
 
+# ---- progress: on a terminal only, ending with the time taken ----
+"$T" mc baseline --samples 20 --to 2025 -o p.csv 2>err || fail "mc for progress failed"
+grep -q '\[#' err && fail "progress drawn on stderr that is not a terminal"
+if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; then
+    script -qec "'$T' mc baseline --samples 40 --to 2025 -j 2 -o p2.csv" /dev/null >tty.txt 2>&1
+    tr '\r' '\n' <tty.txt | grep -Eq '100% 40/40  [0-9]+s' ||
+        fail "no progress line with the time taken on a terminal: $(tr '\r' '\n' <tty.txt | tail -n 2)"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "e2e_analyst: $failures failed" >&2
     exit 1

@@ -161,8 +161,22 @@ static void print_table(char (*cells)[CELL], size_t rows, size_t cols, size_t le
  * after the first, its change) as one block per indicator: a title line,
  * then a row per scenario with a column per year, "value (change)". For a
  * terminal too narrow for the scenarios side by side. */
+/* Cuts s to at most n characters (UTF-8: never inside a character). */
+static void cut_to_width(char *s, size_t n)
+{
+    size_t chars = 0;
+    for (char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80)
+            continue;
+        if (chars++ == n) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
 static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t nscen,
-                        size_t cols)
+                        size_t cols, size_t fit)
 {
     size_t bcols = 1 + nyears, brows = 1 + nscen;
     char (*block)[CELL] = calloc(brows * bcols, CELL);
@@ -186,6 +200,19 @@ static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t
                     snprintf(out, CELL, "%.28s (%.28s)", row[c], row[c + 1]);
             }
         }
+        /* The scenario names give way to the figures when the terminal is
+         * narrow (down to 12 characters). */
+        size_t figures = 0;
+        for (size_t c = 1; c < bcols; c++) {
+            size_t w = 0;
+            for (size_t r = 0; r < brows; r++)
+                if (width(block[r * bcols + c]) > w)
+                    w = width(block[r * bcols + c]);
+            figures += w + 2;
+        }
+        size_t room = fit > figures + 12 ? fit - figures : 12;
+        for (size_t r = 1; r < brows; r++)
+            cut_to_width(block[r * bcols], room);
         print_table(block, brows, bcols, 1);
     }
     free(block);
@@ -383,7 +410,7 @@ int cmd_compare(int argc, char **argv)
             if (fit == 0 || table_width(cells, rows, cols) <= fit)
                 print_table(cells, rows, cols, 2);
             else
-                status = print_blocks(cells, nkeys, nyears, nscen, cols);
+                status = print_blocks(cells, nkeys, nyears, nscen, cols, fit);
             free(cells);
         }
     }

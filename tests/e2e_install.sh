@@ -71,7 +71,9 @@ DESTDIR=$WORK/stage cmake --install "$BUILD" --prefix /opt/transim-e2e >/dev/nul
 
 # ---- make run without a display ----
 if command -v make >/dev/null && [ -f "$SRC/Makefile" ]; then
-    (cd "$SRC" && env -u DISPLAY -u WAYLAND_DISPLAY COLUMNS=80 make --no-print-directory run \
+    # (not the jobserver of a make that runs the tests)
+    (cd "$SRC" && env -u DISPLAY -u WAYLAND_DISPLAY -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+        COLUMNS=80 make --no-print-directory run \
         BUILD="$BUILD" JOBS=1) >"$WORK/run.out" 2>"$WORK/run.err" ||
         fail "make run (headless) failed: $(tail -n 5 "$WORK/run.err")"
     [ -s "$BUILD/build.log" ] || fail "make run left no build log"

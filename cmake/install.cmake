@@ -19,13 +19,14 @@ if(TARGET transim-gui)
 endif()
 add_custom_command(
   OUTPUT ${TRANSIM_MAN_OUTPUTS} ${TRANSIM_COMPLETION}
-  COMMAND bash ${PROJECT_SOURCE_DIR}/cmake/man.sh $<TARGET_FILE:transim> "${TRANSIM_GUI_EXE}"
-          ${TRANSIM_GEN}/man/man1
+  COMMAND bash ${PROJECT_SOURCE_DIR}/cmake/man.sh ${TRANSIM_GEN}/man/man1
+          $<TARGET_FILE:transim> ${TRANSIM_GUI_EXE}
   COMMAND bash ${PROJECT_SOURCE_DIR}/cmake/completion.sh $<TARGET_FILE:transim>
           ${TRANSIM_COMPLETION}
   DEPENDS ${TRANSIM_MAN_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/man.sh
           ${PROJECT_SOURCE_DIR}/cmake/completion.sh
-  COMMENT "Man pages and bash completion from the programs' --help")
+  COMMENT "Man pages and bash completion from the programs' --help"
+  VERBATIM)
 add_custom_target(transim_man ALL DEPENDS ${TRANSIM_MAN_OUTPUTS} ${TRANSIM_COMPLETION})
 
 install(TARGETS transim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # man.sh: writes the man pages transim.1 and transim-gui.1 from the programs'
 # own help, so that the page says what `--help` says and cannot drift.
-# Usage: man.sh PATH_TO_transim PATH_TO_transim-gui|"" OUTDIR
+# Usage: man.sh OUTDIR PATH_TO_transim [PATH_TO_transim-gui]
 # transim.1 holds `transim --help`, then each command's `--help` as a
 # subsection (the commands are those `transim --help` lists). No date, so
 # the same programs give the same pages.
 set -eu
-T=$1 G=$2 OUT=$3
+OUT=$1 T=$2 G=${3:-}
 mkdir -p "$OUT"
 version=$("$T" --version | head -n 1 | awk '{print $2}')
 

@@ -7,6 +7,9 @@
 #                run it for 60 seconds (FUZZ_SECONDS) on tests/fuzz/corpus
 #   make deps    install the Debian packages the build needs (run by the above)
 #   make mpi     build the MPI cluster engine (needs `make deps-mpi`)
+#   make install install the programs, man pages and bash completion under
+#                PREFIX (default /usr/local; a folder of yours needs no root)
+#                and DESTDIR (a staging root for packagers)
 #   make doc     regenerate the model reference, the fit report and its charts
 #   make fit     fit the parameters of assets/history/fit.ini to 2010-2020, put
 #                the values in the model table, rebuild and regenerate the docs
@@ -31,8 +34,11 @@ DEPS_FUZZ := clang
 FUZZ_SECONDS ?= 60
 # A fixed seed makes the CI run repeatable; FUZZ_SEED=0 draws a new one.
 FUZZ_SEED ?= 1
+PREFIX  ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc loops fit teaching clean
+.PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc loops fit teaching clean \
+        install
 
 all: build
 
@@ -69,17 +75,35 @@ build: deps $(BUILD)/CMakeCache.txt
 
 # The interactive simulator on the baseline when there is a display and it was
 # built; otherwise the bundled scenarios headlessly, compared on key indicators
-# (not the 2010-2020 history run, which has none of the compared years).
-run: build
-	@if [ -x $(BUILD)/transim-gui ] && { [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; }; then \
+# (not the 2010-2020 history run, which has none of the compared years). The
+# headless build's log goes to $(BUILD)/build.log (its tail is shown if the
+# build fails), and the comparison fits the terminal (COLUMNS, else 80).
+run:
+	@if { [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; }; then \
+	  $(MAKE) --no-print-directory build || exit 1; \
+	fi; \
+	if [ -x $(BUILD)/transim-gui ] && { [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; }; then \
 	  $(BUILD)/transim-gui scenarios/baseline.ini; \
 	else \
-	  echo "transim: no display (or no transim-gui); running the bundled scenarios headlessly" >&2; \
-	  $(BUILD)/transim compare scenarios/baseline.ini $$(ls scenarios/*.ini | grep -v -e baseline.ini -e history.ini); \
+	  mkdir -p $(BUILD); \
+	  echo "transim: no display; building (log in $(BUILD)/build.log), then comparing the bundled scenarios" >&2; \
+	  if ! $(MAKE) --no-print-directory build >$(BUILD)/build.log 2>&1; then \
+	    tail -n 30 $(BUILD)/build.log >&2; \
+	    echo "transim: the build failed; the whole log is $(BUILD)/build.log" >&2; exit 1; \
+	  fi; \
+	  cols=$${COLUMNS:-$$( [ -t 1 ] && tput cols 2>/dev/null || echo 80)}; \
+	  COLUMNS=$$cols $(BUILD)/transim compare scenarios/baseline.ini \
+	    $$(ls scenarios/*.ini | grep -v -e baseline.ini -e history.ini); \
 	fi
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# bin/transim and bin/transim-gui, share/man/man1/*.1, the bash completion
+# and the bundled scenarios (share/transim/scenarios). Nothing here needs
+# root unless PREFIX does: make install PREFIX=$$HOME/.local
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 check: deps
 	cmake -S . -B build-check -DCMAKE_BUILD_TYPE=Debug -DTRANSIM_SANITIZE=ON -DTRANSIM_WERROR=ON $(CMAKE_FLAGS)

@@ -208,6 +208,35 @@ int cli_error(const char *fmt, ...)
 
 /* Reads a scenario from standard input ("-"); base files are then found
  * relative to the current directory. */
+/* Parses text read from standard input. Its `base` is looked for in the
+ * current folder and then, as `transim run NAME` does, under scenarios/
+ * (so that `transim run - < my.ini` with `base = baseline.ini` works from
+ * the repository's root). Messages name the text "<stdin>". */
+static int parse_stdin(scenario *sc, const char *text, sim_error *err)
+{
+    static const char here[] = "<stdin>", there[] = "scenarios/<stdin>";
+    if (path_check_bases(text, here, err) == SIM_OK && scenario_parse(sc, text, here, err) == SIM_OK)
+        return CLI_OK;
+    int base_missing = strcmp(err->path, here) == 0 && strncmp(err->msg, "base file '", 11) == 0 &&
+                       strstr(err->msg, "' not found") != NULL;
+    if (!base_missing || access("scenarios", F_OK) != 0)
+        return cli_report(err);
+    sim_error again;
+    scenario probe;
+    if (path_check_bases(text, there, &again) == SIM_OK &&
+        scenario_parse(&probe, text, there, &again) == SIM_OK) {
+        *sc = probe;
+        snprintf(sc->path, sizeof sc->path, "%s", here);
+        return CLI_OK;
+    }
+    if (strcmp(again.path, there) != 0)
+        return cli_report(&again); /* the base was found and is itself wrong */
+    if (strstr(again.msg, "' not found") != NULL)
+        return cli_report(err); /* in neither folder: the first message */
+    snprintf(again.path, sizeof again.path, "%s", here);
+    return cli_report(&again);
+}
+
 static int load_stdin(scenario *sc)
 {
     size_t cap = 4096, n = 0;
@@ -234,10 +263,8 @@ static int load_stdin(scenario *sc)
         status = cli_error("<stdin>: cannot read standard input");
     else if (memchr(buf, '\0', n) != NULL)
         status = cli_error("<stdin>: not a text file (NUL byte)");
-    else if (path_check_bases(buf, "<stdin>", &err) != SIM_OK)
-        status = cli_report(&err);
-    else if (scenario_parse(sc, buf, "<stdin>", &err) != SIM_OK)
-        status = cli_report(&err);
+    else
+        status = parse_stdin(sc, buf, &err);
     free(buf);
     return status;
 }
@@ -329,4 +356,30 @@ int cli_check_output(const char *path, const char *const *inputs, size_t ninputs
         return CLI_OK;
     cli_report(&err);
     return st == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
+}
+
+int args_years(const char *cmd, const char *text, double *years, size_t cap, size_t *n)
+{
+    size_t k = 0;
+    for (const char *p = text;;) {
+        char item[32];
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof item)
+            return args_usage(cmd, "--years: '%s' is not a comma-separated list of years", text),
+                   0;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        if (k == cap)
+            return args_usage(cmd, "--years: at most %zu years", cap), 0;
+        if (!args_number(cmd, "--years", item, &years[k]))
+            return 0;
+        if (k > 0 && !(years[k] > years[k - 1]))
+            return args_usage(cmd, "--years: the years must increase ('%s')", text), 0;
+        k++;
+        if (p[len] == '\0')
+            break;
+        p += len + 1;
+    }
+    *n = k;
+    return 1;
 }

@@ -110,4 +110,9 @@ int cli_load_scenario(const char *name, scenario *sc);
  * 2025-2050 (by up to X MSEK/yr)". Prints nothing otherwise. */
 void cli_warn_budget(const scenario *sc, const run_result *r);
 
+/* Parses --years: comma-separated years, increasing ("2025,2030,2050"),
+ * at most cap of them, into years[0..*n). On a bad list prints a usage
+ * error naming the option and returns 0; 1 on success. */
+int args_years(const char *cmd, const char *text, double *years, size_t cap, size_t *n);
+
 #endif

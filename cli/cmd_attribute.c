@@ -1,5 +1,5 @@
 /* cmd_attribute.c: `transim attribute`: how much of each key indicator's
- * change against the baseline in 2030 and 2050 each lever accounts for, by
+ * change against the baseline in 2030 and 2050 (or --years) each lever accounts for, by
  * Shapley values (sim/studies/attribute.h): exact up to ATTR_EXACT_MAX changed
  * levers, from sampled join orders beyond. The coalition runs go through
  * the executor; the table or CSV is written by rank 0. */
@@ -16,15 +16,15 @@
 #include "sim/studies/batch.h"
 #include "sim/files/output.h"
 
-#define ATTR_YEARS 2
-static const double attr_years[ATTR_YEARS] = {2030.0, 2050.0};
+#define ATTR_YEARS_MAX 64
 
 static const char usage[] =
     "usage: transim attribute SCENARIO [--baseline FILE] [--format text|csv] [--vars LIST]\n"
-    "                         [--exact | --orders N] [--seed S] [-j N] [-o FILE]\n"
+    "                         [--exact | --orders N] [--years LIST] [--seed S] [-j N]\n"
+    "                         [-o FILE]\n"
     "\n"
     "Splits the change of each key indicator between the baseline and SCENARIO, in\n"
-    "2030 and 2050, among the levers the scenario changes (value, start or ramp),\n"
+    "2030 and 2050 (or --years), among the levers the scenario changes (value, start or ramp),\n"
     "plus 'other_inputs' when it also changes assumptions, parameters or the budget\n"
     "cap. The split is by Shapley values: a lever's share is its effect averaged\n"
     "over every order in which the changes could be made, so interactions are\n"
@@ -39,10 +39,12 @@ static const char usage[] =
     "  --orders N          join orders of the sampled estimate (default 200)\n"
     "  --lang L            labels of the text output in English (en, default) or\n"
     "                      Swedish (sv)\n"
+    "  --years LIST        years to split, comma-separated and increasing\n"
+    "                      (default 2030,2050)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
     STUDY_OPTIONS_HELP;
 
-enum { O_BASELINE = STUDY_NOPTS, O_FORMAT, O_VARS, O_EXACT, O_ORDERS, O_LANG };
+enum { O_BASELINE = STUDY_NOPTS, O_FORMAT, O_VARS, O_EXACT, O_ORDERS, O_LANG, O_YEARS };
 
 static int swedish; /* --lang sv: Swedish labels in the text output */
 
@@ -54,6 +56,8 @@ typedef struct attr_ctx {
     const attr_plan *plan;
     const int *vars;
     size_t nvars;
+    const double *years; /* the years split, increasing */
+    size_t nyears;
     study_worker *w;
 } attr_ctx;
 
@@ -68,9 +72,9 @@ static int attr_task(void *vctx, size_t c, unsigned worker, double *out, sim_err
     sim_status st = runner_run(w->rn, &w->sc, x->opts, &w->res, err);
     if (st != SIM_OK)
         return 1;
-    for (size_t y = 0; y < ATTR_YEARS; y++) {
-        size_t row = run_row_at(&w->res, attr_years[y]);
-        int have = row != (size_t)-1 && fabs(w->res.t[row] - attr_years[y]) < 1e-9;
+    for (size_t y = 0; y < x->nyears; y++) {
+        size_t row = run_row_at(&w->res, x->years[y]);
+        int have = row != (size_t)-1 && fabs(w->res.t[row] - x->years[y]) < 1e-9;
         for (size_t v = 0; v < x->nvars; v++)
             out[y * x->nvars + v] = have ? run_value(&w->res, row, x->vars[v]) : NAN;
     }
@@ -84,15 +88,15 @@ static const char *player_name(int v)
 
 typedef struct attr_table {
     const attr_ctx *x;
-    const double *worth;  /* n_coalitions x (ATTR_YEARS x nvars) */
-    double *phi;          /* ATTR_YEARS x nvars x k */
+    const double *worth;  /* n_coalitions x (nyears x nvars) */
+    double *phi;          /* nyears x nvars x k */
     double *se;           /* their standard errors (0 when exact) */
 } attr_table;
 
 static double attr_value(const attr_table *t, uint32_t mask, size_t y, size_t v)
 {
     size_t c = attr_plan_find(t->x->plan, mask);
-    return t->worth[c * ATTR_YEARS * t->x->nvars + y * t->x->nvars + v];
+    return t->worth[c * t->x->nyears * t->x->nvars + y * t->x->nvars + v];
 }
 
 static void attr_write_csv(FILE *f, const attr_table *t)
@@ -102,7 +106,7 @@ static void attr_write_csv(FILE *f, const attr_table *t)
     fputs("indicator,unit,year,baseline,scenario,change,lever,contribution,share,se\n", f);
     for (size_t v = 0; v < x->nvars; v++) {
         const var_desc *d = &var_table[x->vars[v]];
-        for (size_t y = 0; y < ATTR_YEARS; y++) {
+        for (size_t y = 0; y < x->nyears; y++) {
             double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
             if (isnan(b))
                 continue;
@@ -112,7 +116,7 @@ static void attr_write_csv(FILE *f, const attr_table *t)
                 fputc(',', f);
                 output_csv_field(f, d->unit);
                 fputc(',', f);
-                study_number(f, attr_years[y]);
+                study_number(f, x->years[y]);
                 fputc(',', f);
                 study_number(f, b);
                 fputc(',', f);
@@ -172,13 +176,13 @@ static void attr_write_text(FILE *f, const attr_table *t)
         const var_desc *d = &var_table[x->vars[v]];
         fprintf(f, "\n%s (%s, %s)\n", cli_label(d, swedish), d->name, d->unit);
         fprintf(f, "  %-32s", "");
-        for (size_t y = 0; y < ATTR_YEARS; y++)
-            fprintf(f, " %*.0f", colw, attr_years[y]);
+        for (size_t y = 0; y < x->nyears; y++)
+            fprintf(f, " %*g", colw, x->years[y]);
         fputc('\n', f);
         static const char *const rows[] = {"baseline", "scenario", "change"};
         for (size_t r = 0; r < 3; r++) {
             fprintf(f, "  %-32s", rows[r]);
-            for (size_t y = 0; y < ATTR_YEARS; y++) {
+            for (size_t y = 0; y < x->nyears; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double z = r == 0 ? b : r == 1 ? s : s - b;
                 fprintf(f, " %*s", colw, attr_format(z, r == 2, num, sizeof num));
@@ -187,7 +191,7 @@ static void attr_write_text(FILE *f, const attr_table *t)
         }
         for (size_t i = 0; i < x->k; i++) {
             fprintf(f, "    %-30s", player_name(x->players[i]));
-            for (size_t y = 0; y < ATTR_YEARS; y++) {
+            for (size_t y = 0; y < x->nyears; y++) {
                 double b = attr_value(t, 0, y, v), s = attr_value(t, all, y, v);
                 double p = t->phi[(y * x->nvars + v) * x->k + i];
                 attr_format(p, 1, num, sizeof num);
@@ -227,12 +231,14 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     static const args_option options[] = {STUDY_OPTIONS,        {"baseline", 0, 1},
                                           {"format", 0, 1},     {"vars", 0, 1},
                                           {"exact", 0, 0},      {"orders", 0, 1},
-                                          {"lang", 0, 1}};
+                                          {"lang", 0, 1},       {"years", 0, 1}};
     study_opts o;
     study_opts_init(&o);
     const char *scenario_arg = NULL, *base_arg = "baseline", *vars_text = NULL;
     int csv = 0, exact = 0;
     double orders = 200.0;
+    double years[ATTR_YEARS_MAX] = {2030.0, 2050.0};
+    size_t nyears = 2;
     args a;
     args_init(&a, "attribute", argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
@@ -262,6 +268,9 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
                 return args_usage("attribute", "--orders must be a whole number from 1 to "
                                   "10000000, not '%s'", a.value);
             exact = -1;
+        } else if (id == O_YEARS) {
+            if (!args_years("attribute", a.value, years, ATTR_YEARS_MAX, &nyears))
+                return CLI_USAGE;
         }
     }
     if (scenario_arg == NULL)
@@ -286,16 +295,19 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         return lrc != CLI_OK ? lrc : CLI_FAIL;
 
     if (lrc == CLI_OK) {
-        /* The split is reported in 2030 and 2050: a run that reports
-         * neither would give a table of dashes. */
+        /* A run that reports none of the years would give a table of
+         * dashes. */
         double from = isnan(o.run.from) ? sc.start : o.run.from;
         double to = isnan(o.run.to) ? sc.end : o.run.to;
         size_t inside = 0;
-        for (size_t y = 0; y < ATTR_YEARS; y++)
-            inside += attr_years[y] >= from - 1e-9 && attr_years[y] <= to + 1e-9;
+        for (size_t y = 0; y < nyears; y++)
+            inside += years[y] >= from - 1e-9 && years[y] <= to + 1e-9;
         if (inside == 0)
-            lrc = args_usage("attribute", "neither 2030 nor 2050 lies within the reported "
-                             "years %g-%g; nothing to attribute", from, to);
+            lrc = args_usage("attribute", "none of the years split (%s) lies within the "
+                             "reported years %g-%g; nothing to attribute",
+                             nyears == 2 && years[0] == 2030.0 && years[1] == 2050.0
+                                 ? "2030, 2050" : "--years",
+                             from, to);
     }
     if (!study_inputs_agree(ex_in, lrc == CLI_OK))
         return lrc != CLI_OK ? lrc : CLI_FAIL;
@@ -306,12 +318,13 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     if (attr_plan_init(&plan, k, exact, (size_t)orders, o.seed, &err) != SIM_OK)
         return cli_report(&err);
     attr_ctx x = {.base = &base, .sc = &sc, .opts = &o.run, .players = players, .k = k,
-                  .plan = &plan, .vars = vars, .nvars = nvars};
+                  .plan = &plan, .vars = vars, .nvars = nvars, .years = years,
+                  .nyears = nyears};
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
     unsigned nw = ex->workers ? ex->workers : 1;
-    size_t width = ATTR_YEARS * nvars;
+    size_t width = nyears * nvars;
     x.w = study_workers_create(nw);
     double *worth = malloc(plan.n_coalitions * width * sizeof *worth + 1);
     double *phi = malloc(width * (k ? k : 1) * sizeof *phi);
@@ -361,7 +374,8 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
             reported += isnan(worth[j]) ? 0u : 1u;
         if (reported == 0) {
             study_out_close(&out, 0);
-            rc = cli_error("no run reported 2030 or 2050 (check --from, --to and --step)");
+            rc = cli_error("no run reported a year to split (check --years, --from, --to and "
+                           "--step)");
         }
     }
     if (rc == CLI_OK && ex->rank == 0) {

@@ -1,6 +1,7 @@
 /* cmd_batch.c: `transim batch`: runs many scenario files over the
  * executor's threads (or MPI ranks), writing one CSV per scenario and a
- * summary.csv of the key indicators in 2030, 2040 and 2050. Every file is
+ * summary.csv of the key indicators and spending in 2030, 2040 and 2050 (or
+ * --years). Every file is
  * read and checked before anything runs or is written; a scenario whose
  * run fails is named on stderr and in summary.csv, and the rest go on. */
 #include <dirent.h>
@@ -28,12 +29,15 @@
 
 static const char usage[] =
     "usage: transim batch FILE...|DIR -o OUTDIR [-j N] [--set NAME=VALUE]...\n"
-    "                     [--vars NAME,...] [--long] [--summary-only] [solver options]\n"
+    "                     [--vars NAME,...] [--long] [--summary-only] [--years LIST]\n"
+    "                     [solver options]\n"
     "\n"
     "Runs every scenario file given (a directory gives its *.ini files, sorted by\n"
     "name) over N worker threads, and writes OUTDIR/NAME.csv for each NAME.ini (the\n"
-    "same columns as `transim run`) and OUTDIR/summary.csv with the key indicators\n"
-    "of every scenario in 2030, 2040 and 2050. Every file is checked before\n"
+    "same columns as `transim run`, after a first column `scenario`) and\n"
+    "OUTDIR/summary.csv with the key indicators and spending (spend_total,\n"
+    "spend_cumulative) of every scenario in 2030, 2040 and 2050. Every file is\n"
+    "checked before\n"
     "anything runs; a bad file stops the batch with nothing written. A run that\n"
     "fails is reported, marked in summary.csv, and the others go on (exit 1).\n"
     "\n"
@@ -41,6 +45,8 @@ static const char usage[] =
     "  --vars LIST          columns of the per-scenario files, as for `run`\n"
     "  --long               per-scenario files in tidy rows scenario,year,variable,value,unit\n"
     "  --summary-only       write summary.csv alone (for very large batches)\n"
+    "  --years LIST         summary years, comma-separated and increasing\n"
+    "                       (default 2030,2040,2050)\n"
     STUDY_OPTIONS_HELP
     "\n"
     "OUTDIR is locked against a second batch (OUTDIR/.transim-batch.lock), and the\n"
@@ -52,7 +58,9 @@ static const char usage[] =
     "solver); read them with pandas.read_csv(f, comment='#') or\n"
     "read.csv(f, comment.char='#').\n";
 
-enum { O_VARS = STUDY_NOPTS, O_LONG, O_SUMMARY_ONLY };
+enum { O_VARS = STUDY_NOPTS, O_LONG, O_SUMMARY_ONLY, O_YEARS };
+
+#define BATCH_YEARS_MAX 64
 
 typedef struct batch_ctx {
     const batch_files *files;
@@ -60,17 +68,19 @@ typedef struct batch_ctx {
     const char *outdir;
     char staging[1100]; /* OUTDIR/.transim-batch.partial: files before they are renamed */
     output_opts oo;
-    const int *keys;
+    const int *keys;     /* summary columns: key indicators, then spending */
     size_t nkeys;
+    double years[BATCH_YEARS_MAX]; /* summary years, increasing */
+    size_t nyears;
     int summary_only; /* 1: no per-scenario files, summary.csv alone */
     study_worker *w;
 } batch_ctx;
 
 /* Block of one scenario: status, name bytes, then for each summary year
- * the key indicators (NaN when the year is outside the run). */
-static size_t batch_width(size_t nkeys)
+ * the summary columns (NaN when the year is outside the run). */
+static size_t batch_width(const batch_ctx *c)
 {
-    return 1 + BATCH_NAME_SLOTS + BATCH_SUMMARY_YEARS * nkeys;
+    return 1 + BATCH_NAME_SLOTS + c->nyears * c->nkeys;
 }
 
 /* Loads file i into sc with the --set assignments and checks it. */
@@ -144,7 +154,7 @@ static int batch_run_task(void *vctx, size_t i, unsigned worker, double *out, si
     /* An unwritable file is the batch's failure; a failed run is the scenario's. */
     if (st == SIM_EIO || st == SIM_ENOMEM)
         return 1;
-    size_t width = batch_width(c->nkeys);
+    size_t width = batch_width(c);
     for (size_t k = 0; k < width; k++)
         out[k] = NAN;
     out[0] = (double)st;
@@ -153,9 +163,9 @@ static int batch_run_task(void *vctx, size_t i, unsigned worker, double *out, si
     if (st != SIM_OK)
         return 0;
     double *v = out + 1 + BATCH_NAME_SLOTS;
-    for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++) {
-        size_t row = run_row_at(&w->res, batch_summary_years[y]);
-        if (row == (size_t)-1 || fabs(w->res.t[row] - batch_summary_years[y]) > 1e-9)
+    for (size_t y = 0; y < c->nyears; y++) {
+        size_t row = run_row_at(&w->res, c->years[y]);
+        if (row == (size_t)-1 || fabs(w->res.t[row] - c->years[y]) > 1e-9)
             continue;
         for (size_t k = 0; k < c->nkeys; k++)
             v[y * c->nkeys + k] = run_value(&w->res, row, c->keys[k]);
@@ -173,7 +183,7 @@ static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
         output_csv_field(f, var_table[c->keys[k]].name);
     }
     fputc('\n', f);
-    size_t width = batch_width(c->nkeys);
+    size_t width = batch_width(c);
     for (size_t i = 0; i < c->files->n; i++) {
         const double *b = blocks + i * width;
         char name[sizeof(((scenario *)0)->name)];
@@ -191,14 +201,14 @@ static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
             continue;
         }
         const double *v = b + 1 + BATCH_NAME_SLOTS;
-        for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++) {
+        for (size_t y = 0; y < c->nyears; y++) {
             if (c->nkeys > 0 && isnan(v[y * c->nkeys]))
                 continue; /* the year lies outside this scenario's run */
             output_csv_field(f, c->files->names[i]);
             fputc(',', f);
             output_csv_field(f, name);
             fputs(",ok,", f);
-            study_number(f, batch_summary_years[y]);
+            study_number(f, c->years[y]);
             for (size_t k = 0; k < c->nkeys; k++) {
                 fputc(',', f);
                 study_number(f, v[y * c->nkeys + k]);
@@ -360,13 +370,14 @@ static int batch_install(const batch_ctx *c, const double *blocks, size_t width)
 int batch_command(int argc, char **argv, pool_exec *ex_in)
 {
     static const args_option options[] = {STUDY_OPTIONS, {"vars", 0, 1}, {"long", 0, 0},
-                                          {"summary-only", 0, 0}};
+                                          {"summary-only", 0, 0}, {"years", 0, 1}};
     study_opts o;
     study_opts_init(&o);
     const char *vars_text = NULL;
     char **inputs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *inputs);
     size_t ninputs = 0;
     int long_rows = 0, summary_only = 0;
+    const char *years_text = NULL;
     if (inputs == NULL)
         return cli_error("out of memory");
     args a;
@@ -390,6 +401,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             long_rows = 1;
         else if (id == O_SUMMARY_ONLY)
             summary_only = 1;
+        else if (id == O_YEARS)
+            years_text = a.value;
     }
     if (rc == CLI_OK && ninputs == 0)
         rc = args_usage("batch", "no scenario files given");
@@ -398,6 +411,12 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
 
     batch_ctx c = {.o = &o, .outdir = o.output, .oo = output_opts_default()};
     c.oo.long_rows = long_rows;
+    c.oo.scenario_column = 1;
+    for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++)
+        c.years[c.nyears++] = batch_summary_years[y];
+    if (rc == CLI_OK && years_text != NULL &&
+        !args_years("batch", years_text, c.years, BATCH_YEARS_MAX, &c.nyears))
+        rc = CLI_USAGE;
     c.summary_only = summary_only;
     int vars[VAR_COUNT], keys[VAR_COUNT];
     size_t nvars = 0;
@@ -413,6 +432,15 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
         for (int i = 0; i < VAR_COUNT; i++)
             if (var_table[i].kind == VAR_INDICATOR)
                 keys[c.nkeys++] = i;
+    /* What the scenario spends, beside what it achieves. */
+    const var_budget spend[] = {BUDGET_SPEND, BUDGET_CUMULATIVE};
+    for (size_t k = 0; k < sizeof spend / sizeof *spend; k++) {
+        int id = var_find_budget(spend[k]), dup = 0;
+        for (size_t j = 0; j < c.nkeys; j++)
+            dup |= keys[j] == id;
+        if (id >= 0 && !dup)
+            keys[c.nkeys++] = id;
+    }
     c.keys = keys;
 
     /* --set and the report years are the same for every file: a mistake in
@@ -426,12 +454,12 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     }
     if (rc == CLI_OK) {
         size_t inside = 0;
-        for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++)
-            inside += (isnan(o.run.from) || batch_summary_years[y] >= o.run.from - 1e-9) &&
-                      (isnan(o.run.to) || batch_summary_years[y] <= o.run.to + 1e-9);
+        for (size_t y = 0; y < c.nyears; y++)
+            inside += (isnan(o.run.from) || c.years[y] >= o.run.from - 1e-9) &&
+                      (isnan(o.run.to) || c.years[y] <= o.run.to + 1e-9);
         if (inside == 0)
-            rc = args_usage("batch", "no summary year (2030, 2040, 2050) lies within --from "
-                            "and --to; summary.csv would be empty");
+            rc = args_usage("batch", "no summary year (--years) lies within --from and --to; "
+                            "summary.csv would be empty");
     }
 
     batch_files files = {0};
@@ -455,7 +483,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
     pool_exec *ex = study_exec(ex_in, &local, &o);
     unsigned nw = ex->workers ? ex->workers : 1;
     c.w = study_workers_create(nw);
-    size_t width = batch_width(c.nkeys);
+    size_t width = batch_width(&c);
     double *blocks = malloc(files.n * width * sizeof *blocks);
     if (c.w == NULL || blocks == NULL) {
         study_workers_destroy(c.w, nw);
@@ -506,7 +534,7 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
         for (size_t i = 0; i < files.n; i++) {
             if ((int)blocks[i * width] == SIM_OK) {
                 const double *v = blocks + i * width + 1 + BATCH_NAME_SLOTS;
-                for (size_t y = 0; y < BATCH_SUMMARY_YEARS; y++)
+                for (size_t y = 0; y < c.nyears; y++)
                     nyears += c.nkeys == 0 || !isnan(v[y * c.nkeys]);
                 continue;
             }
@@ -519,8 +547,8 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
                 cli_report(&e);
         }
         if (nfailed < files.n && nyears == 0)
-            rc = cli_error("no run reported a summary year (2030, 2040, 2050); check "
-                           "--from, --to and --step");
+            rc = cli_error("no run reported a summary year (--years); check --years, --from, "
+                           "--to and --step");
         char path[2048], tmp[2048];
         snprintf(path, sizeof path, "%s/summary.csv", o.output);
         snprintf(tmp, sizeof tmp, "%s/summary.csv", c.staging);

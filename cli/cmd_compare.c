@@ -1,5 +1,5 @@
 /* cmd_compare.c: `transim compare`: the key indicators (var_table[i].key)
- * of several scenarios in chosen years, with each scenario's difference from
+ * and spending, or the variables asked for, of several scenarios in chosen years, with each scenario's difference from
  * the first: an aligned table for people, tidy CSV for machines. */
 #include <math.h>
 #include <stdio.h>
@@ -15,13 +15,17 @@
 #include "sim/engine/run.h"
 
 static const char usage[] =
-    "usage: transim compare [--years LIST] [--method M] [--format text|csv] SCENARIO...\n"
+    "usage: transim compare [--years LIST] [--vars LIST] [--method M] [--format text|csv]\n"
+    "                       SCENARIO...\n"
     "\n"
     "Runs each SCENARIO (a file, a name under scenarios/, or 'baseline') and\n"
-    "shows the key indicators in 2030, 2040 and 2050, with each scenario's\n"
-    "difference from the first.\n"
+    "shows the key indicators and what the scenario spends (spend_total,\n"
+    "spend_cumulative) in 2030, 2040 and 2050, with each scenario's difference\n"
+    "from the first.\n"
     "\n"
     "  --years LIST   comma-separated years (default 2030,2040,2050)\n"
+    "  --vars LIST    variables or groups as for `run` (default: key, then\n"
+    "                 spend_total and spend_cumulative)\n"
     "  --method M     adaptive (default), rk4 or euler\n"
     "  --lang L       labels of the text table in English (en, default) or\n"
     "                 Swedish (sv)\n"
@@ -34,10 +38,10 @@ static const char usage[] =
     "the terminal (or of COLUMNS when the output is not a terminal); otherwise\n"
     "it shows one block per indicator, a row per scenario.\n";
 
-enum { O_YEARS, O_METHOD, O_FORMAT, O_LANG };
+enum { O_YEARS, O_METHOD, O_FORMAT, O_LANG, O_VARS };
 static const args_option options[] = {
     [O_YEARS] = {"years", 0, 1}, [O_METHOD] = {"method", 0, 1}, [O_FORMAT] = {"format", 0, 1},
-    [O_LANG] = {"lang", 0, 1}};
+    [O_LANG] = {"lang", 0, 1},   [O_VARS] = {"vars", 0, 1}};
 
 static int swedish; /* --lang sv: Swedish labels in the text table */
 
@@ -162,8 +166,22 @@ static void print_table(char (*cells)[CELL], size_t rows, size_t cols, size_t le
  * after the first, its change) as one block per indicator: a title line,
  * then a row per scenario with a column per year, "value (change)". For a
  * terminal too narrow for the scenarios side by side. */
+/* Cuts s to at most n characters (UTF-8: never inside a character). */
+static void cut_to_width(char *s, size_t n)
+{
+    size_t chars = 0;
+    for (char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80)
+            continue;
+        if (chars++ == n) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
 static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t nscen,
-                        size_t cols)
+                        size_t cols, size_t fit)
 {
     size_t bcols = 1 + nyears, brows = 1 + nscen;
     char (*block)[CELL] = calloc(brows * bcols, CELL);
@@ -187,9 +205,45 @@ static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t
                     snprintf(out, CELL, "%.28s (%.28s)", row[c], row[c + 1]);
             }
         }
+        /* The scenario names give way to the figures when the terminal is
+         * narrow (down to 12 characters). */
+        size_t figures = 0;
+        for (size_t c = 1; c < bcols; c++) {
+            size_t w = 0;
+            for (size_t r = 0; r < brows; r++)
+                if (width(block[r * bcols + c]) > w)
+                    w = width(block[r * bcols + c]);
+            figures += w + 2;
+        }
+        size_t room = fit > figures + 12 ? fit - figures : 12;
+        for (size_t r = 1; r < brows; r++)
+            cut_to_width(block[r * bcols], room);
         print_table(block, brows, bcols, 1);
     }
     free(block);
+    return CLI_OK;
+}
+
+/* The rows compared: the --vars list, or the key indicators and then the
+ * budget's spending rows. Prints a usage error for a bad list. */
+static int compare_vars(const char *text, int *ids, size_t *n)
+{
+    sim_error err;
+    if (text != NULL) {
+        if (output_parse_vars(text, ids, n, &err) != SIM_OK)
+            return args_usage("compare", "--vars: %s", err.msg);
+        return CLI_OK;
+    }
+    *n = 0;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].key)
+            ids[(*n)++] = i;
+    const var_budget spend[] = {BUDGET_SPEND, BUDGET_CUMULATIVE};
+    for (size_t k = 0; k < sizeof spend / sizeof *spend; k++) {
+        int id = var_find_budget(spend[k]);
+        if (id >= 0 && !var_table[id].key)
+            ids[(*n)++] = id;
+    }
     return CLI_OK;
 }
 
@@ -198,6 +252,7 @@ int cmd_compare(int argc, char **argv)
     double years[MAX_YEARS] = {2030, 2040, 2050};
     size_t nyears = 3;
     int csv = 0;
+    const char *vars_text = NULL;
     run_opts ro = run_opts_default();
     const char **names = calloc((size_t)argc, sizeof *names);
     size_t nscen = 0;
@@ -218,6 +273,8 @@ int cmd_compare(int argc, char **argv)
             names[nscen++] = a.value;
         else if (id == O_YEARS && !parse_years(a.value, years, &nyears))
             status = CLI_USAGE;
+        else if (id == O_VARS)
+            vars_text = a.value;
         else if (id == O_METHOD) {
             int m = ode_method_parse(a.value);
             if (m < 0)
@@ -237,16 +294,14 @@ int cmd_compare(int argc, char **argv)
     }
     if (status == CLI_OK && nscen == 0)
         status = args_usage("compare", "no scenarios given");
+    int keys[VAR_COUNT];
+    size_t nkeys = 0;
+    if (status == CLI_OK)
+        status = compare_vars(vars_text, keys, &nkeys);
     if (status != CLI_OK) {
         free(names);
         return status;
     }
-
-    int keys[VAR_COUNT];
-    size_t nkeys = 0;
-    for (int i = 0; i < VAR_COUNT; i++)
-        if (var_table[i].key)
-            keys[nkeys++] = i;
 
     /* vals[(s * nkeys + k) * nyears + y]; NaN where a run does not reach the year. */
     double *vals = malloc((nscen * nkeys * nyears + 1) * sizeof *vals);
@@ -363,7 +418,7 @@ int cmd_compare(int argc, char **argv)
             if (fit == 0 || table_width(cells, rows, cols) <= fit)
                 print_table(cells, rows, cols, 2);
             else
-                status = print_blocks(cells, nkeys, nyears, nscen, cols);
+                status = print_blocks(cells, nkeys, nyears, nscen, cols, fit);
             free(cells);
         }
     }

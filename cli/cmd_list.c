@@ -5,20 +5,27 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "sim/files/columns.h"
 #include "sim/files/output.h"
 #include "sim/engine/var.h"
 
 static const char usage[] =
     "usage: transim list [levers|assumptions|parameters|indicators|stocks|flows|\n"
-    "                     auxiliaries|settings|all]... [--format text|csv]\n"
+    "                     auxiliaries|settings|all]... [--format text|csv|json]\n"
     "\n"
     "Lists the model's variables (default: all): name, unit, default, min, max,\n"
     "description and source; for levers also the policy value, the cost, and the\n"
     "priorities (P1-P5) and themes (T1-T4) they serve, the take-up row spending\n"
     "follows, and the cost per job-year and per tonne CO2e avoided that the cited\n"
-    "evaluations give (compared with the model's by `transim evidence`).\n"
+    "evaluations give (compared with the model's by `transim evidence`). Key\n"
+    "indicators (those `compare`, batch summaries and `--vars key` report) are\n"
+    "marked.\n"
     "\n"
-    "  --format F   text (default) or csv (one row per variable, for machines)\n";
+    "  --format F   text (default), csv (one row per variable) or json (one\n"
+    "               record per variable); both also give the English and\n"
+    "               Swedish labels, the display scale and unit, the key flag,\n"
+    "               which direction is better, and whether Monte Carlo draws the\n"
+    "               input (uncertain, dist, unc_lo, unc_hi)\n";
 
 enum { O_FORMAT };
 static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}};
@@ -49,39 +56,6 @@ static int has_range(const var_desc *d)
     return d->kind >= VAR_LEVER;
 }
 
-static void num(FILE *f, double v)
-{
-    char b[32];
-    fputs(output_number(v, b, sizeof b), f);
-}
-
-/* A lever's take-up row and evidence fields as CSV fields (empty where the
- * table gives none). */
-static void evidence_csv(const var_desc *d)
-{
-    output_csv_field(stdout, d->uptake > 0 ? var_table[d->uptake].name : "");
-    putchar(',');
-    if (var_has_job_evidence(d)) {
-        num(stdout, d->ev_job_lo);
-        putchar(',');
-        num(stdout, d->ev_job_hi);
-    } else {
-        putchar(',');
-    }
-    putchar(',');
-    if (var_has_t_evidence(d)) {
-        num(stdout, d->ev_t_lo);
-        putchar(',');
-        num(stdout, d->ev_t_hi);
-    } else {
-        putchar(',');
-    }
-    putchar(',');
-    output_csv_field(stdout, d->ev_source ? d->ev_source : "");
-    putchar(',');
-    output_csv_field(stdout, d->ev_note ? d->ev_note : "");
-}
-
 /* The evidence lines of a lever in the text listing. */
 static void evidence_text(const var_desc *d)
 {
@@ -106,54 +80,19 @@ static void evidence_text(const var_desc *d)
         printf("      %s\n", d->ev_note);
 }
 
-static void list_csv(const unsigned char *want)
+/* The rows of the kinds wanted, in table order, as CSV or JSON records
+ * (sim/files/columns.h). */
+static int list_records(const unsigned char *want, int json)
 {
-    puts("kind,name,unit,default,min,max,policy,cost_msek_per_unit,priorities,themes,"
-         "description,source,uptake,ev_sek_per_job_year_lo,ev_sek_per_job_year_hi,"
-         "ev_sek_per_t_lo,ev_sek_per_t_hi,ev_source,ev_note");
-    char tags[64];
-    for (int i = 0; i < VAR_COUNT; i++) {
-        const var_desc *d = &var_table[i];
-        if (!want[d->kind])
-            continue;
-        printf("%s,", var_kind_name(d->kind));
-        output_csv_field(stdout, d->name);
-        putchar(',');
-        output_csv_field(stdout, d->unit);
-        putchar(',');
-        if (has_range(d) || d->kind == VAR_STOCK)
-            num(stdout, d->value);
-        putchar(',');
-        if (has_range(d)) {
-            num(stdout, d->min);
-            putchar(',');
-            num(stdout, d->max);
-        } else {
-            putchar(',');
-        }
-        putchar(',');
-        if (d->kind == VAR_LEVER) {
-            num(stdout, d->policy);
-            putchar(',');
-            num(stdout, d->cost);
-            putchar(',');
-            output_csv_field(stdout, var_tags_format(d->priorities, 0, " ", tags, sizeof tags));
-            putchar(',');
-            output_csv_field(stdout, var_tags_format(d->themes, 1, " ", tags, sizeof tags));
-        } else {
-            fputs(",,,", stdout);
-        }
-        putchar(',');
-        output_csv_field(stdout, d->desc ? d->desc : "");
-        putchar(',');
-        output_csv_field(stdout, d->source ? d->source : "");
-        putchar(',');
-        if (d->kind == VAR_LEVER)
-            evidence_csv(d);
-        else
-            fputs(",,,,,,", stdout);
-        putchar('\n');
-    }
+    int ids[VAR_COUNT];
+    size_t n = 0;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (want[var_table[i].kind])
+            ids[n++] = i;
+    sim_error err;
+    sim_status st = json ? columns_write_json(stdout, ids, n, 0, &err)
+                         : columns_write_csv(stdout, ids, n, &err);
+    return st == SIM_OK ? CLI_OK : cli_report(&err);
 }
 
 static void list_text(const unsigned char *want)
@@ -174,7 +113,7 @@ static void list_text(const unsigned char *want)
             const var_desc *d = &var_table[i];
             if (d->kind != (var_kind)k)
                 continue;
-            printf("  %s [%s]", d->name, d->unit);
+            printf("  %s [%s]%s", d->name, d->unit, d->key ? "  key indicator" : "");
             if (has_range(d))
                 printf("  default %s, range %s to %s", output_number(d->value, b1, sizeof b1),
                        output_number(d->min, b2, sizeof b2),
@@ -202,7 +141,7 @@ static void list_text(const unsigned char *want)
 int cmd_list(int argc, char **argv)
 {
     unsigned char want[VAR_KIND_COUNT] = {0};
-    int any = 0, csv = 0;
+    int any = 0, format = 0; /* 0 text, 1 csv, 2 json */
     args a;
     args_init(&a, "list", argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
@@ -214,11 +153,13 @@ int cmd_list(int argc, char **argv)
             return CLI_USAGE;
         if (id == O_FORMAT) {
             if (strcmp(a.value, "csv") == 0)
-                csv = 1;
+                format = 1;
+            else if (strcmp(a.value, "json") == 0)
+                format = 2;
             else if (strcmp(a.value, "text") == 0)
-                csv = 0;
+                format = 0;
             else
-                return args_usage("list", "unknown format '%s' (text or csv)", a.value);
+                return args_usage("list", "unknown format '%s' (text, csv or json)", a.value);
             continue;
         }
         any = 1;
@@ -241,9 +182,8 @@ int cmd_list(int argc, char **argv)
     }
     if (!any)
         memset(want, 1, sizeof want);
-    if (csv)
-        list_csv(want);
-    else
-        list_text(want);
+    if (format != 0)
+        return list_records(want, format == 2);
+    list_text(want);
     return CLI_OK;
 }

@@ -22,10 +22,12 @@
 static const char usage[] =
     "usage: transim mc SCENARIO --samples N [--seed S] [-j N] [--quantiles 5,25,50,75,95]\n"
     "                  [--vars NAME,...] [--set NAME=VALUE]... [-o FILE] [--draws FILE]\n"
+    "                  [--sample-outputs FILE]\n"
     "\n"
     "Monte Carlo over the model's uncertain inputs: every assumption and parameter\n"
-    "marked [est] with a distribution in the model table (`transim list\n"
-    "assumptions`) is drawn anew for each sample, replacing the scenario's value;\n"
+    "marked [est] or [fit] with a distribution in the model table (the column\n"
+    "`uncertain` of `transim list --format csv`) is drawn anew for each sample,\n"
+    "replacing the scenario's value;\n"
     "the levers stay as the scenario sets them. Writes, per variable and report\n"
     "year, the mean, the standard deviation and the quantiles over the samples\n"
     "(linear interpolation between order statistics, R's default type 7).\n"
@@ -36,9 +38,12 @@ static const char usage[] =
     "  --quantiles LIST    percentages, increasing (default 5,25,50,75,95)\n"
     "  --vars LIST         variables or groups as for `run` (default: indicators)\n"
     "  -o, --output FILE   write to FILE atomically (default: standard output)\n"
-    "  --draws FILE        also write every sample: its drawn inputs and its outputs\n"
-    "                      at each year (rows sample,INPUT...,year,VAR...); it and\n"
-    "                      -o are renamed into place only when both are whole\n"
+    "  --draws FILE        also write every sample's drawn inputs, one row per\n"
+    "                      sample (sample,INPUT...)\n"
+    "  --sample-outputs FILE  also write every sample's outputs at each year\n"
+    "                      (rows sample,year,VAR...; join with --draws on sample);\n"
+    "                      -o, --draws and this are renamed into place only when\n"
+    "                      all are whole\n"
     STUDY_OPTIONS_HELP
     "\n"
     "Sample i draws from a random stream of its own, seeded from (seed, i), so the\n"
@@ -47,7 +52,7 @@ static const char usage[] =
     "inputs; read it with pandas.read_csv(f, comment='#') or\n"
     "read.csv(f, comment.char='#').\n";
 
-enum { O_SAMPLES = STUDY_NOPTS, O_QUANTILES, O_VARS, O_DRAWS };
+enum { O_SAMPLES = STUDY_NOPTS, O_QUANTILES, O_VARS, O_DRAWS, O_SAMPLE_OUTPUTS };
 
 /* The provenance lines of both outputs. */
 static void mc_manifest(FILE *f, const study_opts *o, const scenario *sc,
@@ -69,7 +74,7 @@ static void mc_manifest(FILE *f, const study_opts *o, const scenario *sc,
         batch_manifest_line(f, "uncertain", "none (the model table marks no input as uncertain)");
 }
 
-/* Every sample: sample,INPUT...,year,VAR... */
+/* Every sample's drawn inputs, once: sample,INPUT... */
 static void mc_write_draws(FILE *f, const study_opts *o, const scenario *sc,
                            const char *scenario_arg, const mc_study *st, const mc_bands *b,
                            const int *uncertain, size_t nu)
@@ -80,7 +85,26 @@ static void mc_write_draws(FILE *f, const study_opts *o, const scenario *sc,
         fputc(',', f);
         output_csv_field(f, var_table[uncertain[k]].name);
     }
-    fputs(",year", f);
+    fputc('\n', f);
+    size_t stride = nu + b->rows * b->nvars;
+    for (size_t i = 0; i < st->samples; i++) {
+        const double *x = b->samples + i * stride;
+        fprintf(f, "%zu", i);
+        for (size_t k = 0; k < nu; k++) {
+            fputc(',', f);
+            study_number(f, x[k]);
+        }
+        fputc('\n', f);
+    }
+}
+
+/* Every sample's outputs at each report year: sample,year,VAR... */
+static void mc_write_sample_outputs(FILE *f, const study_opts *o, const scenario *sc,
+                                    const char *scenario_arg, const mc_study *st,
+                                    const mc_bands *b, const int *uncertain, size_t nu)
+{
+    mc_manifest(f, o, sc, scenario_arg, st, uncertain, nu);
+    fputs("sample,year", f);
     for (size_t v = 0; v < st->nvars; v++) {
         fputc(',', f);
         output_csv_field(f, var_table[st->vars[v]].name);
@@ -90,12 +114,7 @@ static void mc_write_draws(FILE *f, const study_opts *o, const scenario *sc,
     for (size_t i = 0; i < st->samples; i++) {
         const double *x = b->samples + i * stride;
         for (size_t r = 0; r < b->rows; r++) {
-            fprintf(f, "%zu", i);
-            for (size_t k = 0; k < nu; k++) {
-                fputc(',', f);
-                study_number(f, x[k]);
-            }
-            fputc(',', f);
+            fprintf(f, "%zu,", i);
             study_number(f, b->t[r]);
             for (size_t v = 0; v < b->nvars; v++) {
                 fputc(',', f);
@@ -137,11 +156,11 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
 {
     static const args_option options[] = {STUDY_OPTIONS, {"samples", 0, 1},
                                           {"quantiles", 0, 1}, {"vars", 0, 1},
-                                          {"draws", 0, 1}};
+                                          {"draws", 0, 1}, {"sample-outputs", 0, 1}};
     study_opts o;
     study_opts_init(&o);
     const char *scenario_arg = NULL, *vars_text = NULL, *quantiles = "5,25,50,75,95";
-    const char *draws_path = NULL;
+    const char *draws_path = NULL, *outs_path = NULL;
     double samples = -1.0;
     args a;
     args_init(&a, "mc", argc, argv, options, sizeof options / sizeof *options);
@@ -163,6 +182,8 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
             vars_text = a.value;
         } else if (id == O_DRAWS) {
             draws_path = a.value;
+        } else if (id == O_SAMPLE_OUTPUTS) {
+            outs_path = a.value;
         }
     }
     if (scenario_arg == NULL)
@@ -174,6 +195,11 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
     if (draws_path != NULL && (strcmp(draws_path, "-") == 0 ||
                                (o.output != NULL && strcmp(draws_path, o.output) == 0)))
         return args_usage("mc", "--draws needs a file of its own, not '%s'", draws_path);
+    if (outs_path != NULL &&
+        (strcmp(outs_path, "-") == 0 || (o.output != NULL && strcmp(outs_path, o.output) == 0) ||
+         (draws_path != NULL && strcmp(outs_path, draws_path) == 0)))
+        return args_usage("mc", "--sample-outputs needs a file of its own, not '%s'", outs_path);
+    int keep = draws_path != NULL || outs_path != NULL;
 
     sim_error err;
     double probs[MC_PROBS_MAX];
@@ -214,15 +240,22 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
     const char *inputs[] = {sc.path[0] ? sc.path : NULL};
-    const char *outputs[] = {o.output, draws_path};
-    int crc = ex->rank == 0 ? study_check_outputs(outputs, 2, inputs, 1) : CLI_OK;
+    const char *outputs[] = {o.output, draws_path, outs_path};
+    int crc = ex->rank == 0 ? study_check_outputs(outputs, 3, inputs, 1) : CLI_OK;
     if (!ex->agree(ex, crc == CLI_OK))
         return crc != CLI_OK ? crc : CLI_FAIL;
-    study_out out, draws;
+    study_out out, draws, outs;
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
     if (opened && ex->rank == 0 && draws_path != NULL &&
         study_out_open(&draws, draws_path) != CLI_OK) {
         study_out_close(&out, 0);
+        opened = 0;
+    }
+    if (opened && ex->rank == 0 && outs_path != NULL &&
+        study_out_open(&outs, outs_path) != CLI_OK) {
+        study_out_close(&out, 0);
+        if (draws_path != NULL)
+            study_out_close(&draws, 0);
         opened = 0;
     }
     if (!ex->agree(ex, opened))
@@ -230,7 +263,7 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
 
     mc_study st = {.sc = &sc, .opts = o.run, .seed = o.seed, .samples = (size_t)samples,
                    .vars = vars, .nvars = nvars, .probs = probs, .nprobs = nprobs,
-                   .keep_samples = draws_path != NULL};
+                   .keep_samples = keep};
     mc_bands bands;
     rc = mc_study_run(&st, ex, &bands, &err);
     if (ex->rank != 0)
@@ -239,19 +272,26 @@ int mc_command(int argc, char **argv, pool_exec *ex_in)
         study_out_close(&out, 0);
         if (draws_path != NULL)
             study_out_close(&draws, 0);
+        if (outs_path != NULL)
+            study_out_close(&outs, 0);
         if (err.path[0] == '\0' && sc.path[0] != '\0')
             snprintf(err.path, sizeof err.path, "%s", sc.path);
         return study_report(&err);
     }
     mc_write(out.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
-    /* Both files whole before either is renamed, the bands last: a write
-     * failure (a full disk) leaves neither, not new draws beside old bands. */
-    study_out *set[] = {&draws, &out};
-    size_t nset = 2;
-    if (draws_path != NULL)
+    /* Every file whole before any is renamed, the bands last: a write
+     * failure (a full disk) leaves none, not new draws beside old bands. */
+    study_out *set[3];
+    size_t nset = 0;
+    if (draws_path != NULL) {
         mc_write_draws(draws.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
-    else
-        set[0] = &out, nset = 1;
+        set[nset++] = &draws;
+    }
+    if (outs_path != NULL) {
+        mc_write_sample_outputs(outs.f, &o, &sc, scenario_arg, &st, &bands, uncertain, nu);
+        set[nset++] = &outs;
+    }
+    set[nset++] = &out;
     mc_bands_release(&bands);
     return study_out_close_all(set, nset, 1);
 }

@@ -7,14 +7,17 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "sim/files/output.h"
 #include "sim/engine/run.h"
+#include "sim/files/columns.h"
+#include "sim/files/output.h"
+#include "sim/files/sha256.h"
+#include "sim/studies/batch.h"
 
 static const char usage[] =
     "usage: transim run [SCENARIO] [--set NAME=VALUE]... [--from YEAR] [--to YEAR]\n"
     "                   [--step YEARS] [--vars NAME,...] [--method adaptive|rk4|euler]\n"
     "                   [--rtol X] [--dt YEARS] [--format csv|tsv|json] [--long]\n"
-    "                   [--units] [-o FILE]\n"
+    "                   [--units] [--columns FILE] [--no-header] [-o FILE]\n"
     "\n"
     "Runs SCENARIO (a scenario file, a name under scenarios/, or - for standard\n"
     "input; without one, the baseline) and writes the value of each variable at\n"
@@ -39,37 +42,126 @@ static const char usage[] =
     "  --format F         csv (default), tsv or json\n"
     "  --long             tidy rows scenario,year,variable,value,unit\n"
     "  --units            wide CSV/TSV: a second header line with the units\n"
+    "                     (pandas then reads every column as text: prefer\n"
+    "                     --columns)\n"
+    "  --columns FILE     also write FILE, JSON describing each column: unit,\n"
+    "                     labels (en, sv), display scale and unit, key flag\n"
+    "                     (as `transim list --format json`)\n"
+    "  --no-header        CSV/TSV without the '#' provenance lines\n"
     "  -o, --output FILE  write to FILE (atomically: a failed run leaves no file)\n"
     "\n"
-    "Numbers are written with ten significant digits; the same scenario and\n"
-    "options give the same bytes on every run.\n";
+    "CSV and TSV open with '#' lines naming the program and model versions, the\n"
+    "command line, the solver, and the scenario file with its SHA-256 (read them\n"
+    "with pandas.read_csv(f, comment='#') or read.csv(f, comment.char='#')); JSON\n"
+    "names the scenario and model version in its fields. Numbers are written\n"
+    "with ten significant digits; the same scenario and options give the same\n"
+    "bytes on every run.\n";
 
 enum {
     O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_RTOL, O_DT, O_FORMAT, O_LONG, O_UNITS,
-    O_OUTPUT
+    O_OUTPUT, O_COLUMNS, O_NO_HEADER
 };
 static const args_option options[] = {
     [O_SET] = {"set", 0, 1},       [O_FROM] = {"from", 0, 1},     [O_TO] = {"to", 0, 1},
     [O_STEP] = {"step", 0, 1},     [O_VARS] = {"vars", 0, 1},     [O_METHOD] = {"method", 0, 1},
     [O_RTOL] = {"rtol", 0, 1},     [O_DT] = {"dt", 0, 1},
     [O_FORMAT] = {"format", 0, 1}, [O_LONG] = {"long", 0, 0},     [O_UNITS] = {"units", 0, 0},
-    [O_OUTPUT] = {"output", 'o', 1},
+    [O_OUTPUT] = {"output", 'o', 1}, [O_COLUMNS] = {"columns", 0, 1},
+    [O_NO_HEADER] = {"no-header", 0, 0},
 };
 
 typedef struct write_ctx {
     const run_result *res;
     const output_opts *opts;
+    int header;          /* 1: the '#' provenance lines first */
+    int argc;            /* the command line, from "run" on */
+    char **argv;
+    const scenario *sc;
+    const run_opts *ro;
 } write_ctx;
+
+/* Writes s as one shell word: as is when it needs no quoting, otherwise in
+ * single quotes, so the command line can be pasted back into a shell. */
+static void shell_word(FILE *f, const char *s)
+{
+    if (*s != '\0' && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "0123456789-_./=,:+@%") == strlen(s)) {
+        fputs(s, f);
+        return;
+    }
+    fputc('\'', f);
+    for (; *s; s++) {
+        if (*s == '\'')
+            fputs("'\\''", f);
+        else if (*s == '\n' || *s == '\r')
+            fputc(' ', f);
+        else
+            fputc(*s, f);
+    }
+    fputc('\'', f);
+}
+
+/* The provenance lines: how to reproduce the output. No date or host, so
+ * the same command gives the same bytes. */
+static void write_header(FILE *f, const write_ctx *w)
+{
+    batch_manifest(f, "run", w->ro);
+    /* Where the outputs go does not change them: -o and --columns are left
+     * out, so a file and standard output get the same bytes. */
+    fputs("# command line: transim", f);
+    int options_end = 0;
+    for (int i = 0; i < w->argc; i++) {
+        const char *s = w->argv[i];
+        if (strcmp(s, "--") == 0)
+            options_end = 1;
+        /* After "--" every word is a positional, printed as it is. */
+        if (!options_end) {
+            if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0 ||
+                strcmp(s, "--columns") == 0) {
+                i++;
+                continue;
+            }
+            if (strncmp(s, "-o", 2) == 0 || strncmp(s, "--output=", 9) == 0 ||
+                strncmp(s, "--columns=", 10) == 0)
+                continue;
+        }
+        fputc(' ', f);
+        shell_word(f, s);
+    }
+    fputc('\n', f);
+    char hex[65];
+    if (w->sc->path[0] == '\0')
+        batch_manifest_line(f, "scenario", "%s (%s)", "built-in baseline", w->sc->name);
+    else if (sha256_file(w->sc->path, hex) == 0)
+        batch_manifest_line(f, "scenario", "%s (%s) sha256 %s", w->sc->path, w->sc->name, hex);
+    else
+        batch_manifest_line(f, "scenario", "%s (%s)", w->sc->path, w->sc->name);
+}
 
 static sim_status write_result(FILE *f, void *ctx, sim_error *err)
 {
     const write_ctx *w = ctx;
+    if (w->header && w->opts->format != OUTPUT_JSON)
+        write_header(f, w);
     return output_write(f, w->res, w->opts, err);
+}
+
+typedef struct columns_ctx {
+    const int *vars;
+    size_t nvars;
+    int year_first;
+} columns_ctx;
+
+static sim_status write_columns(FILE *f, void *ctx, sim_error *err)
+{
+    const columns_ctx *c = ctx;
+    return columns_write_json(f, c->vars, c->nvars, c->year_first, err);
 }
 
 int cmd_run(int argc, char **argv)
 {
-    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL;
+    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL, *columns_path = NULL;
+    int header = 1;
     const char *sets[256];
     size_t nsets = 0;
     run_opts ro = run_opts_default();
@@ -133,6 +225,8 @@ int cmd_run(int argc, char **argv)
         case O_LONG: oo.long_rows = 1; break;
         case O_UNITS: oo.units = 1; break;
         case O_OUTPUT: out_path = a.value; break;
+        case O_COLUMNS: columns_path = a.value; break;
+        case O_NO_HEADER: header = 0; break;
         default: return CLI_USAGE;
         }
     }
@@ -164,6 +258,13 @@ int cmd_run(int argc, char **argv)
 
     const char *inputs[] = {sc.path[0] ? sc.path : NULL};
     int orc = cli_check_output(out_path, inputs, 1);
+    if (orc == CLI_OK && columns_path != NULL) {
+        if (strcmp(columns_path, "-") == 0 ||
+            (out_path != NULL && strcmp(columns_path, out_path) == 0))
+            return args_usage("run", "--columns needs a file of its own, not '%s'",
+                              columns_path);
+        orc = cli_check_output(columns_path, inputs, 1);
+    }
     if (orc != CLI_OK)
         return orc;
 
@@ -178,8 +279,17 @@ int cmd_run(int argc, char **argv)
     }
     cli_warn_budget(&sc, &res);
     oo.scenario = sc.name;
-    write_ctx w = {&res, &oo};
+    write_ctx w = {&res, &oo, header, argc, argv, &sc, &ro};
     int status = cli_write(out_path, write_result, &w);
+    if (status == CLI_OK && columns_path != NULL) {
+        int defaults[VAR_COUNT];
+        columns_ctx c = {oo.vars, oo.nvars, !oo.long_rows};
+        if (c.vars == NULL) {
+            c.nvars = output_default_vars(defaults, VAR_COUNT);
+            c.vars = defaults;
+        }
+        status = cli_write(columns_path, write_columns, &c);
+    }
     run_result_release(&res);
     return status;
 }

@@ -18,7 +18,7 @@ static const cli_command commands[] = {
     {"run", "run a scenario and write its results (CSV, TSV, JSON)", cmd_run},
     {"list", "list levers, assumptions, indicators and stocks", cmd_list},
     {"check", "validate scenario files without running them", cmd_check},
-    {"compare", "key indicators of scenarios in 2030, 2040 and 2050", cmd_compare},
+    {"compare", "key indicators and spending of scenarios, side by side", cmd_compare},
     {"doc", "write the model reference (Markdown)", cmd_doc},
     {"graph", "the causal graph, its parts and its feedback loops (text or DOT)", cmd_graph},
     {"batch", "run many scenarios in parallel: one CSV each and summary.csv", cmd_batch},

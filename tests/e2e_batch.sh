@@ -49,7 +49,7 @@ grep -q '^# solver: adaptive rtol=' out1/summary.csv || fail "summary.csv does n
 grep -q '^file,scenario,status,year,' out1/summary.csv || fail "summary.csv has no header"
 [ "$(grep -c '^s2.csv,Study 2,ok,20[345]0,' out1/summary.csv)" = 3 ] ||
     fail "summary.csv lacks the 2030, 2040 and 2050 rows of s2"
-grep -v '^#' out1/s1.csv | head -1 | grep -q '^year,' || fail "s1.csv has no run header"
+grep -v '^#' out1/s1.csv | head -1 | grep -q '^scenario,year,' || fail "s1.csv has no run header with its scenario column"
 
 # The progress bar: on a terminal only (script(1) gives the program one).
 "$T" batch sc -o outq -j 2 2>errq.txt || fail "batch to outq failed"

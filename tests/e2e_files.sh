@@ -136,7 +136,7 @@ expect 1 "base file 'fifo.ini' is a FIFO" timeout 10 "$T" check usesfifo.ini
 expect 1 "is a FIFO" timeout 10 "$T" batch usesfifo.ini -o resf
 
 # ---- honest errors ----
-expect 2 "neither 2030 nor 2050" "$T" attribute f.ini --from 2035 --to 2045
+expect 2 "none of the years split (2030, 2050)" "$T" attribute f.ini --from 2035 --to 2045
 [ -s out.txt ] && fail "attribute with no year wrote a table"
 expect 2 "no scenario's run reports 2019" "$T" compare --years 2019 baseline
 [ -s out.txt ] && fail "compare of a year no run reports wrote a table"

@@ -278,8 +278,8 @@ static void test_transim_run_of_a_saved_scenario_gives_the_values_shown(void **s
     assert_int_equal(app_save(f->a, path, &err), SIM_OK);
     assert_int_equal(app_export_csv(f->a, out_gui, &err), SIM_OK);
     int var = f->a->ind[f->a->graph_sel[0]];
-    snprintf(cmd, sizeof cmd, "'%s/transim' run '%s' --vars %s -o '%s'", TRANSIM_BINARY_DIR, path,
-             var_table[var].name, out_cli);
+    snprintf(cmd, sizeof cmd, "'%s/transim' run '%s' --vars %s --no-header -o '%s'",
+             TRANSIM_BINARY_DIR, path, var_table[var].name, out_cli);
     assert_int_equal(system(cmd), 0);
     int ng = read_lines(out_gui, gui_csv, 64), nc = read_lines(out_cli, cli_csv, 64);
     assert_int_equal(ng, nc);

@@ -21,7 +21,7 @@
 output_opts output_opts_default(void)
 {
     output_opts o = {.format = OUTPUT_CSV, .long_rows = 0, .units = 0,
-                     .vars = NULL, .nvars = 0, .scenario = NULL};
+                     .vars = NULL, .nvars = 0, .scenario = NULL, .scenario_column = 0};
     return o;
 }
 
@@ -207,11 +207,24 @@ static void json_number(FILE *f, double v)
     fputs(isfinite(v) ? output_number(v, buf, sizeof buf) : "null", f);
 }
 
+void output_json_string(FILE *f, const char *text)
+{
+    json_string(f, text);
+}
+
+void output_json_number(FILE *f, double v)
+{
+    json_number(f, v);
+}
+
 static void write_wide(FILE *f, const run_result *r, const output_opts *o, const int *vars,
                        size_t nvars)
 {
     char sep = o->format == OUTPUT_TSV ? '\t' : ',';
     char buf[32];
+    const char *scen = o->scenario != NULL ? o->scenario : "";
+    if (o->scenario_column)
+        fprintf(f, "scenario%c", sep);
     fputs("year", f);
     for (size_t j = 0; j < nvars; j++) {
         fputc(sep, f);
@@ -219,6 +232,8 @@ static void write_wide(FILE *f, const run_result *r, const output_opts *o, const
     }
     fputc('\n', f);
     if (o->units) {
+        if (o->scenario_column)
+            fprintf(f, "%c", sep);
         fputs("unit", f);
         for (size_t j = 0; j < nvars; j++) {
             fputc(sep, f);
@@ -227,6 +242,10 @@ static void write_wide(FILE *f, const run_result *r, const output_opts *o, const
         fputc('\n', f);
     }
     for (size_t i = 0; i < r->rows; i++) {
+        if (o->scenario_column) {
+            text_field(f, o->format, scen);
+            fputc(sep, f);
+        }
         fputs(output_number(r->t[i], buf, sizeof buf), f);
         for (size_t j = 0; j < nvars; j++) {
             fputc(sep, f);

@@ -33,6 +33,8 @@ typedef struct output_opts {
     const int *vars;      /* V_ ids of the columns, in order; NULL = the default set */
     size_t nvars;         /* entries in vars */
     const char *scenario; /* scenario name for long rows and JSON (NULL = "") */
+    int scenario_column;  /* wide CSV/TSV: a first column `scenario` (batch files, which
+                             an analyst stacks) */
 } output_opts;
 
 /* The defaults above: wide CSV of the default variables, no units line. */
@@ -69,6 +71,11 @@ char *output_number(double v, char *buf, size_t n);
 /* Writes text as one CSV field (quoted when it holds a comma, a quote, a
  * newline or leading or trailing blanks; quotes doubled). */
 void output_csv_field(FILE *f, const char *text);
+
+/* Writes text as one JSON string (quotes, backslashes and control
+ * characters escaped), and v as a JSON number (null when not finite). */
+void output_json_string(FILE *f, const char *text);
+void output_json_number(FILE *f, double v);
 
 /* An output file, written so that a failed run leaves the target as it was.
  * Usage:

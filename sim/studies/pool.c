@@ -71,16 +71,47 @@ static void *pool_worker_main(void *arg)
     return NULL;
 }
 
-/* Draws "[#####.....]  42% 420/1000" on stderr, overwriting the line. */
-static void pool_draw_progress(size_t done, size_t total)
+/* A duration as "45s", "12m05s" or "3h07m". */
+static void pool_duration(char *buf, size_t n, double s)
+{
+    long t = s > 0 ? (long)(s + 0.5) : 0;
+    if (t < 60)
+        snprintf(buf, n, "%lds", t);
+    else if (t < 3600)
+        snprintf(buf, n, "%ldm%02lds", t / 60, t % 60);
+    else
+        snprintf(buf, n, "%ldh%02ldm", t / 3600, t / 60 % 60);
+}
+
+char *pool_progress_format(char *buf, size_t n, size_t done, size_t total, double elapsed)
 {
     enum { BAR = 40 };
-    char bar[BAR + 1];
+    char bar[BAR + 1], when[48] = "";
     size_t fill = total ? done * BAR / total : BAR;
     for (size_t i = 0; i < BAR; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[BAR] = '\0';
-    fprintf(stderr, "\r[%s] %3zu%% %zu/%zu", bar, total ? done * 100 / total : 100, done, total);
+    if (done >= total) {
+        pool_duration(when + 2, sizeof when - 2, elapsed);
+        when[0] = when[1] = ' ';
+    } else if (done > 0 && elapsed >= 1.0) {
+        memcpy(when, "  ETA ", 7);
+        pool_duration(when + 6, sizeof when - 6, elapsed * (double)(total - done) / (double)done);
+    }
+    snprintf(buf, n, "[%s] %3zu%% %zu/%zu%s", bar, total ? done * 100 / total : 100, done, total,
+             when);
+    return buf;
+}
+
+/* Draws the progress line on stderr, overwriting the last (the blanks clear
+ * what a longer line left). */
+static void pool_draw_progress(size_t done, size_t total, const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double elapsed = (double)(now.tv_sec - start->tv_sec) + 1e-9 * (double)(now.tv_nsec - start->tv_nsec);
+    char line[160];
+    fprintf(stderr, "\r%s    ", pool_progress_format(line, sizeof line, done, total, elapsed));
     fflush(stderr);
 }
 
@@ -114,6 +145,8 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
         return 0;
     }
 
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     pool_run r = {.lo = lo, .hi = hi, .width = width, .fn = fn, .ctx = ctx, .out = out,
                   .failed = (size_t)-1};
     atomic_init(&r.next, lo);
@@ -140,7 +173,7 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
         /* The calling thread only draws: a tenth of a second at a time. */
         for (;;) {
             size_t done = atomic_load(&r.done);
-            pool_draw_progress(done, hi - lo);
+            pool_draw_progress(done, hi - lo, &start);
             if (done >= hi - lo || started == 0 || atomic_load(&r.stop))
                 break;
             struct timespec ts = {0, 100000000L};
@@ -150,7 +183,7 @@ int pool_map_range(unsigned workers, int progress, size_t lo, size_t hi, size_t 
     for (unsigned t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     if (progress) {
-        pool_draw_progress(atomic_load(&r.done), hi - lo);
+        pool_draw_progress(atomic_load(&r.done), hi - lo, &start);
         fputc('\n', stderr);
     }
     pthread_mutex_destroy(&r.lock);

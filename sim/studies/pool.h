@@ -59,6 +59,13 @@ unsigned pool_cores(void);
  * Without MPI (rank 0 of 1) that is [0, n). */
 void pool_share(size_t n, int rank, int size, size_t *lo, size_t *hi);
 
+/* Formats the progress line of a map into buf (at least 96 bytes):
+ * "[#####.....]  42% 420/1000  ETA 1m05s" while running, the time left
+ * estimated from the rate so far once a second has passed and one item is
+ * done; "... 1000/1000  12s" (the time taken) when done. elapsed is in
+ * seconds. Returns buf. */
+char *pool_progress_format(char *buf, size_t n, size_t done, size_t total, double elapsed);
+
 /* The thread map on its own: runs fn for indices [lo, hi) over `workers`
  * threads, writing block i at out[(i - lo) * width]. Draws a progress bar
  * over `total` items (offset by `done_before`) when progress is set. Same

@@ -55,14 +55,17 @@ double sample_inverse_cdf(var_dist dist, double lo, double mode, double hi, doub
     }
 }
 
+int sample_is_uncertain(const var_desc *d)
+{
+    return (d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM) && var_is_estimate(d) &&
+           d->dist != DIST_NONE && d->unc_lo < d->unc_hi;
+}
+
 size_t sample_uncertain_vars(int *vars, size_t cap)
 {
     size_t n = 0;
     for (int i = 0; i < VAR_COUNT; i++) {
-        const var_desc *d = &var_table[i];
-        if (d->kind != VAR_ASSUMPTION && d->kind != VAR_PARAM)
-            continue;
-        if (!var_is_estimate(d) || d->dist == DIST_NONE || !(d->unc_lo < d->unc_hi))
+        if (!sample_is_uncertain(&var_table[i]))
             continue;
         if (n < cap)
             vars[n] = i;

@@ -32,6 +32,10 @@ void sample_stream(gsl_rng *rng, uint64_t seed, uint64_t index);
  * at `mode` (clamped into [lo, hi]). DIST_NONE returns mode. */
 double sample_inverse_cdf(var_dist dist, double lo, double mode, double hi, double u);
 
+/* 1 when Monte Carlo draws the row d: an [est] or [fit] assumption or
+ * parameter with a distribution over a range that is not empty. */
+int sample_is_uncertain(const var_desc *d);
+
 /* The uncertain inputs of the model: the assumptions and parameters whose
  * source is "[est]" and that have a distribution (dist != DIST_NONE) with
  * unc_lo < unc_hi. Writes up to cap V_ indices, in table order, to vars;

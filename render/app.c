@@ -201,7 +201,7 @@ sim_status app_open(app *a, const char *path, sim_error *err)
     return SIM_OK;
 }
 
-sim_status app_restore(app *a, const char *path, sim_error *err)
+sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err)
 {
     sim_status st = app_open(a, path, err);
     if (st != SIM_OK)
@@ -209,6 +209,20 @@ sim_status app_restore(app *a, const char *path, sim_error *err)
     a->path[0] = '\0';
     a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
     a->clean.name[0] = '\0';
+    if (!origin || !origin[0])
+        return SIM_OK;
+    copy_str(a->path, sizeof a->path, origin);
+    /* Unsaved against what the file holds now; a file gone or unreadable
+     * since leaves the copy all unsaved (Save writes the file anew). */
+    scenario *tmp = malloc(sizeof *tmp);
+    sim_error ignored;
+    sim_error_clear(&ignored);
+    if (tmp) {
+        scenario_init(tmp);
+        if (scenario_load(tmp, origin, &ignored) == SIM_OK)
+            a->clean = *tmp;
+        free(tmp);
+    }
     return SIM_OK;
 }
 
@@ -245,15 +259,22 @@ static void base_name(const char *path, char *buf, size_t n)
 
 void app_title(const app *a, char *buf, size_t n)
 {
-    char stem[256];
+    char stem[256], slug[256], file[1100] = "";
     const char *name = a->sc.name;
-    if (!name[0] && a->path[0]) {
+    if (a->path[0])
         base_name(a->path, stem, sizeof stem);
+    if (!name[0] && a->path[0]) {
         name = stem;
     } else if (!name[0]) {
         name = str_get(STR_SCENARIO, a->swedish);
+    } else if (a->path[0]) {
+        /* The file too when the name does not say it (where Save writes). */
+        app_slug(name, slug, sizeof slug);
+        const char *leaf = strrchr(a->path, '/');
+        if (strcmp(slug, stem) != 0)
+            snprintf(file, sizeof file, " (%s)", leaf ? leaf + 1 : a->path);
     }
-    snprintf(buf, n, "%s%s \xE2\x80\x94 transim", app_dirty(a) ? "\xE2\x80\xA2 " : "", name);
+    snprintf(buf, n, "%s%s%s \xE2\x80\x94 transim", app_dirty(a) ? "\xE2\x80\xA2 " : "", name, file);
 }
 
 /* Records the state before a change, unless it continues the last group. */

@@ -118,13 +118,15 @@ typedef struct app {
                               follows the typed name until the user edits it) */
     char entry_name_seen[128]; /* the name the proposed path was made from */
     char overwrite_path[1024]; /* the existing file the overwrite question is about */
-    app_dialog overwrite_back; /* where Cancel on that question returns (SAVE or NONE) */
+    app_dialog overwrite_back; /* where Cancel on that question returns (SAVE,
+                                  EXPORT or NONE) */
     int overwrite_heirs;   /* scenario files that inherit from overwrite_path */
     char overwrite_heir[256]; /* the first of them (file name) */
     int overwrite_bundled; /* 1 when overwrite_path is a bundled scenario */
     char restore_path[1024]; /* a crashed session's recovery file offered for restore, "" none */
     char restore_name[128];  /* the scenario's name in it */
     char restore_when[64];   /* when it was last written, local time */
+    char restore_origin[1024]; /* the scenario file the copy belongs to, "" new work */
     app_restore_answer restore_answer; /* what the user chose; the window layer acts on it
                                           and sets it back to APP_RESTORE_OPEN */
     char dir[1024];        /* directory the file dialogs list */
@@ -167,9 +169,12 @@ void app_destroy(app *a);
 sim_status app_open(app *a, const char *path, sim_error *err);
 
 /* Takes the scenario of a recovery file at path as unsaved work: loads it
- * (validated, re-run), with no file of its own (Save asks where) and
- * undo cleared. On failure nothing changes and err says why. */
-sim_status app_restore(app *a, const char *path, sim_error *err);
+ * (validated, re-run) with undo cleared. origin is the scenario file the
+ * copy belongs to ("" for new work): it becomes the scenario's file, so Save
+ * writes there (with the usual questions), and the unsaved mark compares
+ * with what that file holds now; without one, Save asks where. On failure
+ * nothing changes and err says why. */
+sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err);
 
 /* Saves the scenario to path (atomically) and marks it clean. */
 sim_status app_save(app *a, const char *path, sim_error *err);

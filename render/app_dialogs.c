@@ -66,7 +66,9 @@ static void do_pending(app *a)
     }
 }
 
-/* Cancel on the overwrite question: back to the save dialog, or (after
+static void do_export(app *a);
+
+/* Cancel on the overwrite question: back to the save or export dialog, or (after
  * Ctrl+S) nothing saved and nothing that waited on the save done. */
 static void cancel_overwrite(app *a)
 {
@@ -229,6 +231,8 @@ static void draw_overwrite(app *a, ui_ctx *ctx)
     if (b == 0) {
         if (a->overwrite_back == APP_DLG_SAVE) {
             save_as(a, a->overwrite_path);
+        } else if (a->overwrite_back == APP_DLG_EXPORT) {
+            do_export(a);
         } else {
             sim_error err;
             sim_error_clear(&err);
@@ -252,10 +256,16 @@ static void draw_overwrite(app *a, ui_ctx *ctx)
 
 static void draw_restore(app *a, ui_ctx *ctx)
 {
-    ui_rect in = dialog_begin(a, ctx, STR_RESTORE_TITLE, ui_px(ctx, 620), ui_px(ctx, 260));
+    ui_rect in = dialog_begin(a, ctx, STR_RESTORE_TITLE, ui_px(ctx, 620), ui_px(ctx, 300));
     char text[3000];
     snprintf(text, sizeof text, str_get(STR_RESTORE_TEXT_FMT, a->swedish), a->restore_name,
              a->restore_when, a->restore_path);
+    if (a->restore_origin[0]) {
+        char line[1400];
+        snprintf(line, sizeof line, str_get(STR_RESTORE_OF_FMT, a->swedish), a->restore_origin);
+        strncat(text, "\n", sizeof text - strlen(text) - 1);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+    }
     int h = ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
     ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_RESTORE_LATER, a->swedish), in.x,
                     in.y + h + ui_px(ctx, 8), in.w, ctx->colors[UI_COL_MUTED]);
@@ -267,8 +277,11 @@ static void draw_restore(app *a, ui_ctx *ctx)
         sim_error err;
         sim_error_clear(&err);
         char msg[1200];
-        if (app_restore(a, a->restore_path, &err) == SIM_OK) {
-            app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
+        if (app_restore(a, a->restore_path, a->restore_origin, &err) == SIM_OK) {
+            if (a->restore_origin[0])
+                app_status(a, 0, str_get(STR_RESTORED_TO_FMT, a->swedish), a->restore_origin);
+            else
+                app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
             a->restore_answer = APP_RESTORE_RESTORED;
         } else {
             app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
@@ -343,6 +356,33 @@ static void draw_compare(app *a, ui_ctx *ctx)
     dialog_end(ctx);
 }
 
+/* The export's base name from what was typed: a trailing ".csv" or ".png"
+ * is dropped (both files are written), into buf. */
+static void export_base_of(const char *typed, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", typed);
+    size_t len = strlen(buf);
+    if (len > 4 && (strcmp(buf + len - 4, ".csv") == 0 || strcmp(buf + len - 4, ".png") == 0))
+        buf[len - 4] = '\0';
+}
+
+/* Writes a->export_base's CSV now and asks the window layer for the PNG. */
+static void do_export(app *a)
+{
+    char path[1100], msg[1200];
+    sim_error err;
+    sim_error_clear(&err);
+    snprintf(path, sizeof path, "%s.csv", a->export_base);
+    if (app_export_csv(a, path, &err) != SIM_OK) {
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        a->dialog = APP_DLG_EXPORT;
+        return;
+    }
+    a->export_requested = 1;
+    app_status(a, 0, "%s: %s", str_get(STR_EXPORTED, a->swedish), path);
+    a->dialog = APP_DLG_NONE;
+}
+
 static void draw_export(app *a, ui_ctx *ctx)
 {
     ui_rect in = dialog_begin(a, ctx, STR_EXPORT_TITLE, ui_px(ctx, 560), ui_px(ctx, 230));
@@ -350,24 +390,23 @@ static void draw_export(app *a, ui_ctx *ctx)
     int y = in.y + ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_EXPORT_HINT, a->swedish), in.x, in.y,
                                    in.w, ctx->colors[UI_COL_MUTED]) + ui_px(ctx, 8);
     unsigned tid = ui_id("export-entry", 0);
-    if (a->dialog_shown != APP_DLG_EXPORT)
+    if (a->dialog_shown != APP_DLG_EXPORT) /* opened, or back from "replace?" */
         ui_focus_set(ctx, tid);
     int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_EXPORT, STR_CANCEL};
     int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
-        char path[1100], msg[1200];
-        sim_error err;
-        sim_error_clear(&err);
-        snprintf(path, sizeof path, "%s.csv", a->entry);
-        if (app_export_csv(a, path, &err) != SIM_OK) {
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
-        } else {
-            snprintf(a->export_base, sizeof a->export_base, "%s", a->entry);
-            a->export_requested = 1;
-            app_status(a, 0, "%s: %s", str_get(STR_EXPORTED, a->swedish), path);
-            a->dialog = APP_DLG_NONE;
-        }
+        export_base_of(a->entry, a->export_base, sizeof a->export_base);
+        /* Either file existing is replaced only when the user says so. */
+        char csv[1100], png[1100];
+        snprintf(csv, sizeof csv, "%s.csv", a->export_base);
+        snprintf(png, sizeof png, "%s.png", a->export_base);
+        if (access(csv, F_OK) == 0)
+            app_ask_overwrite(a, csv, APP_DLG_EXPORT);
+        else if (access(png, F_OK) == 0)
+            app_ask_overwrite(a, png, APP_DLG_EXPORT);
+        else
+            do_export(a);
     }
     if (b == 1)
         a->dialog = APP_DLG_NONE;

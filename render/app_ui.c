@@ -122,8 +122,10 @@ void app_ask_overwrite(app *a, const char *path, app_dialog back)
 {
     snprintf(a->overwrite_path, sizeof a->overwrite_path, "%s", path);
     a->overwrite_back = back;
-    a->overwrite_heirs = app_count_heirs(path, a->overwrite_heir, sizeof a->overwrite_heir);
-    a->overwrite_bundled = app_is_bundled(path);
+    int scenario_file = back != APP_DLG_EXPORT; /* an export's PNG or CSV is no scenario */
+    a->overwrite_heirs =
+        scenario_file ? app_count_heirs(path, a->overwrite_heir, sizeof a->overwrite_heir) : 0;
+    a->overwrite_bundled = scenario_file && app_is_bundled(path);
     a->dialog = APP_DLG_OVERWRITE;
 }
 

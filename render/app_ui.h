@@ -36,8 +36,9 @@ typedef enum app_cmd {
 void app_command(app *a, app_cmd cmd);
 
 /* Asks whether to replace the existing file at path (APP_DLG_OVERWRITE);
- * Cancel returns to back (APP_DLG_SAVE, or APP_DLG_NONE to drop the save
- * and what waited on it). */
+ * Cancel returns to back (APP_DLG_SAVE or APP_DLG_EXPORT, or APP_DLG_NONE
+ * to drop the save and what waited on it); Replace saves, or exports to
+ * a->export_base when back is APP_DLG_EXPORT. */
 void app_ask_overwrite(app *a, const char *path, app_dialog back);
 
 /* While the save dialog's path is still the proposed one, proposes it anew

@@ -135,6 +135,11 @@ static const char *const table[STR_COUNT][2] = {
                            "Escape beh\xC3\xA5ller kopian och fr\xC3\xA5gar igen vid n\xC3\xA4sta start."},
     [STR_RESTORED_FMT] = {"Restored from %s: save it to keep it",
                           "\xC3\x85terst\xC3\xA4llt fr\xC3\xA5n %s: spara f\xC3\xB6r att beh\xC3\xA5lla det"},
+    [STR_RESTORED_TO_FMT] = {"Restored the unsaved work on %s: Save writes it there",
+                             "Osparat arbete p\xC3\xA5 %s \xC3\xA5terst\xC3\xA4llt: Spara skriver det dit"},
+    [STR_RESTORE_OF_FMT] = {"It is unsaved work on %s; restored, Save writes it there.",
+                            "Det \xC3\xA4r osparat arbete p\xC3\xA5 %s; \xC3\xA5terst\xC3\xA4llt skriver Spara "
+                            "det dit."},
     [STR_DISCARDED_FMT] = {"Recovery copy %s discarded", "\xC3\x85terst\xC3\xA4llningskopian %s sl\xC3\xA4ngd"},
     [STR_AUTOSAVE_FAILED_FMT] = {"Recovery copy not written: %s",
                                  "\xC3\x85terst\xC3\xA4llningskopian kunde inte skrivas: %s"},

@@ -94,6 +94,8 @@ typedef enum str_id {
     STR_DISCARD_COPY,
     STR_RESTORE_LATER,
     STR_RESTORED_FMT,       /* printf: the recovery file */
+    STR_RESTORED_TO_FMT,    /* printf: the scenario file the restored work belongs to */
+    STR_RESTORE_OF_FMT,     /* printf: the same, in the restore question */
     STR_DISCARDED_FMT,      /* printf: the recovery file */
     STR_AUTOSAVE_FAILED_FMT, /* printf: the error (file and reason) */
     STR_UNCERTAINTY,

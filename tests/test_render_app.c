@@ -575,6 +575,13 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     f->a->clean = f->a->sc;
     app_title(f->a, title, sizeof title);
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
+    /* A file the name does not say is named too: that is where Save writes. */
+    snprintf(f->a->path, sizeof f->a->path, "%s", "/some/where/p1.ini");
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Skills first (p1.ini) \xE2\x80\x94 transim");
+    snprintf(f->a->path, sizeof f->a->path, "%s", "/some/where/skills-first.ini");
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
 
 static void test_slug_and_proposed_names(void **state)

@@ -228,6 +228,9 @@ sim_status app_restore(app *a, const char *path, const char *origin, sim_error *
 
 sim_status app_save(app *a, const char *path, sim_error *err)
 {
+    if (app_is_read_only(path))
+        return sim_error_set(err, SIM_EIO, path, 0, "%s",
+                             str_get(STR_READ_ONLY, a->swedish));
     sim_status st = scenario_save(&a->sc, path, err);
     if (st != SIM_OK)
         return st;

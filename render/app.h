@@ -176,7 +176,8 @@ sim_status app_open(app *a, const char *path, sim_error *err);
  * nothing changes and err says why. */
 sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err);
 
-/* Saves the scenario to path (atomically) and marks it clean. */
+/* Saves the scenario to path (atomically) and marks it clean. A read-only
+ * file (app_is_read_only) is refused with SIM_EIO and nothing written. */
 sim_status app_save(app *a, const char *path, sim_error *err);
 
 /* 1 when the scenario differs from the one last opened or saved. */
@@ -194,6 +195,10 @@ int app_user_dir(char *buf, size_t n);
 /* 1 when path lies in the bundled scenarios folder (the source tree's
  * scenarios/, or ./scenarios): those files are never written over by Save. */
 int app_is_bundled(const char *path);
+/* 1 when the file at path exists and is read-only: no write permission
+ * bit is set, or this user may not write it. Save never replaces such a
+ * file (the atomic rename would, silently): it is kept as its owner marked it. */
+int app_is_read_only(const char *path);
 /* How many scenario files in path's directory inherit from it (`base = `
  * naming it); the first one's file name into first (n bytes) when not NULL. */
 int app_count_heirs(const char *path, char *first, size_t n);

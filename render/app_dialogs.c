@@ -198,7 +198,9 @@ static void draw_save(app *a, ui_ctx *ctx)
     int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT) || (nr & UI_SUBMIT)) && a->entry[0]) {
         /* An existing file is replaced only when the user says so. */
-        if (access(a->entry, F_OK) == 0)
+        if (app_is_read_only(a->entry))
+            save_as(a, a->entry); /* refused: the status says why, the dialog stays */
+        else if (access(a->entry, F_OK) == 0)
             app_ask_overwrite(a, a->entry, APP_DLG_SAVE);
         else
             save_as(a, a->entry);

@@ -155,6 +155,12 @@ void app_command(app *a, app_cmd cmd)
             app_status(a, 0, "%s", str_get(STR_BUNDLED_SAVE_AS, a->swedish));
             break;
         }
+        if (a->path[0] && app_is_read_only(a->path)) {
+            /* Kept as its owner marked it: save a copy instead. */
+            open_save_dialog(a);
+            app_status(a, 0, "%s: %s", a->path, str_get(STR_READ_ONLY, a->swedish));
+            break;
+        }
         if (a->path[0] && app_count_heirs(a->path, NULL, 0) > 0) {
             app_ask_overwrite(a, a->path, APP_DLG_NONE); /* others build on it */
             break;

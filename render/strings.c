@@ -124,6 +124,8 @@ static const char *const table[STR_COUNT][2] = {
     [STR_BUNDLED_SAVE_AS] = {"The bundled scenarios stay as they are: save your own copy",
                              "Medf\xC3\xB6ljande scenarier beh\xC3\xA5lls som de \xC3\xA4r: spara "
                              "en egen kopia"},
+    [STR_READ_ONLY] = {"the file is read-only: save a copy under another name",
+                       "filen \xC3\xA4r skrivskyddad: spara en kopia under ett annat namn"},
     [STR_RESTORE_TITLE] = {"Restore unsaved work?", "\xC3\x85terst\xC3\xA4lla osparat arbete?"},
     [STR_RESTORE_TEXT_FMT] = {"transim did not close normally last time. A recovery copy of '%s' "
                               "was kept (%s):\n%s",

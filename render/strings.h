@@ -88,6 +88,7 @@ typedef enum str_id {
     STR_BUNDLED_NOTE,
     STR_REPLACE,
     STR_BUNDLED_SAVE_AS,
+    STR_READ_ONLY,          /* after a file's path: it is read-only, save a copy */
     STR_RESTORE_TITLE,
     STR_RESTORE_TEXT_FMT,   /* printf: the scenario's name, when it was written, the file */
     STR_RESTORE,

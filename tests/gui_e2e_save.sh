@@ -6,7 +6,8 @@
 # and Return on that question (Cancel) leaves the file as it was; Return on
 # the unsaved-changes question saves nothing and quits nothing; a clean exit
 # leaves no recovery copy; export onto existing files asks; a crashed
-# session's copy, restored, saves back to its own file with Ctrl+S.
+# session's copy, restored, saves back to its own file with Ctrl+S; a
+# read-only file is never replaced.
 # Skips (77) without Xvfb or xdotool.
 #   usage: gui_e2e_save.sh BUILD/transim-gui SOURCE_DIR
 set -u
@@ -211,8 +212,29 @@ step key ctrl+s
 wait_until title_is "Team Blue — transim" || fail "Ctrl+S after restoring: title '$(title)'"
 [ "$(md5sum <"$userdir/team-blue.ini")" != "$saved" ] || fail "Ctrl+S after restoring did not write team-blue.ini"
 [ "$(ls "$userdir")" = "team-blue.ini" ] || fail "restoring saved other files: $(ls "$userdir")"
+
+# A read-only file stays as it is: Ctrl+S opens Save as, and Save as onto
+# it is refused (a rename would replace it silently, even for root).
+chmod 444 "$userdir/team-blue.ini"
+saved=$(md5sum <"$userdir/team-blue.ini")
+for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
+step key Right
+wait_until title_marked || fail "expected unsaved changes: '$(title)'"
+step key ctrl+s
+file_field
+step key ctrl+a
+step type --delay 5 "$userdir/team-blue.ini"
+step key Return
+step key Return
+sleep 1
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "a read-only file was replaced"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
+step key Escape
+step key Escape
 step key ctrl+q
-wait_until gone || fail "Ctrl+Q with nothing unsaved did not quit"
+step key shift+Tab
+xdotool key Return
+wait_until gone || fail "Discard changes did not quit"
 wait "$gui_pid"
 status=$?
 gui_pid=

@@ -517,6 +517,70 @@ static void test_ctrl_s_on_a_bundled_scenario_is_save_as(void **state)
     assert_int_equal(chdir(cwd), 0);
 }
 
+/* A read-only file stays as its owner marked it: Ctrl+S opens Save as, and
+ * Save as onto it is refused with the reason (the atomic rename would
+ * replace it silently). */
+static void test_a_read_only_file_is_never_replaced(void **state)
+{
+    fixture *f = *state;
+    char mine[128], buf[256];
+    snprintf(mine, sizeof mine, "%s/handout.ini", f->dir);
+    write_file(mine, "[scenario]\nname = Handout\n");
+    assert_int_equal(chmod(mine, 0444), 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_open(f->a, mine, &err), SIM_OK);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_non_null(strstr(f->a->status, "read-only"));
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s", mine);
+    f->a->entry_auto = 0;
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE); /* refused, the dialog stays */
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "read-only"));
+    assert_string_equal(read_file(mine, buf, sizeof buf), "[scenario]\nname = Handout\n");
+    assert_true(app_dirty(f->a));
+    assert_int_not_equal(app_save(f->a, mine, &err), SIM_OK);
+    assert_string_equal(read_file(mine, buf, sizeof buf), "[scenario]\nname = Handout\n");
+}
+
+/* Export onto an existing NAME.csv or NAME.png asks; Cancel (Return) goes
+ * back to the export dialog with nothing written, Replace writes. */
+static void test_export_over_existing_files_asks_first(void **state)
+{
+    fixture *f = *state;
+    char base[128], csv[160], png[160], buf[256];
+    snprintf(base, sizeof base, "%s/graphs", f->dir);
+    snprintf(csv, sizeof csv, "%s.csv", base);
+    snprintf(png, sizeof png, "%s.png", base);
+    write_file(png, "mine");
+    app_command(f->a, APP_CMD_EXPORT);
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s.png", base); /* the suffix is dropped */
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    assert_string_equal(f->a->overwrite_path, png);
+    assert_int_equal(f->a->overwrite_bundled, 0);
+    frame(f);
+    key(f, UI_KEY_RETURN); /* Cancel */
+    assert_int_equal(f->a->dialog, APP_DLG_EXPORT);
+    assert_false(f->a->export_requested);
+    assert_int_not_equal(access(csv, F_OK), 0);
+    assert_string_equal(read_file(png, buf, sizeof buf), "mine");
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    frame(f);
+    key(f, UI_KEY_TAB); /* to Replace */
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_true(f->a->export_requested);
+    assert_string_equal(f->a->export_base, base);
+    assert_int_equal(access(csv, R_OK), 0);
+}
+
 static void test_ctrl_s_on_a_file_others_inherit_from_asks_first(void **state)
 {
     fixture *f = *state;
@@ -1102,6 +1166,8 @@ int main(void)
         T(test_clicking_the_name_field_saves_nothing),
         T(test_save_as_proposes_a_new_file_in_the_users_folder),
         T(test_ctrl_s_on_a_bundled_scenario_is_save_as),
+        T(test_a_read_only_file_is_never_replaced),
+        T(test_export_over_existing_files_asks_first),
         T(test_ctrl_s_on_a_file_others_inherit_from_asks_first),
         T(test_unsaved_question_return_and_escape_cancel),
         T(test_clicking_the_compare_path_field_reads_nothing),

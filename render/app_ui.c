@@ -397,10 +397,18 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     int y = r.y + pad;
     char head[300];
     const char *unit = app_unit(a, var);
-    if (*unit && strcmp(unit, "1") != 0)
+    int has_unit = *unit && strcmp(unit, "1") != 0;
+    if (has_unit)
         snprintf(head, sizeof head, "%s (%s)", app_label(a, var), unit);
     else
         snprintf(head, sizeof head, "%s", app_label(a, var));
+    /* A narrow card keeps the whole name and moves the unit after the
+     * values (when there is room): a name cut short says nothing. */
+    const char *unit_after = NULL;
+    if (has_unit && ui_text_width(ctx, UI_FONT_SMALL, head) > r.w - 2 * pad) {
+        snprintf(head, sizeof head, "%s", app_label(a, var));
+        unit_after = unit;
+    }
     ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, muted);
     y += sh + ui_px(ctx, 4);
     int half = (r.w - 2 * pad) / 2;
@@ -411,8 +419,12 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
         int x = r.x + pad + k * half;
         snprintf(line, sizeof line, "%.0f", years[k]);
         int yw = ui_draw_text(ctx, UI_FONT_SMALL, line, x, y + (bh - sh) / 2, muted);
-        ui_draw_text_in(ctx, UI_FONT_BOLD, fmt_value(num, sizeof num, vals[k], sv),
+        fmt_value(num, sizeof num, vals[k], sv);
+        ui_draw_text_in(ctx, UI_FONT_BOLD, num,
                         ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
+        int ux = x + yw + ui_px(ctx, 5) + ui_text_width(ctx, UI_FONT_BOLD, num) + ui_px(ctx, 4);
+        if (k == 1 && unit_after && ux + ui_text_width(ctx, UI_FONT_SMALL, unit_after) <= r.x + r.w - pad)
+            ui_draw_text(ctx, UI_FONT_SMALL, unit_after, ux, y + (bh - sh) / 2, muted);
     }
     y += bh + ui_px(ctx, 4);
     fmt_key_change kc = fmt_key_change_of(b50, v50, app_is_share(var), key_noise(a, var, y_end));

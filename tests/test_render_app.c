@@ -981,6 +981,40 @@ static int focused_single_lever(const fixture *f)
     return -1;
 }
 
+/* At a projector's 1280x720 and the smallest 1024x600, every key card shows
+ * its whole name: nothing in the strip is cut short with an ellipsis. */
+static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
+{
+    fixture *f = *state;
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int sv = 0; sv < 2; sv++) {
+            f->a->swedish = sv;
+            f->ctx->width = sizes[s][0];
+            f->ctx->height = sizes[s][1];
+            frame(f);
+            frame(f);
+            int cards = 0;
+            for (int i = 0; i < f->ctx->ncmd; i++) {
+                const ui_cmd *c = &f->ctx->cmd[i];
+                /* The cards, between the page buttons (one glyph each). */
+                if (c->type != UI_CMD_TEXT || c->layer != 0 || c->rect.y < f->l.keys.y ||
+                    c->rect.y >= f->l.keys.y + f->l.keys.h || c->rect.x < f->l.keys.x + 30 ||
+                    c->rect.x >= f->l.keys.x + f->l.keys.w - 30)
+                    continue;
+                const char *t = f->ctx->text + c->text;
+                if (strstr(t, "\xE2\x80\xA6"))
+                    fail_msg("%dx%d: '%s' cut short in the key strip", sizes[s][0], sizes[s][1], t);
+                for (int k = 0; k < f->a->nkeys; k++)
+                    if (strncmp(t, app_label(f->a, f->a->keys[k]), strlen(app_label(f->a, f->a->keys[k]))) == 0)
+                        cards++;
+            }
+            if (cards < 3)
+                fail_msg("%dx%d: %d key cards", sizes[s][0], sizes[s][1], cards);
+        }
+    }
+}
+
 static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
 {
     fixture *f = *state;
@@ -1187,6 +1221,7 @@ int main(void)
         T(test_detail_view_takes_values_in_the_units_it_shows),
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
+        T(test_key_cards_show_whole_names_down_to_1024x600),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),

@@ -145,6 +145,13 @@ static const char *const table[STR_COUNT][2] = {
     [STR_DISCARDED_FMT] = {"Recovery copy %s discarded", "\xC3\x85terst\xC3\xA4llningskopian %s sl\xC3\xA4ngd"},
     [STR_AUTOSAVE_FAILED_FMT] = {"Recovery copy not written: %s",
                                  "\xC3\x85terst\xC3\xA4llningskopian kunde inte skrivas: %s"},
+    [STR_EXPORT_CSV_TITLE] = {"transim: the graphs' data", "transim: graferna som data"},
+    [STR_MODEL_WORD] = {"model", "modell"},
+    [STR_EXPORTED_ON] = {"exported", "exporterad"},
+    [STR_EXPORT_UNITS_NOTE] = {"values in the units shown on screen (column heads); shares in %",
+                               "v\xC3\xA4rden i enheterna p\xC3\xA5 sk\xC3\xA4rmen (kolumnrubrikerna); "
+                               "andelar i %"},
+    [STR_YEAR] = {"year", "\xC3\xA5r"},
 };
 
 const char *str_get(str_id id, int swedish)

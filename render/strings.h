@@ -108,6 +108,11 @@ typedef enum str_id {
     STR_NOT_SIGNIFICANT, /* a change under the threshold of significance */
     STR_NO_CAP_SET,     /* the budget without a cap */
     STR_EMPTY_FILE,     /* a scenario file that sets nothing */
+    STR_EXPORT_CSV_TITLE, /* the export's first line, before the scenario's name */
+    STR_MODEL_WORD,       /* "model", in the export's provenance */
+    STR_EXPORTED_ON,      /* "exported", before the date */
+    STR_EXPORT_UNITS_NOTE,/* the export's values are in the units shown */
+    STR_YEAR,
     STR_COUNT
 } str_id;
 

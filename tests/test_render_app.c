@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "render/app.h"
+#include "sim/model/model.h"
 #include "render/app_ui.h"
 #include "render/strings.h"
 #include "sim/studies/sample.h"
@@ -282,19 +283,26 @@ static void test_transim_run_of_a_saved_scenario_gives_the_values_shown(void **s
              var_table[var].name, out_cli);
     assert_int_equal(system(cmd), 0);
     int ng = read_lines(out_gui, gui_csv, 64), nc = read_lines(out_cli, cli_csv, 64);
-    assert_int_equal(ng, nc);
-    assert_true(ng > 30);
-    /* Row by row: the year and the scenario's column are the same text
-     * (both written with sim/files/output.h's ten significant digits). */
-    for (int i = 1; i < ng; i++) {
-        char *g_year = strtok(gui_csv[i], ",");
+    /* The export opens with '#' lines of title and provenance. */
+    int skip = 0;
+    while (skip < ng && gui_csv[skip][0] == '#')
+        skip++;
+    assert_true(skip >= 4);
+    assert_int_equal(ng - skip, nc);
+    assert_true(nc > 30);
+    /* Row by row: the same year, and the scenario's column is transim run's
+     * value in the unit shown (var_display), to its ten digits. */
+    for (int i = 1; i < nc; i++) {
+        char *g_year = strtok(gui_csv[skip + i], ",");
         char *g_val = strtok(NULL, ",\n");
         char *c_year = strtok(cli_csv[i], ",");
         char *c_val = strtok(NULL, ",\n");
         assert_non_null(g_val);
         assert_non_null(c_val);
         assert_string_equal(g_year, c_year);
-        assert_string_equal(g_val, c_val);
+        double shown = var_display(&var_table[var], strtod(c_val, NULL));
+        if (fabs(strtod(g_val, NULL) - shown) > 1e-9 * fmax(1.0, fabs(shown)))
+            fail_msg("%s: exported %s, transim run %s (shown as %.10g)", g_year, g_val, c_val, shown);
     }
 }
 
@@ -806,21 +814,66 @@ static void test_export_csv_has_a_column_per_graph_and_run(void **state)
     fixture *f = *state;
     char path[128], line[8192];
     snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Team Blue");
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_export_csv(f->a, path, &err), SIM_OK);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    /* Title, scenario, model and date first. */
+    int title = 0, model = 0, date = 0, columns = 0;
+    char col[256];
+    snprintf(col, sizeof col, "%s:baseline", var_table[f->a->ind[f->a->graph_sel[0]]].name);
+    while (fgets(line, sizeof line, fp) && line[0] == '#') {
+        title |= strstr(line, "Team Blue") != NULL;
+        model |= strstr(line, MODEL_VERSION) != NULL;
+        date |= strstr(line, "exported: 20") != NULL;
+        columns |= strncmp(line, "# columns: year,", 16) == 0 && strstr(line, col) != NULL;
+    }
+    assert_true(title && model && date && columns);
+    assert_int_equal(strncmp(line, "year,", 5), 0);
+    assert_non_null(strstr(line, var_table[f->a->ind[f->a->graph_sel[0]]].label_en));
+    assert_non_null(strstr(line, "Baseline"));
+    int rows = 0;
+    while (fgets(line, sizeof line, fp))
+        rows++;
+    fclose(fp);
+    assert_int_equal(rows, (int)f->a->cur.rows);
+}
+
+/* In Swedish, the CSV is Swedish Excel's: a byte-order mark, semicolons,
+ * decimal commas, Swedish heads. */
+static void test_export_csv_in_swedish_is_for_swedish_excel(void **state)
+{
+    fixture *f = *state;
+    char path[128], line[8192];
+    snprintf(path, sizeof path, "%s/ut.csv", f->dir);
+    f->a->swedish = 1;
     sim_error err;
     sim_error_clear(&err);
     assert_int_equal(app_export_csv(f->a, path, &err), SIM_OK);
     FILE *fp = fopen(path, "r");
     assert_non_null(fp);
     assert_non_null(fgets(line, sizeof line, fp));
-    assert_int_equal(strncmp(line, "year,", 5), 0);
-    char col[256];
-    snprintf(col, sizeof col, "%s:baseline", var_table[f->a->ind[f->a->graph_sel[0]]].name);
-    assert_non_null(strstr(line, col));
-    int rows = 0;
-    while (fgets(line, sizeof line, fp))
+    assert_int_equal(memcmp(line, "\xEF\xBB\xBF#", 4), 0);
+    while (fgets(line, sizeof line, fp) && line[0] == '#')
+        ;
+    assert_int_equal(strncmp(line, "\xC3\xA5r;", 4), 0); /* "år;" */
+    assert_non_null(strstr(line, "Basscenario"));
+    int rows = 0, commas = 0;
+    while (fgets(line, sizeof line, fp)) {
         rows++;
+        assert_null(strchr(line, '.'));
+        int seps = 0;
+        for (char *p = line; *p; p++) {
+            seps += *p == ';';
+            commas += *p == ',';
+        }
+        assert_int_equal(seps, 2 * f->a->ngraphs); /* scenario and baseline per graph */
+    }
     fclose(fp);
     assert_int_equal(rows, (int)f->a->cur.rows);
+    assert_true(commas > rows); /* decimal commas */
 }
 
 static void test_frame_labels_follow_the_language_at_once(void **state)
@@ -1213,6 +1266,7 @@ int main(void)
         T(test_unsaved_question_save_then_opens_the_other_file),
         T(test_compare_overlays_at_most_four_scenarios),
         T(test_export_csv_has_a_column_per_graph_and_run),
+        T(test_export_csv_in_swedish_is_for_swedish_excel),
         T(test_frame_labels_follow_the_language_at_once),
         T(test_themes_switch_regroups_the_levers),
         T(test_every_lever_gets_a_slider),

@@ -545,9 +545,11 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
     const run_result *runs[2 + APP_COMPARE_MAX];
     const char *names[2 + APP_COMPARE_MAX], *ids[2 + APP_COMPARE_MAX];
     int nr = 0;
+    /* The runs named as in the graphs' legend; the scenario's own name is
+     * in the title line. */
     runs[nr] = &a->cur;
-    ids[nr] = a->sc.name[0] ? a->sc.name : "scenario";
-    names[nr++] = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    ids[nr] = "scenario";
+    names[nr++] = str_get(STR_SCENARIO, sv);
     runs[nr] = &a->base;
     ids[nr] = "baseline";
     names[nr++] = str_get(STR_BASELINE, sv);
@@ -570,8 +572,9 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
     struct tm tm;
     if (localtime_r(&now, &tm))
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    fprintf(f, "# %s: %s\n", str_get(STR_EXPORT_CSV_TITLE, sv), names[0]);
-    fprintf(f, "# %s: %s%s%s\n", str_get(STR_SCENARIO, sv), names[0], a->path[0] ? ", " : "", a->path);
+    const char *scname = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    fprintf(f, "# %s: %s\n", str_get(STR_EXPORT_CSV_TITLE, sv), scname);
+    fprintf(f, "# %s: %s%s%s\n", str_get(STR_SCENARIO, sv), scname, a->path[0] ? ", " : "", a->path);
     fprintf(f, "# %s: %s %s, transim %s\n", str_get(STR_MODEL_WORD, sv), MODEL_NAME, MODEL_VERSION,
             TRANSIM_VERSION);
     fprintf(f, "# %s: %s\n", str_get(STR_EXPORTED_ON, sv), when);

@@ -156,6 +156,8 @@ typedef struct app {
     int want_fullscreen;   /* toggled by the interface; the window layer follows */
     char export_base[1024];/* set by the export dialog; the window layer writes the PNG */
     int export_requested;
+    int export_frame;      /* 1 while the window layer draws the frame it exports as PNG:
+                              a title band above the graphs (app_export_rect) */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
 } app;
 

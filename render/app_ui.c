@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "render/chart.h"
 #include "render/fmt.h"
@@ -703,6 +704,50 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     ui_draw_text_in(ctx, UI_FONT_SMALL, msg, ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - rw, r.h), -1, c);
 }
 
+/* The band above the graphs that titles an exported PNG: its height. */
+static int export_band_h(const ui_ctx *ctx)
+{
+    return ui_text_height(ctx, UI_FONT_TITLE) + ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 14);
+}
+
+ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l)
+{
+    int bh = export_band_h(ctx);
+    int top = l->graphs.y - bh < 0 ? 0 : l->graphs.y - bh;
+    return ui_rect_make(l->graphs.x, top, l->graphs.w, l->graphs.y + l->graphs.h - top);
+}
+
+/* An exported PNG's title and provenance, drawn over what lies just above
+ * the graphs in the frame that is exported: the scenario, its file, the
+ * model and program versions and the date. */
+static void draw_export_title(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = app_export_rect(ctx, l);
+    r.h = l->graphs.y - r.y;
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_BG]);
+    int pad = ui_px(ctx, 4), th = ui_text_height(ctx, UI_FONT_TITLE);
+    char title[256], line[1400], when[64] = "";
+    app_title(a, title, sizeof title);
+    char *dash = strstr(title, " \xE2\x80\x94 transim");
+    if (dash)
+        *dash = '\0'; /* the name, without the program */
+    const char *name = title;
+    if (strncmp(name, "\xE2\x80\xA2 ", 4) == 0)
+        name += 4; /* nor the unsaved mark */
+    ui_draw_text_in(ctx, UI_FONT_TITLE, name, ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, th), -1,
+                    ctx->colors[UI_COL_TEXT]);
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    snprintf(line, sizeof line, "%s %s \xC2\xB7 transim %s \xC2\xB7 %s%s%s", MODEL_NAME, MODEL_VERSION,
+             TRANSIM_VERSION, when, a->path[0] ? " \xC2\xB7 " : "", a->path);
+    ui_draw_text_in(ctx, UI_FONT_SMALL, line,
+                    ui_rect_make(r.x + pad, r.y + pad + th + ui_px(ctx, 2), r.w - 2 * pad,
+                                 ui_text_height(ctx, UI_FONT_SMALL)),
+                    -1, ctx->colors[UI_COL_MUTED]);
+}
+
 void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
     ui_begin(ctx);
@@ -725,6 +770,8 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     draw_status(a, ctx, l);
     /* The toolbar last among the base layer: drop-downs open below it. */
     draw_toolbar(a, ctx, l, rows);
+    if (a->export_frame)
+        draw_export_title(a, ctx, l);
     app_dialogs_draw(a, ctx);
     ui_end(ctx);
 }

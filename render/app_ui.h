@@ -59,6 +59,11 @@ int app_request_compare(app *a, const char *path);
  * the PNG export of the graphs and for tests). */
 void app_frame(app *a, ui_ctx *ctx, app_layout *l);
 
+/* What an exported PNG holds: the graphs and, above them, a band with the
+ * scenario's name and the provenance (model, program, date, file), drawn
+ * there by app_frame while a->export_frame is set. */
+ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l);
+
 /* Widths of the toolbar at ctx's scale, pixels: *one_row for its buttons
  * and a short title in one row, *two_rows for its wider group of buttons
  * (the toolbar in two rows). The window layer uses them to cap the zoom

@@ -101,6 +101,8 @@ app *app_create(sim_error *err)
     run_result_init(&a->scratch);
     run_result_init(&a->band_run);
     a->band_stamp = -1;
+    a->why_var = -1;
+    a->why_stamp = -1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
     for (int i = 0; i < VAR_COUNT; i++)

@@ -24,6 +24,8 @@
 #define APP_BAND_SAMPLES 24 /* Monte Carlo draws of the bands at each change (one batch) */
 #define APP_BAND_MAX 200    /* draws the bands grow to, a batch a frame, while nothing changes */
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
+#define APP_WHY_PLAYERS 25  /* levers changed, plus "other inputs", that "why" can attribute to */
+#define APP_WHY_ORDERS 64   /* join orders of a sampled attribution (beyond 12 players) */
 
 typedef enum app_dialog {
     APP_DLG_NONE,
@@ -34,7 +36,8 @@ typedef enum app_dialog {
     APP_DLG_CONFIRM, /* unsaved changes: discard or cancel */
     APP_DLG_HELP,    /* keys */
     APP_DLG_OVERWRITE, /* a file exists (perhaps a base of others): replace it or cancel */
-    APP_DLG_RESTORE  /* a crashed session's recovery file: restore or discard */
+    APP_DLG_RESTORE, /* a crashed session's recovery file: restore or discard */
+    APP_DLG_WHY      /* why an indicator changed: each lever's share of the change */
 } app_dialog;
 
 /* The answer to the restore question (APP_DLG_RESTORE). */
@@ -149,6 +152,17 @@ typedef struct app {
     gsl_rng *rng;          /* draws of the bands (owned) */
     scenario band_sc;      /* scratch scenario of one draw */
     run_result band_run;   /* scratch run of one draw */
+
+    int why_var;           /* V_ id the "why" panel explains, -1 none */
+    long why_stamp;        /* a->runs when it was computed (-1: never) */
+    int why_k;             /* players: levers changed (and ATTR_OTHER for other inputs) */
+    int why_player[APP_WHY_PLAYERS];
+    double why_phi[2][APP_WHY_PLAYERS]; /* each player's share of the change, 2030 and the end,
+                                           display units */
+    double why_change[2];  /* the whole change against the baseline, display units */
+    double why_years[2];   /* 2030 and the run's last year */
+    int why_exact;         /* 1: exact Shapley values; 0: from sampled join orders */
+    int why_runs;          /* model runs behind them */
 
     char status[1024];     /* the status line */
     int status_error;      /* 1 when status reports an error */
@@ -291,6 +305,14 @@ int app_bands_growing(const app *a);
 /* Graph g's band as low and high arrays of cur.rows values, or 0 when there
  * is none (bands off, or not computed). */
 int app_band(const app *a, int g, const double **lo, const double **hi);
+
+/* The "why" of variable var: the Shapley attribution of its change against
+ * the baseline in 2030 and the run's last year to the levers the scenario
+ * sets differently (and "other inputs"), as `transim attribute` computes
+ * it, into a->why_*. Exact up to 12 players, else from APP_WHY_ORDERS join
+ * orders with a fixed seed. Recomputed only when the scenario or var
+ * changed. SIM_ENOMEM, or a run's error. */
+sim_status app_why_compute(app *a, int var, sim_error *err);
 
 /* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
 double app_step_of(int var);

@@ -389,6 +389,11 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
     int c = ui_control(ctx, ui_id("key-card", var), r, 0);
+    if (c & UI_SUBMIT) { /* why it changed */
+        a->why_var = var;
+        a->why_stamp = -1;
+        a->dialog = APP_DLG_WHY;
+    }
     double y_mid = 2030, y_end = end_year(a);
     double v30 = var_display(d, app_value_at(&a->cur, var, y_mid));
     double v50 = var_display(d, app_value_at(&a->cur, var, y_end));
@@ -464,6 +469,8 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                  str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
                  str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,
                  kc.sign == 0 ? "\n" : "", kc.sign == 0 ? str_get(STR_NOT_SIGNIFICANT, sv) : "");
+        strncat(tip, "\n", sizeof tip - strlen(tip) - 1);
+        strncat(tip, str_get(STR_WHY_OPEN, sv), sizeof tip - strlen(tip) - 1);
         ui_tooltip_beside(ctx, tip, r);
     }
 }
@@ -774,4 +781,28 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
         draw_export_title(a, ctx, l);
     app_dialogs_draw(a, ctx);
     ui_end(ctx);
+}
+
+int app_show(app *a, const char *panel)
+{
+    const char *colon = strchr(panel, ':');
+    size_t len = colon ? (size_t)(colon - panel) : strlen(panel);
+    int var = colon ? var_find(colon + 1) : -1;
+    if (len == 3 && strncmp(panel, "why", 3) == 0 && var >= 0) {
+        a->why_var = var;
+        a->why_stamp = -1;
+        a->dialog = APP_DLG_WHY;
+    } else if (len == 6 && strncmp(panel, "detail", 6) == 0 && var >= 0 &&
+               var_table[var].kind == VAR_LEVER) {
+        a->detail_var = var;
+    } else if (!colon && strcmp(panel, "help") == 0) {
+        a->dialog = APP_DLG_HELP;
+    } else if (!colon && strcmp(panel, "export") == 0) {
+        app_command(a, APP_CMD_EXPORT);
+    } else if (!colon && strcmp(panel, "compare") == 0) {
+        app_command(a, APP_CMD_COMPARE);
+    } else {
+        return -1;
+    }
+    return 0;
 }

@@ -152,6 +152,21 @@ static const char *const table[STR_COUNT][2] = {
                                "v\xC3\xA4rden i enheterna p\xC3\xA5 sk\xC3\xA4rmen (kolumnrubrikerna); "
                                "andelar i %"},
     [STR_YEAR] = {"year", "\xC3\xA5r"},
+    [STR_WHY_TITLE] = {"Why it changed", "Varf\xC3\xB6r det \xC3\xA4ndrades"},
+    [STR_WHY_HINT] = {"Each lever's share of the change against the baseline (Shapley values: they add "
+                      "up to the whole change, as in transim attribute).",
+                      "Varje styrmedels andel av f\xC3\xB6r\xC3\xA4ndringen mot basen (Shapleyv\xC3\xA4rden: "
+                      "de summerar till hela f\xC3\xB6r\xC3\xA4ndringen, som i transim attribute)."},
+    [STR_WHY_NONE] = {"The scenario sets every lever and input as the baseline does: there is no change "
+                      "to explain.",
+                      "Scenariot s\xC3\xA4tter alla styrmedel och antaganden som basen: det finns ingen "
+                      "f\xC3\xB6r\xC3\xA4ndring att f\xC3\xB6rklara."},
+    [STR_WHY_TOTAL] = {"Whole change", "Hela f\xC3\xB6r\xC3\xA4ndringen"},
+    [STR_OTHER_INPUTS] = {"Other inputs (assumptions, parameters)", "\xC3\x96vriga indata (antaganden, parametrar)"},
+    [STR_WHY_RUNS_FMT] = {"%d model runs, %s", "%d modellk\xC3\xB6rningar, %s"},
+    [STR_EXACT] = {"exact", "exakt"},
+    [STR_ESTIMATED] = {"estimated from sampled orders", "skattat fr\xC3\xA5n slumpade ordningar"},
+    [STR_WHY_OPEN] = {"Click: why it changed", "Klicka: varf\xC3\xB6r det \xC3\xA4ndrades"},
 };
 
 const char *str_get(str_id id, int swedish)

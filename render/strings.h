@@ -113,6 +113,15 @@ typedef enum str_id {
     STR_EXPORTED_ON,      /* "exported", before the date */
     STR_EXPORT_UNITS_NOTE,/* the export's values are in the units shown */
     STR_YEAR,
+    STR_WHY_TITLE,        /* the "why" panel's title */
+    STR_WHY_HINT,
+    STR_WHY_NONE,         /* no lever changed */
+    STR_WHY_TOTAL,        /* the row of the whole change */
+    STR_OTHER_INPUTS,     /* the player of every non-lever input */
+    STR_WHY_RUNS_FMT,     /* printf: runs (int), "exact" or "estimated" */
+    STR_EXACT,
+    STR_ESTIMATED,
+    STR_WHY_OPEN,         /* a key card's tooltip: click for why */
     STR_COUNT
 } str_id;
 

@@ -1068,6 +1068,51 @@ static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
     }
 }
 
+/* "Why": each changed lever's share of a key indicator's change; the shares
+ * add up to the whole change in 2030 and 2050, as Shapley values do. A
+ * click on the card opens the panel. */
+static void test_why_shares_add_up_to_the_change_and_a_card_click_opens_it(void **state)
+{
+    fixture *f = *state;
+    int l1 = var_lever_ids[0], l2 = var_lever_ids[1];
+    app_set_value(f->a, l1, var_table[l1].max, 0);
+    app_set_value(f->a, l2, var_table[l2].max, 0);
+    int var = f->a->keys[0];
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_why_compute(f->a, var, &err), SIM_OK);
+    assert_int_equal(f->a->why_k, 2);
+    assert_true(f->a->why_exact);
+    assert_int_equal(f->a->why_runs, 4);
+    for (int y = 0; y < 2; y++) {
+        double sum = f->a->why_phi[y][0] + f->a->why_phi[y][1];
+        double want = var_display(&var_table[var], app_value_at(&f->a->cur, var, f->a->why_years[y])) -
+                      var_display(&var_table[var], app_value_at(&f->a->base, var, f->a->why_years[y]));
+        assert_near_rel(sum, want);
+        assert_near_rel(f->a->why_change[y], want);
+    }
+    /* Nothing changed: nothing to explain, and no runs. */
+    app_reset_all(f->a);
+    assert_int_equal(app_why_compute(f->a, var, &err), SIM_OK);
+    assert_int_equal(f->a->why_k, 0);
+    /* A click on the first key card opens the panel on its indicator. */
+    app_set_value(f->a, l1, var_table[l1].max, 0);
+    frame(f);
+    int x = f->l.keys.x + f->l.keys.w / 2, y = f->l.keys.y + f->l.keys.h / 2;
+    ui_input_mouse_move(f->ctx, x, y);
+    ui_input_mouse_button(f->ctx, x, y, 1);
+    frame(f);
+    ui_input_mouse_button(f->ctx, x, y, 0);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_WHY);
+    assert_true(f->a->why_var >= 0);
+    frame(f);
+    assert_true(shows_text(f->ctx, "Whole change"));
+    assert_true(shows_start_of(f->ctx, app_label(f->a, l1)));
+    key(f, UI_KEY_ESCAPE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+}
+
 static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
 {
     fixture *f = *state;
@@ -1276,6 +1321,7 @@ int main(void)
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_key_cards_show_whole_names_down_to_1024x600),
+        T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),

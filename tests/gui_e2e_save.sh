@@ -46,6 +46,10 @@ xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
 export DISPLAY=":$(head -1 "$tmp/display")"
+# The server takes connections a moment after it names its display, later
+# on a loaded machine: wait until a client gets in.
+for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY takes no connection"
 
 # A copy of the bundled scenarios as the working directory's scenarios/,
 # and a home of its own.

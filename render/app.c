@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "sim/files/output.h"
+#include "sim/model/model.h"
 
 /* Copies src into dst (capacity cap), truncating; src may overlap dst. */
 static void copy_str(char *dst, size_t cap, const char *src)
@@ -100,6 +101,8 @@ app *app_create(sim_error *err)
     run_result_init(&a->scratch);
     run_result_init(&a->band_run);
     a->band_stamp = -1;
+    a->why_var = -1;
+    a->why_stamp = -1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
     for (int i = 0; i < VAR_COUNT; i++)
@@ -201,7 +204,7 @@ sim_status app_open(app *a, const char *path, sim_error *err)
     return SIM_OK;
 }
 
-sim_status app_restore(app *a, const char *path, sim_error *err)
+sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err)
 {
     sim_status st = app_open(a, path, err);
     if (st != SIM_OK)
@@ -209,11 +212,28 @@ sim_status app_restore(app *a, const char *path, sim_error *err)
     a->path[0] = '\0';
     a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
     a->clean.name[0] = '\0';
+    if (!origin || !origin[0])
+        return SIM_OK;
+    copy_str(a->path, sizeof a->path, origin);
+    /* Unsaved against what the file holds now; a file gone or unreadable
+     * since leaves the copy all unsaved (Save writes the file anew). */
+    scenario *tmp = malloc(sizeof *tmp);
+    sim_error ignored;
+    sim_error_clear(&ignored);
+    if (tmp) {
+        scenario_init(tmp);
+        if (scenario_load(tmp, origin, &ignored) == SIM_OK)
+            a->clean = *tmp;
+        free(tmp);
+    }
     return SIM_OK;
 }
 
 sim_status app_save(app *a, const char *path, sim_error *err)
 {
+    if (app_is_read_only(path))
+        return sim_error_set(err, SIM_EIO, path, 0, "%s",
+                             str_get(STR_READ_ONLY, a->swedish));
     sim_status st = scenario_save(&a->sc, path, err);
     if (st != SIM_OK)
         return st;
@@ -293,15 +313,22 @@ const char *app_scenario_name(const app *a, const char *name)
 
 void app_title(const app *a, char *buf, size_t n)
 {
-    char stem[256];
+    char stem[256], slug[256], file[1100] = "";
     const char *name = app_scenario_name(a, a->sc.name);
-    if (!name[0] && a->path[0]) {
+    if (a->path[0])
         base_name(a->path, stem, sizeof stem);
+    if (!name[0] && a->path[0]) {
         name = stem;
     } else if (!name[0]) {
         name = str_get(STR_SCENARIO, a->swedish);
+    } else if (a->path[0]) {
+        /* The file too when the name does not say it (where Save writes). */
+        app_slug(name, slug, sizeof slug);
+        const char *leaf = strrchr(a->path, '/');
+        if (strcmp(slug, stem) != 0)
+            snprintf(file, sizeof file, " (%s)", leaf ? leaf + 1 : a->path);
     }
-    snprintf(buf, n, "%s%s \xE2\x80\x94 transim", app_dirty(a) ? "\xE2\x80\xA2 " : "", name);
+    snprintf(buf, n, "%s%s%s \xE2\x80\x94 transim", app_dirty(a) ? "\xE2\x80\xA2 " : "", name, file);
 }
 
 /* Records the state before a change, unless it continues the last group. */
@@ -522,6 +549,35 @@ int app_is_share(int var)
     return d->unit && strcmp(d->unit, "1") == 0 && strcmp(var_display_unit(d), "%") == 0;
 }
 
+/* One number of the export: output_number's ten significant digits, with
+ * a decimal comma in Swedish. */
+static const char *export_number(double v, int swedish, char *buf, size_t n)
+{
+    output_number(v, buf, n);
+    if (swedish)
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    return buf;
+}
+
+/* A CSV field with sep as the separator: quoted when it holds sep, a quote
+ * or a line break (RFC 4180). */
+static void export_field(FILE *f, const char *text, char sep)
+{
+    if (!strchr(text, sep) && !strpbrk(text, "\"\r\n")) {
+        fputs(text, f);
+        return;
+    }
+    fputc('"', f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
 sim_status app_export_csv(const app *a, const char *path, sim_error *err)
 {
     int vars[APP_GRAPHS_MAX];
@@ -534,41 +590,75 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
         if (!dup)
             vars[nv++] = v;
     }
+    int sv = a->swedish;
+    char sep = sv ? ';' : ',';
     const run_result *runs[2 + APP_COMPARE_MAX];
-    const char *names[2 + APP_COMPARE_MAX];
+    const char *names[2 + APP_COMPARE_MAX], *ids[2 + APP_COMPARE_MAX];
     int nr = 0;
+    /* The runs named as in the graphs' legend; the scenario's own name is
+     * in the title line. */
     runs[nr] = &a->cur;
-    names[nr++] = a->sc.name[0] ? a->sc.name : "scenario";
+    ids[nr] = "scenario";
+    names[nr++] = str_get(STR_SCENARIO, sv);
     runs[nr] = &a->base;
-    names[nr++] = "baseline";
+    ids[nr] = "baseline";
+    names[nr++] = str_get(STR_BASELINE, sv);
     for (int i = 0; i < a->ncompare; i++) {
         runs[nr] = &a->compare[i].res;
-        names[nr++] = a->compare[i].label;
+        ids[nr] = names[nr] = a->compare[i].label;
+        nr++;
     }
     output_file of;
     sim_status st = output_open(&of, path, err);
     if (st != SIM_OK)
         return st;
+    FILE *f = of.f;
+    /* Swedish Excel reads UTF-8 (å, ä, ö) only after a byte-order mark. */
+    if (sv)
+        fputs("\xEF\xBB\xBF", f);
+    /* Title and provenance: what this is, from which model, when. */
+    char when[64] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    const char *scname = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
+    fprintf(f, "# %s: %s\n", str_get(STR_EXPORT_CSV_TITLE, sv), scname);
+    fprintf(f, "# %s: %s%s%s\n", str_get(STR_SCENARIO, sv), scname, a->path[0] ? ", " : "", a->path);
+    fprintf(f, "# %s: %s %s, transim %s\n", str_get(STR_MODEL_WORD, sv), MODEL_NAME, MODEL_VERSION,
+            TRANSIM_VERSION);
+    fprintf(f, "# %s: %s\n", str_get(STR_EXPORTED_ON, sv), when);
+    fprintf(f, "# %s\n", str_get(STR_EXPORT_UNITS_NOTE, sv));
+    fputs("# columns: year", f);
+    for (int k = 0; k < nv; k++)
+        for (int r = 0; r < nr; r++)
+            fprintf(f, "%c%s:%s", sep, var_table[vars[k]].name, ids[r]);
+    fputc('\n', f);
     char head[512], num[64];
-    fputs("year", of.f);
+    export_field(f, str_get(STR_YEAR, sv), sep);
     for (int k = 0; k < nv; k++)
         for (int r = 0; r < nr; r++) {
-            snprintf(head, sizeof head, "%s:%s", var_table[vars[k]].name, names[r]);
-            fputc(',', of.f);
-            output_csv_field(of.f, head);
+            const char *unit = app_unit(a, vars[k]);
+            if (*unit && strcmp(unit, "1") != 0)
+                snprintf(head, sizeof head, "%s (%s): %s", app_label(a, vars[k]), unit, names[r]);
+            else
+                snprintf(head, sizeof head, "%s: %s", app_label(a, vars[k]), names[r]);
+            fputc(sep, f);
+            export_field(f, head, sep);
         }
-    fputc('\n', of.f);
+    fputc('\n', f);
     for (size_t row = 0; row < a->cur.rows; row++) {
         double year = a->cur.t[row];
-        fputs(output_number(year, num, sizeof num), of.f);
+        fputs(export_number(year, sv, num, sizeof num), f);
         for (int k = 0; k < nv; k++)
             for (int r = 0; r < nr; r++) {
-                fputc(',', of.f);
-                fputs(output_number(app_value_at(runs[r], vars[k], year), num, sizeof num), of.f);
+                fputc(sep, f);
+                double v = var_display(&var_table[vars[k]], app_value_at(runs[r], vars[k], year));
+                fputs(export_number(v, sv, num, sizeof num), f);
             }
-        fputc('\n', of.f);
+        fputc('\n', f);
     }
-    if (ferror(of.f)) {
+    if (ferror(f)) {
         output_abort(&of);
         return sim_error_set(err, SIM_EIO, path, 0, "cannot write");
     }

@@ -24,6 +24,8 @@
 #define APP_BAND_SAMPLES 24 /* Monte Carlo draws of the bands at each change (one batch) */
 #define APP_BAND_MAX 200    /* draws the bands grow to, a batch a frame, while nothing changes */
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
+#define APP_WHY_PLAYERS 25  /* levers changed, plus "other inputs", that "why" can attribute to */
+#define APP_WHY_ORDERS 64   /* join orders of a sampled attribution (beyond 12 players) */
 
 typedef enum app_dialog {
     APP_DLG_NONE,
@@ -34,7 +36,8 @@ typedef enum app_dialog {
     APP_DLG_CONFIRM, /* unsaved changes: discard or cancel */
     APP_DLG_HELP,    /* keys */
     APP_DLG_OVERWRITE, /* a file exists (perhaps a base of others): replace it or cancel */
-    APP_DLG_RESTORE  /* a crashed session's recovery file: restore or discard */
+    APP_DLG_RESTORE, /* a crashed session's recovery file: restore or discard */
+    APP_DLG_WHY      /* why an indicator changed: each lever's share of the change */
 } app_dialog;
 
 /* The answer to the restore question (APP_DLG_RESTORE). */
@@ -118,13 +121,15 @@ typedef struct app {
                               follows the typed name until the user edits it) */
     char entry_name_seen[128]; /* the name the proposed path was made from */
     char overwrite_path[1024]; /* the existing file the overwrite question is about */
-    app_dialog overwrite_back; /* where Cancel on that question returns (SAVE or NONE) */
+    app_dialog overwrite_back; /* where Cancel on that question returns (SAVE,
+                                  EXPORT or NONE) */
     int overwrite_heirs;   /* scenario files that inherit from overwrite_path */
     char overwrite_heir[256]; /* the first of them (file name) */
     int overwrite_bundled; /* 1 when overwrite_path is a bundled scenario */
     char restore_path[1024]; /* a crashed session's recovery file offered for restore, "" none */
     char restore_name[128];  /* the scenario's name in it */
     char restore_when[64];   /* when it was last written, local time */
+    char restore_origin[1024]; /* the scenario file the copy belongs to, "" new work */
     app_restore_answer restore_answer; /* what the user chose; the window layer acts on it
                                           and sets it back to APP_RESTORE_OPEN */
     char dir[1024];        /* directory the file dialogs list */
@@ -148,12 +153,25 @@ typedef struct app {
     scenario band_sc;      /* scratch scenario of one draw */
     run_result band_run;   /* scratch run of one draw */
 
+    int why_var;           /* V_ id the "why" panel explains, -1 none */
+    long why_stamp;        /* a->runs when it was computed (-1: never) */
+    int why_k;             /* players: levers changed (and ATTR_OTHER for other inputs) */
+    int why_player[APP_WHY_PLAYERS];
+    double why_phi[2][APP_WHY_PLAYERS]; /* each player's share of the change, 2030 and the end,
+                                           display units */
+    double why_change[2];  /* the whole change against the baseline, display units */
+    double why_years[2];   /* 2030 and the run's last year */
+    int why_exact;         /* 1: exact Shapley values; 0: from sampled join orders */
+    int why_runs;          /* model runs behind them */
+
     char status[1024];     /* the status line */
     int status_error;      /* 1 when status reports an error */
     int want_quit;         /* set when the program should end */
     int want_fullscreen;   /* toggled by the interface; the window layer follows */
     char export_base[1024];/* set by the export dialog; the window layer writes the PNG */
     int export_requested;
+    int export_frame;      /* 1 while the window layer draws the frame it exports as PNG:
+                              a title band above the graphs (app_export_rect) */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
 } app;
 
@@ -167,11 +185,15 @@ void app_destroy(app *a);
 sim_status app_open(app *a, const char *path, sim_error *err);
 
 /* Takes the scenario of a recovery file at path as unsaved work: loads it
- * (validated, re-run), with no file of its own (Save asks where) and
- * undo cleared. On failure nothing changes and err says why. */
-sim_status app_restore(app *a, const char *path, sim_error *err);
+ * (validated, re-run) with undo cleared. origin is the scenario file the
+ * copy belongs to ("" for new work): it becomes the scenario's file, so Save
+ * writes there (with the usual questions), and the unsaved mark compares
+ * with what that file holds now; without one, Save asks where. On failure
+ * nothing changes and err says why. */
+sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err);
 
-/* Saves the scenario to path (atomically) and marks it clean. */
+/* Saves the scenario to path (atomically) and marks it clean. A read-only
+ * file (app_is_read_only) is refused with SIM_EIO and nothing written. */
 sim_status app_save(app *a, const char *path, sim_error *err);
 
 /* 1 when the scenario differs from the one last opened or saved. */
@@ -199,6 +221,10 @@ int app_user_dir(char *buf, size_t n);
 /* 1 when path lies in the bundled scenarios folder (the source tree's
  * scenarios/, or ./scenarios): those files are never written over by Save. */
 int app_is_bundled(const char *path);
+/* 1 when the file at path exists and is read-only: no write permission
+ * bit is set, or this user may not write it. Save never replaces such a
+ * file (the atomic rename would, silently): it is kept as its owner marked it. */
+int app_is_read_only(const char *path);
 /* How many scenario files in path's directory inherit from it (`base = `
  * naming it); the first one's file name into first (n bytes) when not NULL. */
 int app_count_heirs(const char *path, char *first, size_t n);
@@ -289,6 +315,14 @@ int app_bands_growing(const app *a);
 /* Graph g's band as low and high arrays of cur.rows values, or 0 when there
  * is none (bands off, or not computed). */
 int app_band(const app *a, int g, const double **lo, const double **hi);
+
+/* The "why" of variable var: the Shapley attribution of its change against
+ * the baseline in 2030 and the run's last year to the levers the scenario
+ * sets differently (and "other inputs"), as `transim attribute` computes
+ * it, into a->why_*. Exact up to 12 players, else from APP_WHY_ORDERS join
+ * orders with a fixed seed. Recomputed only when the scenario or var
+ * changed. SIM_ENOMEM, or a run's error. */
+sim_status app_why_compute(app *a, int var, sim_error *err);
 
 /* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
 double app_step_of(int var);

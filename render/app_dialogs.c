@@ -4,13 +4,16 @@
  * the overlay layer above a shade; Escape closes them (the overwrite
  * question returns to Save as). Questions that can lose work default to
  * Cancel. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "render/app_ui.h"
 #include "render/chart.h"
+#include "render/fmt.h"
 #include "render/strings.h"
+#include "sim/studies/attribute.h"
 
 /* Shade and card; returns the card's inner area below the title. */
 static ui_rect dialog_begin(app *a, ui_ctx *ctx, str_id title, int w, int h)
@@ -66,7 +69,9 @@ static void do_pending(app *a)
     }
 }
 
-/* Cancel on the overwrite question: back to the save dialog, or (after
+static void do_export(app *a);
+
+/* Cancel on the overwrite question: back to the save or export dialog, or (after
  * Ctrl+S) nothing saved and nothing that waited on the save done. */
 static void cancel_overwrite(app *a)
 {
@@ -196,7 +201,9 @@ static void draw_save(app *a, ui_ctx *ctx)
     int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT) || (nr & UI_SUBMIT)) && a->entry[0]) {
         /* An existing file is replaced only when the user says so. */
-        if (access(a->entry, F_OK) == 0)
+        if (app_is_read_only(a->entry))
+            save_as(a, a->entry); /* refused: the status says why, the dialog stays */
+        else if (access(a->entry, F_OK) == 0)
             app_ask_overwrite(a, a->entry, APP_DLG_SAVE);
         else
             save_as(a, a->entry);
@@ -229,6 +236,8 @@ static void draw_overwrite(app *a, ui_ctx *ctx)
     if (b == 0) {
         if (a->overwrite_back == APP_DLG_SAVE) {
             save_as(a, a->overwrite_path);
+        } else if (a->overwrite_back == APP_DLG_EXPORT) {
+            do_export(a);
         } else {
             sim_error err;
             sim_error_clear(&err);
@@ -252,10 +261,16 @@ static void draw_overwrite(app *a, ui_ctx *ctx)
 
 static void draw_restore(app *a, ui_ctx *ctx)
 {
-    ui_rect in = dialog_begin(a, ctx, STR_RESTORE_TITLE, ui_px(ctx, 620), ui_px(ctx, 260));
+    ui_rect in = dialog_begin(a, ctx, STR_RESTORE_TITLE, ui_px(ctx, 620), ui_px(ctx, 300));
     char text[3000];
     snprintf(text, sizeof text, str_get(STR_RESTORE_TEXT_FMT, a->swedish), a->restore_name,
              a->restore_when, a->restore_path);
+    if (a->restore_origin[0]) {
+        char line[1400];
+        snprintf(line, sizeof line, str_get(STR_RESTORE_OF_FMT, a->swedish), a->restore_origin);
+        strncat(text, "\n", sizeof text - strlen(text) - 1);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+    }
     int h = ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
     ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_RESTORE_LATER, a->swedish), in.x,
                     in.y + h + ui_px(ctx, 8), in.w, ctx->colors[UI_COL_MUTED]);
@@ -267,8 +282,11 @@ static void draw_restore(app *a, ui_ctx *ctx)
         sim_error err;
         sim_error_clear(&err);
         char msg[1200];
-        if (app_restore(a, a->restore_path, &err) == SIM_OK) {
-            app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
+        if (app_restore(a, a->restore_path, a->restore_origin, &err) == SIM_OK) {
+            if (a->restore_origin[0])
+                app_status(a, 0, str_get(STR_RESTORED_TO_FMT, a->swedish), a->restore_origin);
+            else
+                app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
             a->restore_answer = APP_RESTORE_RESTORED;
         } else {
             app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
@@ -343,6 +361,33 @@ static void draw_compare(app *a, ui_ctx *ctx)
     dialog_end(ctx);
 }
 
+/* The export's base name from what was typed: a trailing ".csv" or ".png"
+ * is dropped (both files are written), into buf. */
+static void export_base_of(const char *typed, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", typed);
+    size_t len = strlen(buf);
+    if (len > 4 && (strcmp(buf + len - 4, ".csv") == 0 || strcmp(buf + len - 4, ".png") == 0))
+        buf[len - 4] = '\0';
+}
+
+/* Writes a->export_base's CSV now and asks the window layer for the PNG. */
+static void do_export(app *a)
+{
+    char path[1100], msg[1200];
+    sim_error err;
+    sim_error_clear(&err);
+    snprintf(path, sizeof path, "%s.csv", a->export_base);
+    if (app_export_csv(a, path, &err) != SIM_OK) {
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        a->dialog = APP_DLG_EXPORT;
+        return;
+    }
+    a->export_requested = 1;
+    app_status(a, 0, "%s: %s", str_get(STR_EXPORTED, a->swedish), path);
+    a->dialog = APP_DLG_NONE;
+}
+
 static void draw_export(app *a, ui_ctx *ctx)
 {
     ui_rect in = dialog_begin(a, ctx, STR_EXPORT_TITLE, ui_px(ctx, 560), ui_px(ctx, 230));
@@ -350,24 +395,23 @@ static void draw_export(app *a, ui_ctx *ctx)
     int y = in.y + ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(STR_EXPORT_HINT, a->swedish), in.x, in.y,
                                    in.w, ctx->colors[UI_COL_MUTED]) + ui_px(ctx, 8);
     unsigned tid = ui_id("export-entry", 0);
-    if (a->dialog_shown != APP_DLG_EXPORT)
+    if (a->dialog_shown != APP_DLG_EXPORT) /* opened, or back from "replace?" */
         ui_focus_set(ctx, tid);
     int tr = ui_textbox(ctx, tid, ui_rect_make(in.x, y, in.w, rh), a->entry, sizeof a->entry);
     static const str_id buttons[2] = {STR_EXPORT, STR_CANCEL};
     int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 0);
     if ((b == 0 || (tr & UI_SUBMIT)) && a->entry[0]) {
-        char path[1100], msg[1200];
-        sim_error err;
-        sim_error_clear(&err);
-        snprintf(path, sizeof path, "%s.csv", a->entry);
-        if (app_export_csv(a, path, &err) != SIM_OK) {
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
-        } else {
-            snprintf(a->export_base, sizeof a->export_base, "%s", a->entry);
-            a->export_requested = 1;
-            app_status(a, 0, "%s: %s", str_get(STR_EXPORTED, a->swedish), path);
-            a->dialog = APP_DLG_NONE;
-        }
+        export_base_of(a->entry, a->export_base, sizeof a->export_base);
+        /* Either file existing is replaced only when the user says so. */
+        char csv[1100], png[1100];
+        snprintf(csv, sizeof csv, "%s.csv", a->export_base);
+        snprintf(png, sizeof png, "%s.png", a->export_base);
+        if (access(csv, F_OK) == 0)
+            app_ask_overwrite(a, csv, APP_DLG_EXPORT);
+        else if (access(png, F_OK) == 0)
+            app_ask_overwrite(a, png, APP_DLG_EXPORT);
+        else
+            do_export(a);
     }
     if (b == 1)
         a->dialog = APP_DLG_NONE;
@@ -434,6 +478,107 @@ static void draw_help(app *a, ui_ctx *ctx)
     dialog_end(ctx);
 }
 
+/* One bar of the "why" panel in column c: from the zero line at its middle,
+ * v / full of its half width; the value on the other side of the zero. */
+static void why_bar(app *a, ui_ctx *ctx, ui_rect c, double v, double full, int better, int bold)
+{
+    int mid = c.x + c.w / 2, half = c.w / 2 - ui_px(ctx, 2);
+    ui_draw_rect(ctx, ui_rect_make(mid, c.y, 1, c.h), ctx->colors[UI_COL_BORDER]);
+    int len = full > 0 && isfinite(v) ? (int)lround(fabs(v) / full * half) : 0;
+    int good = better * (v > 0 ? 1 : v < 0 ? -1 : 0);
+    ui_color col = good > 0 ? ctx->colors[UI_COL_GOOD] : good < 0 ? ctx->colors[UI_COL_BAD]
+                                                                 : ctx->colors[UI_COL_MUTED];
+    int bh = c.h / 2;
+    if (len > 0)
+        ui_draw_rect(ctx, ui_rect_make(v > 0 ? mid + 1 : mid - len, c.y + (c.h - bh) / 2, len, bh), col);
+    char num[64];
+    fmt_change(num, sizeof num, v, a->swedish);
+    ui_font f = bold ? UI_FONT_BOLD : UI_FONT_SMALL;
+    int w = ui_text_width(ctx, f, num), th = ui_text_height(ctx, f);
+    int x = v > 0 ? mid - ui_px(ctx, 4) - w : mid + ui_px(ctx, 5);
+    ui_draw_text(ctx, f, num, x, c.y + (c.h - th) / 2, ctx->colors[UI_COL_TEXT]);
+}
+
+static void draw_why(app *a, ui_ctx *ctx)
+{
+    int sv = a->swedish, var = a->why_var;
+    if (var < 0) {
+        a->dialog = APP_DLG_NONE;
+        return;
+    }
+    sim_error err;
+    sim_error_clear(&err);
+    char msg[1200];
+    if (app_why_compute(a, var, &err) != SIM_OK) {
+        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        a->dialog = APP_DLG_NONE;
+        return;
+    }
+    const var_desc *d = &var_table[var];
+    int rh = ui_px(ctx, 26), n = a->why_k;
+    /* Rows shrink (to a small text's height) before the panel leaves the window. */
+    int avail = ctx->height - ui_px(ctx, 16) - ui_px(ctx, 230), rmin = ui_text_height(ctx, UI_FONT_BODY);
+    if (n > 0 && (n + 2) * rh > avail)
+        rh = avail / (n + 2) > rmin ? avail / (n + 2) : rmin;
+    ui_rect in = dialog_begin(a, ctx, STR_WHY_TITLE, ui_px(ctx, 760),
+                              ui_px(ctx, 230) + (n > 0 ? n + 2 : 1) * rh);
+    ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
+    char line[1400];
+    const char *unit = app_unit(a, var);
+    int shown_unit = *unit && strcmp(unit, "1") != 0;
+    snprintf(line, sizeof line, "%s%s%s%s", app_label(a, var), shown_unit ? " (" : "",
+             shown_unit ? unit : "", shown_unit ? ")" : "");
+    int y = in.y;
+    ui_draw_text_in(ctx, UI_FONT_BOLD, line, ui_rect_make(in.x, y, in.w, ui_text_height(ctx, UI_FONT_BOLD)),
+                    -1, text);
+    y += ui_text_height(ctx, UI_FONT_BOLD) + ui_px(ctx, 6);
+    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(n > 0 ? STR_WHY_HINT : STR_WHY_NONE, sv), in.x, y,
+                         in.w, muted) + ui_px(ctx, 10);
+    if (n > 0) {
+        int lw = in.w * 2 / 5, cw = (in.w - lw) / 2;
+        for (int k = 0; k < 2; k++) {
+            snprintf(line, sizeof line, "%.0f", a->why_years[k]);
+            int w = ui_text_width(ctx, UI_FONT_BOLD, line);
+            ui_draw_text(ctx, UI_FONT_BOLD, line, in.x + lw + k * cw + (cw - w) / 2, y, text);
+        }
+        y += rh;
+        /* Players by the size of their share at the end, largest first. */
+        int order[APP_WHY_PLAYERS];
+        for (int i = 0; i < n; i++)
+            order[i] = i;
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && fabs(a->why_phi[1][order[j]]) > fabs(a->why_phi[1][order[j - 1]]); j--) {
+                int t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+        double full = 0;
+        for (int k = 0; k < 2; k++) {
+            full = fmax(full, fabs(a->why_change[k]));
+            for (int i = 0; i < n; i++)
+                full = fmax(full, fabs(a->why_phi[k][i]));
+        }
+        for (int r = -1; r < n; r++) {
+            const char *name = r < 0                               ? str_get(STR_WHY_TOTAL, sv)
+                               : a->why_player[order[r]] == ATTR_OTHER ? str_get(STR_OTHER_INPUTS, sv)
+                                                                      : app_label(a, a->why_player[order[r]]);
+            ui_draw_text_in(ctx, r < 0 ? UI_FONT_BOLD : UI_FONT_BODY, name,
+                            ui_rect_make(in.x, y, lw - ui_px(ctx, 8), rh), -1, text);
+            for (int k = 0; k < 2; k++)
+                why_bar(a, ctx, ui_rect_make(in.x + lw + k * cw, y, cw - ui_px(ctx, 6), rh),
+                        r < 0 ? a->why_change[k] : a->why_phi[k][order[r]], full, d->better, r < 0);
+            y += rh + (r < 0 ? ui_px(ctx, 6) : 0);
+        }
+        snprintf(line, sizeof line, str_get(STR_WHY_RUNS_FMT, sv), a->why_runs,
+                 str_get(a->why_exact ? STR_EXACT : STR_ESTIMATED, sv));
+        ui_draw_text(ctx, UI_FONT_SMALL, line, in.x, y + ui_px(ctx, 4), muted);
+    }
+    static const str_id buttons[1] = {STR_DETAIL_CLOSE};
+    if (dialog_buttons(a, ctx, in, buttons, 1, 0, 0) == 0)
+        a->dialog = APP_DLG_NONE;
+    dialog_end(ctx);
+}
+
 void app_dialogs_draw(app *a, ui_ctx *ctx)
 {
     /* Escape closes any dialog (and cancels what waited on it). */
@@ -476,6 +621,9 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
         break;
     case APP_DLG_RESTORE:
         draw_restore(a, ctx);
+        break;
+    case APP_DLG_WHY:
+        draw_why(a, ctx);
         break;
     }
     a->dialog_shown = shown;

@@ -185,3 +185,13 @@ int app_propose_path(const char *dir, const char *name, char *out, size_t n)
     out[0] = '\0';
     return -1;
 }
+
+int app_is_read_only(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0; /* a new file */
+    if (!(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)))
+        return 1; /* marked read-only, even for a user who could write it anyway */
+    return access(path, W_OK) != 0;
+}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "render/chart.h"
 #include "render/fmt.h"
@@ -122,8 +123,10 @@ void app_ask_overwrite(app *a, const char *path, app_dialog back)
 {
     snprintf(a->overwrite_path, sizeof a->overwrite_path, "%s", path);
     a->overwrite_back = back;
-    a->overwrite_heirs = app_count_heirs(path, a->overwrite_heir, sizeof a->overwrite_heir);
-    a->overwrite_bundled = app_is_bundled(path);
+    int scenario_file = back != APP_DLG_EXPORT; /* an export's PNG or CSV is no scenario */
+    a->overwrite_heirs =
+        scenario_file ? app_count_heirs(path, a->overwrite_heir, sizeof a->overwrite_heir) : 0;
+    a->overwrite_bundled = scenario_file && app_is_bundled(path);
     a->dialog = APP_DLG_OVERWRITE;
 }
 
@@ -151,6 +154,12 @@ void app_command(app *a, app_cmd cmd)
             /* The bundled scenarios stay as they came: save a copy instead. */
             open_save_dialog(a);
             app_status(a, 0, "%s", str_get(STR_BUNDLED_SAVE_AS, a->swedish));
+            break;
+        }
+        if (a->path[0] && app_is_read_only(a->path)) {
+            /* Kept as its owner marked it: save a copy instead. */
+            open_save_dialog(a);
+            app_status(a, 0, "%s: %s", a->path, str_get(STR_READ_ONLY, a->swedish));
             break;
         }
         if (a->path[0] && app_count_heirs(a->path, NULL, 0) > 0) {
@@ -380,6 +389,11 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     ui_draw_rect(ctx, r, ctx->colors[UI_COL_CARD]);
     ui_draw_frame(ctx, r, ctx->colors[UI_COL_BORDER], 1);
     int c = ui_control(ctx, ui_id("key-card", var), r, 0);
+    if (c & UI_SUBMIT) { /* why it changed */
+        a->why_var = var;
+        a->why_stamp = -1;
+        a->dialog = APP_DLG_WHY;
+    }
     double y_mid = 2030, y_end = end_year(a);
     double v30 = var_display(d, app_value_at(&a->cur, var, y_mid));
     double v50 = var_display(d, app_value_at(&a->cur, var, y_end));
@@ -389,34 +403,19 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     int y = r.y + pad;
     char head[300];
     const char *unit = app_unit(a, var);
-    if (*unit && strcmp(unit, "1") != 0)
+    int has_unit = *unit && strcmp(unit, "1") != 0;
+    if (has_unit)
         snprintf(head, sizeof head, "%s (%s)", app_label(a, var), unit);
     else
         snprintf(head, sizeof head, "%s", app_label(a, var));
-    /* A heading wider than the card (at 1280 px, "BRP per invånare
-     * (kSEK/person)") wraps at a space onto a second line when the card has
-     * the room, so that no label is cut. */
-    int tw = r.w - 2 * pad;
-    int spare = r.h - (2 * pad + 2 * sh + bh + 2 * ui_px(ctx, 4));
-    size_t cut = 0;
-    if (ui_text_width(ctx, UI_FONT_SMALL, head) > tw && spare >= sh)
-        for (size_t i = 1; head[i]; i++)
-            if (head[i] == ' ') {
-                char first[300];
-                memcpy(first, head, i);
-                first[i] = '\0';
-                if (ui_text_width(ctx, UI_FONT_SMALL, first) <= tw)
-                    cut = i;
-            }
-    if (cut > 0) {
-        head[cut] = '\0';
-        ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, tw, sh), -1, muted);
-        y += sh;
-        ui_draw_text_in(ctx, UI_FONT_SMALL, head + cut + 1, ui_rect_make(r.x + pad, y, tw, sh), -1,
-                        muted);
-    } else {
-        ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, tw, sh), -1, muted);
+    /* A narrow card keeps the whole name and moves the unit after the
+     * values (when there is room): a name cut short says nothing. */
+    const char *unit_after = NULL;
+    if (has_unit && ui_text_width(ctx, UI_FONT_SMALL, head) > r.w - 2 * pad) {
+        snprintf(head, sizeof head, "%s", app_label(a, var));
+        unit_after = unit;
     }
+    ui_draw_text_in(ctx, UI_FONT_SMALL, head, ui_rect_make(r.x + pad, y, r.w - 2 * pad, sh), -1, muted);
     y += sh + ui_px(ctx, 4);
     int half = (r.w - 2 * pad) / 2;
     char num[64], line[256];
@@ -426,8 +425,12 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
         int x = r.x + pad + k * half;
         snprintf(line, sizeof line, "%.0f", years[k]);
         int yw = ui_draw_text(ctx, UI_FONT_SMALL, line, x, y + (bh - sh) / 2, muted);
-        ui_draw_text_in(ctx, UI_FONT_BOLD, fmt_value(num, sizeof num, vals[k], sv),
+        fmt_value(num, sizeof num, vals[k], sv);
+        ui_draw_text_in(ctx, UI_FONT_BOLD, num,
                         ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
+        int ux = x + yw + ui_px(ctx, 5) + ui_text_width(ctx, UI_FONT_BOLD, num) + ui_px(ctx, 4);
+        if (k == 1 && unit_after && ux + ui_text_width(ctx, UI_FONT_SMALL, unit_after) <= r.x + r.w - pad)
+            ui_draw_text(ctx, UI_FONT_SMALL, unit_after, ux, y + (bh - sh) / 2, muted);
     }
     y += bh + ui_px(ctx, 4);
     fmt_key_change kc = fmt_key_change_of(b50, v50, app_is_share(var), key_noise(a, var, y_end));
@@ -466,6 +469,8 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                  str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
                  str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,
                  kc.sign == 0 ? "\n" : "", kc.sign == 0 ? str_get(STR_NOT_SIGNIFICANT, sv) : "");
+        strncat(tip, "\n", sizeof tip - strlen(tip) - 1);
+        strncat(tip, str_get(STR_WHY_OPEN, sv), sizeof tip - strlen(tip) - 1);
         ui_tooltip_beside(ctx, tip, r);
     }
 }
@@ -706,6 +711,50 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     ui_draw_text_in(ctx, UI_FONT_SMALL, msg, ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - rw, r.h), -1, c);
 }
 
+/* The band above the graphs that titles an exported PNG: its height. */
+static int export_band_h(const ui_ctx *ctx)
+{
+    return ui_text_height(ctx, UI_FONT_TITLE) + ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 14);
+}
+
+ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l)
+{
+    int bh = export_band_h(ctx);
+    int top = l->graphs.y - bh < 0 ? 0 : l->graphs.y - bh;
+    return ui_rect_make(l->graphs.x, top, l->graphs.w, l->graphs.y + l->graphs.h - top);
+}
+
+/* An exported PNG's title and provenance, drawn over what lies just above
+ * the graphs in the frame that is exported: the scenario, its file, the
+ * model and program versions and the date. */
+static void draw_export_title(app *a, ui_ctx *ctx, const app_layout *l)
+{
+    ui_rect r = app_export_rect(ctx, l);
+    r.h = l->graphs.y - r.y;
+    ui_draw_rect(ctx, r, ctx->colors[UI_COL_BG]);
+    int pad = ui_px(ctx, 4), th = ui_text_height(ctx, UI_FONT_TITLE);
+    char title[256], line[1400], when[64] = "";
+    app_title(a, title, sizeof title);
+    char *dash = strstr(title, " \xE2\x80\x94 transim");
+    if (dash)
+        *dash = '\0'; /* the name, without the program */
+    const char *name = title;
+    if (strncmp(name, "\xE2\x80\xA2 ", 4) == 0)
+        name += 4; /* nor the unsaved mark */
+    ui_draw_text_in(ctx, UI_FONT_TITLE, name, ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, th), -1,
+                    ctx->colors[UI_COL_TEXT]);
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    snprintf(line, sizeof line, "%s %s \xC2\xB7 transim %s \xC2\xB7 %s%s%s", MODEL_NAME, MODEL_VERSION,
+             TRANSIM_VERSION, when, a->path[0] ? " \xC2\xB7 " : "", a->path);
+    ui_draw_text_in(ctx, UI_FONT_SMALL, line,
+                    ui_rect_make(r.x + pad, r.y + pad + th + ui_px(ctx, 2), r.w - 2 * pad,
+                                 ui_text_height(ctx, UI_FONT_SMALL)),
+                    -1, ctx->colors[UI_COL_MUTED]);
+}
+
 void app_frame(app *a, ui_ctx *ctx, app_layout *l)
 {
     ui_begin(ctx);
@@ -728,6 +777,32 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     draw_status(a, ctx, l);
     /* The toolbar last among the base layer: drop-downs open below it. */
     draw_toolbar(a, ctx, l, rows);
+    if (a->export_frame)
+        draw_export_title(a, ctx, l);
     app_dialogs_draw(a, ctx);
     ui_end(ctx);
+}
+
+int app_show(app *a, const char *panel)
+{
+    const char *colon = strchr(panel, ':');
+    size_t len = colon ? (size_t)(colon - panel) : strlen(panel);
+    int var = colon ? var_find(colon + 1) : -1;
+    if (len == 3 && strncmp(panel, "why", 3) == 0 && var >= 0) {
+        a->why_var = var;
+        a->why_stamp = -1;
+        a->dialog = APP_DLG_WHY;
+    } else if (len == 6 && strncmp(panel, "detail", 6) == 0 && var >= 0 &&
+               var_table[var].kind == VAR_LEVER) {
+        a->detail_var = var;
+    } else if (!colon && strcmp(panel, "help") == 0) {
+        a->dialog = APP_DLG_HELP;
+    } else if (!colon && strcmp(panel, "export") == 0) {
+        app_command(a, APP_CMD_EXPORT);
+    } else if (!colon && strcmp(panel, "compare") == 0) {
+        app_command(a, APP_CMD_COMPARE);
+    } else {
+        return -1;
+    }
+    return 0;
 }

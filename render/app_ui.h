@@ -36,8 +36,9 @@ typedef enum app_cmd {
 void app_command(app *a, app_cmd cmd);
 
 /* Asks whether to replace the existing file at path (APP_DLG_OVERWRITE);
- * Cancel returns to back (APP_DLG_SAVE, or APP_DLG_NONE to drop the save
- * and what waited on it). */
+ * Cancel returns to back (APP_DLG_SAVE or APP_DLG_EXPORT, or APP_DLG_NONE
+ * to drop the save and what waited on it); Replace saves, or exports to
+ * a->export_base when back is APP_DLG_EXPORT. */
 void app_ask_overwrite(app *a, const char *path, app_dialog back);
 
 /* While the save dialog's path is still the proposed one, proposes it anew
@@ -57,6 +58,16 @@ int app_request_compare(app *a, const char *path);
  * window of ctx->width x ctx->height; writes the layout used into l (for
  * the PNG export of the graphs and for tests). */
 void app_frame(app *a, ui_ctx *ctx, app_layout *l);
+
+/* What an exported PNG holds: the graphs and, above them, a band with the
+ * scenario's name and the provenance (model, program, date, file), drawn
+ * there by app_frame while a->export_frame is set. */
+ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l);
+
+/* Opens a panel by name, for screenshots (--show): "why:VAR" (an
+ * indicator's why), "detail:LEVER", "help", "export", "compare". 0, or -1
+ * when the name is not one of these (or VAR is no variable). */
+int app_show(app *a, const char *panel);
 
 /* Widths of the toolbar at ctx's scale, pixels: *one_row for its buttons
  * and a short title in one row, *two_rows for its wider group of buttons

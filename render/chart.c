@@ -242,6 +242,31 @@ void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_ge
     if (g->plot.h < 1)
         g->plot.h = 1;
     g->legend = ui_rect_make(r.x + pad, r.y + r.h - legend_h, r.w - 2 * pad, legend_h);
+
+    /* Thin the value ticks until a label's height fits between two. */
+    int ygap = sh + ui_px(ctx, 2);
+    for (int t = target - 1; t >= 2 && g->y.n > 1 && g->plot.h < ygap * (g->y.n - 1); t--)
+        g->y = chart_ticks_nice(lo, hi, t);
+    g->y.every = 1;
+    while (g->y.n > 1 && g->plot.h * g->y.every < ygap * (g->y.n - 1))
+        g->y.every++;
+    /* The years: a wider step until a label fits between two ticks. */
+    static const double steps[] = {1, 2, 5, 10, 20, 50, 100, 200, 500};
+    int xgap = ui_text_width(ctx, UI_FONT_SMALL, "0000") + ui_px(ctx, 8);
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        if (steps[i] < xstep)
+            continue;
+        xstep = steps[i];
+        if (span <= 0 || g->plot.w * xstep >= xgap * span)
+            break;
+    }
+    g->x.step = xstep;
+    g->x.lo = ceil(g->t0 / xstep - 1e-9) * xstep;
+    g->x.hi = floor(g->t1 / xstep + 1e-9) * xstep;
+    g->x.n = (int)lround((g->x.hi - g->x.lo) / xstep) + 1;
+    if (g->x.n < 0)
+        g->x.n = 0;
+    g->x.every = 1;
 }
 
 float chart_x_of(const chart_geom *g, double t)
@@ -427,6 +452,8 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
         double v = g.y.lo + i * g.y.step;
         int y = (int)lroundf(chart_y_of(&g, v));
         ui_draw_rect(ctx, ui_rect_make(g.plot.x, y, g.plot.w, 1), grid);
+        if (g.y.every > 1 && i % g.y.every != 0)
+            continue;
         fmt_fixed(buf, sizeof buf, v, g.y.decimals, spec->swedish);
         int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
         ui_draw_text(ctx, UI_FONT_SMALL, buf, g.plot.x - ui_px(ctx, 8) - w, y - sh / 2, muted);
@@ -439,6 +466,8 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
         snprintf(buf, sizeof buf, "%.0f", t);
         int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
         int tx = x - w / 2;
+        if (i == 0 && tx < g.plot.x - ui_px(ctx, 4))
+            tx = g.plot.x - ui_px(ctx, 4); /* clear of the lowest value's label */
         if (tx + w > r.x + r.w)
             tx = r.x + r.w - w;
         ui_draw_text(ctx, UI_FONT_SMALL, buf, tx, y0 + ui_px(ctx, 5), muted);

@@ -45,6 +45,7 @@ typedef struct chart_ticks {
     double step;       /* distance between ticks */
     int n;             /* ticks from lo to hi inclusive */
     int decimals;      /* decimals to print the tick labels with */
+    int every;         /* a label at every this many ticks from the first (1: all; 0 reads as 1) */
 } chart_ticks;
 
 /* The computed layout of a chart in its rectangle. */
@@ -67,7 +68,10 @@ chart_ticks chart_ticks_nice(double lo, double hi, int target);
  * returns 0 when there is no finite data. */
 int chart_data_range(const chart_spec *spec, double *lo, double *hi);
 
-/* Lays out spec in r: ticks from the data and the text sizes of ctx. */
+/* Lays out spec in r: ticks from the data and the text sizes of ctx. The
+ * ticks are thinned until their labels do not overlap: years step 1, 2,
+ * 5, 10, 20, 50 as the plot narrows, values to fewer ticks as it shortens,
+ * and at the last a label on every second (third ...) tick only. */
 void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_geom *g);
 
 /* Pixel position of year t and value v (display units) in g's plot. */

@@ -604,7 +604,10 @@ int gui_frame(gui *g)
         g->app->export_requested = 0;
         char png[1100], msg[1200];
         snprintf(png, sizeof png, "%s.png", g->app->export_base);
-        if (gui_screenshot(g, png, g->layout.graphs, msg, sizeof msg))
+        g->app->export_frame = 1;
+        int ok = gui_screenshot(g, png, app_export_rect(g->ui, &g->layout), msg, sizeof msg);
+        g->app->export_frame = 0;
+        if (ok)
             app_status(g->app, 0, "%s: %s, %s.csv", str_get(STR_EXPORTED, g->app->swedish), png,
                        g->app->export_base);
         else

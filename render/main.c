@@ -29,6 +29,8 @@ static void usage(FILE *f)
             "                         (names as in 'transim list indicators'; up to 6)\n"
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
             "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
+            "  --show PANEL           open a panel at start: why:VAR, detail:LEVER, help,\n"
+            "                         export, compare (for screenshots of each)\n"
             "  --window               with --profile --frames or --screenshot: show the window\n"
             "                         (a measurement in a real window) instead of a hidden one\n"
             "  --profile              report median and worst input-to-frame time;\n"
@@ -118,6 +120,7 @@ int main(int argc, char **argv)
     const char *compare[MAX_COMPARE];
     int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
     const char *graphs = NULL;
+    const char *show = NULL;
     Uint64 t_start = SDL_GetPerformanceCounter();
     float zoom = 1.0f;
     for (int i = 1; i < argc; i++) {
@@ -169,6 +172,8 @@ int main(int argc, char **argv)
             graphs = argv[++i];
         } else if (strcmp(a, "--uncertainty") == 0) {
             bands = 1;
+        } else if (strcmp(a, "--show") == 0 && next) {
+            show = argv[++i];
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
         } else if (strcmp(a, "--window") == 0) {
@@ -209,6 +214,12 @@ int main(int argc, char **argv)
     a->bands = bands;
     if (graphs != NULL && app_set_graphs(a, graphs, msg, sizeof msg) != 0) {
         fprintf(stderr, "transim-gui: %s\n", msg);
+        gui_destroy(g);
+        return 2;
+    }
+    if (show && app_show(a, show) != 0) {
+        fprintf(stderr, "transim-gui: --show '%s' is not why:VAR, detail:LEVER, help, export or compare\n",
+                show);
         gui_destroy(g);
         return 2;
     }

@@ -29,13 +29,65 @@ void recovery_default_dir(char *buf, size_t n)
         buf[0] = '\0';
 }
 
-/* The lock file of recovery file path (".ini" -> ".lock") into buf. */
-static void lock_of(const char *path, char *buf, size_t n)
+/* Recovery file path with ".ini" replaced by ext (".lock", ".from") into buf. */
+static void sibling_of(const char *path, const char *ext, char *buf, size_t n)
 {
     size_t len = strlen(path);
     if (len > 4 && strcmp(path + len - 4, ".ini") == 0)
         len -= 4;
-    snprintf(buf, n, "%.*s.lock", (int)len, path);
+    snprintf(buf, n, "%.*s%s", (int)len, path, ext);
+}
+
+/* The lock file of recovery file path into buf. */
+static void lock_of(const char *path, char *buf, size_t n)
+{
+    sibling_of(path, ".lock", buf, n);
+}
+
+/* The file beside recovery file path that names the scenario file the
+ * copy belongs to (one line, no newline); absent for unsaved new work. */
+static void origin_of(const char *path, char *buf, size_t n)
+{
+    sibling_of(path, ".from", buf, n);
+}
+
+/* Records origin ("" none) beside recovery file path, through a temporary
+ * file and a rename; 0, or -1 with errno. */
+static int write_origin(const char *path, const char *origin)
+{
+    char from[1100], tmp[1120];
+    origin_of(path, from, sizeof from);
+    if (!origin[0])
+        return remove(from) == 0 || errno == ENOENT ? 0 : -1;
+    snprintf(tmp, sizeof tmp, "%s.tmp", from);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return -1;
+    int ok = fputs(origin, f) >= 0;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, from) != 0) {
+        int e = errno;
+        remove(tmp);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+void recovery_read_origin(const char *path, char *buf, size_t n)
+{
+    char from[1100];
+    origin_of(path, from, sizeof from);
+    if (n == 0)
+        return;
+    buf[0] = '\0';
+    FILE *f = fopen(from, "r");
+    if (!f)
+        return;
+    if (!fgets(buf, (int)n, f))
+        buf[0] = '\0';
+    fclose(f);
+    buf[strcspn(buf, "\n")] = '\0';
 }
 
 void recovery_init(recovery *r, const char *dir)
@@ -66,8 +118,10 @@ void recovery_release(recovery *r, int clean)
 {
     if (!r->dir[0])
         return;
-    if (clean && r->exists)
+    if (clean && r->exists) {
         remove(r->path);
+        write_origin(r->path, "");
+    }
     if (r->lock_fd >= 0) {
         /* Removed before unlocking, so no other session finds it unlocked
          * beside a file that is about to go. */
@@ -142,6 +196,7 @@ int recovery_offer(recovery *r, app *a)
     a->restore_when[0] = '\0';
     if (stat(a->restore_path, &st) == 0 && localtime_r(&st.st_mtime, &tm))
         strftime(a->restore_when, sizeof a->restore_when, "%Y-%m-%d %H:%M", &tm);
+    recovery_read_origin(a->restore_path, a->restore_origin, sizeof a->restore_origin);
     a->restore_answer = APP_RESTORE_OPEN;
     a->dialog = APP_DLG_RESTORE;
     return 1;
@@ -153,6 +208,7 @@ static void remove_copy(const char *path)
     char lock[1100];
     lock_of(path, lock, sizeof lock);
     remove(path);
+    write_origin(path, "");
     remove(lock);
 }
 
@@ -187,8 +243,14 @@ void recovery_tick(recovery *r, app *a, double now_ms)
         return;
     if (!app_dirty(a)) {
         r->written_runs = a->runs;
-        if (r->exists && remove(r->path) == 0)
+        if (r->exists && remove(r->path) == 0) {
             r->exists = 0; /* saved or discarded: nothing to recover */
+            write_origin(r->path, "");
+        }
+        if (r->remove_after[0]) { /* restored work saved before its copy was */
+            remove_copy(r->remove_after);
+            r->remove_after[0] = '\0';
+        }
         return;
     }
     r->written_at = now_ms;
@@ -197,6 +259,9 @@ void recovery_tick(recovery *r, app *a, double now_ms)
     sim_error_clear(&err);
     if (paths_make_dirs(r->dir, 0700) != 0) {
         sim_error_set(&err, SIM_EIO, r->dir, 0, "cannot make the recovery folder: %s",
+                      strerror(errno));
+    } else if (write_origin(r->path, a->path) != 0) {
+        sim_error_set(&err, SIM_EIO, r->path, 0, "cannot record the scenario's file: %s",
                       strerror(errno));
     } else if (scenario_save(&a->sc, r->path, &err) == SIM_OK) {
         r->written_runs = a->runs;

@@ -5,6 +5,8 @@
  * runs (flock: the system releases it when the process dies). At start, a
  * copy whose lock nobody holds is a crashed session's: the app's restore
  * dialog offers it (Restore / Discard; Escape keeps it for the next start).
+ * Beside the copy, session-...from names the scenario file it belongs to
+ * (none for new work), so that a restored copy saves back to that file.
  * A clean exit removes the session's own file; a write that fails says so on
  * the status line, with the file and the reason. No SDL: the window layer
  * (gui.c) calls these with the time, the tests without a display. */
@@ -57,6 +59,10 @@ void recovery_tick(recovery *r, app *a, double now_ms);
 /* Finds the newest recovery file of a session that is not running (its
  * lock is free), other than this session's; 1 with its path in buf. */
 int recovery_find_orphan(const recovery *r, char *buf, size_t n);
+
+/* The scenario file that recovery file path belongs to, as recorded beside
+ * it, into buf; "" when none (new work, or an older copy). */
+void recovery_read_origin(const char *path, char *buf, size_t n);
 
 /* Opens the app's restore dialog on the newest crashed session's file, if
  * any and no other dialog is open; returns 1 when it did. */

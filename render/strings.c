@@ -124,6 +124,8 @@ static const char *const table[STR_COUNT][2] = {
     [STR_BUNDLED_SAVE_AS] = {"The bundled scenarios stay as they are: save your own copy",
                              "Medf\xC3\xB6ljande scenarier beh\xC3\xA5lls som de \xC3\xA4r: spara "
                              "en egen kopia"},
+    [STR_READ_ONLY] = {"the file is read-only: save a copy under another name",
+                       "filen \xC3\xA4r skrivskyddad: spara en kopia under ett annat namn"},
     [STR_RESTORE_TITLE] = {"Restore unsaved work?", "\xC3\x85terst\xC3\xA4lla osparat arbete?"},
     [STR_RESTORE_TEXT_FMT] = {"transim did not close normally last time. A recovery copy of '%s' "
                               "was kept (%s):\n%s",
@@ -135,9 +137,36 @@ static const char *const table[STR_COUNT][2] = {
                            "Escape beh\xC3\xA5ller kopian och fr\xC3\xA5gar igen vid n\xC3\xA4sta start."},
     [STR_RESTORED_FMT] = {"Restored from %s: save it to keep it",
                           "\xC3\x85terst\xC3\xA4llt fr\xC3\xA5n %s: spara f\xC3\xB6r att beh\xC3\xA5lla det"},
+    [STR_RESTORED_TO_FMT] = {"Restored the unsaved work on %s: Save writes it there",
+                             "Osparat arbete p\xC3\xA5 %s \xC3\xA5terst\xC3\xA4llt: Spara skriver det dit"},
+    [STR_RESTORE_OF_FMT] = {"It is unsaved work on %s; restored, Save writes it there.",
+                            "Det \xC3\xA4r osparat arbete p\xC3\xA5 %s; \xC3\xA5terst\xC3\xA4llt skriver Spara "
+                            "det dit."},
     [STR_DISCARDED_FMT] = {"Recovery copy %s discarded", "\xC3\x85terst\xC3\xA4llningskopian %s sl\xC3\xA4ngd"},
     [STR_AUTOSAVE_FAILED_FMT] = {"Recovery copy not written: %s",
                                  "\xC3\x85terst\xC3\xA4llningskopian kunde inte skrivas: %s"},
+    [STR_EXPORT_CSV_TITLE] = {"transim: the graphs' data", "transim: graferna som data"},
+    [STR_MODEL_WORD] = {"model", "modell"},
+    [STR_EXPORTED_ON] = {"exported", "exporterad"},
+    [STR_EXPORT_UNITS_NOTE] = {"values in the units shown on screen (column heads); shares in %",
+                               "v\xC3\xA4rden i enheterna p\xC3\xA5 sk\xC3\xA4rmen (kolumnrubrikerna); "
+                               "andelar i %"},
+    [STR_YEAR] = {"year", "\xC3\xA5r"},
+    [STR_WHY_TITLE] = {"Why it changed", "Varf\xC3\xB6r det \xC3\xA4ndrades"},
+    [STR_WHY_HINT] = {"Each lever's share of the change against the baseline (Shapley values: they add "
+                      "up to the whole change, as in transim attribute).",
+                      "Varje styrmedels andel av f\xC3\xB6r\xC3\xA4ndringen mot basen (Shapleyv\xC3\xA4rden: "
+                      "de summerar till hela f\xC3\xB6r\xC3\xA4ndringen, som i transim attribute)."},
+    [STR_WHY_NONE] = {"The scenario sets every lever and input as the baseline does: there is no change "
+                      "to explain.",
+                      "Scenariot s\xC3\xA4tter alla styrmedel och antaganden som basen: det finns ingen "
+                      "f\xC3\xB6r\xC3\xA4ndring att f\xC3\xB6rklara."},
+    [STR_WHY_TOTAL] = {"Whole change", "Hela f\xC3\xB6r\xC3\xA4ndringen"},
+    [STR_OTHER_INPUTS] = {"Other inputs (assumptions, parameters)", "\xC3\x96vriga indata (antaganden, parametrar)"},
+    [STR_WHY_RUNS_FMT] = {"%d model runs, %s", "%d modellk\xC3\xB6rningar, %s"},
+    [STR_EXACT] = {"exact", "exakt"},
+    [STR_ESTIMATED] = {"estimated from sampled orders", "skattat fr\xC3\xA5n slumpade ordningar"},
+    [STR_WHY_OPEN] = {"Click: why it changed", "Klicka: varf\xC3\xB6r det \xC3\xA4ndrades"},
 };
 
 const char *str_get(str_id id, int swedish)

@@ -88,12 +88,15 @@ typedef enum str_id {
     STR_BUNDLED_NOTE,
     STR_REPLACE,
     STR_BUNDLED_SAVE_AS,
+    STR_READ_ONLY,          /* after a file's path: it is read-only, save a copy */
     STR_RESTORE_TITLE,
     STR_RESTORE_TEXT_FMT,   /* printf: the scenario's name, when it was written, the file */
     STR_RESTORE,
     STR_DISCARD_COPY,
     STR_RESTORE_LATER,
     STR_RESTORED_FMT,       /* printf: the recovery file */
+    STR_RESTORED_TO_FMT,    /* printf: the scenario file the restored work belongs to */
+    STR_RESTORE_OF_FMT,     /* printf: the same, in the restore question */
     STR_DISCARDED_FMT,      /* printf: the recovery file */
     STR_AUTOSAVE_FAILED_FMT, /* printf: the error (file and reason) */
     STR_UNCERTAINTY,
@@ -105,6 +108,20 @@ typedef enum str_id {
     STR_NOT_SIGNIFICANT, /* a change under the threshold of significance */
     STR_NO_CAP_SET,     /* the budget without a cap */
     STR_EMPTY_FILE,     /* a scenario file that sets nothing */
+    STR_EXPORT_CSV_TITLE, /* the export's first line, before the scenario's name */
+    STR_MODEL_WORD,       /* "model", in the export's provenance */
+    STR_EXPORTED_ON,      /* "exported", before the date */
+    STR_EXPORT_UNITS_NOTE,/* the export's values are in the units shown */
+    STR_YEAR,
+    STR_WHY_TITLE,        /* the "why" panel's title */
+    STR_WHY_HINT,
+    STR_WHY_NONE,         /* no lever changed */
+    STR_WHY_TOTAL,        /* the row of the whole change */
+    STR_OTHER_INPUTS,     /* the player of every non-lever input */
+    STR_WHY_RUNS_FMT,     /* printf: runs (int), "exact" or "estimated" */
+    STR_EXACT,
+    STR_ESTIMATED,
+    STR_WHY_OPEN,         /* a key card's tooltip: click for why */
     STR_COUNT
 } str_id;
 

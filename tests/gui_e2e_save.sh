@@ -5,7 +5,10 @@
 # names a new file in the user's folder; Save as onto an existing file asks,
 # and Return on that question (Cancel) leaves the file as it was; Return on
 # the unsaved-changes question saves nothing and quits nothing; a clean exit
-# leaves no recovery copy. Skips (77) without Xvfb or xdotool.
+# leaves no recovery copy; export onto existing files asks; a crashed
+# session's copy, restored, saves back to its own file with Ctrl+S; a
+# read-only file is never replaced.
+# Skips (77) without Xvfb or xdotool.
 #   usage: gui_e2e_save.sh BUILD/transim-gui SOURCE_DIR
 set -u
 gui=$1
@@ -43,6 +46,10 @@ xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
 export DISPLAY=":$(head -1 "$tmp/display")"
+# The server takes connections a moment after it names its display, later
+# on a loaded machine: wait until a client gets in.
+for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY takes no connection"
 
 # A copy of the bundled scenarios as the working directory's scenarios/,
 # and a home of its own.
@@ -56,17 +63,21 @@ unset SDL_RENDER_DRIVER
 userdir="$XDG_DATA_HOME/transim/scenarios"
 baseline="$tmp/work/scenarios/baseline.ini"
 
-"$gui" scenarios/baseline.ini --size 1280x800 >"$tmp/gui.log" 2>&1 &
-gui_pid=$!
-win=
-for _ in $(seq 100); do
-  win=$(xdotool search --class transim-gui 2>/dev/null | head -1)
-  [ -n "$win" ] && break
-  sleep 0.1
-done
-[ -n "$win" ] || fail "no window"
-xdotool windowfocus --sync "$win" 2>/dev/null || true
-sleep 0.5
+# Starts the window on a scenario file and waits until it can take keys.
+launch() {
+  "$gui" "$1" --size 1280x800 >>"$tmp/gui.log" 2>&1 &
+  gui_pid=$!
+  win=
+  for _ in $(seq 100); do
+    win=$(xdotool search --pid "$gui_pid" --class transim-gui 2>/dev/null | head -1)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || fail "no window"
+  xdotool windowfocus --sync "$win" 2>/dev/null || true
+  sleep 0.5
+}
+launch scenarios/baseline.ini
 
 title() { xwininfo -root -tree | grep transim-gui | sed -n 's/^ *0x[0-9a-f]* "\(.*\)": (.*/\1/p' | head -1; }
 # Waits up to 20 s (a sanitizer build on a busy machine is slow) for a command to succeed.
@@ -163,4 +174,76 @@ bundled_unchanged "the session"
 if ls "$XDG_STATE_HOME/transim/recovery/"session-*.ini >/dev/null 2>&1; then
   fail "a clean exit left its recovery copy"
 fi
-echo "ok: save as, the overwrite question and the unsaved-changes question keep every file"
+# Export onto files that exist asks first; Return on the question (Cancel)
+# leaves them as they were.
+launch "$userdir/team-blue.ini"
+wait_until title_is "Team Blue — transim" || fail "title on team-blue.ini: '$(title)'"
+out="$tmp/work/graphs"
+step key ctrl+e
+step key ctrl+a
+step type --delay 5 "$out"
+step key Return
+wait_until test -s "$out.png" || fail "export wrote no $out.png: $(ls "$tmp/work")"
+[ -s "$out.csv" ] || fail "export wrote no $out.csv"
+echo "the user's own table" >"$out.csv"
+echo "the user's own picture" >"$out.png"
+step key ctrl+e
+step key ctrl+a
+step type --delay 5 "$out.csv"
+step key Return
+step key Return
+sleep 1
+[ "$(cat "$out.csv")" = "the user's own table" ] || fail "export replaced $out.csv without asking"
+[ "$(cat "$out.png")" = "the user's own picture" ] || fail "export replaced $out.png without asking"
+step key Escape
+step key Escape
+
+# A crash keeps the work; restored, it belongs to its file again: the title
+# names it and Ctrl+S writes there (no Save as).
+for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
+step key Right Right
+wait_until title_marked || fail "expected unsaved changes on team-blue.ini: '$(title)'"
+wait_until has_copy || fail "no recovery copy of the work on team-blue.ini"
+kill -9 "$gui_pid"
+wait "$gui_pid" 2>/dev/null
+gui_pid=
+launch scenarios/baseline.ini
+wait_until title_is "Baseline — transim" || fail "title at the restart: '$(title)'"
+step key Return # Restore: the question's default
+wait_until title_is "• Team Blue — transim" || fail "title after restoring: '$(title)'"
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "restoring wrote team-blue.ini"
+step key ctrl+s
+wait_until title_is "Team Blue — transim" || fail "Ctrl+S after restoring: title '$(title)'"
+[ "$(md5sum <"$userdir/team-blue.ini")" != "$saved" ] || fail "Ctrl+S after restoring did not write team-blue.ini"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "restoring saved other files: $(ls "$userdir")"
+
+# A read-only file stays as it is: Ctrl+S opens Save as, and Save as onto
+# it is refused (a rename would replace it silently, even for root).
+chmod 444 "$userdir/team-blue.ini"
+saved=$(md5sum <"$userdir/team-blue.ini")
+for _ in 1 2 3 4 5 6; do xdotool key --delay 0 Tab; done
+step key Right
+wait_until title_marked || fail "expected unsaved changes: '$(title)'"
+step key ctrl+s
+file_field
+step key ctrl+a
+step type --delay 5 "$userdir/team-blue.ini"
+step key Return
+step key Return
+sleep 1
+[ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "a read-only file was replaced"
+[ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
+step key Escape
+step key Escape
+step key ctrl+q
+step key shift+Tab
+xdotool key Return
+wait_until gone || fail "Discard changes did not quit"
+wait "$gui_pid"
+status=$?
+gui_pid=
+[ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+if ls "$XDG_STATE_HOME/transim/recovery/"session-* >/dev/null 2>&1; then
+  fail "recovery files left after a clean exit: $(ls "$XDG_STATE_HOME/transim/recovery/")"
+fi
+echo "ok: save as, export, the overwrite and unsaved-changes questions and a restored copy keep every file"

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "render/app.h"
+#include "sim/model/model.h"
 #include "render/app_ui.h"
 #include "render/strings.h"
 #include "sim/studies/sample.h"
@@ -282,19 +283,26 @@ static void test_transim_run_of_a_saved_scenario_gives_the_values_shown(void **s
              TRANSIM_BINARY_DIR, path, var_table[var].name, out_cli);
     assert_int_equal(system(cmd), 0);
     int ng = read_lines(out_gui, gui_csv, 64), nc = read_lines(out_cli, cli_csv, 64);
-    assert_int_equal(ng, nc);
-    assert_true(ng > 30);
-    /* Row by row: the year and the scenario's column are the same text
-     * (both written with sim/files/output.h's ten significant digits). */
-    for (int i = 1; i < ng; i++) {
-        char *g_year = strtok(gui_csv[i], ",");
+    /* The export opens with '#' lines of title and provenance. */
+    int skip = 0;
+    while (skip < ng && gui_csv[skip][0] == '#')
+        skip++;
+    assert_true(skip >= 4);
+    assert_int_equal(ng - skip, nc);
+    assert_true(nc > 30);
+    /* Row by row: the same year, and the scenario's column is transim run's
+     * value in the unit shown (var_display), to its ten digits. */
+    for (int i = 1; i < nc; i++) {
+        char *g_year = strtok(gui_csv[skip + i], ",");
         char *g_val = strtok(NULL, ",\n");
         char *c_year = strtok(cli_csv[i], ",");
         char *c_val = strtok(NULL, ",\n");
         assert_non_null(g_val);
         assert_non_null(c_val);
         assert_string_equal(g_year, c_year);
-        assert_string_equal(g_val, c_val);
+        double shown = var_display(&var_table[var], strtod(c_val, NULL));
+        if (fabs(strtod(g_val, NULL) - shown) > 1e-9 * fmax(1.0, fabs(shown)))
+            fail_msg("%s: exported %s, transim run %s (shown as %.10g)", g_year, g_val, c_val, shown);
     }
 }
 
@@ -517,6 +525,70 @@ static void test_ctrl_s_on_a_bundled_scenario_is_save_as(void **state)
     assert_int_equal(chdir(cwd), 0);
 }
 
+/* A read-only file stays as its owner marked it: Ctrl+S opens Save as, and
+ * Save as onto it is refused with the reason (the atomic rename would
+ * replace it silently). */
+static void test_a_read_only_file_is_never_replaced(void **state)
+{
+    fixture *f = *state;
+    char mine[128], buf[256];
+    snprintf(mine, sizeof mine, "%s/handout.ini", f->dir);
+    write_file(mine, "[scenario]\nname = Handout\n");
+    assert_int_equal(chmod(mine, 0444), 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_open(f->a, mine, &err), SIM_OK);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE);
+    assert_non_null(strstr(f->a->status, "read-only"));
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s", mine);
+    f->a->entry_auto = 0;
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_SAVE); /* refused, the dialog stays */
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "read-only"));
+    assert_string_equal(read_file(mine, buf, sizeof buf), "[scenario]\nname = Handout\n");
+    assert_true(app_dirty(f->a));
+    assert_int_not_equal(app_save(f->a, mine, &err), SIM_OK);
+    assert_string_equal(read_file(mine, buf, sizeof buf), "[scenario]\nname = Handout\n");
+}
+
+/* Export onto an existing NAME.csv or NAME.png asks; Cancel (Return) goes
+ * back to the export dialog with nothing written, Replace writes. */
+static void test_export_over_existing_files_asks_first(void **state)
+{
+    fixture *f = *state;
+    char base[128], csv[160], png[160], buf[256];
+    snprintf(base, sizeof base, "%s/graphs", f->dir);
+    snprintf(csv, sizeof csv, "%s.csv", base);
+    snprintf(png, sizeof png, "%s.png", base);
+    write_file(png, "mine");
+    app_command(f->a, APP_CMD_EXPORT);
+    frame(f);
+    snprintf(f->a->entry, sizeof f->a->entry, "%s.png", base); /* the suffix is dropped */
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    assert_string_equal(f->a->overwrite_path, png);
+    assert_int_equal(f->a->overwrite_bundled, 0);
+    frame(f);
+    key(f, UI_KEY_RETURN); /* Cancel */
+    assert_int_equal(f->a->dialog, APP_DLG_EXPORT);
+    assert_false(f->a->export_requested);
+    assert_int_not_equal(access(csv, F_OK), 0);
+    assert_string_equal(read_file(png, buf, sizeof buf), "mine");
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_OVERWRITE);
+    frame(f);
+    key(f, UI_KEY_TAB); /* to Replace */
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_true(f->a->export_requested);
+    assert_string_equal(f->a->export_base, base);
+    assert_int_equal(access(csv, R_OK), 0);
+}
+
 static void test_ctrl_s_on_a_file_others_inherit_from_asks_first(void **state)
 {
     fixture *f = *state;
@@ -573,6 +645,13 @@ static void test_title_names_the_scenario_and_its_unsaved_mark(void **state)
     app_title(f->a, title, sizeof title);
     assert_string_equal(title, "\xE2\x80\xA2 Skills first \xE2\x80\x94 transim");
     f->a->clean = f->a->sc;
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
+    /* A file the name does not say is named too: that is where Save writes. */
+    snprintf(f->a->path, sizeof f->a->path, "%s", "/some/where/p1.ini");
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "Skills first (p1.ini) \xE2\x80\x94 transim");
+    snprintf(f->a->path, sizeof f->a->path, "%s", "/some/where/skills-first.ini");
     app_title(f->a, title, sizeof title);
     assert_string_equal(title, "Skills first \xE2\x80\x94 transim");
 }
@@ -799,21 +878,66 @@ static void test_export_csv_has_a_column_per_graph_and_run(void **state)
     fixture *f = *state;
     char path[128], line[8192];
     snprintf(path, sizeof path, "%s/out.csv", f->dir);
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Team Blue");
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_export_csv(f->a, path, &err), SIM_OK);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    /* Title, scenario, model and date first. */
+    int title = 0, model = 0, date = 0, columns = 0;
+    char col[256];
+    snprintf(col, sizeof col, "%s:baseline", var_table[f->a->ind[f->a->graph_sel[0]]].name);
+    while (fgets(line, sizeof line, fp) && line[0] == '#') {
+        title |= strstr(line, "Team Blue") != NULL;
+        model |= strstr(line, MODEL_VERSION) != NULL;
+        date |= strstr(line, "exported: 20") != NULL;
+        columns |= strncmp(line, "# columns: year,", 16) == 0 && strstr(line, col) != NULL;
+    }
+    assert_true(title && model && date && columns);
+    assert_int_equal(strncmp(line, "year,", 5), 0);
+    assert_non_null(strstr(line, var_table[f->a->ind[f->a->graph_sel[0]]].label_en));
+    assert_non_null(strstr(line, "Baseline"));
+    int rows = 0;
+    while (fgets(line, sizeof line, fp))
+        rows++;
+    fclose(fp);
+    assert_int_equal(rows, (int)f->a->cur.rows);
+}
+
+/* In Swedish, the CSV is Swedish Excel's: a byte-order mark, semicolons,
+ * decimal commas, Swedish heads. */
+static void test_export_csv_in_swedish_is_for_swedish_excel(void **state)
+{
+    fixture *f = *state;
+    char path[128], line[8192];
+    snprintf(path, sizeof path, "%s/ut.csv", f->dir);
+    f->a->swedish = 1;
     sim_error err;
     sim_error_clear(&err);
     assert_int_equal(app_export_csv(f->a, path, &err), SIM_OK);
     FILE *fp = fopen(path, "r");
     assert_non_null(fp);
     assert_non_null(fgets(line, sizeof line, fp));
-    assert_int_equal(strncmp(line, "year,", 5), 0);
-    char col[256];
-    snprintf(col, sizeof col, "%s:baseline", var_table[f->a->ind[f->a->graph_sel[0]]].name);
-    assert_non_null(strstr(line, col));
-    int rows = 0;
-    while (fgets(line, sizeof line, fp))
+    assert_int_equal(memcmp(line, "\xEF\xBB\xBF#", 4), 0);
+    while (fgets(line, sizeof line, fp) && line[0] == '#')
+        ;
+    assert_int_equal(strncmp(line, "\xC3\xA5r;", 4), 0); /* "år;" */
+    assert_non_null(strstr(line, "Basscenario"));
+    int rows = 0, commas = 0;
+    while (fgets(line, sizeof line, fp)) {
         rows++;
+        assert_null(strchr(line, '.'));
+        int seps = 0;
+        for (char *p = line; *p; p++) {
+            seps += *p == ';';
+            commas += *p == ',';
+        }
+        assert_int_equal(seps, 2 * f->a->ngraphs); /* scenario and baseline per graph */
+    }
     fclose(fp);
     assert_int_equal(rows, (int)f->a->cur.rows);
+    assert_true(commas > rows); /* decimal commas */
 }
 
 static void test_frame_labels_follow_the_language_at_once(void **state)
@@ -972,6 +1096,85 @@ static int focused_single_lever(const fixture *f)
                 return v;
     }
     return -1;
+}
+
+/* At a projector's 1280x720 and the smallest 1024x600, every key card shows
+ * its whole name: nothing in the strip is cut short with an ellipsis. */
+static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
+{
+    fixture *f = *state;
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int sv = 0; sv < 2; sv++) {
+            f->a->swedish = sv;
+            f->ctx->width = sizes[s][0];
+            f->ctx->height = sizes[s][1];
+            frame(f);
+            frame(f);
+            int cards = 0;
+            for (int i = 0; i < f->ctx->ncmd; i++) {
+                const ui_cmd *c = &f->ctx->cmd[i];
+                /* The cards, between the page buttons (one glyph each). */
+                if (c->type != UI_CMD_TEXT || c->layer != 0 || c->rect.y < f->l.keys.y ||
+                    c->rect.y >= f->l.keys.y + f->l.keys.h || c->rect.x < f->l.keys.x + 30 ||
+                    c->rect.x >= f->l.keys.x + f->l.keys.w - 30)
+                    continue;
+                const char *t = f->ctx->text + c->text;
+                if (strstr(t, "\xE2\x80\xA6"))
+                    fail_msg("%dx%d: '%s' cut short in the key strip", sizes[s][0], sizes[s][1], t);
+                for (int k = 0; k < f->a->nkeys; k++)
+                    if (strncmp(t, app_label(f->a, f->a->keys[k]), strlen(app_label(f->a, f->a->keys[k]))) == 0)
+                        cards++;
+            }
+            if (cards < 3)
+                fail_msg("%dx%d: %d key cards", sizes[s][0], sizes[s][1], cards);
+        }
+    }
+}
+
+/* "Why": each changed lever's share of a key indicator's change; the shares
+ * add up to the whole change in 2030 and 2050, as Shapley values do. A
+ * click on the card opens the panel. */
+static void test_why_shares_add_up_to_the_change_and_a_card_click_opens_it(void **state)
+{
+    fixture *f = *state;
+    int l1 = var_lever_ids[0], l2 = var_lever_ids[1];
+    app_set_value(f->a, l1, var_table[l1].max, 0);
+    app_set_value(f->a, l2, var_table[l2].max, 0);
+    int var = f->a->keys[0];
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_why_compute(f->a, var, &err), SIM_OK);
+    assert_int_equal(f->a->why_k, 2);
+    assert_true(f->a->why_exact);
+    assert_int_equal(f->a->why_runs, 4);
+    for (int y = 0; y < 2; y++) {
+        double sum = f->a->why_phi[y][0] + f->a->why_phi[y][1];
+        double want = var_display(&var_table[var], app_value_at(&f->a->cur, var, f->a->why_years[y])) -
+                      var_display(&var_table[var], app_value_at(&f->a->base, var, f->a->why_years[y]));
+        assert_near_rel(sum, want);
+        assert_near_rel(f->a->why_change[y], want);
+    }
+    /* Nothing changed: nothing to explain, and no runs. */
+    app_reset_all(f->a);
+    assert_int_equal(app_why_compute(f->a, var, &err), SIM_OK);
+    assert_int_equal(f->a->why_k, 0);
+    /* A click on the first key card opens the panel on its indicator. */
+    app_set_value(f->a, l1, var_table[l1].max, 0);
+    frame(f);
+    int x = f->l.keys.x + f->l.keys.w / 2, y = f->l.keys.y + f->l.keys.h / 2;
+    ui_input_mouse_move(f->ctx, x, y);
+    ui_input_mouse_button(f->ctx, x, y, 1);
+    frame(f);
+    ui_input_mouse_button(f->ctx, x, y, 0);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_WHY);
+    assert_true(f->a->why_var >= 0);
+    frame(f);
+    assert_true(shows_text(f->ctx, "Whole change"));
+    assert_true(shows_start_of(f->ctx, app_label(f->a, l1)));
+    key(f, UI_KEY_ESCAPE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
 }
 
 static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
@@ -1159,6 +1362,8 @@ int main(void)
         T(test_clicking_the_name_field_saves_nothing),
         T(test_save_as_proposes_a_new_file_in_the_users_folder),
         T(test_ctrl_s_on_a_bundled_scenario_is_save_as),
+        T(test_a_read_only_file_is_never_replaced),
+        T(test_export_over_existing_files_asks_first),
         T(test_ctrl_s_on_a_file_others_inherit_from_asks_first),
         T(test_unsaved_question_return_and_escape_cancel),
         T(test_clicking_the_compare_path_field_reads_nothing),
@@ -1173,6 +1378,7 @@ int main(void)
         T(test_unsaved_question_save_then_opens_the_other_file),
         T(test_compare_overlays_at_most_four_scenarios),
         T(test_export_csv_has_a_column_per_graph_and_run),
+        T(test_export_csv_in_swedish_is_for_swedish_excel),
         T(test_frame_labels_follow_the_language_at_once),
         T(test_themes_switch_regroups_the_levers),
         T(test_every_lever_gets_a_slider),
@@ -1181,6 +1387,8 @@ int main(void)
         T(test_detail_view_takes_values_in_the_units_it_shows),
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
+        T(test_key_cards_show_whole_names_down_to_1024x600),
+        T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),

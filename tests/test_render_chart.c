@@ -192,6 +192,49 @@ static int teardown(void **state)
     return 0;
 }
 
+static int overlap(ui_rect a, ui_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* At any size, from a thumbnail to a full screen, no two texts of a chart
+ * overprint (tick labels above all), and both axes keep labels. */
+static void test_tick_labels_never_overlap_at_any_size(void **state)
+{
+    fixture *f = *state;
+    double big[31];
+    for (int i = 0; i < 31; i++)
+        big[i] = 271300 + 587.0 * i; /* wide labels: "288,900" */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            f->spec.series[0].y = big;
+        for (int w = 90; w <= 1400; w += 37) {
+            for (int h = 50; h <= 700; h += 23) {
+                ui_begin(f->ctx);
+                chart_draw(f->ctx, &f->spec, ui_rect_make(10, 10, w, h));
+                int ntext = 0, years = 0;
+                for (int i = 0; i < f->ctx->ncmd; i++) {
+                    const ui_cmd *a = &f->ctx->cmd[i];
+                    if (a->type != UI_CMD_TEXT || a->layer != 0)
+                        continue;
+                    ntext++;
+                    if (strlen(f->ctx->text + a->text) == 4 && f->ctx->text[a->text] == '2')
+                        years++;
+                    for (int j = i + 1; j < f->ctx->ncmd; j++) {
+                        const ui_cmd *b = &f->ctx->cmd[j];
+                        if (b->type == UI_CMD_TEXT && b->layer == 0 && overlap(a->rect, b->rect))
+                            fail_msg("%dx%d: '%s' overlaps '%s'", w, h, f->ctx->text + a->text,
+                                     f->ctx->text + b->text);
+                    }
+                }
+                if (ntext < 2)
+                    fail_msg("%dx%d: %d texts", w, h, ntext);
+                assert_true(years >= 1 || w < 120);
+            }
+        }
+    }
+}
+
 static void test_data_range_spans_every_series_and_includes_zero_near_it(void **state)
 {
     fixture *f = *state;
@@ -482,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_ticks_use_steps_of_one_two_two_and_a_half_or_five),
         cmocka_unit_test(test_ticks_widen_a_flat_line),
         cmocka_unit_test(test_ticks_survive_non_finite_input),
+        cmocka_unit_test_setup_teardown(test_tick_labels_never_overlap_at_any_size, setup, teardown),
         cmocka_unit_test(test_fixed_groups_thousands_in_english_and_swedish),
         cmocka_unit_test(test_fixed_shows_no_sign_on_a_negative_zero),
         cmocka_unit_test(test_value_rounds_to_about_three_significant_digits),

@@ -88,10 +88,10 @@ static void key(fixture *f, unsigned k)
     frame(f);
 }
 
-/* A session in another process that changes a lever to value, writes its
- * recovery copy and crashes (ends without cleaning up). Its file's path
- * goes into path. */
-static void crashed_session(fixture *f, double value, char *path, size_t n)
+/* A session in another process that opens the scenario file origin (NULL:
+ * none, new work), changes a lever to value, writes its recovery copy and
+ * crashes (ends without cleaning up). Its file's path goes into path. */
+static void crashed_session_on(fixture *f, const char *origin, double value, char *path, size_t n)
 {
     int fd[2];
     assert_int_equal(pipe(fd), 0);
@@ -102,6 +102,8 @@ static void crashed_session(fixture *f, double value, char *path, size_t n)
         sim_error err;
         sim_error_clear(&err);
         app *a = app_create(&err);
+        if (origin && app_open(a, origin, &err) != SIM_OK)
+            _exit(2);
         recovery r;
         recovery_init(&r, f->dir);
         app_set_value(a, f->lever, value, 0);
@@ -118,6 +120,11 @@ static void crashed_session(fixture *f, double value, char *path, size_t n)
     assert_true(got > 0);
     path[got] = '\0';
     assert_int_equal(access(path, R_OK), 0);
+}
+
+static void crashed_session(fixture *f, double value, char *path, size_t n)
+{
+    crashed_session_on(f, NULL, value, path, n);
 }
 
 static double value_in(const char *path, int var)
@@ -181,6 +188,43 @@ static void test_restore_brings_the_work_back_then_removes_the_copy(void **state
     recovery_tick(&f->rec, f->a, 1);
     assert_true(value_in(f->rec.path, f->lever) == d->max);
     assert_int_not_equal(access(crashed, F_OK), 0);
+}
+
+/* A copy of work on a saved file goes back to that file: the title names
+ * it, Save writes there, and the unsaved mark compares with the file. */
+static void test_a_restored_copy_saves_to_its_own_file(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    char file[160], crashed[1200], title[1400];
+    snprintf(file, sizeof file, "%s/team-blue.ini", f->tmp);
+    FILE *fp = fopen(file, "w");
+    assert_non_null(fp);
+    fputs("[scenario]\nname = Team Blue\n", fp);
+    fclose(fp);
+    crashed_session_on(f, file, d->max, crashed, sizeof crashed);
+    recovery_init(&f->rec, f->dir);
+    assert_true(recovery_offer(&f->rec, f->a));
+    assert_string_equal(f->a->restore_origin, file);
+    frame(f);
+    key(f, UI_KEY_RETURN); /* Restore */
+    assert_string_equal(f->a->path, file);
+    assert_true(app_dirty(f->a));
+    app_title(f->a, title, sizeof title);
+    assert_string_equal(title, "\xE2\x80\xA2 Team Blue \xE2\x80\x94 transim");
+    assert_true(value_in(file, f->lever) != d->max); /* not saved by restoring */
+    app_command(f->a, APP_CMD_SAVE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE); /* no question: it is the user's own file */
+    assert_false(f->a->status_error);
+    assert_true(value_in(file, f->lever) == d->max);
+    assert_false(app_dirty(f->a));
+    /* The copy of this session goes, with the record of its file. */
+    recovery_tick(&f->rec, f->a, 1);
+    recovery_tick(&f->rec, f->a, 2 + RECOVERY_PERIOD_MS);
+    assert_int_not_equal(access(crashed, F_OK), 0);
+    char from[1200];
+    snprintf(from, sizeof from, "%.*s.from", (int)(strlen(crashed) - 4), crashed);
+    assert_int_not_equal(access(from, F_OK), 0);
 }
 
 static void test_discard_removes_the_copy_only_when_chosen(void **state)
@@ -297,6 +341,7 @@ int main(void)
         T(test_each_session_writes_its_own_file),
         T(test_a_crashed_copy_is_offered_and_kept_until_chosen),
         T(test_restore_brings_the_work_back_then_removes_the_copy),
+        T(test_a_restored_copy_saves_to_its_own_file),
         T(test_discard_removes_the_copy_only_when_chosen),
         T(test_a_running_sessions_copy_is_not_offered),
         T(test_a_clean_session_keeps_no_copy),

@@ -413,8 +413,11 @@ static void test_export_writes_the_graphs_png_and_their_csv(void **state)
     assert_int_equal(fread(h, 1, sizeof h, fp), sizeof h);
     fclose(fp);
     const app_layout *l = gui_layout(f->g);
+    /* The graphs under a band with the title and provenance. */
+    ui_rect er = app_export_rect(gui_ui(f->g), l);
+    assert_true(er.h > l->graphs.h + 20 && er.y + er.h == l->graphs.y + l->graphs.h);
     assert_int_equal((h[16] << 24) | (h[17] << 16) | (h[18] << 8) | h[19], l->graphs.w);
-    assert_int_equal((h[20] << 24) | (h[21] << 16) | (h[22] << 8) | h[23], l->graphs.h);
+    assert_int_equal((h[20] << 24) | (h[21] << 16) | (h[22] << 8) | h[23], er.h);
     assert_int_equal(access(csv, R_OK), 0);
     remove(png);
     remove(csv);

@@ -7,11 +7,13 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "sim/files/link.h"
 #include "sim/files/output.h"
 #include "sim/engine/run.h"
 
 static const char usage[] =
-    "usage: transim run [SCENARIO] [--set NAME=VALUE]... [--from YEAR] [--to YEAR]\n"
+    "usage: transim run [SCENARIO | --link URL] [--set NAME=VALUE]... [--from YEAR]\n"
+    "                   [--to YEAR]\n"
     "                   [--step YEARS] [--vars NAME,...] [--method adaptive|rk4|euler]\n"
     "                   [--rtol X] [--dt YEARS] [--format csv|tsv|json] [--long]\n"
     "                   [--units] [-o FILE]\n"
@@ -20,6 +22,9 @@ static const char usage[] =
     "input; without one, the baseline) and writes the value of each variable at\n"
     "each report year.\n"
     "\n"
+    "  --link URL         run the scenario of a link from the web version (its part\n"
+    "                     after '#', e.g. '#adult_training_places=6000'); quote it\n"
+    "                     in the shell\n"
     "  --set NAME=VALUE   set a lever, assumption, parameter or setting (after the\n"
     "                     file); LEVER.start=YEAR and LEVER.ramp=YEARS set its\n"
     "                     schedule; may be repeated\n"
@@ -46,14 +51,14 @@ static const char usage[] =
 
 enum {
     O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_RTOL, O_DT, O_FORMAT, O_LONG, O_UNITS,
-    O_OUTPUT
+    O_OUTPUT, O_LINK
 };
 static const args_option options[] = {
     [O_SET] = {"set", 0, 1},       [O_FROM] = {"from", 0, 1},     [O_TO] = {"to", 0, 1},
     [O_STEP] = {"step", 0, 1},     [O_VARS] = {"vars", 0, 1},     [O_METHOD] = {"method", 0, 1},
     [O_RTOL] = {"rtol", 0, 1},     [O_DT] = {"dt", 0, 1},
     [O_FORMAT] = {"format", 0, 1}, [O_LONG] = {"long", 0, 0},     [O_UNITS] = {"units", 0, 0},
-    [O_OUTPUT] = {"output", 'o', 1},
+    [O_OUTPUT] = {"output", 'o', 1}, [O_LINK] = {"link", 0, 1},
 };
 
 typedef struct write_ctx {
@@ -69,7 +74,7 @@ static sim_status write_result(FILE *f, void *ctx, sim_error *err)
 
 int cmd_run(int argc, char **argv)
 {
-    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL;
+    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL, *link = NULL;
     const char *sets[256];
     size_t nsets = 0;
     run_opts ro = run_opts_default();
@@ -133,6 +138,7 @@ int cmd_run(int argc, char **argv)
         case O_LONG: oo.long_rows = 1; break;
         case O_UNITS: oo.units = 1; break;
         case O_OUTPUT: out_path = a.value; break;
+        case O_LINK: link = a.value; break;
         default: return CLI_USAGE;
         }
     }
@@ -148,7 +154,13 @@ int cmd_run(int argc, char **argv)
     }
 
     scenario sc;
-    if (scenario_name == NULL)
+    if (link != NULL && scenario_name != NULL)
+        return args_usage("run", "a scenario or a link, not both (got '%s' and --link)",
+                          scenario_name);
+    if (link != NULL) {
+        if (link_parse(&sc, link, &err) != SIM_OK)
+            return cli_report(&err);
+    } else if (scenario_name == NULL)
         scenario_init(&sc);
     else if (cli_load_scenario(scenario_name, &sc) != CLI_OK)
         return CLI_FAIL;

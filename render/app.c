@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "sim/files/link.h"
 #include "sim/files/output.h"
 
 /* Copies src into dst (capacity cap), truncating; src may overlap dst. */
@@ -206,6 +207,34 @@ sim_status app_restore(app *a, const char *path, sim_error *err)
     sim_status st = app_open(a, path, err);
     if (st != SIM_OK)
         return st;
+    a->path[0] = '\0';
+    a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
+    a->clean.name[0] = '\0';
+    return SIM_OK;
+}
+
+sim_status app_open_link(app *a, const char *link, sim_error *err)
+{
+    scenario *tmp = malloc(sizeof *tmp);
+    if (!tmp)
+        return sim_error_set(err, SIM_ENOMEM, "link", 0, "out of memory");
+    sim_status st = link_parse(tmp, link, err);
+    if (st != SIM_OK) {
+        free(tmp);
+        return st;
+    }
+    scenario old = a->sc;
+    a->sc = *tmp;
+    free(tmp);
+    if (app_rerun(a) != SIM_OK) {
+        st = sim_error_set(err, SIM_ENUMERIC, "link", 0, "%s", a->run_msg);
+        a->sc = old;
+        app_rerun(a);
+        return st;
+    }
+    a->nundo = a->nredo = 0;
+    a->undo_group = 0;
+    a->detail_var = -1;
     a->path[0] = '\0';
     a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
     a->clean.name[0] = '\0';

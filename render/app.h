@@ -154,6 +154,7 @@ typedef struct app {
     int want_fullscreen;   /* toggled by the interface; the window layer follows */
     char export_base[1024];/* set by the export dialog; the window layer writes the PNG */
     int export_requested;
+    int share_requested;   /* set by Share; the window layer copies the link */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
 } app;
 
@@ -170,6 +171,11 @@ sim_status app_open(app *a, const char *path, sim_error *err);
  * (validated, re-run), with no file of its own (Save asks where) and
  * undo cleared. On failure nothing changes and err says why. */
 sim_status app_restore(app *a, const char *path, sim_error *err);
+
+/* Takes the scenario of a link (sim/files/link.h) as unsaved work, like
+ * app_restore: validated, re-run, no file of its own, undo cleared. On
+ * failure nothing changes and err says which entry and why. */
+sim_status app_open_link(app *a, const char *link, sim_error *err);
 
 /* Saves the scenario to path (atomically) and marks it clean. */
 sim_status app_save(app *a, const char *path, sim_error *err);

@@ -12,6 +12,7 @@
 
 #include "render/app_ui.h"
 #include "render/gui.h"
+#include "render/strings.h"
 #include "sim/model/model.h"
 
 #define MAX_COMPARE 4
@@ -19,7 +20,9 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: transim-gui [SCENARIO] [options]\n"
+            "usage: transim-gui [SCENARIO | --link URL] [options]\n"
+            "  --link URL             open the scenario of a link (the web version's Share;\n"
+            "                         Ctrl+Shift+C copies the link of the scenario shown)\n"
             "  --screenshot FILE.png  render and write the window as PNG, then exit\n"
             "  --frames N             frames to render before the screenshot (default 3)\n"
             "  --size WxH             window size (default 1440x900)\n"
@@ -112,7 +115,7 @@ static void use_utf8_ctype(void)
 int main(int argc, char **argv)
 {
     gui_opts opts = {0};
-    const char *shot = NULL;
+    const char *shot = NULL, *link = NULL;
     const char *compare[MAX_COMPARE];
     int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
     Uint64 t_start = SDL_GetPerformanceCounter();
@@ -162,6 +165,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             zoom = (float)z;
+        } else if (strcmp(a, "--link") == 0 && next) {
+            link = argv[++i];
         } else if (strcmp(a, "--uncertainty") == 0) {
             bands = 1;
         } else if (strcmp(a, "--profile") == 0) {
@@ -178,6 +183,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "transim-gui: one scenario at a time ('%s' and '%s')\n", opts.scenario, a);
             return 2;
         }
+    }
+    if (link && opts.scenario) {
+        fprintf(stderr, "transim-gui: a scenario or a link, not both ('%s' and --link)\n",
+                opts.scenario);
+        return 2;
     }
     int headless = shot != NULL || (opts.profile && frames > 0);
     opts.hidden = headless && !shown;
@@ -202,6 +212,18 @@ int main(int argc, char **argv)
     app *a = gui_app(g);
     a->zoom = zoom;
     a->bands = bands;
+    if (link) {
+        sim_error err;
+        sim_error_clear(&err);
+        char e[1200];
+        if (app_open_link(a, link, &err) != SIM_OK) {
+            app_status(a, 1, "%s", sim_error_format(&err, e, sizeof e));
+            fprintf(stderr, "transim-gui: %s\n", e);
+            status = 1;
+        } else {
+            app_status(a, 0, "%s", str_get(STR_LINK_OPENED, a->swedish));
+        }
+    }
     for (int i = 0; i < ncompare; i++) {
         sim_error err;
         sim_error_clear(&err);

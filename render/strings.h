@@ -105,6 +105,9 @@ typedef enum str_id {
     STR_NOT_SIGNIFICANT, /* a change under the threshold of significance */
     STR_NO_CAP_SET,     /* the budget without a cap */
     STR_EMPTY_FILE,     /* a scenario file that sets nothing */
+    STR_SHARE,          /* the toolbar button that copies the scenario's link */
+    STR_SHARED_FMT,     /* the link was copied (%zu: its length in characters) */
+    STR_LINK_OPENED,    /* a scenario was opened from a link */
     STR_COUNT
 } str_id;
 

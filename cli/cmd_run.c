@@ -44,6 +44,8 @@ static const char usage[] =
     "  --format F         csv (default), tsv or json\n"
     "  --long             tidy rows scenario,year,variable,value,unit\n"
     "  --units            wide CSV/TSV: a second header line with the units\n"
+    "  --exact            CSV/TSV: every number in full (up to 17 digits, reading\n"
+    "                     back exactly) instead of ten significant digits\n"
     "  -o, --output FILE  write to FILE (atomically: a failed run leaves no file)\n"
     "\n"
     "Numbers are written with ten significant digits; the same scenario and\n"
@@ -51,7 +53,7 @@ static const char usage[] =
 
 enum {
     O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_RTOL, O_DT, O_FORMAT, O_LONG, O_UNITS,
-    O_OUTPUT, O_LINK
+    O_OUTPUT, O_LINK, O_EXACT
 };
 static const args_option options[] = {
     [O_SET] = {"set", 0, 1},       [O_FROM] = {"from", 0, 1},     [O_TO] = {"to", 0, 1},
@@ -59,6 +61,7 @@ static const args_option options[] = {
     [O_RTOL] = {"rtol", 0, 1},     [O_DT] = {"dt", 0, 1},
     [O_FORMAT] = {"format", 0, 1}, [O_LONG] = {"long", 0, 0},     [O_UNITS] = {"units", 0, 0},
     [O_OUTPUT] = {"output", 'o', 1}, [O_LINK] = {"link", 0, 1},
+    [O_EXACT] = {"exact", 0, 0},
 };
 
 typedef struct write_ctx {
@@ -139,6 +142,7 @@ int cmd_run(int argc, char **argv)
         case O_UNITS: oo.units = 1; break;
         case O_OUTPUT: out_path = a.value; break;
         case O_LINK: link = a.value; break;
+        case O_EXACT: oo.exact = 1; break;
         default: return CLI_USAGE;
         }
     }

@@ -33,6 +33,8 @@ typedef struct output_opts {
     const int *vars;      /* V_ ids of the columns, in order; NULL = the default set */
     size_t nvars;         /* entries in vars */
     const char *scenario; /* scenario name for long rows and JSON (NULL = "") */
+    int exact;            /* CSV/TSV: 1 writes each number in full (up to 17
+                             digits, reading back bit for bit) instead of ten */
 } output_opts;
 
 /* The defaults above: wide CSV of the default variables, no units line. */

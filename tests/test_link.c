@@ -195,6 +195,10 @@ static void test_bad_links_say_which_entry_and_why(void **state)
     expect_link_error("#adult_training_places=6%0", "bad percent-encoding");
     expect_link_error("#adult_training_places=%00", "bad percent-encoding");
     expect_link_error("#adult%20training=1", "is not a name");
+    char longname[300];
+    memset(longname, 'x', sizeof longname - 3);
+    snprintf(longname + sizeof longname - 3, 3, "=1");
+    expect_link_error(longname, "is no name of the model");
     expect_link_error("#base=baseline.ini", "a link cannot name a base file");
     expect_link_error("#adult_training_places.begin=2025", "unknown lever field 'begin'");
     expect_link_error("#export_growth.start=2030", "not a lever");

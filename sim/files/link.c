@@ -151,8 +151,9 @@ static int put_series(scenario *sc, const scenario_series *s)
     return 1;
 }
 
-/* Splits the fragment into entries and decodes them. Returns the count,
- * or -1 with err filled. */
+/* Splits the fragment into entries and decodes them into *out (*nout of
+ * them, to be freed with free_entries also on failure). Returns the count,
+ * or -1 with *st and err filled. */
 static long split(const char *frag, link_entry **out, long *nout, sim_status *st,
                   sim_error *err)
 {
@@ -176,7 +177,6 @@ static long split(const char *frag, link_entry **out, long *nout, sim_status *st
             e->nraw = len;
             const char *eq = memchr(p, '=', len);
             char msg[300];
-            msg[0] = '\0';
             size_t nkey = eq ? (size_t)(eq - p) : len;
             size_t nval = eq ? len - nkey - 1 : 0;
             e->value = malloc(nval + 1);
@@ -185,22 +185,30 @@ static long split(const char *frag, link_entry **out, long *nout, sim_status *st
             *st = SIM_EPARSE;
             if (e->value == NULL) {
                 *st = sim_error_set(err, SIM_ENOMEM, "link", 0, "out of memory");
-            } else if (eq == NULL) {
+                return -1;
+            }
+            if (eq == NULL) {
                 entry_error(err, e, (int)n - 1, "expected NAME=VALUE");
-            } else if (link_decode(p, nkey, e->key, sizeof e->key) < 0 ||
-                       link_decode(eq + 1, nval, e->value, nval + 1) < 0) {
+                return -1;
+            }
+            if (nkey >= sizeof e->key) {
+                snprintf(msg, sizeof msg, "a name of %zu bytes is no name of the model", nkey);
+                entry_error(err, e, (int)n - 1, msg);
+                return -1;
+            }
+            if (link_decode(p, nkey, e->key, sizeof e->key) < 0 ||
+                link_decode(eq + 1, nval, e->value, nval + 1) < 0) {
                 entry_error(err, e, (int)n - 1,
                             "bad percent-encoding (a '%' must be followed by two hex digits, "
                             "and none may encode a NUL byte)");
-            } else if (!key_ok(e->key)) {
+                return -1;
+            }
+            if (!key_ok(e->key)) {
                 snprintf(msg, sizeof msg, "'%s' is not a name (letters, digits, '_' and '.')",
                          e->key);
                 entry_error(err, e, (int)n - 1, msg);
-            } else {
-                msg[0] = 1;
-            }
-            if (msg[0] != 1)
                 return -1;
+            }
         }
         if (amp == NULL)
             break;

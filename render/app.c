@@ -11,6 +11,10 @@
 #include <time.h>
 
 #include "sim/files/link.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 #include "sim/files/output.h"
 
 /* Copies src into dst (capacity cap), truncating; src may overlap dst. */
@@ -248,6 +252,9 @@ sim_status app_save(app *a, const char *path, sim_error *err)
         return st;
     a->clean = a->sc;
     copy_str(a->path, sizeof a->path, path);
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ transimDownload(UTF8ToString($0)); }, path); /* web/app.js */
+#endif
     return SIM_OK;
 }
 

@@ -604,10 +604,7 @@ static void share_link(gui *g)
     const char *base = getenv("TRANSIM_LINK_BASE");
 #ifdef __EMSCRIPTEN__
     static char page[2048];
-    char *here = (char *)EM_ASM_PTR({
-        var s = location.href.split('#')[0];
-        return stringToNewUTF8(s);
-    });
+    char *here = (char *)(intptr_t)EM_ASM_INT({ return allocateUTF8(location.href.split('#')[0]); });
     snprintf(page, sizeof page, "%s", here ? here : "");
     free(here);
     base = page;

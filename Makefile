@@ -76,6 +76,7 @@ web:
 # Node's test runner over web/test/: the numbers, then the page.
 web-test: web build
 	@$(call install_missing,chromium)
+	@[ -d web/node_modules/playwright-core ] || npm ci --prefix web --no-audit --no-fund
 	node --test web/test/
 
 $(BUILD)/CMakeCache.txt:

@@ -305,6 +305,7 @@ int main(int argc, char **argv)
     } else {
 #ifdef __EMSCRIPTEN__
         web_gui = g;
+        gui_frame(g); /* the first frame now, not at the browser's next paint */
         emscripten_set_main_loop(web_frame, 0, 1); /* never returns */
 #endif
         /* Sleep until input, but draw at once while something settles. */

@@ -7,7 +7,10 @@
 var RECOVERY_KEY = 'transim-recovery:';
 
 Module.canvas = document.getElementById('canvas');
-Module.arguments = location.hash.length > 1 ? ['--link', location.hash] : [];
+Module.arguments = ['--size', Math.max(window.innerWidth, 320) + 'x' +
+                               Math.max(window.innerHeight - 31, 240)];
+if (location.hash.length > 1)
+  Module.arguments.push('--link', location.hash);
 Module.print = function (t) { console.log(t); };
 Module.printErr = function (t) { console.warn(t); };
 Module.preRun = Module.preRun || [];

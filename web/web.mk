@@ -18,7 +18,7 @@ VERSION  := $(shell grep -o 'transim VERSION [0-9.]*' CMakeLists.txt | cut -d' '
 CFLAGS   := -std=c17 -O2 -D_POSIX_C_SOURCE=200809L -I. -I$(OUT)/generated -I$(PREFIX)/include \
             -DTRANSIM_VERSION=\"$(VERSION)\"
 SIM_CFLAGS := -fno-math-errno
-GUI_CFLAGS := -I$(PREFIX)/include/SDL2 -DTRANSIM_ASSETS_DIR=\"/assets\" \
+GUI_CFLAGS := -std=gnu17 -I$(PREFIX)/include/SDL2 -DTRANSIM_ASSETS_DIR=\"/assets\" \
               -DTRANSIM_SCENARIOS_DIR=\"/scenarios\" -I/usr/include/stb
 
 SIM_SRC    := $(wildcard sim/engine/*.c sim/model/*.c sim/files/*.c sim/studies/*.c)
@@ -35,7 +35,7 @@ COMMON_LD  := -O2 -sALLOW_MEMORY_GROWTH=1 -lm
 NODE_LD    := $(COMMON_LD) -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1
 WEB_LD     := $(COMMON_LD) -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,FS,allocateUTF8,UTF8ToString \
               -sEXPORTED_FUNCTIONS=_main,_web_drop,_web_link -lidbfs.js \
-              --shell-file web/shell.html
+              --shell-file web/shell.html -sMINIFY_HTML=0
 
 .PHONY: model gui
 model: $(OUT)/node/transim.js

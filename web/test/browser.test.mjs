@@ -83,7 +83,7 @@ test('a link opens its scenario in the page', { skip, timeout: 180000 }, async (
   assert.notDeepEqual(shotLink, shotBase);
 });
 
-test('a changed address opens the new link; a bad one says why', { skip, timeout: 180000 },
+test('a changed address opens the new link; a bad one changes nothing', { skip, timeout: 180000 },
      async () => {
   const { page } = await open(base + '#adult_training_places=3000');
   await page.evaluate(() => { location.hash = '#adult_training_places=9000'; });
@@ -92,5 +92,16 @@ test('a changed address opens the new link; a bad one says why', { skip, timeout
   await page.evaluate(() => { location.hash = '#adult_trainig_places=1'; });
   await page.waitForTimeout(1500);
   assert.match(await page.textContent('#state'), /adult_training_places=9000/);
+  await page.close();
+});
+
+test('Share (Ctrl+Shift+C) puts the link of the scenario in the address', { skip, timeout: 180000 },
+     async () => {
+  // Written unlike the program writes it, so that the address shows a change.
+  const { page } = await open(base + '#adult_training_places=6e3&start=2020');
+  await page.click('canvas', { position: { x: 900, y: 400 } });
+  await page.keyboard.press('Control+Shift+C');
+  await page.waitForFunction(() => location.hash === '#adult_training_places=6000', null,
+                             { timeout: 30000 });
   await page.close();
 });

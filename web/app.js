@@ -75,6 +75,12 @@ function transimOpenFile(file) {
   file.arrayBuffer().then(function (buf) {
     var name = file.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'scenario.ini';
     var path = '/uploads/' + name;
+    // A file's `base = baseline.ini` finds the bundled scenarios beside it.
+    FS.readdir('/scenarios').forEach(function (n) {
+      if (/\.ini$/.test(n) && n !== name && !FS.analyzePath('/uploads/' + n).exists)
+        FS.symlink('/scenarios/' + n, '/uploads/' + n);
+    });
+    try { FS.unlink(path); } catch (e) { /* none yet */ }
     FS.writeFile(path, new Uint8Array(buf));
     Module.ccall('web_drop', null, ['string'], [path]);
     Module.canvas.focus();

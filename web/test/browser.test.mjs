@@ -105,3 +105,19 @@ test('Share (Ctrl+Shift+C) puts the link of the scenario in the address', { skip
                              { timeout: 30000 });
   await page.close();
 });
+
+test('a file picked from the disk opens; unsaved work is kept in local storage',
+     { skip, timeout: 180000 }, async () => {
+  const { page } = await open(base);
+  await page.setInputFiles('#file', 'scenarios/p1_jobs_of_the_future.ini');
+  await page.waitForFunction(
+    () => /adult_training_places=6000/.test(document.getElementById('state').textContent),
+    null, { timeout: 30000 });
+  assert.match(await page.title(), /P1 Jobs of the future/);
+  // A link is unsaved work: its recovery copy reaches the browser's storage.
+  await page.evaluate(() => { location.hash = '#adult_training_places=7000'; });
+  await page.waitForFunction(() => Object.keys(localStorage).some(
+    (k) => k.startsWith('transim-recovery:') && /7000/.test(localStorage.getItem(k))),
+    null, { timeout: 30000 });
+  await page.close();
+});

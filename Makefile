@@ -5,6 +5,11 @@
 #   make bench   build and run the benchmarks (the window's too, under Xvfb)
 #   make fuzz    build the scenario reader's libFuzzer harness with clang and
 #                run it for 60 seconds (FUZZ_SECONDS) on tests/fuzz/corpus
+#   make web     the web version in build-web/ (index.html and its files, for
+#                any static web server) with Debian's emscripten; the libraries
+#                are built once from Debian's sources into ~/.cache/transim-web
+#   make web-test  the web model against the native one (Node) and the page
+#                in headless Chromium (not part of make test)
 #   make deps    install the Debian packages the build needs (run by the above)
 #   make mpi     build the MPI cluster engine (needs `make deps-mpi`)
 #   make install install the programs, man pages and bash completion under
@@ -38,7 +43,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all build run test check bench fuzz deps deps-mpi mpi mpi-test doc loops fit teaching clean \
-        install
+        install web web-test
 
 all: build
 
@@ -66,6 +71,18 @@ define install_missing
 	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
 	  || { echo "transim: apt-get could not install:$$missing" >&2; exit 1; }
 endef
+
+# The web version (web/web.mk); at most two jobs, the machine is shared.
+WEB_JOBS ?= $(if $(filter 1,$(JOBS)),1,2)
+web:
+	bash web/build-deps.sh all >/dev/null
+	$(MAKE) -f web/web.mk -j $(WEB_JOBS) model gui
+
+# Node's test runner over web/test/: the numbers, then the page.
+web-test: web build
+	@$(call install_missing,chromium)
+	@[ -d web/node_modules/playwright-core ] || npm ci --prefix web --no-audit --no-fund
+	node --test web/test/
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANSIM_WERROR=$(WERROR) $(CMAKE_FLAGS)
@@ -194,4 +211,4 @@ teaching: build
 	@echo "teaching: open build-teaching/index.html in a browser and print (A4)"
 
 clean:
-	rm -rf $(BUILD) build-check build-mpi build-fuzz build-teaching
+	rm -rf $(BUILD) build-check build-mpi build-fuzz build-teaching build-web

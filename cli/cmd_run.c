@@ -9,12 +9,14 @@
 #include "cli/commands.h"
 #include "sim/engine/run.h"
 #include "sim/files/columns.h"
+#include "sim/files/link.h"
 #include "sim/files/output.h"
 #include "sim/files/sha256.h"
 #include "sim/studies/batch.h"
 
 static const char usage[] =
-    "usage: transim run [SCENARIO] [--set NAME=VALUE]... [--from YEAR] [--to YEAR]\n"
+    "usage: transim run [SCENARIO | --link URL] [--set NAME=VALUE]... [--from YEAR]\n"
+    "                   [--to YEAR]\n"
     "                   [--step YEARS] [--vars NAME,...] [--method adaptive|rk4|euler]\n"
     "                   [--rtol X] [--dt YEARS] [--format csv|tsv|json] [--long]\n"
     "                   [--units] [--columns FILE] [--no-header] [-o FILE]\n"
@@ -23,6 +25,9 @@ static const char usage[] =
     "input; without one, the baseline) and writes the value of each variable at\n"
     "each report year.\n"
     "\n"
+    "  --link URL         run the scenario of a link from the web version (its part\n"
+    "                     after '#', e.g. '#adult_training_places=6000'); quote it\n"
+    "                     in the shell\n"
     "  --set NAME=VALUE   set a lever, assumption, parameter or setting (after the\n"
     "                     file); LEVER.start=YEAR and LEVER.ramp=YEARS set its\n"
     "                     schedule; may be repeated\n"
@@ -48,6 +53,8 @@ static const char usage[] =
     "                     labels (en, sv), display scale and unit, key flag\n"
     "                     (as `transim list --format json`)\n"
     "  --no-header        CSV/TSV without the '#' provenance lines\n"
+    "  --exact            CSV/TSV: every number in full (up to 17 digits, reading\n"
+    "                     back exactly) instead of ten significant digits\n"
     "  -o, --output FILE  write to FILE (atomically: a failed run leaves no file)\n"
     "\n"
     "CSV and TSV open with '#' lines naming the program and model versions, the\n"
@@ -59,7 +66,7 @@ static const char usage[] =
 
 enum {
     O_SET, O_FROM, O_TO, O_STEP, O_VARS, O_METHOD, O_RTOL, O_DT, O_FORMAT, O_LONG, O_UNITS,
-    O_OUTPUT, O_COLUMNS, O_NO_HEADER
+    O_OUTPUT, O_COLUMNS, O_NO_HEADER, O_LINK, O_EXACT
 };
 static const args_option options[] = {
     [O_SET] = {"set", 0, 1},       [O_FROM] = {"from", 0, 1},     [O_TO] = {"to", 0, 1},
@@ -68,6 +75,7 @@ static const args_option options[] = {
     [O_FORMAT] = {"format", 0, 1}, [O_LONG] = {"long", 0, 0},     [O_UNITS] = {"units", 0, 0},
     [O_OUTPUT] = {"output", 'o', 1}, [O_COLUMNS] = {"columns", 0, 1},
     [O_NO_HEADER] = {"no-header", 0, 0},
+    [O_LINK] = {"link", 0, 1}, [O_EXACT] = {"exact", 0, 0},
 };
 
 typedef struct write_ctx {
@@ -160,7 +168,8 @@ static sim_status write_columns(FILE *f, void *ctx, sim_error *err)
 
 int cmd_run(int argc, char **argv)
 {
-    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL, *columns_path = NULL;
+    const char *scenario_name = NULL, *vars_text = NULL, *out_path = NULL, *columns_path = NULL,
+               *link = NULL;
     int header = 1;
     const char *sets[256];
     size_t nsets = 0;
@@ -227,6 +236,8 @@ int cmd_run(int argc, char **argv)
         case O_OUTPUT: out_path = a.value; break;
         case O_COLUMNS: columns_path = a.value; break;
         case O_NO_HEADER: header = 0; break;
+        case O_LINK: link = a.value; break;
+        case O_EXACT: oo.exact = 1; break;
         default: return CLI_USAGE;
         }
     }
@@ -242,7 +253,13 @@ int cmd_run(int argc, char **argv)
     }
 
     scenario sc;
-    if (scenario_name == NULL)
+    if (link != NULL && scenario_name != NULL)
+        return args_usage("run", "a scenario or a link, not both (got '%s' and --link)",
+                          scenario_name);
+    if (link != NULL) {
+        if (link_parse(&sc, link, &err) != SIM_OK)
+            return cli_report(&err);
+    } else if (scenario_name == NULL)
         scenario_init(&sc);
     else if (cli_load_scenario(scenario_name, &sc) != CLI_OK)
         return CLI_FAIL;

@@ -19,6 +19,7 @@ typedef struct cli_command {
 
 int cmd_run(int argc, char **argv);     /* run one scenario, write its results */
 int cmd_list(int argc, char **argv);    /* list the model's variables */
+int cmd_link(int argc, char **argv);    /* the link of a scenario */
 int cmd_check(int argc, char **argv);   /* validate scenario files */
 int cmd_compare(int argc, char **argv); /* key indicators of several scenarios */
 int cmd_doc(int argc, char **argv);     /* the model reference */

@@ -16,6 +16,7 @@
 
 static const cli_command commands[] = {
     {"run", "run a scenario and write its results (CSV, TSV, JSON)", cmd_run},
+    {"link", "the link of a scenario, for the web version and run --link", cmd_link},
     {"list", "list levers, assumptions, indicators and stocks", cmd_list},
     {"check", "validate scenario files without running them", cmd_check},
     {"compare", "key indicators and spending of scenarios, side by side", cmd_compare},

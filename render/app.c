@@ -10,6 +10,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "sim/files/link.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 #include "sim/files/output.h"
 #include "sim/model/model.h"
 
@@ -229,6 +234,34 @@ sim_status app_restore(app *a, const char *path, const char *origin, sim_error *
     return SIM_OK;
 }
 
+sim_status app_open_link(app *a, const char *link, sim_error *err)
+{
+    scenario *tmp = malloc(sizeof *tmp);
+    if (!tmp)
+        return sim_error_set(err, SIM_ENOMEM, "link", 0, "out of memory");
+    sim_status st = link_parse(tmp, link, err);
+    if (st != SIM_OK) {
+        free(tmp);
+        return st;
+    }
+    scenario old = a->sc;
+    a->sc = *tmp;
+    free(tmp);
+    if (app_rerun(a) != SIM_OK) {
+        st = sim_error_set(err, SIM_ENUMERIC, "link", 0, "%s", a->run_msg);
+        a->sc = old;
+        app_rerun(a);
+        return st;
+    }
+    a->nundo = a->nredo = 0;
+    a->undo_group = 0;
+    a->detail_var = -1;
+    a->path[0] = '\0';
+    a->clean = a->base_sc; /* unsaved until the user saves it somewhere */
+    a->clean.name[0] = '\0';
+    return SIM_OK;
+}
+
 sim_status app_save(app *a, const char *path, sim_error *err)
 {
     if (app_is_read_only(path))
@@ -239,6 +272,9 @@ sim_status app_save(app *a, const char *path, sim_error *err)
         return st;
     a->clean = a->sc;
     copy_str(a->path, sizeof a->path, path);
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ transimDownload(UTF8ToString($0)); }, path); /* web/app.js */
+#endif
     return SIM_OK;
 }
 

@@ -172,6 +172,7 @@ typedef struct app {
     int export_requested;
     int export_frame;      /* 1 while the window layer draws the frame it exports as PNG:
                               a title band above the graphs (app_export_rect) */
+    int share_requested;   /* set by Share; the window layer copies the link */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
 } app;
 
@@ -191,6 +192,11 @@ sim_status app_open(app *a, const char *path, sim_error *err);
  * with what that file holds now; without one, Save asks where. On failure
  * nothing changes and err says why. */
 sim_status app_restore(app *a, const char *path, const char *origin, sim_error *err);
+
+/* Takes the scenario of a link (sim/files/link.h) as unsaved work, like
+ * app_restore: validated, re-run, no file of its own, undo cleared. On
+ * failure nothing changes and err says which entry and why. */
+sim_status app_open_link(app *a, const char *link, sim_error *err);
 
 /* Saves the scenario to path (atomically) and marks it clean. A read-only
  * file (app_is_read_only) is refused with SIM_EIO and nothing written. */

@@ -452,6 +452,7 @@ static void draw_help(app *a, ui_ctx *ctx)
         {"Ctrl+Z, Ctrl+Y", "undo, redo", "\xC3\xA5ngra, g\xC3\xB6r om"},
         {"Ctrl+O, Ctrl+S, Ctrl+Shift+S", "open, save, save as", "\xC3\xB6ppna, spara, spara som"},
         {"Ctrl+E, Ctrl+K", "export PNG and CSV, compare", "exportera PNG och CSV, j\xC3\xA4mf\xC3\xB6r"},
+        {"Ctrl+Shift+C", "share: copy the scenario's link", "dela: kopiera l\xC3\xA4nken till scenariot"},
         {"Ctrl+L", "Svenska / English", "English / Svenska"},
         {"Ctrl+U", "uncertainty bands on or off", "os\xC3\xA4kerhetsband av eller p\xC3\xA5"},
         {"Ctrl+plus, Ctrl+minus, Ctrl+0", "zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"},

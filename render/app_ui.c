@@ -193,6 +193,9 @@ void app_command(app *a, app_cmd cmd)
     case APP_CMD_LANGUAGE:
         a->swedish = !a->swedish;
         break;
+    case APP_CMD_SHARE:
+        a->share_requested = 1;
+        break;
     case APP_CMD_FULLSCREEN:
         a->want_fullscreen = !a->want_fullscreen;
         break;
@@ -242,6 +245,7 @@ static const tool tools[] = {
     {"tb-saveas", STR_SAVE_AS, APP_CMD_SAVE_AS, 0},  {"tb-undo", STR_UNDO, APP_CMD_UNDO, 0},
     {"tb-redo", STR_REDO, APP_CMD_REDO, 0},          {"tb-reset", STR_RESET_ALL, APP_CMD_RESET_ALL, 0},
     {"tb-compare", STR_COMPARE, APP_CMD_COMPARE, 0}, {"tb-export", STR_EXPORT, APP_CMD_EXPORT, 0},
+    {"tb-share", STR_SHARE, APP_CMD_SHARE, 0},
     {"tb-bands", STR_UNCERTAINTY, APP_CMD_BANDS, 1}, {"tb-graphs", STR_COUNT, APP_CMD_GRAPHS, 1},
     {"tb-zout", STR_ZOOM_OUT, APP_CMD_ZOOM_OUT, 1},
     {"tb-zin", STR_ZOOM_IN, APP_CMD_ZOOM_IN, 1},     {"tb-lang", STR_LANGUAGE, APP_CMD_LANGUAGE, 1},

@@ -28,7 +28,8 @@ typedef enum app_cmd {
     APP_CMD_HELP,
     APP_CMD_QUIT,
     APP_CMD_GRAPHS, /* switch between four and six graphs */
-    APP_CMD_BANDS   /* show or hide the uncertainty bands */
+    APP_CMD_BANDS,  /* show or hide the uncertainty bands */
+    APP_CMD_SHARE   /* copy the scenario's link (sim/files/link.h) */
 } app_cmd;
 
 /* Carries out cmd: may open a dialog, ask about unsaved changes, or set

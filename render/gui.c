@@ -15,6 +15,11 @@
 #include "render/png.h"
 #include "render/recovery.h"
 #include "render/strings.h"
+#include "sim/files/link.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #define PROFILE_MAX 100000 /* input-to-frame samples kept */
 
@@ -329,6 +334,7 @@ static int shortcut(const SDL_KeyboardEvent *k)
     case SDLK_o: return APP_CMD_OPEN;
     case SDLK_e: return APP_CMD_EXPORT;
     case SDLK_k: return APP_CMD_COMPARE;
+    case SDLK_c: return shift ? APP_CMD_SHARE : -1; /* Ctrl+C alone copies text */
     case SDLK_l: return APP_CMD_LANGUAGE;
     case SDLK_u: return APP_CMD_BANDS;
     case SDLK_q: return APP_CMD_QUIT;
@@ -588,6 +594,37 @@ static void present(gui *g)
     }
 }
 
+/* Share: copies the link of the scenario to the clipboard. Its address
+ * before '#' is $TRANSIM_LINK_BASE (where the web version is hosted), or
+ * none; in the browser it is the page's own, and the page's address
+ * becomes the link, so that a bookmark keeps the scenario too. */
+static void share_link(gui *g)
+{
+    static char link[LINK_MAX_BYTES + 1];
+    const char *base = getenv("TRANSIM_LINK_BASE");
+#ifdef __EMSCRIPTEN__
+    static char page[2048];
+    char *here = (char *)(intptr_t)EM_ASM_INT({ return allocateUTF8(location.href.split('#')[0]); });
+    snprintf(page, sizeof page, "%s", here ? here : "");
+    free(here);
+    base = page;
+#endif
+    sim_error err;
+    if (link_format(&g->app->sc, base ? base : "", link, sizeof link, &err) != SIM_OK) {
+        char msg[1200];
+        app_status(g->app, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        return;
+    }
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ transimShare(UTF8ToString($0)); }, link);
+#endif
+    if (SDL_SetClipboardText(link) != 0) {
+        app_status(g->app, 1, "%s", SDL_GetError());
+        return;
+    }
+    app_status(g->app, 0, str_get(STR_SHARED_FMT, g->app->swedish), strlen(link));
+}
+
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
@@ -612,6 +649,11 @@ int gui_frame(gui *g)
                        g->app->export_base);
         else
             app_status(g->app, 1, "%s", msg);
+        render(g);
+    }
+    if (g->app->share_requested) {
+        g->app->share_requested = 0;
+        share_link(g);
         render(g);
     }
     Uint64 t_p = SDL_GetPerformanceCounter();

@@ -12,14 +12,22 @@
 
 #include "render/app_ui.h"
 #include "render/gui.h"
+#include "render/strings.h"
+#include "sim/files/link.h"
 #include "sim/model/model.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #define MAX_COMPARE 4
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: transim-gui [SCENARIO] [options]\n"
+            "usage: transim-gui [SCENARIO | --link URL] [options]\n"
+            "  --link URL             open the scenario of a link (the web version's Share;\n"
+            "                         Ctrl+Shift+C copies the link of the scenario shown)\n"
             "  --screenshot FILE.png  render and write the window as PNG, then exit\n"
             "  --frames N             frames to render before the screenshot (default 3)\n"
             "  --size WxH             window size (default 1440x900)\n"
@@ -113,10 +121,51 @@ static void use_utf8_ctype(void)
         setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+#ifdef __EMSCRIPTEN__
+/* The browser's hooks (web/app.js): the page calls these, and the browser
+ * calls the frame; the window's own loop would never give it back. */
+static gui *web_gui;
+
+static void web_frame(void)
+{
+    gui_frame(web_gui);
+}
+
+/* A file the page put in its file system (picked or dropped) takes the way
+ * of a file dropped on a window: it opens, or it is compared. */
+EMSCRIPTEN_KEEPALIVE void web_drop(const char *path)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_DROPFILE;
+    e.drop.file = SDL_strdup(path);
+    SDL_PushEvent(&e);
+}
+
+/* Opens the link text (when not NULL or empty: the page's address changed)
+ * and returns the link of the scenario shown, for the page's address. */
+EMSCRIPTEN_KEEPALIVE const char *web_link(const char *text)
+{
+    static char out[LINK_MAX_BYTES + 1];
+    app *a = gui_app(web_gui);
+    if (text && text[0]) {
+        sim_error err;
+        char e[1200];
+        if (app_open_link(a, text, &err) != SIM_OK)
+            app_status(a, 1, "%s", sim_error_format(&err, e, sizeof e));
+        else
+            app_status(a, 0, "%s", str_get(STR_LINK_OPENED, a->swedish));
+    }
+    if (link_format(&a->sc, "", out, sizeof out, NULL) != SIM_OK)
+        out[0] = '\0';
+    return out;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     gui_opts opts = {0};
-    const char *shot = NULL;
+    const char *shot = NULL, *link = NULL;
     const char *compare[MAX_COMPARE];
     int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
     const char *graphs = NULL;
@@ -170,6 +219,8 @@ int main(int argc, char **argv)
             zoom = (float)z;
         } else if (strcmp(a, "--graphs") == 0 && next) {
             graphs = argv[++i];
+        } else if (strcmp(a, "--link") == 0 && next) {
+            link = argv[++i];
         } else if (strcmp(a, "--uncertainty") == 0) {
             bands = 1;
         } else if (strcmp(a, "--show") == 0 && next) {
@@ -189,6 +240,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (link && opts.scenario) {
+        fprintf(stderr, "transim-gui: a scenario or a link, not both ('%s' and --link)\n",
+                opts.scenario);
+        return 2;
+    }
     int headless = shot != NULL || (opts.profile && frames > 0);
     opts.hidden = headless && !shown;
     opts.vsync = !headless;
@@ -196,6 +252,9 @@ int main(int argc, char **argv)
         frames = shot ? 3 : 0;
 
     opts.swedish = swedish;
+#ifdef __EMSCRIPTEN__
+    opts.recovery_dir = "/recovery"; /* kept in the browser's storage by web/app.js */
+#endif
     use_utf8_ctype();
     char msg[1400];
     gui *g = gui_create(&opts, msg, sizeof msg);
@@ -222,6 +281,18 @@ int main(int argc, char **argv)
                 show);
         gui_destroy(g);
         return 2;
+    }
+    if (link) {
+        sim_error err;
+        sim_error_clear(&err);
+        char e[1200];
+        if (app_open_link(a, link, &err) != SIM_OK) {
+            app_status(a, 1, "%s", sim_error_format(&err, e, sizeof e));
+            fprintf(stderr, "transim-gui: %s\n", e);
+            status = 1;
+        } else {
+            app_status(a, 0, "%s", str_get(STR_LINK_OPENED, a->swedish));
+        }
     }
     for (int i = 0; i < ncompare; i++) {
         sim_error err;
@@ -253,6 +324,11 @@ int main(int argc, char **argv)
             status = 1;
         }
     } else {
+#ifdef __EMSCRIPTEN__
+        web_gui = g;
+        gui_frame(g); /* the first frame now, not at the browser's next paint */
+        emscripten_set_main_loop(web_frame, 0, 1); /* never returns */
+#endif
         /* Sleep until input, but draw at once while something settles. */
         while (gui_frame(g)) {
             if (!gui_busy(g) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))

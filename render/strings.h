@@ -122,6 +122,9 @@ typedef enum str_id {
     STR_EXACT,
     STR_ESTIMATED,
     STR_WHY_OPEN,         /* a key card's tooltip: click for why */
+    STR_SHARE,          /* the toolbar button that copies the scenario's link */
+    STR_SHARED_FMT,     /* the link was copied (%zu: its length in characters) */
+    STR_LINK_OPENED,    /* a scenario was opened from a link */
     STR_COUNT
 } str_id;
 

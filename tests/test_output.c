@@ -94,6 +94,27 @@ static void test_tsv_uses_tabs(void **state)
     free_result(&r);
 }
 
+static void test_exact_numbers_read_back_bit_for_bit(void **state)
+{
+    (void)state;
+    run_result r = make_result();
+    r.v[V_ADULT_TRAINING] = 0.1 + 0.2;      /* 0.30000000000000004: 17 digits */
+    r.v[V_SPEND_TOTAL] = 1.0 / 3.0;
+    int vars[] = {V_ADULT_TRAINING, V_SPEND_TOTAL};
+    output_opts o = output_opts_default();
+    o.vars = vars;
+    o.nvars = 2;
+    char *s = write_to_string(&r, &o);
+    assert_non_null(strstr(s, "\n2020,0.3,0.3333333333\n")); /* ten digits by default */
+    free(s);
+    o.exact = 1;
+    s = write_to_string(&r, &o);
+    assert_non_null(strstr(s, "\n2020,0.30000000000000004,0.3333333333333333\n"));
+    assert_non_null(strstr(s, "\n2020.0625,")); /* short where short is exact */
+    free(s);
+    free_result(&r);
+}
+
 static void test_long_rows_quote_the_scenario_name(void **state)
 {
     (void)state;
@@ -355,6 +376,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wide_csv_has_year_then_one_column_per_variable),
         cmocka_unit_test(test_tsv_uses_tabs),
+        cmocka_unit_test(test_exact_numbers_read_back_bit_for_bit),
         cmocka_unit_test(test_long_rows_quote_the_scenario_name),
         cmocka_unit_test(test_json_holds_years_series_and_escaped_names),
         cmocka_unit_test(test_numbers_have_a_fixed_format),

@@ -217,6 +217,20 @@ void output_json_number(FILE *f, double v)
     json_number(f, v);
 }
 
+/* A value as output_number() writes it or, with o->exact, in the shortest
+ * of %.15g, %.16g, %.17g that reads back as exactly v. */
+static char *number(const output_opts *o, double v, char *buf, size_t n)
+{
+    if (!o->exact || !isfinite(v))
+        return output_number(v, buf, n);
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, v == 0.0 ? 0.0 : v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
 static void write_wide(FILE *f, const run_result *r, const output_opts *o, const int *vars,
                        size_t nvars)
 {
@@ -246,10 +260,10 @@ static void write_wide(FILE *f, const run_result *r, const output_opts *o, const
             text_field(f, o->format, scen);
             fputc(sep, f);
         }
-        fputs(output_number(r->t[i], buf, sizeof buf), f);
+        fputs(number(o, r->t[i], buf, sizeof buf), f);
         for (size_t j = 0; j < nvars; j++) {
             fputc(sep, f);
-            fputs(output_number(run_value(r, i, vars[j]), buf, sizeof buf), f);
+            fputs(number(o, run_value(r, i, vars[j]), buf, sizeof buf), f);
         }
         fputc('\n', f);
     }
@@ -267,11 +281,11 @@ static void write_long(FILE *f, const run_result *r, const output_opts *o, const
             const var_desc *d = &var_table[vars[j]];
             text_field(f, o->format, scen);
             fputc(sep, f);
-            fputs(output_number(r->t[i], buf, sizeof buf), f);
+            fputs(number(o, r->t[i], buf, sizeof buf), f);
             fputc(sep, f);
             text_field(f, o->format, d->name);
             fputc(sep, f);
-            fputs(output_number(run_value(r, i, vars[j]), buf, sizeof buf), f);
+            fputs(number(o, run_value(r, i, vars[j]), buf, sizeof buf), f);
             fputc(sep, f);
             text_field(f, o->format, d->unit);
             fputc('\n', f);

@@ -35,6 +35,8 @@ typedef struct output_opts {
     const char *scenario; /* scenario name for long rows and JSON (NULL = "") */
     int scenario_column;  /* wide CSV/TSV: a first column `scenario` (batch files, which
                              an analyst stacks) */
+    int exact;            /* CSV/TSV: 1 writes each number in full (up to 17
+                             digits, reading back bit for bit) instead of ten */
 } output_opts;
 
 /* The defaults above: wide CSV of the default variables, no units line. */

@@ -2,7 +2,9 @@
  * (sim/files/scenario.c). Parses arbitrary bytes with scenario_parse; when
  * they load, saves the scenario, loads the file back and requires the same
  * scenario (the reader and writer agree), then runs the model briefly and
- * requires every reported value to be finite. Built with clang by
+ * requires every reported value to be finite. The same bytes are read as a
+ * link (sim/files/link.h), and every scenario that loads, from a file or a
+ * link, must come back the same through its link. Built with clang by
  * -DTRANSIM_FUZZ=ON; `make fuzz` runs it for 60 seconds on tests/fuzz/corpus
  * with tests/fuzz/scenario.dict. */
 #include <math.h>
@@ -13,11 +15,13 @@
 #include <unistd.h>
 
 #include "sim/engine/run.h"
+#include "sim/files/link.h"
 #include "sim/files/scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char save_path[64];
+static char link_text[LINK_MAX_BYTES + 1];
 static runner *fuzz_runner;
 
 static void setup(void)
@@ -49,6 +53,25 @@ static int same_scenario(const scenario *a, const scenario *b)
     return 1;
 }
 
+/* Requires that sc comes back the same from its link. */
+static void link_round_trip(const scenario *sc)
+{
+    static scenario back;
+    sim_error err;
+    if (link_format(sc, "https://example.org/", link_text, sizeof link_text, &err) != SIM_OK) {
+        fprintf(stderr, "loaded but has no link: %s\n", err.msg);
+        abort();
+    }
+    if (link_parse(&back, link_text, &err) != SIM_OK) {
+        fprintf(stderr, "link does not read back: %s\n%s\n", err.msg, link_text);
+        abort();
+    }
+    if (!same_scenario(&back, sc)) {
+        fprintf(stderr, "link gives another scenario: %s\n", link_text);
+        abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (fuzz_runner == NULL)
@@ -62,6 +85,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sim_error err;
     /* As if read from the corpus folder, so that `base = baseline.ini`
      * finds the bundled baseline there. */
+    if (link_parse(&sc, text, &err) == SIM_OK)
+        link_round_trip(&sc);
+    else if (err.msg[0] == '\0')
+        abort();
     sim_status st = scenario_parse(&sc, text, TRANSIM_FUZZ_DIR "/corpus/fuzz.ini", &err);
     free(text);
     if (st != SIM_OK) {
@@ -81,6 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "reload differs: name '%s' / '%s'\n", sc.name, back.name);
         abort();
     }
+    link_round_trip(&sc);
     /* A short run: the scenario's first two years. */
     run_opts o = run_opts_default();
     o.from = sc.start;

@@ -14,12 +14,12 @@ const WASM = process.env.TRANSIM_WASM || 'build-web/node/transim.js';
 const TOL = 1e-12;
 
 function runNative(args) {
-  return execFileSync(NATIVE, ['run', '--exact', '--vars', 'all', ...args],
+  return execFileSync(NATIVE, ['run', '--exact', '--no-header', '--vars', 'all', ...args],
                       { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 function runWasm(args) {
   return execFileSync(process.execPath,
-                      ['--no-experimental-fetch', WASM, 'run', '--exact', '--vars', 'all', ...args],
+                      ['--no-experimental-fetch', WASM, 'run', '--exact', '--no-header', '--vars', 'all', ...args],
                       { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 

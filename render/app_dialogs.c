@@ -5,6 +5,7 @@
  * question returns to Save as). Questions that can lose work default to
  * Cancel. */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,8 +65,18 @@ static void do_pending(app *a)
     if (p == APP_PENDING_QUIT) {
         a->want_quit = 1;
     } else if (p == APP_PENDING_OPEN) {
-        a->clean = a->sc; /* agreed to discard */
-        app_request_open(a, a->pending_path);
+        /* Agreed to discard: open without asking again. If the open fails
+         * the work stays on screen, and it stays unsaved. */
+        scenario *kept = malloc(sizeof *kept);
+        if (kept == NULL) {
+            app_status(a, 1, "out of memory");
+            return;
+        }
+        *kept = a->clean;
+        a->clean = a->sc;
+        if (app_request_open(a, a->pending_path) != SIM_OK)
+            a->clean = *kept;
+        free(kept);
     }
 }
 

@@ -43,17 +43,18 @@ static void dialog_dir(app *a)
     app_list_files(a, dir);
 }
 
-void app_request_open(app *a, const char *path)
+sim_status app_request_open(app *a, const char *path)
 {
     if (app_dirty(a)) {
         snprintf(a->pending_path, sizeof a->pending_path, "%s", path);
         a->pending = APP_PENDING_OPEN;
         a->dialog = APP_DLG_CONFIRM;
-        return;
+        return SIM_OK;
     }
     sim_error err;
     sim_error_clear(&err);
-    if (app_open(a, path, &err) == SIM_OK) {
+    sim_status st = app_open(a, path, &err);
+    if (st == SIM_OK) {
         /* An empty file opens as the baseline: say so, or it looks as if
          * nothing happened. */
         if (app_sets_nothing(&a->sc))
@@ -66,6 +67,7 @@ void app_request_open(app *a, const char *path)
         char msg[1200];
         app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
     }
+    return st;
 }
 
 int app_request_compare(app *a, const char *path)

@@ -47,8 +47,9 @@ void app_ask_overwrite(app *a, const char *path, app_dialog back);
 void app_save_dialog_follow(app *a);
 
 /* Asks to open path: opens at once, or asks first when there are unsaved
- * changes. */
-void app_request_open(app *a, const char *path);
+ * changes. Returns SIM_OK when opened or asked; otherwise the open failed,
+ * nothing changed and the status line says why. */
+sim_status app_request_open(app *a, const char *path);
 
 /* Adds the saved scenario at path to the comparisons, saying in the status
  * line what happened (at most APP_COMPARE_MAX; an unreadable file gives its

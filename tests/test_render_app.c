@@ -826,6 +826,27 @@ static void test_unsaved_question_discard_quits_and_cancel_stays(void **state)
     assert_true(f->a->want_quit);
 }
 
+/* Discard, then the file fails to open: the work stays on screen and stays
+ * unsaved, so that closing still asks (it was once marked saved here). */
+static void test_discard_then_a_failed_open_keeps_the_work_unsaved(void **state)
+{
+    fixture *f = *state;
+    char gone[128];
+    snprintf(gone, sizeof gone, "%s/gone.ini", f->dir);
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    assert_int_equal(app_request_open(f->a, gone), SIM_OK);
+    assert_int_equal(f->a->dialog, APP_DLG_CONFIRM);
+    frame(f);
+    press_after_tabs(f, 2); /* Discard changes; then gone.ini cannot be read */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_true(f->a->sc.value[f->lever] == var_table[f->lever].max);
+    assert_true(app_dirty(f->a));
+    app_command(f->a, APP_CMD_QUIT);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_CONFIRM);
+    assert_false(f->a->want_quit);
+}
+
 static void test_unsaved_question_save_then_opens_the_other_file(void **state)
 {
     fixture *f = *state;
@@ -1375,6 +1396,7 @@ int main(void)
         T(test_slug_and_proposed_names),
         T(test_quit_asks_before_discarding_unsaved_changes),
         T(test_unsaved_question_discard_quits_and_cancel_stays),
+        T(test_discard_then_a_failed_open_keeps_the_work_unsaved),
         T(test_unsaved_question_save_then_opens_the_other_file),
         T(test_compare_overlays_at_most_four_scenarios),
         T(test_export_csv_has_a_column_per_graph_and_run),

@@ -3,6 +3,7 @@
 
 #include "sim/model/model.h"
 
+#include "sim/files/datadir.h"
 #include "sim/files/output.h"
 #include "sim/files/path_check.h"
 
@@ -214,12 +215,15 @@ int cli_error(const char *fmt, ...)
  * the repository's root). Messages name the text "<stdin>". */
 static int parse_stdin(scenario *sc, const char *text, sim_error *err)
 {
-    static const char here[] = "<stdin>", there[] = "scenarios/<stdin>";
+    static const char here[] = "<stdin>";
+    char dir[900], there[1000];
+    datadir_scenarios(dir, sizeof dir);
+    snprintf(there, sizeof there, "%s/<stdin>", dir);
     if (path_check_bases(text, here, err) == SIM_OK && scenario_parse(sc, text, here, err) == SIM_OK)
         return CLI_OK;
     int base_missing = strcmp(err->path, here) == 0 && strncmp(err->msg, "base file '", 11) == 0 &&
                        strstr(err->msg, "' not found") != NULL;
-    if (!base_missing || access("scenarios", F_OK) != 0)
+    if (!base_missing || access(dir, F_OK) != 0)
         return cli_report(err);
     sim_error again;
     scenario probe;
@@ -277,9 +281,13 @@ int cli_load_scenario(const char *name, scenario *sc)
     const char *path = name;
     char buf[1100];
     if (access(name, F_OK) != 0 && strchr(name, '/') == NULL) {
-        static const char *const forms[] = {"scenarios/%s", "scenarios/%s.ini"};
+        /* A name of a bundled scenario: under ./scenarios in a source
+         * tree, under PREFIX/share/transim/scenarios when installed. */
+        char dir[900];
+        datadir_scenarios(dir, sizeof dir);
+        static const char *const forms[] = {"%s/%s", "%s/%s.ini"};
         for (int i = 0; i < 2; i++) {
-            snprintf(buf, sizeof buf, forms[i], name);
+            snprintf(buf, sizeof buf, forms[i], dir, name);
             if (access(buf, F_OK) == 0) {
                 path = buf;
                 break;

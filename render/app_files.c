@@ -5,6 +5,7 @@
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include "render/app.h"
 #include "render/paths.h"
+#include "sim/files/datadir.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -59,7 +60,9 @@ int app_is_bundled(const char *path)
 {
     char dir[1024];
     dir_part(path, dir, sizeof dir);
-    return same_dir(dir, TRANSIM_SCENARIOS_DIR) || same_dir(dir, "scenarios");
+    char bundled[1024];
+    return same_dir(dir, TRANSIM_SCENARIOS_DIR) ||
+           (datadir_scenarios(bundled, sizeof bundled) && same_dir(dir, bundled));
 }
 
 /* The value of the `base` key in the scenario file f (without comment and

@@ -6,12 +6,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "render/chart.h"
 #include "render/fmt.h"
 #include "render/strings.h"
+#include "sim/files/datadir.h"
 #include "sim/model/model.h"
 
 #define ZOOM_MIN 0.6f
@@ -29,16 +29,14 @@ static void dir_of(const char *path, char *buf, size_t n)
     snprintf(buf, n, "%.*s", len > 0 ? len : 1, len > 0 ? path : "/");
 }
 
-/* The directory the file dialogs start in: the scenario's, else scenarios/. */
+/* The directory the file dialogs start in: the scenario's, else the bundled
+ * scenarios' (sim/files/datadir.h), else the current one. */
 static void dialog_dir(app *a)
 {
     char dir[1024];
-    struct stat st;
     if (a->path[0])
         dir_of(a->path, dir, sizeof dir);
-    else if (stat("scenarios", &st) == 0 && S_ISDIR(st.st_mode))
-        snprintf(dir, sizeof dir, "%s", "scenarios");
-    else
+    else if (!datadir_scenarios(dir, sizeof dir))
         snprintf(dir, sizeof dir, "%s", ".");
     app_list_files(a, dir);
 }

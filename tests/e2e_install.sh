@@ -24,6 +24,12 @@ fail() {
 cmake --install "$BUILD" --prefix "$WORK/p" >"$WORK/log" 2>&1 || fail "install failed: $(tail -n 5 "$WORK/log")"
 P=$WORK/p
 "$P/bin/transim" --version | grep -q '^transim ' || fail "installed transim does not run"
+# From a folder without scenarios/, names of bundled scenarios and a base
+# named in a scenario on standard input are found where they were installed.
+(cd "$WORK" && "$P/bin/transim" run p1_jobs_of_the_future --to 2021 >/dev/null 2>&1) ||
+  fail "installed transim does not find a bundled scenario by name from another folder"
+(cd "$WORK" && printf '[scenario]\nbase = baseline.ini\n' | "$P/bin/transim" run - --to 2021 >/dev/null 2>&1) ||
+  fail "installed transim does not find the base of a scenario on standard input"
 [ -f "$P/share/transim/scenarios/baseline.ini" ] || fail "the scenarios were not installed"
 man1=$P/share/man/man1/transim.1
 [ -f "$man1" ] || fail "no man page transim.1"

@@ -5,6 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/lang.h"
 #include "sim/files/columns.h"
 #include "sim/files/output.h"
 #include "sim/engine/var.h"
@@ -12,6 +13,7 @@
 static const char usage[] =
     "usage: transim list [levers|assumptions|parameters|indicators|stocks|flows|\n"
     "                     auxiliaries|settings|all]... [--format text|csv|json]\n"
+    "                     [--lang en|sv]\n"
     "\n"
     "Lists the model's variables (default: all): name, unit, default, min, max,\n"
     "description and source; for levers also the policy value, the cost, and the\n"
@@ -25,10 +27,12 @@ static const char usage[] =
     "               record per variable); both also give the English and\n"
     "               Swedish labels, the display scale and unit, the key flag,\n"
     "               which direction is better, and whether Monte Carlo draws the\n"
-    "               input (uncertain, dist, unc_lo, unc_hi)\n";
+    "               input (uncertain, dist, unc_lo, unc_hi)\n"
+    "  --lang L     text: also each variable's label in English (en) or Swedish\n"
+    "               (sv), as the window shows it\n";
 
-enum { O_FORMAT };
-static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}};
+enum { O_FORMAT, O_LANG };
+static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}, [O_LANG] = {"lang", 0, 1}};
 
 /* Plural and singular kind words, indexed by var_kind. */
 static const char *const plural[VAR_KIND_COUNT] = {
@@ -95,7 +99,8 @@ static int list_records(const unsigned char *want, int json)
     return st == SIM_OK ? CLI_OK : cli_report(&err);
 }
 
-static void list_text(const unsigned char *want)
+/* lang: -1 no labels, 0 English, 1 Swedish. */
+static void list_text(const unsigned char *want, int lang)
 {
     char tags[64], b1[32], b2[32], b3[32];
     int first = 1;
@@ -128,6 +133,8 @@ static void list_text(const unsigned char *want)
                 printf(", %s", var_tags_format(d->themes, 1, " ", tags, sizeof tags));
             }
             putchar('\n');
+            if (lang >= 0)
+                printf("      %s\n", cli_label(d, lang));
             if (d->desc != NULL && d->desc[0] != '\0')
                 printf("      %s\n", d->desc);
             if (d->source != NULL && d->source[0] != '\0')
@@ -142,6 +149,7 @@ int cmd_list(int argc, char **argv)
 {
     unsigned char want[VAR_KIND_COUNT] = {0};
     int any = 0, format = 0; /* 0 text, 1 csv, 2 json */
+    int lang = -1;           /* --lang: -1 not given, 0 en, 1 sv */
     args a;
     args_init(&a, "list", argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
@@ -151,6 +159,11 @@ int cmd_list(int argc, char **argv)
         }
         if (id == ARGS_ERROR)
             return CLI_USAGE;
+        if (id == O_LANG) {
+            if (!cli_lang("list", a.value, &lang))
+                return CLI_USAGE;
+            continue;
+        }
         if (id == O_FORMAT) {
             if (strcmp(a.value, "csv") == 0)
                 format = 1;
@@ -184,6 +197,6 @@ int cmd_list(int argc, char **argv)
         memset(want, 1, sizeof want);
     if (format != 0)
         return list_records(want, format == 2);
-    list_text(want);
+    list_text(want, lang);
     return CLI_OK;
 }

@@ -1,4 +1,4 @@
-# e2e_lang.sh: compare and attribute label their indicators in Swedish under
+# e2e_lang.sh: compare, attribute and list label their indicators in Swedish under
 # --lang sv (the model table's label_sv), in English by default, and refuse
 # another language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
 set -u
@@ -23,6 +23,12 @@ grep -q '^Befolkning 20-64 år (working_age_pop' "$W/attr.txt" \
     || fail "attribute --lang sv lacks the Swedish label: $(grep working_age_pop "$W/attr.txt")"
 "$T" attribute "$SRC/scenarios/teaching/challenge4_young.ini" --lang xx >/dev/null 2>&1
 [ $? -eq 2 ] || fail "attribute --lang xx does not exit 2"
+
+"$T" list indicators --lang sv >"$W/list.txt" || fail "list --lang sv failed"
+grep -q '^      Befolkning$' "$W/list.txt" || fail "list --lang sv lacks the label 'Befolkning'"
+"$T" list indicators --lang en | grep -q '^      Population$' || fail "list --lang en lacks 'Population'"
+"$T" list indicators | grep -q '^      Population$' && fail "list without --lang shows labels"
+"$T" list --lang fi >/dev/null 2>&1; [ $? -eq 2 ] || fail "list --lang fi does not exit 2"
 
 [ "$fails" -eq 0 ] && echo "e2e_lang: ok"
 exit $((fails > 0))

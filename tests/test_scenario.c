@@ -792,10 +792,27 @@ static void test_negative_zero_reads_as_zero(void **st)
     assert_true(sc.value[V_SEED_CAPITAL] == 0.0 && !signbit(sc.value[V_SEED_CAPITAL]));
 }
 
+/* So does "-0." in a series (found by the fuzzer in a mutated history.ini:
+ * the saved and reloaded series differed in the sign bit). */
+static void test_negative_zero_in_a_series_reads_as_zero(void **st)
+{
+    (void)st;
+    scenario sc;
+    sim_error err;
+    assert_int_equal(scenario_parse(&sc,
+                                    "[scenario]\nname = x\nstart = 2010\n[series]\n"
+                                    "export_growth = 2010:0.05, 2020:-0.\n",
+                                    "x.ini", &err),
+                     SIM_OK);
+    assert_int_equal(sc.nseries, 1);
+    assert_true(sc.series[0].value[1] == 0.0 && !signbit(sc.series[0].value[1]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_negative_zero_reads_as_zero),
+        cmocka_unit_test(test_negative_zero_in_a_series_reads_as_zero),
         cmocka_unit_test(test_full_file_sets_every_field),
         cmocka_unit_test(test_lever_start_defaults_to_the_run_start),
         cmocka_unit_test(test_comments_blanks_and_bom_are_accepted),

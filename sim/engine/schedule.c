@@ -180,8 +180,10 @@ int scenario_series_parse(scenario_series *s, int var, const char *text, char *m
                      SCENARIO_KNOTS_MAX);
             return 0;
         }
-        s->year[s->n] = year;
-        s->value[s->n] = value;
+        /* A negative zero ("-0.") is stored as the zero the writer writes
+         * back, as the reader does for single values. */
+        s->year[s->n] = year == 0.0 ? 0.0 : year;
+        s->value[s->n] = value == 0.0 ? 0.0 : value;
         s->n++;
         if (comma == NULL)
             break;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sim/engine/var.h"
+#include "sim/files/output.h"
 
 #define LINK_VALUE_MAX 160 /* bytes of a decoded numeric value */
 
@@ -383,16 +384,6 @@ sim_status link_parse(scenario *sc, const char *link, sim_error *err)
 
 /* ---- writing ---- */
 
-/* The shortest of %.15g, %.16g, %.17g that reads back as exactly v (as
- * scenario_save writes numbers). */
-static void exact_number(double v, char *buf, size_t n)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, n, "%.*g", prec, v == 0.0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
 
 typedef struct writer {
     char *out;
@@ -432,7 +423,7 @@ static void put_entry(writer *w, const char *key, const char *suffix, const char
 static void put_number(writer *w, const char *key, const char *suffix, double v)
 {
     char buf[40];
-    exact_number(v, buf, sizeof buf);
+    output_number_exact(v, buf, sizeof buf);
     put_entry(w, key, suffix, buf);
 }
 
@@ -483,8 +474,8 @@ sim_status link_format(const scenario *sc, const char *base, char *out, size_t c
         size_t n = 0;
         text[0] = '\0';
         for (int k = 0; k < s->n; k++) {
-            exact_number(s->year[k], y, sizeof y);
-            exact_number(s->value[k], val, sizeof val);
+            output_number_exact(s->year[k], y, sizeof y);
+            output_number_exact(s->value[k], val, sizeof val);
             n += (size_t)snprintf(text + n, sizeof text - n, "%s%s:%s", k ? "," : "", y, val);
         }
         put_entry(&w, var_table[s->var].name, ".series", text);

@@ -217,18 +217,23 @@ void output_json_number(FILE *f, double v)
     json_number(f, v);
 }
 
-/* A value as output_number() writes it or, with o->exact, in the shortest
- * of %.15g, %.16g, %.17g that reads back as exactly v. */
-static char *number(const output_opts *o, double v, char *buf, size_t n)
+char *output_number_exact(double v, char *buf, size_t n)
 {
-    if (!o->exact || !isfinite(v))
-        return output_number(v, buf, n);
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, n, "%.*g", prec, v == 0.0 ? 0.0 : v);
         if (strtod(buf, NULL) == v)
             break;
     }
     return buf;
+}
+
+/* A value as output_number() writes it or, with o->exact, as
+ * output_number_exact() does. */
+static char *number(const output_opts *o, double v, char *buf, size_t n)
+{
+    if (!o->exact || !isfinite(v))
+        return output_number(v, buf, n);
+    return output_number_exact(v, buf, n);
 }
 
 static void write_wide(FILE *f, const run_result *r, const output_opts *o, const int *vars,

@@ -70,6 +70,11 @@ sim_status output_write(FILE *f, const run_result *r, const output_opts *opts, s
  * returns buf. */
 char *output_number(double v, char *buf, size_t n);
 
+/* Writes v in the shortest of "%.15g", "%.16g", "%.17g" that reads back as
+ * exactly v (a negative zero as 0), for files that must round-trip: saved
+ * scenarios, links, `run --exact`. Returns buf. */
+char *output_number_exact(double v, char *buf, size_t n);
+
 /* Writes text as one CSV field (quoted when it holds a comma, a quote, a
  * newline or leading or trailing blanks; quotes doubled). */
 void output_csv_field(FILE *f, const char *text);

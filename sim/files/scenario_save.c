@@ -83,15 +83,6 @@ sim_status scenario_validate(const scenario *sc, sim_error *err)
 
 /* ---- save ---- */
 
-/* The shortest of %.15g, %.16g, %.17g that reads back as exactly v. */
-static void exact_number(double v, char *buf, size_t n)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, n, "%.*g", prec, v == 0.0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
 
 /* Writes a series as "name = YEAR:VALUE, ..." with indented continuation
  * lines, which the reader joins with one space after each comma. */
@@ -103,8 +94,8 @@ static void write_series(FILE *f, const scenario_series *s)
     size_t col = strlen(name) + 2;
     for (int k = 0; k < s->n; k++) {
         char y[40], v[40], knot[90];
-        exact_number(s->year[k], y, sizeof y);
-        exact_number(s->value[k], v, sizeof v);
+        output_number_exact(s->year[k], y, sizeof y);
+        output_number_exact(s->value[k], v, sizeof v);
         int w = snprintf(knot, sizeof knot, "%s:%s%s", y, v, k + 1 < s->n ? "," : "");
         if (k > 0 && col + 1 + (size_t)w > WIDTH) {
             fputs("\n    ", f);
@@ -274,8 +265,8 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err)
     fprintf(f, "name = %s\n", sc->name);
     if (sc->description[0] != '\0')
         write_description(f, sc->description);
-    exact_number(sc->start, a, sizeof a);
-    exact_number(sc->end, b, sizeof b);
+    output_number_exact(sc->start, a, sizeof a);
+    output_number_exact(sc->end, b, sizeof b);
     fprintf(f, "start = %s\nend = %s\n", a, b);
     static const var_kind kinds[] = {VAR_LEVER, VAR_ASSUMPTION, VAR_SETTING};
     static const char *const headers[] = {"\n[levers]\n", "\n[assumptions]\n", "\n[budget]\n"};
@@ -295,18 +286,18 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err)
                 fputs(headers[k], f);
             header = 1;
             const char *name = v == V_BUDGET_CAP ? "cap_msek_per_year" : d->name;
-            exact_number(sc->value[v], a, sizeof a);
+            output_number_exact(sc->value[v], a, sizeof a);
             fprintf(f, "%s = %s", name, a);
             if (strcmp(d->unit, "1") != 0 && d->unit[0] != '\0' &&
                 strlen(name) + strlen(a) + strlen(d->unit) < 150)
                 fprintf(f, "  ; %s", d->unit);
             fputc('\n', f);
             if (write_start) {
-                exact_number(sc->lever_start[v], a, sizeof a);
+                output_number_exact(sc->lever_start[v], a, sizeof a);
                 fprintf(f, "%s.start = %s\n", name, a);
             }
             if (write_ramp) {
-                exact_number(sc->lever_ramp[v], a, sizeof a);
+                output_number_exact(sc->lever_ramp[v], a, sizeof a);
                 fprintf(f, "%s.ramp = %s\n", name, a);
             }
         }

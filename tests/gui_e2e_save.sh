@@ -37,6 +37,8 @@ fail() {
   xwininfo -root -tree 2>/dev/null | grep transim-gui >&2
   echo "--- transim-gui said:" >&2
   cat "$tmp/gui.log" >&2
+  echo "--- Xvfb ($(kill -0 "$xvfb_pid" 2>/dev/null && echo running || echo gone)) said:" >&2
+  cat "$tmp/xvfb.log" >&2
   exit 1
 }
 
@@ -64,16 +66,29 @@ userdir="$XDG_DATA_HOME/transim/scenarios"
 baseline="$tmp/work/scenarios/baseline.ini"
 
 # Starts the window on a scenario file and waits until it can take keys.
+# A window that could not reach the server (SDL: "x11 not available", seen
+# once on a loaded machine under ASan) is started again, at most three times;
+# any other early exit fails the test.
 launch() {
-  "$gui" "$1" --size 1280x800 >>"$tmp/gui.log" 2>&1 &
-  gui_pid=$!
   win=
-  for _ in $(seq 100); do
-    win=$(xdotool search --pid "$gui_pid" --class transim-gui 2>/dev/null | head -1)
+  for attempt in 1 2 3; do
+    "$gui" "$1" --size 1280x800 >>"$tmp/gui.log" 2>&1 &
+    gui_pid=$!
+    for _ in $(seq 100); do
+      win=$(xdotool search --pid "$gui_pid" --class transim-gui 2>/dev/null | head -1)
+      [ -n "$win" ] && break
+      kill -0 "$gui_pid" 2>/dev/null || break
+      sleep 0.1
+    done
     [ -n "$win" ] && break
-    sleep 0.1
+    kill -0 "$gui_pid" 2>/dev/null && fail "no window"
+    wait "$gui_pid" 2>/dev/null
+    gui_pid=
+    tail -1 "$tmp/gui.log" | grep -q "x11 not available" || fail "no window (attempt $attempt)"
+    echo "note: no connection to $DISPLAY on attempt $attempt, starting again" >&2
+    sleep 1
   done
-  [ -n "$win" ] || fail "no window"
+  [ -n "$win" ] || fail "no window after 3 attempts"
   xdotool windowfocus --sync "$win" 2>/dev/null || true
   sleep 0.5
 }

@@ -189,7 +189,15 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         if (h > usable.h * 9 / 10)
             h = usable.h * 9 / 10;
     }
+#ifdef __EMSCRIPTEN__
+    /* In the browser the window is the canvas, sized by the page's style in
+     * CSS pixels. SDL 2.26's software renderer for the web draws in those
+     * pixels only: asking for high DPI would draw into a quarter of a
+     * double-sized canvas, so the browser scales the picture instead. */
+    Uint32 flags = SDL_WINDOW_RESIZABLE;
+#else
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+#endif
     if (opts->hidden)
         flags |= SDL_WINDOW_HIDDEN;
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -230,7 +238,10 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
      * would make 14 px text tiny: scale by its dots per inch over 96. */
     g->density = 1.0f;
     float ddpi = 0;
-    if (g->dpi < 1.25f && SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(g->win), &ddpi, NULL, NULL) == 0 &&
+#ifdef __EMSCRIPTEN__
+    ddpi = 96.0f; /* CSS pixels are 1/96 inch whatever the screen (above) */
+#endif
+    if (g->dpi < 1.25f && ddpi == 0 && SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(g->win), &ddpi, NULL, NULL) == 0 &&
         ddpi > 120.0f)
         g->density = ddpi / 96.0f > 3.0f ? 3.0f : ddpi / 96.0f;
     const char *force = getenv("TRANSIM_SCALE");
@@ -644,10 +655,15 @@ int gui_frame(gui *g)
         g->app->export_frame = 1;
         int ok = gui_screenshot(g, png, app_export_rect(g->ui, &g->layout), msg, sizeof msg);
         g->app->export_frame = 0;
-        if (ok)
+        if (ok) {
             app_status(g->app, 0, "%s: %s, %s.csv", str_get(STR_EXPORTED, g->app->swedish), png,
                        g->app->export_base);
-        else
+#ifdef __EMSCRIPTEN__
+            /* The browser's files are in memory: both come down as downloads (web/app.js). */
+            EM_ASM({ transimDownload(UTF8ToString($0) + '.csv');
+                     transimDownload(UTF8ToString($0) + '.png'); }, g->app->export_base);
+#endif
+        } else
             app_status(g->app, 1, "%s", msg);
         render(g);
     }

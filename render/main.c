@@ -125,10 +125,22 @@ static void use_utf8_ctype(void)
 /* The browser's hooks (web/app.js): the page calls these, and the browser
  * calls the frame; the window's own loop would never give it back. */
 static gui *web_gui;
+static int web_profile_frames; /* --profile --frames N: the scripted drag over the first N */
+static int web_frame_no, web_drag_start = -1;
 
+/* One frame; under --profile --frames N the first N frames drag the first
+ * lever as the native --profile does, then the times go to the console. */
 static void web_frame(void)
 {
+    if (web_frame_no < web_profile_frames)
+        script_drag(web_gui, web_frame_no, web_profile_frames, &web_drag_start);
     gui_frame(web_gui);
+    if (++web_frame_no == web_profile_frames) {
+        double median, p95, worst;
+        int n = gui_profile(web_gui, &median, &p95, &worst);
+        printf("input-to-frame: %d frames with input, median %.2f ms, 95th percentile %.2f ms, "
+               "worst %.2f ms\n", n, median, p95, worst);
+    }
 }
 
 /* A file the page put in its file system (picked or dropped) takes the way
@@ -245,7 +257,13 @@ int main(int argc, char **argv)
                 opts.scenario);
         return 2;
     }
+#ifdef __EMSCRIPTEN__
+    /* The browser draws only between frames: a profile runs in its frames. */
+    web_profile_frames = opts.profile && frames > 0 ? frames : 0;
+    int headless = shot != NULL;
+#else
     int headless = shot != NULL || (opts.profile && frames > 0);
+#endif
     opts.hidden = headless && !shown;
     opts.vsync = !headless;
     if (frames < 0)

@@ -7,10 +7,17 @@
 var RECOVERY_KEY = 'transim-recovery:';
 
 Module.canvas = document.getElementById('canvas');
+// The canvas fills the page below the bar (web/shell.html's style): SDL
+// follows its CSS size on every resize, in device pixels on a high-DPI screen.
 Module.arguments = ['--size', Math.max(window.innerWidth, 320) + 'x' +
                                Math.max(window.innerHeight - 31, 240)];
 if (location.hash.length > 1)
   Module.arguments.push('--link', location.hash);
+// ?profile=N: the scripted drag of the first lever over N frames, timed as
+// the native --profile --frames N; the times go to the console.
+var profileFrames = /[?&]profile=(\d+)/.exec(location.search);
+if (profileFrames)
+  Module.arguments.push('--profile', '--frames', profileFrames[1]);
 Module.print = function (t) { console.log(t); };
 Module.printErr = function (t) { console.warn(t); };
 Module.preRun = Module.preRun || [];
@@ -60,11 +67,13 @@ function transimShare(link) {
   transimMessage('Link copied: the address of this page is the scenario.');
 }
 
-// Called after a save (render/app.c): the file comes back as a download.
+// Called after a save (render/app.c) or an export (render/gui.c): the file
+// comes back as a download.
 function transimDownload(path) {
   var data = FS.readFile(path);
+  var type = /\.png$/.test(path) ? 'image/png' : /\.csv$/.test(path) ? 'text/csv' : 'text/plain';
   var a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([data], { type: 'text/plain' }));
+  a.href = URL.createObjectURL(new Blob([data], { type: type }));
   a.download = path.split('/').pop();
   document.body.appendChild(a);
   a.click();
@@ -112,3 +121,8 @@ Module.onRuntimeInitialized = function () {
   }, 500);
   Module.canvas.focus();
 };
+
+// Once loaded, the page works offline: web/sw.js keeps its files. Only where
+// the browser allows service workers (https, or a server on localhost).
+if ('serviceWorker' in navigator && window.isSecureContext)
+  navigator.serviceWorker.register('sw.js').catch(function () { /* runs without */ });

@@ -1,6 +1,8 @@
 # web.mk: the web version, built with Debian's emscripten (`make web`,
 # `make web-test` call this file from the top of the source tree).
 #   build-web/index.html, .js, .wasm, .data   the window (render/), served as is
+#   build-web/sw.js                           the service worker (offline use),
+#                                             named after the build's contents
 #   build-web/node/transim.js, .wasm          the command-line program for Node
 #                                             (the model alone, no SDL), for
 #                                             the comparison with the native one
@@ -39,7 +41,7 @@ WEB_LD     := $(COMMON_LD) -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,FS
 
 .PHONY: model gui
 model: $(OUT)/node/transim.js
-gui: $(OUT)/index.html
+gui: $(OUT)/index.html $(OUT)/sw.js
 
 $(OUT)/generated/transim_commit.h: FORCE
 	@mkdir -p $(dir $@)
@@ -68,5 +70,10 @@ $(OUT)/index.html: $(SIM_OBJ) $(RENDER_OBJ) web/shell.html web/app.js $(FONTS) $
 	$(EMCC) $(SIM_OBJ) $(RENDER_OBJ) -o $@ $(WEB_LD) -L$(PREFIX)/lib -lSDL2 -lSDL2_ttf \
 	  -lfreetype -lgsl -linih --preload-file $(OUT)/stage/assets@/assets \
 	  --preload-file $(OUT)/stage/scenarios@/scenarios --pre-js web/app.js
+
+# The worker's cache is named after the files it keeps: a new build, a new cache.
+$(OUT)/sw.js: web/sw.js $(OUT)/index.html
+	sed "s/@BUILD@/$$(cat $(OUT)/index.js $(OUT)/index.wasm $(OUT)/index.data | sha256sum | cut -c1-16)/" \
+	  web/sw.js > $@.tmp && mv $@.tmp $@
 
 -include $(shell find $(OUT)/obj -name '*.d' 2>/dev/null)

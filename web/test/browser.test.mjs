@@ -209,3 +209,19 @@ test('a lever dragged over 300 frames: the redraw times (printed, not asserted)'
   assert.ok(n > 200, `the drag reached the window in ${n} frames`);
   await page.close();
 });
+
+test('a scenario file dropped on the page opens', { skip, timeout: 180000 }, async () => {
+  const { page } = await open(base);
+  const text = readFileSync('scenarios/p4_climate_neutral_economy.ini', 'utf8');
+  const drop = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'p4_climate_neutral_economy.ini', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('canvas', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('canvas', 'drop', { dataTransfer: drop });
+  await page.waitForFunction(() => document.getElementById('state').textContent.length > 1, null,
+                             { timeout: 30000 });
+  assert.match(await page.title(), /P4/);
+  await page.close();
+});

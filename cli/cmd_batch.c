@@ -47,7 +47,8 @@ static const char usage[] =
     "  -o, --output OUTDIR  directory for the results (created if missing)\n"
     "  --vars LIST          columns of the per-scenario files, as for `run`\n"
     "  --long               per-scenario files in tidy rows scenario,year,variable,value,unit\n"
-    "  --summary-only       write summary.csv alone (for very large batches)\n"
+    "  --summary-only       write summary.csv (and its columns.json) alone, for\n"
+    "                       very large batches\n"
     "  --years LIST         summary years, comma-separated and increasing\n"
     "                       (default 2030,2040,2050)\n"
     STUDY_OPTIONS_HELP
@@ -76,7 +77,7 @@ typedef struct batch_ctx {
     size_t nkeys;
     double years[BATCH_YEARS_MAX]; /* summary years, increasing */
     size_t nyears;
-    int summary_only; /* 1: no per-scenario files, summary.csv alone */
+    int summary_only; /* 1: no per-scenario files, summary.csv and columns.json alone */
     study_worker *w;
 } batch_ctx;
 
@@ -255,7 +256,7 @@ static void batch_columns(FILE *f, const batch_ctx *c)
     lead[n++] = (columns_lead){"status", "key", "", "Status", "Status",
                                "summary.csv: ok, or the kind of failure of the run"};
     lead[n++] = COLUMNS_YEAR;
-    if (c->oo.long_rows) {
+    if (c->oo.long_rows && !c->summary_only) {
         lead[n++] = (columns_lead){"variable", "key", "", "Variable", "Variabel",
                                    "name of the variable of the row (a record below)"};
         lead[n++] = (columns_lead){"value", "value", "", "Value", "Värde",
@@ -263,9 +264,13 @@ static void batch_columns(FILE *f, const batch_ctx *c)
         lead[n++] = (columns_lead){"unit", "key", "", "Unit", "Enhet", "unit of the value"};
     }
     int ids[VAR_COUNT];
-    size_t nids = c->oo.vars != NULL ? c->oo.nvars : output_default_vars(ids, VAR_COUNT);
-    if (c->oo.vars != NULL)
+    size_t nids = 0; /* the per-scenario files' columns, then the summary's */
+    if (!c->summary_only && c->oo.vars == NULL)
+        nids = output_default_vars(ids, VAR_COUNT);
+    else if (!c->summary_only) {
+        nids = c->oo.nvars;
         memcpy(ids, c->oo.vars, nids * sizeof *ids);
+    }
     for (size_t k = 0; k < c->nkeys; k++) {
         int dup = 0;
         for (size_t j = 0; j < nids; j++)

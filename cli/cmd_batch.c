@@ -580,9 +580,13 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             struct stat ost;
             created = stat(o.output, &ost) != 0;
             rc = batch_check_outputs(&files, o.output);
-            ok = rc == CLI_OK && batch_outdir_prepare(o.output, &err) == SIM_OK;
-            if (!ok && rc == CLI_OK)
+            sim_status pst = rc == CLI_OK ? batch_outdir_prepare(o.output, &err) : SIM_OK;
+            ok = rc == CLI_OK && pst == SIM_OK;
+            if (pst != SIM_OK) {
+                /* -o naming a file is a usage error, as a directory is for a file output. */
+                rc = pst == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
                 cli_report(&err);
+            }
             ok = ok && batch_lock(o.output, lock) == CLI_OK;
             locked = ok;
             if (ok)

@@ -60,6 +60,12 @@ if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; t
         fail "batch on a terminal drew no progress bar"
 fi
 
+# batch -o naming a file: a usage error that leaves the file alone.
+echo keep >notadir
+"$T" batch sc -o notadir >/dev/null 2>err; [ $? = 2 ] || fail "batch -o FILE is not a usage error"
+grep -q "notadir: is not a directory" err || fail "batch -o FILE: $(cat err)"
+[ "$(cat notadir)" = keep ] || fail "batch -o FILE changed the file"
+
 # batch --summary-only: the same summary.csv and its column metadata, nothing else.
 "$T" batch sc -o outs --summary-only -j 2 || fail "batch --summary-only failed"
 [ "$(ls outs | tr '\n' ' ')" = "columns.json summary.csv " ] ||

@@ -330,6 +330,9 @@ int cmd_graph(int argc, char **argv)
         if (!found)
             return args_usage("graph", "unknown module '%s'", module);
     }
+    int orc = cli_check_output(out, NULL, 0);
+    if (orc != CLI_OK)
+        return orc;
     if (graph_build(&j.g) != SIM_OK) {
         fputs("transim: graph: out of memory\n", stderr);
         return CLI_FAIL;

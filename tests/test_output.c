@@ -405,6 +405,16 @@ static void test_provenance_lines_become_one_json_object(void **state)
     j = provenance_json("");
     assert_string_equal(j, "{}");
     free(j);
+    /* A long line (a command line of many --set) is written whole. */
+    char line[5000];
+    int n = snprintf(line, sizeof line, "# command line: transim run");
+    while (n < 4000)
+        n += snprintf(line + n, sizeof line - (size_t)n, " --set x=1");
+    snprintf(line + n, sizeof line - (size_t)n, "\n");
+    j = provenance_json(line);
+    assert_int_equal(strlen(j), (size_t)n + 8); /* n - 16 of value, 24 of key and braces */
+    assert_string_equal(j + strlen(j) - 12, "--set x=1\"\n}");
+    free(j);
 }
 
 static void test_wide_json_holds_the_provenance_and_csv_its_lines(void **state)

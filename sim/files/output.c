@@ -316,12 +316,17 @@ static int provenance_line(const char *p, size_t len, size_t *key_len, const cha
 
 static void json_string_n(FILE *f, const char *text, size_t n)
 {
-    char buf[2100];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
+    char small[512];
+    char *buf = n < sizeof small ? small : malloc(n + 1);
+    if (buf == NULL) { /* out of memory: the line's first part, as JSON still */
+        buf = small;
+        n = sizeof small - 1;
+    }
     memcpy(buf, text, n);
     buf[n] = '\0';
     json_string(f, buf);
+    if (buf != small)
+        free(buf);
 }
 
 void output_provenance_json(FILE *f, const char *lines, const char *indent)

@@ -6,6 +6,7 @@
 #include "sim/files/datadir.h"
 #include "sim/files/output.h"
 #include "sim/files/path_check.h"
+#include "sim/studies/batch.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -213,13 +214,14 @@ int cli_error(const char *fmt, ...)
  * current folder and then, as `transim run NAME` does, under scenarios/
  * (so that `transim run - < my.ini` with `base = baseline.ini` works from
  * the repository's root). Messages name the text "<stdin>". */
-static int parse_stdin(scenario *sc, const char *text, sim_error *err)
+static int parse_stdin(scenario *sc, const char *text, scenario_sources *src, sim_error *err)
 {
     static const char here[] = "<stdin>";
     char dir[900], there[1000];
     datadir_scenarios(dir, sizeof dir);
     snprintf(there, sizeof there, "%s/<stdin>", dir);
-    if (path_check_bases(text, here, err) == SIM_OK && scenario_parse(sc, text, here, err) == SIM_OK)
+    if (path_check_bases(text, here, err) == SIM_OK &&
+        scenario_parse_sources(sc, text, here, src, err) == SIM_OK)
         return CLI_OK;
     int base_missing = strcmp(err->path, here) == 0 && strncmp(err->msg, "base file '", 11) == 0 &&
                        strstr(err->msg, "' not found") != NULL;
@@ -228,9 +230,11 @@ static int parse_stdin(scenario *sc, const char *text, sim_error *err)
     sim_error again;
     scenario probe;
     if (path_check_bases(text, there, &again) == SIM_OK &&
-        scenario_parse(&probe, text, there, &again) == SIM_OK) {
+        scenario_parse_sources(&probe, text, there, src, &again) == SIM_OK) {
         *sc = probe;
         snprintf(sc->path, sizeof sc->path, "%s", here);
+        if (src != NULL && src->n > 0)
+            snprintf(src->path[0], sizeof src->path[0], "%s", here);
         return CLI_OK;
     }
     if (strcmp(again.path, there) != 0)
@@ -241,7 +245,7 @@ static int parse_stdin(scenario *sc, const char *text, sim_error *err)
     return cli_report(&again);
 }
 
-static int load_stdin(scenario *sc)
+static int load_stdin(scenario *sc, scenario_sources *src)
 {
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
@@ -268,15 +272,22 @@ static int load_stdin(scenario *sc)
     else if (memchr(buf, '\0', n) != NULL)
         status = cli_error("<stdin>: not a text file (NUL byte)");
     else
-        status = parse_stdin(sc, buf, &err);
+        status = parse_stdin(sc, buf, src, &err);
     free(buf);
     return status;
 }
 
 int cli_load_scenario(const char *name, scenario *sc)
 {
+    return cli_load_scenario_sources(name, sc, NULL);
+}
+
+int cli_load_scenario_sources(const char *name, scenario *sc, scenario_sources *src)
+{
+    if (src != NULL)
+        src->n = 0;
     if (strcmp(name, "-") == 0)
-        return load_stdin(sc);
+        return load_stdin(sc, src);
     sim_error err;
     const char *path = name;
     char buf[1100];
@@ -299,7 +310,8 @@ int cli_load_scenario(const char *name, scenario *sc)
         }
     }
     /* A FIFO or device would block the reader forever. */
-    if (path_check_scenario(path, &err) != SIM_OK || scenario_load(sc, path, &err) != SIM_OK)
+    if (path_check_scenario(path, &err) != SIM_OK ||
+        scenario_load_sources(sc, path, src, &err) != SIM_OK)
         return cli_report(&err);
     return CLI_OK;
 }
@@ -390,4 +402,29 @@ int args_years(const char *cmd, const char *text, double *years, size_t cap, siz
     }
     *n = k;
     return 1;
+}
+
+void cli_scenario_provenance(FILE *f, const scenario *sc, const char *arg,
+                             const scenario_sources *src)
+{
+    cli_scenario_provenance_as(f, "scenario", sc, arg, src);
+}
+
+void cli_scenario_provenance_as(FILE *f, const char *key, const scenario *sc, const char *arg,
+                                const scenario_sources *src)
+{
+    char base_key[64];
+    snprintf(base_key, sizeof base_key, "%s", strcmp(key, "scenario") == 0 ? "base" : key);
+    if (strcmp(key, "scenario") != 0)
+        snprintf(base_key, sizeof base_key, "%s base", key);
+    if (src == NULL || src->n == 0) {
+        const char *where = sc->path[0] ? sc->path : arg;
+        if (strcmp(where, "baseline") == 0 && sc->path[0] == '\0')
+            where = "built-in baseline";
+        batch_manifest_line(f, key, "%s (%s)", where, sc->name);
+        return;
+    }
+    batch_manifest_line(f, key, "%s (%s) sha256 %s", src->path[0], sc->name, src->sha256[0]);
+    for (int i = 1; i < src->n; i++)
+        batch_manifest_line(f, base_key, "%s sha256 %s", src->path[i], src->sha256[i]);
 }

@@ -105,6 +105,20 @@ const char *args_suggest(const char *word, const char *const *names, size_t n);
  * returns CLI_FAIL. */
 int cli_load_scenario(const char *name, scenario *sc);
 
+/* As cli_load_scenario(), and fills src (when not NULL) with the files read
+ * and their SHA-256 digests (src->n = 0 for the built-in baseline). */
+int cli_load_scenario_sources(const char *name, scenario *sc, scenario_sources *src);
+
+/* The provenance lines of the scenario: "# scenario: PATH (NAME) sha256
+ * HEX", then "# base: PATH sha256 HEX" for each file of its base chain.
+ * Without src (or with no files in it): "# scenario: ARG (NAME)". */
+void cli_scenario_provenance(FILE *f, const scenario *sc, const char *arg,
+                             const scenario_sources *src);
+
+/* The same under another key: "# KEY: ...", then "# KEY base: ..." lines. */
+void cli_scenario_provenance_as(FILE *f, const char *key, const scenario *sc, const char *arg,
+                                const scenario_sources *src);
+
 /* Warns on stderr when the run of sc spent more than its budget cap in
  * some year: "transim: FILE: spending is over the cap of C MSEK/yr in
  * 2025-2050 (by up to X MSEK/yr)". Prints nothing otherwise. */

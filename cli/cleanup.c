@@ -103,6 +103,8 @@ void cleanup_run(void)
                 unlink(buf);
         if (cleanup_join(buf, sizeof buf, batch.staging, "summary.csv"))
             unlink(buf);
+        if (cleanup_join(buf, sizeof buf, batch.staging, "columns.json"))
+            unlink(buf);
         rmdir(batch.staging);
         unlink(batch.lock);
         if (batch.outdir[0] != '\0')

@@ -286,13 +286,18 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         return CLI_USAGE;
 
     scenario base, sc;
-    int lrc = cli_load_scenario(base_arg, &base);
+    scenario_sources *srcs = calloc(2, sizeof *srcs); /* the scenario's, the baseline's */
+    if (srcs == NULL)
+        return cli_error("out of memory");
+    int lrc = cli_load_scenario_sources(base_arg, &base, &srcs[1]);
     if (lrc == CLI_OK)
-        lrc = cli_load_scenario(scenario_arg, &sc);
+        lrc = cli_load_scenario_sources(scenario_arg, &sc, &srcs[0]);
     if (lrc == CLI_OK)
         lrc = study_prepare("attribute", &sc, &o);
-    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK)) {
+        free(srcs);
         return lrc != CLI_OK ? lrc : CLI_FAIL;
+    }
 
     if (lrc == CLI_OK) {
         /* A run that reports none of the years would give a table of
@@ -309,14 +314,18 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
                                  ? "2030, 2050" : "--years",
                              from, to);
     }
-    if (!study_inputs_agree(ex_in, lrc == CLI_OK))
+    if (!study_inputs_agree(ex_in, lrc == CLI_OK)) {
+        free(srcs);
         return lrc != CLI_OK ? lrc : CLI_FAIL;
+    }
 
     int players[ATTR_PLAYERS_MAX + 1];
     size_t k = attr_players(&base, &sc, players);
     attr_plan plan;
-    if (attr_plan_init(&plan, k, exact, (size_t)orders, o.seed, &err) != SIM_OK)
+    if (attr_plan_init(&plan, k, exact, (size_t)orders, o.seed, &err) != SIM_OK) {
+        free(srcs);
         return cli_report(&err);
+    }
     attr_ctx x = {.base = &base, .sc = &sc, .opts = &o.run, .players = players, .k = k,
                   .plan = &plan, .vars = vars, .nvars = nvars, .years = years,
                   .nyears = nyears};
@@ -382,10 +391,8 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
         attr_table t = {.x = &x, .worth = worth, .phi = phi, .se = se};
         FILE *f = out.f;
         study_manifest(f, "attribute", &o);
-        batch_manifest_line(f, "scenario", "%s (%s)", sc.path[0] ? sc.path : scenario_arg,
-                            sc.name);
-        batch_manifest_line(f, "baseline", "%s (%s)", base.path[0] ? base.path : base_arg,
-                            base.name);
+        cli_scenario_provenance(f, &sc, scenario_arg, &srcs[0]);
+        cli_scenario_provenance_as(f, "baseline", &base, base_arg, &srcs[1]);
         if (plan.exact)
             batch_manifest_line(f, "method", "exact Shapley values, %zu inputs, %zu runs", k,
                                 plan.n_coalitions);
@@ -406,6 +413,7 @@ int attribute_command(int argc, char **argv, pool_exec *ex_in)
     free(worth);
     free(phi);
     free(se);
+    free(srcs);
     attr_plan_release(&plan);
     return rc;
 }

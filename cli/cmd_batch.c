@@ -20,6 +20,7 @@
 #include "cli/commands.h"
 #include "cli/study.h"
 #include "sim/studies/batch.h"
+#include "sim/files/columns.h"
 #include "sim/files/output.h"
 #include "sim/files/path_check.h"
 
@@ -36,15 +37,18 @@ static const char usage[] =
     "name) over N worker threads, and writes OUTDIR/NAME.csv for each NAME.ini (the\n"
     "same columns as `transim run`, after a first column `scenario`) and\n"
     "OUTDIR/summary.csv with the key indicators and spending (spend_total,\n"
-    "spend_cumulative) of every scenario in 2030, 2040 and 2050. Every file is\n"
-    "checked before\n"
-    "anything runs; a bad file stops the batch with nothing written. A run that\n"
+    "spend_cumulative) of every scenario in 2030, 2040 and 2050, and\n"
+    "OUTDIR/columns.json describing every column of them (unit, labels, display\n"
+    "scale, as `transim list --format json`) with the batch's provenance. Every\n"
+    "file is checked before anything runs; a bad file stops the batch with\n"
+    "nothing written. A run that\n"
     "fails is reported, marked in summary.csv, and the others go on (exit 1).\n"
     "\n"
     "  -o, --output OUTDIR  directory for the results (created if missing)\n"
     "  --vars LIST          columns of the per-scenario files, as for `run`\n"
     "  --long               per-scenario files in tidy rows scenario,year,variable,value,unit\n"
-    "  --summary-only       write summary.csv alone (for very large batches)\n"
+    "  --summary-only       write summary.csv (and its columns.json) alone, for\n"
+    "                       very large batches\n"
     "  --years LIST         summary years, comma-separated and increasing\n"
     "                       (default 2030,2040,2050)\n"
     STUDY_OPTIONS_HELP
@@ -55,7 +59,8 @@ static const char usage[] =
     "\n"
     "A progress bar is drawn on stderr when it is a terminal. The files are the\n"
     "same bytes for any N. Each opens with '#' provenance lines (program, model,\n"
-    "solver); read them with pandas.read_csv(f, comment='#') or\n"
+    "solver, the scenario file and its base chain with their SHA-256); read them\n"
+    "with pandas.read_csv(f, comment='#') or\n"
     "read.csv(f, comment.char='#').\n";
 
 enum { O_VARS = STUDY_NOPTS, O_LONG, O_SUMMARY_ONLY, O_YEARS };
@@ -72,7 +77,7 @@ typedef struct batch_ctx {
     size_t nkeys;
     double years[BATCH_YEARS_MAX]; /* summary years, increasing */
     size_t nyears;
-    int summary_only; /* 1: no per-scenario files, summary.csv alone */
+    int summary_only; /* 1: no per-scenario files, summary.csv and columns.json alone */
     study_worker *w;
 } batch_ctx;
 
@@ -83,12 +88,14 @@ static size_t batch_width(const batch_ctx *c)
     return 1 + BATCH_NAME_SLOTS + c->nyears * c->nkeys;
 }
 
-/* Loads file i into sc with the --set assignments and checks it. */
-static sim_status batch_load(const batch_ctx *c, size_t i, scenario *sc, sim_error *err)
+/* Loads file i into sc with the --set assignments and checks it; src (when
+ * not NULL) gets the files read and their digests. */
+static sim_status batch_load(const batch_ctx *c, size_t i, scenario *sc, scenario_sources *src,
+                             sim_error *err)
 {
     sim_status st = path_check_scenario(c->files->paths[i], err);
     if (st == SIM_OK)
-        st = scenario_load(sc, c->files->paths[i], err);
+        st = scenario_load_sources(sc, c->files->paths[i], src, err);
     for (size_t k = 0; st == SIM_OK && k < c->o->nsets; k++) {
         st = scenario_set(sc, c->o->sets[k], err);
         if (st != SIM_OK) {
@@ -106,18 +113,22 @@ static int batch_check_task(void *vctx, size_t i, unsigned worker, double *out, 
 {
     (void)out;
     batch_ctx *c = vctx;
-    return batch_load(c, i, &c->w[worker].sc, err) != SIM_OK;
+    return batch_load(c, i, &c->w[worker].sc, NULL, err) != SIM_OK;
 }
 
 /* Runs file i and writes its CSV; a failed run is recorded in the block. */
 static sim_status batch_run_one(batch_ctx *c, size_t i, study_worker *w, sim_error *err)
 {
-    sim_status st = batch_load(c, i, &w->sc, err);
+    scenario_sources *src = c->summary_only ? NULL : malloc(sizeof *src);
+    if (!c->summary_only && src == NULL)
+        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory");
+    sim_status st = batch_load(c, i, &w->sc, src, err);
     if (st == SIM_OK)
         st = runner_run(w->rn, &w->sc, &c->o->run, &w->res, err);
     if (st != SIM_OK) {
         if (err->path[0] == '\0')
             snprintf(err->path, sizeof err->path, "%s", c->files->paths[i]);
+        free(src);
         return st;
     }
     if (c->summary_only)
@@ -128,10 +139,13 @@ static sim_status batch_run_one(batch_ctx *c, size_t i, study_worker *w, sim_err
     snprintf(path, sizeof path, "%s/%s", c->outdir, c->files->names[i]);
     snprintf(tmp, sizeof tmp, "%s/%s", c->staging, c->files->names[i]);
     output_file of;
-    if ((st = output_open_staged(&of, path, tmp, err)) != SIM_OK)
+    if ((st = output_open_staged(&of, path, tmp, err)) != SIM_OK) {
+        free(src);
         return st == SIM_EINVAL ? SIM_EIO : st;
+    }
     study_manifest(of.f, "batch", c->o);
-    batch_manifest_line(of.f, "scenario", "%s (%s)", c->files->paths[i], w->sc.name);
+    cli_scenario_provenance(of.f, &w->sc, c->files->paths[i], src);
+    free(src);
     output_opts oo = c->oo;
     oo.scenario = w->sc.name;
     st = output_write(of.f, &w->res, &oo, err);
@@ -218,6 +232,57 @@ static void batch_summary(FILE *f, const batch_ctx *c, const double *blocks)
     }
 }
 
+/* columns.json: the provenance of the batch, and a record for each column
+ * of the per-scenario files and of summary.csv. */
+static void batch_columns(FILE *f, const batch_ctx *c)
+{
+    char *prov = NULL;
+    size_t len = 0;
+    FILE *pf = open_memstream(&prov, &len);
+    if (pf != NULL) {
+        study_manifest(pf, "batch", c->o);
+        batch_manifest_line(pf, "scenarios", "%zu", c->files->n);
+        if (fclose(pf) != 0) {
+            free(prov);
+            prov = NULL;
+        }
+    }
+    columns_lead lead[8];
+    size_t n = 0;
+    lead[n++] = (columns_lead){"file", "key", "", "File", "Fil",
+                               "summary.csv: the scenario file the row comes from"};
+    lead[n++] = (columns_lead){"scenario", "key", "", "Scenario", "Scenario",
+                               "the scenario's name (its [scenario] name)"};
+    lead[n++] = (columns_lead){"status", "key", "", "Status", "Status",
+                               "summary.csv: ok, or the kind of failure of the run"};
+    lead[n++] = COLUMNS_YEAR;
+    if (c->oo.long_rows && !c->summary_only) {
+        lead[n++] = (columns_lead){"variable", "key", "", "Variable", "Variabel",
+                                   "name of the variable of the row (a record below)"};
+        lead[n++] = (columns_lead){"value", "value", "", "Value", "Värde",
+                                   "the value, in the unit of the row"};
+        lead[n++] = (columns_lead){"unit", "key", "", "Unit", "Enhet", "unit of the value"};
+    }
+    int ids[VAR_COUNT];
+    size_t nids = 0; /* the per-scenario files' columns, then the summary's */
+    if (!c->summary_only && c->oo.vars == NULL)
+        nids = output_default_vars(ids, VAR_COUNT);
+    else if (!c->summary_only) {
+        nids = c->oo.nvars;
+        memcpy(ids, c->oo.vars, nids * sizeof *ids);
+    }
+    for (size_t k = 0; k < c->nkeys; k++) {
+        int dup = 0;
+        for (size_t j = 0; j < nids; j++)
+            dup |= ids[j] == c->keys[k];
+        if (!dup && nids < VAR_COUNT)
+            ids[nids++] = c->keys[k];
+    }
+    sim_error err;
+    columns_write_doc(f, prov, lead, n, ids, nids, &err);
+    free(prov);
+}
+
 /* The lock that keeps a second batch out of OUTDIR: a file made with
  * O_EXCL holding "PID HOST". A lock left by a process of this host that is
  * gone is taken over. Prints why and returns CLI_FAIL when another batch
@@ -293,7 +358,8 @@ static int batch_check_outputs(const batch_files *files, const char *outdir)
     char path[2400];
     int rc = CLI_OK;
     for (size_t i = 0; i <= files->n && rc == CLI_OK; i++) {
-        snprintf(path, sizeof path, "%s/%s", outdir, i < files->n ? files->names[i] : "summary.csv");
+        snprintf(path, sizeof path, "%s/%s", outdir,
+                 i < files->n ? files->names[i] : "summary.csv");
         if (stat(path, &st) != 0)
             continue;
         dev_t key[2] = {st.st_dev, (dev_t)st.st_ino};
@@ -337,6 +403,8 @@ static void batch_unstage(const batch_ctx *c, const char *lock)
     }
     snprintf(path, sizeof path, "%s/summary.csv", c->staging);
     unlink(path);
+    snprintf(path, sizeof path, "%s/columns.json", c->staging);
+    unlink(path);
     rmdir(c->staging);
     unlink(lock);
     cleanup_batch_end();
@@ -360,10 +428,13 @@ static int batch_install(const batch_ctx *c, const double *blocks, size_t width)
         if (output_install(tmp, path, &err) != SIM_OK)
             return cli_report(&err);
     }
-    snprintf(tmp, sizeof tmp, "%s/summary.csv", c->staging);
-    snprintf(path, sizeof path, "%s/summary.csv", c->outdir);
-    if (output_install(tmp, path, &err) != SIM_OK)
-        return cli_report(&err);
+    static const char *const last[] = {"columns.json", "summary.csv"};
+    for (size_t k = 0; k < 2; k++) {
+        snprintf(tmp, sizeof tmp, "%s/%s", c->staging, last[k]);
+        snprintf(path, sizeof path, "%s/%s", c->outdir, last[k]);
+        if (output_install(tmp, path, &err) != SIM_OK)
+            return cli_report(&err);
+    }
     return CLI_OK;
 }
 
@@ -509,9 +580,13 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             struct stat ost;
             created = stat(o.output, &ost) != 0;
             rc = batch_check_outputs(&files, o.output);
-            ok = rc == CLI_OK && batch_outdir_prepare(o.output, &err) == SIM_OK;
-            if (!ok && rc == CLI_OK)
+            sim_status pst = rc == CLI_OK ? batch_outdir_prepare(o.output, &err) : SIM_OK;
+            ok = rc == CLI_OK && pst == SIM_OK;
+            if (pst != SIM_OK) {
+                /* -o naming a file is a usage error, as a directory is for a file output. */
+                rc = pst == SIM_EINVAL ? CLI_USAGE : CLI_FAIL;
                 cli_report(&err);
+            }
             ok = ok && batch_lock(o.output, lock) == CLI_OK;
             locked = ok;
             if (ok)
@@ -560,8 +635,18 @@ int batch_command(int argc, char **argv, pool_exec *ex_in)
             if (output_finish(&sf, &err) != SIM_OK)
                 rc = cli_report(&err);
         }
+        snprintf(path, sizeof path, "%s/columns.json", o.output);
+        snprintf(tmp, sizeof tmp, "%s/columns.json", c.staging);
+        if (rc == CLI_OK && output_open_staged(&sf, path, tmp, &err) != SIM_OK)
+            rc = cli_report(&err);
+        if (rc == CLI_OK) {
+            batch_columns(sf.f, &c);
+            if (output_finish(&sf, &err) != SIM_OK)
+                rc = cli_report(&err);
+        }
         if (rc == CLI_OK)
             rc = batch_install(&c, blocks, width);
+        snprintf(path, sizeof path, "%s/summary.csv", o.output);
         if (rc == CLI_OK && nfailed > 0)
             rc = cli_error("%zu of %zu scenarios failed; see %s", nfailed, files.n, path);
     }

@@ -43,7 +43,8 @@ static int run_writer(const char *command, const char *usage, int argc, char **a
             return args_usage(command, "unexpected argument '%s'", a.value);
         out = a.value;
     }
-    return cli_write(out, write_fn, NULL);
+    int rc = cli_check_output(out, NULL, 0);
+    return rc != CLI_OK ? rc : cli_write(out, write_fn, NULL);
 }
 
 int cmd_doc(int argc, char **argv)

@@ -226,6 +226,12 @@ int evidence_command(int argc, char **argv, pool_exec *ex_in)
 
     pool_exec local;
     pool_exec *ex = study_exec(ex_in, &local, &o);
+    /* The output is checked as every command's is: a directory or the
+     * scenario itself is a usage error. */
+    const char *inputs[] = {scenario_arg != NULL && sc.path[0] ? sc.path : NULL};
+    int crc = ex->rank == 0 ? study_check_outputs(&o.output, 1, inputs, 1) : CLI_OK;
+    if (!ex->agree(ex, crc == CLI_OK))
+        return crc != CLI_OK ? crc : CLI_FAIL;
     study_out out;
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
     if (!ex->agree(ex, opened))

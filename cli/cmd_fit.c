@@ -178,6 +178,14 @@ int cmd_fit(int argc, char **argv)
         return args_usage("fit", "--report does not fit, so it writes no -o file");
     if (spec_path == NULL)
         spec_path = FIT_SPEC_DEFAULT;
+    /* Every output checked before the fit runs: a directory is a usage error. */
+    const char *inputs[] = {spec_path};
+    const char *outs[] = {out_path, md_path};
+    for (size_t i = 0; i < 2; i++) {
+        int orc = cli_check_output(outs[i], inputs, 1);
+        if (orc != CLI_OK)
+            return orc;
+    }
 
     history_spec *spec = malloc(sizeof *spec);
     scenario *sc = malloc(sizeof *sc);

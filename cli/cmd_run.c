@@ -3,6 +3,7 @@
  * atomically to a file. Nothing is written when anything fails. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/args.h"
@@ -11,7 +12,6 @@
 #include "sim/files/columns.h"
 #include "sim/files/link.h"
 #include "sim/files/output.h"
-#include "sim/files/sha256.h"
 #include "sim/studies/batch.h"
 
 static const char usage[] =
@@ -51,16 +51,20 @@ static const char usage[] =
     "                     --columns)\n"
     "  --columns FILE     also write FILE, JSON describing each column: unit,\n"
     "                     labels (en, sv), display scale and unit, key flag\n"
-    "                     (as `transim list --format json`)\n"
-    "  --no-header        CSV/TSV without the '#' provenance lines\n"
+    "                     (as `transim list --format json`), and the provenance\n"
+    "  --no-header        no provenance: CSV/TSV without the '#' lines, JSON and\n"
+    "                     --columns without the \"provenance\" object\n"
     "  --exact            CSV/TSV: every number in full (up to 17 digits, reading\n"
     "                     back exactly) instead of ten significant digits\n"
     "  -o, --output FILE  write to FILE (atomically: a failed run leaves no file)\n"
     "\n"
     "CSV and TSV open with '#' lines naming the program and model versions, the\n"
-    "command line, the solver, and the scenario file with its SHA-256 (read them\n"
-    "with pandas.read_csv(f, comment='#') or read.csv(f, comment.char='#')); JSON\n"
-    "names the scenario and model version in its fields. Numbers are written\n"
+    "command line, the solver, and the scenario file and each file of its base\n"
+    "chain with its SHA-256 (read them with pandas.read_csv(f, comment='#') or\n"
+    "read.csv(f, comment.char='#')). Wide JSON holds the same as its\n"
+    "\"provenance\" object (one member a line, arrays for \"base\"); long JSON, an\n"
+    "array of records, has it in the --columns file. No date is written (see\n"
+    "docs/batch.md): the file's modification time says when. Numbers are written\n"
     "with ten significant digits; the same scenario and options give the same\n"
     "bytes on every run.\n";
 
@@ -86,6 +90,8 @@ typedef struct write_ctx {
     char **argv;
     const scenario *sc;
     const run_opts *ro;
+    const char *arg;               /* the scenario as named ("link" for --link) */
+    const scenario_sources *src;   /* the files it was read from */
 } write_ctx;
 
 /* Writes s as one shell word: as is when it needs no quoting, otherwise in
@@ -137,20 +143,12 @@ static void write_header(FILE *f, const write_ctx *w)
         shell_word(f, s);
     }
     fputc('\n', f);
-    char hex[65];
-    if (w->sc->path[0] == '\0')
-        batch_manifest_line(f, "scenario", "%s (%s)", "built-in baseline", w->sc->name);
-    else if (sha256_file(w->sc->path, hex) == 0)
-        batch_manifest_line(f, "scenario", "%s (%s) sha256 %s", w->sc->path, w->sc->name, hex);
-    else
-        batch_manifest_line(f, "scenario", "%s (%s)", w->sc->path, w->sc->name);
+    cli_scenario_provenance(f, w->sc, w->arg, w->src);
 }
 
 static sim_status write_result(FILE *f, void *ctx, sim_error *err)
 {
     const write_ctx *w = ctx;
-    if (w->header && w->opts->format != OUTPUT_JSON)
-        write_header(f, w);
     return output_write(f, w->res, w->opts, err);
 }
 
@@ -158,12 +156,14 @@ typedef struct columns_ctx {
     const int *vars;
     size_t nvars;
     int year_first;
+    const char *provenance; /* '#' lines, or NULL */
 } columns_ctx;
 
 static sim_status write_columns(FILE *f, void *ctx, sim_error *err)
 {
     const columns_ctx *c = ctx;
-    return columns_write_json(f, c->vars, c->nvars, c->year_first, err);
+    return columns_write_doc(f, c->provenance, &COLUMNS_YEAR, c->year_first ? 1 : 0, c->vars,
+                             c->nvars, err);
 }
 
 int cmd_run(int argc, char **argv)
@@ -253,6 +253,8 @@ int cmd_run(int argc, char **argv)
     }
 
     scenario sc;
+    scenario_sources sources = {.n = 0};
+    scenario_sources *src = &sources;
     if (link != NULL && scenario_name != NULL)
         return args_usage("run", "a scenario or a link, not both (got '%s' and --link)",
                           scenario_name);
@@ -261,7 +263,7 @@ int cmd_run(int argc, char **argv)
             return cli_report(&err);
     } else if (scenario_name == NULL)
         scenario_init(&sc);
-    else if (cli_load_scenario(scenario_name, &sc) != CLI_OK)
+    else if (cli_load_scenario_sources(scenario_name, &sc, src) != CLI_OK)
         return CLI_FAIL;
     for (size_t i = 0; i < nsets; i++)
         if (scenario_set(&sc, sets[i], &err) != SIM_OK)
@@ -296,17 +298,36 @@ int cmd_run(int argc, char **argv)
     }
     cli_warn_budget(&sc, &res);
     oo.scenario = sc.name;
-    write_ctx w = {&res, &oo, header, argc, argv, &sc, &ro};
+    write_ctx w = {&res, &oo, header, argc, argv, &sc, &ro,
+                   link != NULL ? "link" : scenario_name != NULL ? scenario_name : "baseline", src};
+    /* The provenance: '#' lines of CSV and TSV, the "provenance" object of
+     * JSON and of the --columns file. */
+    char *prov = NULL;
+    size_t prov_len = 0;
+    FILE *pf = open_memstream(&prov, &prov_len);
+    if (pf == NULL) {
+        run_result_release(&res);
+        return cli_error("out of memory");
+    }
+    write_header(pf, &w);
+    if (fclose(pf) != 0) {
+        free(prov);
+        run_result_release(&res);
+        return cli_error("out of memory");
+    }
+    if (header)
+        oo.provenance = prov;
     int status = cli_write(out_path, write_result, &w);
     if (status == CLI_OK && columns_path != NULL) {
         int defaults[VAR_COUNT];
-        columns_ctx c = {oo.vars, oo.nvars, !oo.long_rows};
+        columns_ctx c = {oo.vars, oo.nvars, !oo.long_rows, header ? prov : NULL};
         if (c.vars == NULL) {
             c.nvars = output_default_vars(defaults, VAR_COUNT);
             c.vars = defaults;
         }
         status = cli_write(columns_path, write_columns, &c);
     }
+    free(prov);
     run_result_release(&res);
     return status;
 }

@@ -100,10 +100,10 @@ static int sweep_task(void *vctx, size_t index, unsigned worker, double *out, si
 }
 
 static void sweep_header(FILE *f, const study_opts *o, const scenario *sc, const char *arg,
-                         const sweep_ctx *c, size_t n)
+                         const scenario_sources *src, const sweep_ctx *c, size_t n)
 {
     study_manifest(f, "sweep", o);
-    batch_manifest_line(f, "scenario", "%s (%s)", sc->path[0] ? sc->path : arg, sc->name);
+    cli_scenario_provenance(f, sc, arg, src);
     if (c->lhs) {
         batch_manifest_line(f, "design", "latin hypercube, %zu samples", n);
         batch_manifest_line(f, "seed", "%llu", (unsigned long long)o->seed);
@@ -223,7 +223,8 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     c.nvars = nvars;
 
     scenario sc;
-    int lrc = cli_load_scenario(scenario_arg, &sc);
+    scenario_sources src = {.n = 0};
+    int lrc = cli_load_scenario_sources(scenario_arg, &sc, &src);
     if (lrc == CLI_OK)
         lrc = study_prepare("sweep", &sc, &o);
     if (!study_inputs_agree(ex_in, lrc == CLI_OK))
@@ -303,7 +304,7 @@ int sweep_command(int argc, char **argv, pool_exec *ex_in)
     int opened = ex->rank != 0 || study_out_open(&out, o.output) == CLI_OK;
     int rc = ex->agree(ex, opened) ? 0 : -1;
     if (rc == 0 && ex->rank == 0)
-        sweep_header(out.f, &o, &sc, scenario_arg, &c, n);
+        sweep_header(out.f, &o, &sc, scenario_arg, &src, &c, n);
     for (size_t first = 0; rc == 0 && first < n; first += chunk) {
         size_t count = n - first < chunk ? n - first : chunk;
         size_t failed;

@@ -101,6 +101,17 @@ static const char *loop_kind(char pol, int swedish)
     return swedish ? "tecken ej angivet" : "sign not declared";
 }
 
+/* Whether the loop --loop names is one of the graph's. */
+static int loop_exists(graph_job *j)
+{
+    static graph_loop loops[512];
+    int n = graph_loops(&j->g, loops, 512);
+    for (int i = 0; i < n && i < 512; i++)
+        if (loop_wanted(j, &loops[i]))
+            return 1;
+    return 0;
+}
+
 static sim_status write_loops(FILE *f, graph_job *j, sim_error *err)
 {
     enum { MAX_LOOPS = 512 };
@@ -319,9 +330,18 @@ int cmd_graph(int argc, char **argv)
         if (!found)
             return args_usage("graph", "unknown module '%s'", module);
     }
+    int orc = cli_check_output(out, NULL, 0);
+    if (orc != CLI_OK)
+        return orc;
     if (graph_build(&j.g) != SIM_OK) {
         fputs("transim: graph: out of memory\n", stderr);
         return CLI_FAIL;
+    }
+    /* A loop that does not exist is a usage error, found before any output
+     * is opened, as an unknown module is. */
+    if (j.loop != NULL && !loop_exists(&j)) {
+        graph_release(&j.g);
+        return args_usage("graph", "no loop called '%s' (see 'transim graph --loops')", j.loop);
     }
     int status = cli_write(out, write_job, &j);
     graph_release(&j.g);

@@ -198,24 +198,47 @@ static void study_bytes(double b, char *buf, size_t n)
     snprintf(buf, n, u ? "%.1f %s" : "%.0f %s", b, units[u]);
 }
 
+/* The memory a study may hold: --max-memory, or the machine's physical
+ * memory (0 when unknown); whose names it for messages. */
+static double study_limit(const study_opts *o, const char **whose)
+{
+    *whose = "--max-memory is";
+    if (o->max_memory > 0.0)
+        return o->max_memory;
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    *whose = "this machine has";
+    return pages > 0 && size > 0 ? (double)pages * (double)size : 0.0;
+}
+
 int study_memory(const char *cmd, const study_opts *o, double bytes, const char *what)
 {
-    double limit = o->max_memory;
-    const char *whose = "--max-memory is";
-    if (!(limit > 0.0)) {
-        long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-        if (pages <= 0 || size <= 0)
-            return CLI_OK; /* unknown: nothing to compare with */
-        limit = (double)pages * (double)size;
-        whose = "this machine has";
-    }
-    if (bytes <= limit)
-        return CLI_OK;
+    const char *whose;
+    double limit = study_limit(o, &whose);
+    if (!(limit > 0.0) || bytes <= limit)
+        return CLI_OK; /* fits, or nothing to compare with */
     char need[32], have[32];
     study_bytes(bytes, need, sizeof need);
     study_bytes(limit, have, sizeof have);
     return args_usage(cmd, "%s would need %s of memory, and %s %s; ask for less, or raise "
                       "--max-memory", what, need, whose, have);
+}
+
+void study_memory_note(const char *cmd, const study_opts *o, double bytes, const char *what)
+{
+    const char *whose;
+    double limit = study_limit(o, &whose);
+    if (bytes <= 1024.0 * 1024.0 * 1024.0 && !(limit > 0.0 && bytes > 0.5 * limit))
+        return;
+    char need[32], have[32];
+    study_bytes(bytes, need, sizeof need);
+    if (limit > 0.0) {
+        study_bytes(limit, have, sizeof have);
+        fprintf(stderr, "transim %s: %s will hold %s of memory until the end (%s %s)\n", cmd,
+                what, need, whose, have);
+    } else {
+        fprintf(stderr, "transim %s: %s will hold %s of memory until the end\n", cmd, what,
+                need);
+    }
 }
 
 size_t study_rows(const scenario *sc, const run_opts *opts)

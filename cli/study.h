@@ -106,6 +106,13 @@ int study_prepare(const char *cmd, scenario *sc, study_opts *o);
  * ("1000000 samples of 31 years x 57 variables"). */
 int study_memory(const char *cmd, const study_opts *o, double bytes, const char *what);
 
+/* Says on stderr what a study that fits will hold, when that is more than
+ * 1 GB or more than half of what it may hold (--max-memory or the machine's
+ * memory), so that a long study says what it needs before it starts:
+ * "transim mc: 1000000 samples of ... will hold 14.1 GB of memory until
+ * the end (this machine has 23.4 GB)". */
+void study_memory_note(const char *cmd, const study_opts *o, double bytes, const char *what);
+
 /* Report rows a run of sc with opts gives (from, from + step, ..., to). */
 size_t study_rows(const scenario *sc, const run_opts *opts);
 

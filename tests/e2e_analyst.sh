@@ -138,6 +138,89 @@ awk -F, '!/^#/ && NR > 1 && $3 == 2040 { sum += $8; change = $6 }
 "$T" attribute sc/budget_mix.ini --years 2060 >/dev/null 2>err; [ $? = 2 ] ||
     fail "attribute --years outside the run is not a usage error"
 
+# ---- provenance: every file of the base chain pinned; JSON and sidecars carry it ----
+mkdir -p chain/sub
+cp "$SRC/scenarios/baseline.ini" chain/baseline.ini
+printf '[scenario]\nname = Middle\nbase = ../baseline.ini\n[levers]\nadult_training_places = 4000\n' \
+    >chain/sub/middle.ini
+printf '[scenario]\nname = Top\nbase = sub/middle.ini\n[levers]\nskills_foresight = 1\n' >chain/top.ini
+"$T" run chain/top.ini --vars population --to 2021 -o chain.csv || fail "run of a base chain failed"
+# A base is named as joined to the folder of the file naming it.
+for f in chain/top.ini chain/sub/middle.ini chain/sub/../baseline.ini; do
+    s=$(sha256sum "$f" 2>/dev/null | cut -d' ' -f1)
+    [ -z "$s" ] || grep -qF "$f" chain.csv && grep -q "^# \(scenario\|base\): $f.* sha256 $s\$" chain.csv ||
+        fail "run provenance does not pin $f: $(grep '^# \(scenario\|base\)' chain.csv | tr '\n' '|')"
+done
+[ "$(grep -c '^# base: ' chain.csv)" = 2 ] || fail "run provenance lacks a line per base file"
+"$T" run - --vars population --to 2021 <chain/top.ini 2>/dev/null >stdin.csv &&
+    fail "a scenario on stdin found its base beside the current folder's file"
+(cd chain && "$T" run - --vars population --to 2021 <top.ini >../stdin.csv) ||
+    fail "run - with a base chain failed"
+s=$(sha256sum chain/top.ini 2>/dev/null | cut -d' ' -f1)
+[ -z "$s" ] || grep -q "^# scenario: <stdin> (Top) sha256 $s\$" stdin.csv ||
+    fail "stdin provenance lacks the digest of what was read: $(grep '^# scenario' stdin.csv)"
+# A base file is an input too: refused as an output.
+"$T" run chain/top.ini -o chain/sub/middle.ini >/dev/null 2>err; [ $? = 2 ] ||
+    fail "run -o onto a base file is not a usage error"
+grep -q '\[scenario\]' chain/sub/middle.ini || fail "run -o replaced a base file"
+"$T" mc chain/top.ini --samples 2 --to 2021 -o chain/baseline.ini >/dev/null 2>&1; [ $? = 2 ] ||
+    fail "mc -o onto a base file is not a usage error"
+"$T" run chain/top.ini --vars population --to 2021 --format json --columns chain.json >chainj.json ||
+    fail "run --format json --columns failed"
+"$T" run chain/top.ini --vars population --to 2021 --format json --no-header >plain.json ||
+    fail "run --format json --no-header failed"
+grep -q '"provenance"' plain.json && fail "--no-header leaves the JSON provenance in"
+"$T" mc chain/top.ini --samples 3 --vars population --to 2021 --draws mcd.csv -o mcb.csv \
+    --columns mcc.json || fail "mc --columns failed"
+"$T" batch chain/top.ini chain/sub/middle.ini --vars population --to 2021 --years 2021 -o bchain ||
+    fail "batch of a base chain failed"
+[ "$(grep -c '^# base: ' bchain/top.csv)" = 2 ] || fail "batch files lack the base chain"
+"$T" batch chain/top.ini -o bsum --summary-only --to 2030 || fail "batch --summary-only failed"
+[ -f bsum/columns.json ] || fail "batch --summary-only wrote no columns.json"
+if [ $have_python = 1 ]; then
+    python3 - chain.csv chainj.json chain.json mcb.csv mcd.csv mcc.json bchain <<'PY' ||
+import csv, json, sys
+lines = [l[2:].rstrip("\n") for l in open(sys.argv[1]) if l.startswith("# ")]
+want = {}
+for l in lines:
+    k, v = l.split(": ", 1)
+    want.setdefault(k, []).append(v)
+for path in sys.argv[2:4]:
+    prov = json.load(open(path))["provenance"]
+    assert prov["base"] == want["base"], (path, prov["base"])
+    assert prov["scenario"] == want["scenario"][0], (path, prov["scenario"])
+    assert isinstance(prov["program"], str) and prov["command"] == "run"
+# mc: every column of the bands and the draws, and every variable, described.
+mc = json.load(open(sys.argv[6]))
+names = {c["name"] for c in mc["columns"]}
+bands = [r for r in csv.reader(open(sys.argv[4])) if not r[0].startswith("#")]
+draws = [r for r in csv.reader(open(sys.argv[5])) if not r[0].startswith("#")]
+assert set(bands[0]) <= names, set(bands[0]) - names
+assert set(draws[0]) <= names, set(draws[0]) - names
+assert {r[0] for r in bands[1:]} <= names
+assert len(mc["provenance"]["base"]) == 2 and mc["provenance"]["command"] == "mc"
+assert isinstance(mc["provenance"]["uncertain"], list)
+# batch: columns.json describes the per-scenario files and summary.csv.
+out = sys.argv[7]
+doc = json.load(open(out + "/columns.json"))
+names = {c["name"] for c in doc["columns"]}
+for f in ("top.csv", "summary.csv"):
+    head = [r for r in csv.reader(open(out + "/" + f)) if not r[0].startswith("#")][0]
+    assert set(head) <= names, (f, set(head) - names)
+assert doc["provenance"]["command"] == "batch"
+PY
+        fail "JSON provenance or the sidecars of mc and batch are wrong"
+fi
+
+# ---- mc says what it will hold before a large study starts ----
+"$T" mc baseline --samples 20 --vars population --to 2021 --max-memory 40K -o /dev/null 2>err ||
+    fail "mc within --max-memory failed"
+grep -q 'will hold .* of memory until the end (--max-memory is 40.0 kB)' err ||
+    fail "mc near its memory limit does not say what it needs: $(cat err)"
+"$T" mc baseline --samples 20 --vars population --to 2021 -o /dev/null 2>err ||
+    fail "a small mc failed"
+[ -s err ] && fail "a small mc printed a memory note: $(cat err)"
+
 # ---- progress: on a terminal only, ending with the time taken ----
 "$T" mc baseline --samples 20 --to 2025 -o p.csv 2>err || fail "mc for progress failed"
 grep -q '\[#' err && fail "progress drawn on stderr that is not a terminal"

@@ -60,9 +60,18 @@ if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; t
         fail "batch on a terminal drew no progress bar"
 fi
 
-# batch --summary-only: the same summary.csv and nothing else.
+# batch -o naming a file: a usage error that leaves the file alone.
+echo keep >notadir
+"$T" batch sc -o notadir >/dev/null 2>err; [ $? = 2 ] || fail "batch -o FILE is not a usage error"
+grep -q "notadir: is not a directory" err || fail "batch -o FILE: $(cat err)"
+[ "$(cat notadir)" = keep ] || fail "batch -o FILE changed the file"
+
+# batch --summary-only: the same summary.csv and its column metadata, nothing else.
 "$T" batch sc -o outs --summary-only -j 2 || fail "batch --summary-only failed"
-[ "$(ls outs)" = "summary.csv" ] || fail "batch --summary-only wrote more than summary.csv"
+[ "$(ls outs | tr '\n' ' ')" = "columns.json summary.csv " ] ||
+    fail "batch --summary-only wrote more than summary.csv and columns.json: $(ls outs)"
+grep -q '"name": "adult_training_places"' outs/columns.json &&
+    fail "batch --summary-only describes columns summary.csv does not have"
 cmp -s out1/summary.csv outs/summary.csv || fail "batch --summary-only gives another summary.csv"
 
 # batch: a bad file stops everything before anything is written.

@@ -79,6 +79,25 @@ else
     fail "README.md lost its error example"
 fi
 
+# docs/batch.md's provenance example: every line it shows (but the commit in
+# `program`) is what the command it names writes, in that order.
+cmd=$(awk '/^\(one `uncertain` line/ { getline l2; print $0 " " l2; exit }' docs/batch.md |
+    sed -n 's/.*`transim mc *\([^`]*\)`.*/\1/p')
+if [ -n "$cmd" ]; then
+    # shellcheck disable=SC2086
+    build/transim mc $cmd -o prov.csv 2>/dev/null || fail "docs/batch.md's example 'transim mc $cmd' fails"
+    awk '/^## Provenance lines/ { want = 1 } want && /^```$/ { if (inb) exit; inb = 1; next }
+         inb && /^# / && !/^# program:/' docs/batch.md >shown.txt
+    grep '^# ' prov.csv >real.txt
+    # The shown lines, in order, as a subsequence of the real ones.
+    awk 'NR == FNR { want[++n] = $0; next } $0 == want[k + 1] { k++ } END { exit k != n }' \
+        shown.txt real.txt ||
+        fail "docs/batch.md's provenance example differs from 'transim mc $cmd': $(diff shown.txt real.txt | head -n 6)"
+    [ -s shown.txt ] || fail "docs/batch.md's provenance example is empty"
+else
+    fail "docs/batch.md names no command for its provenance example"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "e2e_docs: $failures failed ($n commands)" >&2
     exit 1

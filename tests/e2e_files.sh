@@ -69,7 +69,17 @@ expect 2 "is also an input" "$T" mc keep.ini --samples 2 -o keep.ini
 expect 2 "is also an input" "$T" mc keep.ini --samples 2 --draws keep.ini
 expect 2 "is also an input" "$T" sweep keep.ini --vary energy_audits=0:600:2 -o keep.ini
 expect 2 "is also an input" "$T" attribute f.ini --baseline keep.ini -o keep.ini
+expect 2 "is also an input" "$T" evidence keep.ini --samples 0 -o keep.ini
 cmp -s keep.ini s.ini || fail "a study replaced its scenario"
+expect 2 "is also an input" "$T" mc f.ini --samples 2 --columns baseline.ini # f.ini's base
+cmp -s baseline.ini "$SRC/scenarios/baseline.ini" || fail "mc --columns replaced the scenario's base"
+# Every command that writes a file says so of a directory, as a usage error.
+expect 2 "is a directory" "$T" evidence --samples 0 -o adir
+expect 2 "is a directory" "$T" doc -o adir
+expect 2 "is a directory" "$T" graph --loops -o adir
+expect 2 "is a directory" "$T" fit -o adir
+expect 2 "is a directory" "$T" mc s.ini --samples 2 --columns adir
+expect 2 "is a directory" "$T" run s.ini --columns adir
 cp baseline.ini base_before.ini
 expect 2 "is also an input" "$T" run f.ini -o baseline.ini # f.ini's base
 cmp -s baseline.ini base_before.ini || fail "run -o BASE replaced the scenario's base"

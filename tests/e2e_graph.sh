@@ -25,6 +25,11 @@ for name in "B1 Matching" "B2 Study choice" "R1 Prospects and people" "B7 Decarb
 done
 "$T" graph --loop B1 >"$W/b1.txt" || fail "--loop B1 failed"
 [ "$(grep -c '^[BR][0-9]' "$W/b1.txt")" -eq 1 ] || fail "--loop B1 shows more than one loop"
+# An unknown loop is a usage error, as an unknown module is, and writes nothing.
+"$T" graph --loop B99 -o "$W/none.txt" 2>"$W/err"; [ $? = 2 ] || fail "--loop B99 is not a usage error"
+grep -q "no loop called 'B99'" "$W/err" || fail "--loop B99: $(cat "$W/err")"
+grep -q '<stdout>' "$W/err" && fail "--loop B99 blames standard output: $(cat "$W/err")"
+[ -e "$W/none.txt" ] && fail "--loop B99 wrote a file"
 
 # Diagrams: at most 40 variables, and a note when some are left out.
 "$T" graph --module energy --format dot >"$W/m.dot" || fail "--module energy --format dot failed"

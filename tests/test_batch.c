@@ -192,7 +192,7 @@ static void test_output_directory_is_created_or_refused(void **state)
     assert_int_equal(batch_outdir_prepare(dir, &err), SIM_OK); /* exists: fine */
     snprintf(file, sizeof file, "%s/plain", tmpdir);
     write_file(tmpdir, "plain");
-    assert_int_equal(batch_outdir_prepare(file, &err), SIM_EIO);
+    assert_int_equal(batch_outdir_prepare(file, &err), SIM_EINVAL);
     assert_non_null(strstr(err.msg, "not a directory"));
     snprintf(below, sizeof below, "%s/sub", file);
     assert_int_equal(batch_outdir_prepare(below, &err), SIM_EIO);

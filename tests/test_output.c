@@ -371,6 +371,74 @@ static void test_open_in_a_missing_directory_fails(void **state)
     assert_string_equal(err.path, path);
 }
 
+/* Writes prov as a JSON object into a string (owned by the caller). */
+static char *provenance_json(const char *prov)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    output_provenance_json(f, prov, "  ");
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+static void test_provenance_lines_become_one_json_object(void **state)
+{
+    (void)state;
+    char *j = provenance_json("# program: transim 1 (commit x)\n"
+                              "# scenario: a \"b\".ini (B) sha256 00\n"
+                              "# base: c.ini sha256 11\n"
+                              "# base: d.ini sha256 22\n"
+                              "not a provenance line\n"
+                              "# note: one\n"
+                              "# note: two\n");
+    assert_string_equal(j, "{\n  \"program\": \"transim 1 (commit x)\",\n"
+                           "  \"scenario\": \"a \\\"b\\\".ini (B) sha256 00\",\n"
+                           "  \"base\": [\"c.ini sha256 11\", \"d.ini sha256 22\"],\n"
+                           "  \"note\": [\"one\", \"two\"]\n}");
+    free(j);
+    /* A key that may repeat is an array even when it appears once. */
+    j = provenance_json("# base: c.ini sha256 11\n");
+    assert_string_equal(j, "{\n  \"base\": [\"c.ini sha256 11\"]\n}");
+    free(j);
+    j = provenance_json("");
+    assert_string_equal(j, "{}");
+    free(j);
+    /* A long line (a command line of many --set) is written whole. */
+    char line[5000];
+    int n = snprintf(line, sizeof line, "# command line: transim run");
+    while (n < 4000)
+        n += snprintf(line + n, sizeof line - (size_t)n, " --set x=1");
+    snprintf(line + n, sizeof line - (size_t)n, "\n");
+    j = provenance_json(line);
+    assert_int_equal(strlen(j), (size_t)n + 8); /* n - 16 of value, 24 of key and braces */
+    assert_string_equal(j + strlen(j) - 12, "--set x=1\"\n}");
+    free(j);
+}
+
+static void test_wide_json_holds_the_provenance_and_csv_its_lines(void **state)
+{
+    (void)state;
+    run_result r = make_result();
+    int vars[] = {V_SPEND_TOTAL};
+    output_opts o = output_opts_default();
+    o.vars = vars;
+    o.nvars = 1;
+    o.provenance = "# program: transim\n# base: b.ini sha256 11\n";
+    char *csv = write_to_string(&r, &o);
+    assert_true(strncmp(csv, o.provenance, strlen(o.provenance)) == 0);
+    assert_true(strncmp(csv + strlen(o.provenance), "year,spend_total\n", 17) == 0);
+    free(csv);
+    o.format = OUTPUT_JSON;
+    char *json = write_to_string(&r, &o);
+    assert_non_null(strstr(json, "\"provenance\": {\n    \"program\": \"transim\",\n"
+                                 "    \"base\": [\"b.ini sha256 11\"]\n  },\n  \"variables\""));
+    assert_null(strstr(json, "# program"));
+    free(json);
+    free_result(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +456,8 @@ int main(void)
         cmocka_unit_test(test_committed_file_appears_whole),
         cmocka_unit_test(test_aborted_file_leaves_the_target_untouched),
         cmocka_unit_test(test_open_in_a_missing_directory_fails),
+        cmocka_unit_test(test_provenance_lines_become_one_json_object),
+        cmocka_unit_test(test_wide_json_holds_the_provenance_and_csv_its_lines),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sim/files/scenario.h"
+#include "sim/files/sha256.h"
 
 #define DATA TRANSIM_SOURCE_DIR "/tests/data"
 
@@ -808,10 +809,58 @@ static void test_negative_zero_in_a_series_reads_as_zero(void **st)
     assert_true(sc.series[0].value[1] == 0.0 && !signbit(sc.series[0].value[1]));
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void test_sources_name_every_file_of_the_chain_with_its_digest(void **state)
+{
+    (void)state;
+    char top[128], mid[128], base[128], hex[65];
+    snprintf(base, sizeof base, "%s/src_base.ini", tmpdir);
+    snprintf(mid, sizeof mid, "%s/src_mid.ini", tmpdir);
+    snprintf(top, sizeof top, "%s/src_top.ini", tmpdir);
+    write_text(base, "[scenario]\nname = Base\n");
+    write_text(mid, "[scenario]\nname = Mid\nbase = src_base.ini\n");
+    write_text(top, "[scenario]\nname = Top\nbase = src_mid.ini\n");
+    scenario sc;
+    scenario_sources *src = calloc(1, sizeof *src);
+    assert_non_null(src);
+    sim_error err;
+    assert_int_equal(scenario_load_sources(&sc, top, src, &err), SIM_OK);
+    assert_int_equal(src->n, 3);
+    assert_string_equal(src->path[0], top);
+    const char *files[] = {top, mid, base};
+    for (int i = 0; i < 3; i++) {
+        assert_non_null(strstr(src->path[i], strrchr(files[i], '/')));
+        assert_int_equal(sha256_file(files[i], hex), 0);
+        assert_string_equal(src->sha256[i], hex);
+    }
+    /* The digest of text given directly, and the known digest of "abc". */
+    assert_int_equal(scenario_parse_sources(&sc, "[scenario]\nname = T\n", top, src, &err),
+                     SIM_OK);
+    assert_int_equal(src->n, 1);
+    sha256_data("[scenario]\nname = T\n", strlen("[scenario]\nname = T\n"), hex);
+    assert_string_equal(src->sha256[0], hex);
+    sha256_data("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    /* A failed load leaves src as it was. */
+    src->n = 7;
+    assert_int_not_equal(scenario_parse_sources(&sc, "[levers]\nnosuch = 1\n", top, src, &err),
+                         SIM_OK);
+    assert_int_equal(src->n, 7);
+    free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_negative_zero_reads_as_zero),
+        cmocka_unit_test(test_sources_name_every_file_of_the_chain_with_its_digest),
         cmocka_unit_test(test_negative_zero_in_a_series_reads_as_zero),
         cmocka_unit_test(test_full_file_sets_every_field),
         cmocka_unit_test(test_lever_start_defaults_to_the_run_start),

@@ -130,20 +130,33 @@ static void json_fields(FILE *f, const field *fl, size_t nf)
     fputc('}', f);
 }
 
+const columns_lead COLUMNS_YEAR = {"year", "time", "yr", "Year", "År", NULL};
+
 sim_status columns_write_json(FILE *f, const int *vars, size_t n, int year_first,
                               sim_error *err)
 {
+    return columns_write_doc(f, NULL, &COLUMNS_YEAR, year_first ? 1 : 0, vars, n, err);
+}
+
+sim_status columns_write_doc(FILE *f, const char *provenance, const columns_lead *lead,
+                             size_t nlead, const int *vars, size_t n, sim_error *err)
+{
     fputs("{\n  \"model_version\": ", f);
     output_json_string(f, MODEL_VERSION);
+    if (provenance != NULL) {
+        fputs(",\n  \"provenance\": ", f);
+        output_provenance_json(f, provenance, "    ");
+    }
     fputs(",\n  \"columns\": [", f);
     int first = 1;
-    if (year_first) {
-        field y[] = {{"kind", "time", 0, 0, 0},      {"name", "year", 0, 0, 0},
-                     {"unit", "yr", 0, 0, 0},        {"label_en", "Year", 0, 0, 0},
-                     {"label_sv", "År", 0, 0, 0},    {"display_scale", NULL, 1, 1, 0},
-                     {"display_unit", "yr", 0, 0, 0}};
-        fputs("\n    ", f);
-        json_fields(f, y, sizeof y / sizeof *y);
+    for (size_t i = 0; i < nlead; i++) {
+        const columns_lead *c = &lead[i];
+        field y[] = {{"kind", c->kind, 0, 0, 0},           {"name", c->name, 0, 0, 0},
+                     {"unit", c->unit, 0, 0, 0},           {"label_en", c->label_en, 0, 0, 0},
+                     {"label_sv", c->label_sv, 0, 0, 0},   {"display_scale", NULL, 1, 1, 0},
+                     {"display_unit", c->unit, 0, 0, 0},   {"description", c->description, 0, 0, 0}};
+        fputs(first ? "\n    " : ",\n    ", f);
+        json_fields(f, y, sizeof y / sizeof *y - (c->description == NULL));
         first = 0;
     }
     field fl[NFIELDS];

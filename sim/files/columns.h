@@ -27,4 +27,27 @@ sim_status columns_write_csv(FILE *f, const int *vars, size_t n, sim_error *err)
 sim_status columns_write_json(FILE *f, const int *vars, size_t n, int year_first,
                               sim_error *err);
 
+/* A column that is not a variable of the table (year, scenario, sample, a
+ * statistic): written as a record with the same first fields as a
+ * variable's, display scale 1. unit may be "" (text); description NULL
+ * leaves the field out. */
+typedef struct columns_lead {
+    const char *name;        /* column header */
+    const char *kind;        /* "time", "key", "statistic", ... */
+    const char *unit;        /* unit of the values, "" for text */
+    const char *label_en;    /* label in English */
+    const char *label_sv;    /* label in Swedish */
+    const char *description; /* what the column holds, or NULL */
+} columns_lead;
+
+/* The `year` column of a wide output. */
+extern const columns_lead COLUMNS_YEAR;
+
+/* The sidecar of an output: {"model_version": ..., "provenance": {...}
+ * (when provenance, '#' lines as output_provenance_json reads them, is not
+ * NULL), "columns": [the records of lead[0..nlead), then of vars[0..n)]}.
+ * Returns SIM_EIO when writing fails. */
+sim_status columns_write_doc(FILE *f, const char *provenance, const columns_lead *lead,
+                             size_t nlead, const int *vars, size_t n, sim_error *err);
+
 #endif

@@ -298,6 +298,99 @@ static void write_long(FILE *f, const run_result *r, const output_opts *o, const
     }
 }
 
+/* The key and value of one "# key: value" line at p (up to the newline);
+ * 0 when the line has another form. */
+static int provenance_line(const char *p, size_t len, size_t *key_len, const char **value,
+                           size_t *value_len)
+{
+    if (len < 4 || p[0] != '#' || p[1] != ' ')
+        return 0;
+    const char *colon = memchr(p + 2, ':', len - 2);
+    if (colon == NULL || colon == p + 2 || (size_t)(colon - p) + 1 >= len || colon[1] != ' ')
+        return 0;
+    *key_len = (size_t)(colon - p - 2);
+    *value = colon + 2;
+    *value_len = len - (size_t)(colon + 2 - p);
+    return 1;
+}
+
+static void json_string_n(FILE *f, const char *text, size_t n)
+{
+    char small[512];
+    char *buf = n < sizeof small ? small : malloc(n + 1);
+    if (buf == NULL) { /* out of memory: the line's first part, as JSON still */
+        buf = small;
+        n = sizeof small - 1;
+    }
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    json_string(f, buf);
+    if (buf != small)
+        free(buf);
+}
+
+void output_provenance_json(FILE *f, const char *lines, const char *indent)
+{
+    static const char *const repeating[] = {"base", "set", "uncertain", "vary"};
+    const char *end = lines + strlen(lines);
+    int first = 1;
+    fputc('{', f);
+    for (const char *p = lines; p < end;) {
+        size_t len = strcspn(p, "\n"), klen, vlen;
+        const char *value;
+        const char *next = p + len + (p[len] == '\n');
+        if (!provenance_line(p, len, &klen, &value, &vlen)) {
+            p = next;
+            continue;
+        }
+        /* Written where the key first appears; later lines of it are skipped. */
+        int seen = 0, count = 0;
+        for (const char *q = lines; q < end;) {
+            size_t ql = strcspn(q, "\n"), qk, qv;
+            const char *qval;
+            if (provenance_line(q, ql, &qk, &qval, &qv) && qk == klen &&
+                memcmp(q + 2, p + 2, klen) == 0) {
+                if (q < p)
+                    seen = 1;
+                count++;
+            }
+            q += ql + (q[ql] == '\n');
+        }
+        if (seen) {
+            p = next;
+            continue;
+        }
+        int array = count > 1;
+        for (size_t i = 0; i < sizeof repeating / sizeof *repeating; i++)
+            if (strlen(repeating[i]) == klen && memcmp(repeating[i], p + 2, klen) == 0)
+                array = 1;
+        fprintf(f, first ? "\n%s" : ",\n%s", indent);
+        first = 0;
+        json_string_n(f, p + 2, klen);
+        fputs(": ", f);
+        if (!array) {
+            json_string_n(f, value, vlen);
+        } else {
+            fputc('[', f);
+            int n = 0;
+            for (const char *q = p; q < end;) {
+                size_t ql = strcspn(q, "\n"), qk, qv;
+                const char *qval;
+                if (provenance_line(q, ql, &qk, &qval, &qv) && qk == klen &&
+                    memcmp(q + 2, p + 2, klen) == 0) {
+                    fputs(n++ ? ", " : "", f);
+                    json_string_n(f, qval, qv);
+                }
+                q += ql + (q[ql] == '\n');
+            }
+            fputc(']', f);
+        }
+        p = next;
+    }
+    size_t in = strlen(indent);
+    fprintf(f, first ? "}" : "\n%s}", indent + (in >= 2 ? 2 : in));
+}
+
 /* Wide JSON: series by variable, for pd.DataFrame(doc["values"], index=doc["year"]). */
 static void write_json_wide(FILE *f, const run_result *r, const output_opts *o,
                             const int *vars, size_t nvars)
@@ -306,6 +399,10 @@ static void write_json_wide(FILE *f, const run_result *r, const output_opts *o,
     json_string(f, o->scenario != NULL ? o->scenario : "");
     fputs(",\n  \"model_version\": ", f);
     json_string(f, MODEL_VERSION);
+    if (o->provenance != NULL) {
+        fputs(",\n  \"provenance\": ", f);
+        output_provenance_json(f, o->provenance, "    ");
+    }
     fputs(",\n  \"variables\": [", f);
     for (size_t j = 0; j < nvars; j++) {
         const var_desc *d = &var_table[vars[j]];
@@ -382,6 +479,8 @@ sim_status output_write(FILE *f, const run_result *r, const output_opts *opts, s
     if ((unsigned)o.format > OUTPUT_JSON)
         return sim_error_set(err, SIM_EINVAL, NULL, 0, "unknown output format %d",
                              (int)o.format);
+    if (o.format != OUTPUT_JSON && o.provenance != NULL)
+        fputs(o.provenance, f);
     if (o.format == OUTPUT_JSON)
         (o.long_rows ? write_json_long : write_json_wide)(f, r, &o, vars, nvars);
     else

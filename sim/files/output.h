@@ -37,6 +37,11 @@ typedef struct output_opts {
                              an analyst stacks) */
     int exact;            /* CSV/TSV: 1 writes each number in full (up to 17
                              digits, reading back bit for bit) instead of ten */
+    const char *provenance; /* NULL, or lines "# key: value\n" saying how the result
+                               was made: CSV and TSV open with them, wide JSON holds
+                               them as its "provenance" object (see
+                               output_provenance_json), long JSON (an array of
+                               records) has no place for them */
 } output_opts;
 
 /* The defaults above: wide CSV of the default variables, no units line. */
@@ -74,6 +79,15 @@ char *output_number(double v, char *buf, size_t n);
  * exactly v (a negative zero as 0), for files that must round-trip: saved
  * scenarios, links, `run --exact`. Returns buf. */
 char *output_number_exact(double v, char *buf, size_t n);
+
+/* Writes provenance lines ("# key: value", one a line) as one JSON object
+ * {"key": "value", ...} in the order of the lines. A key that may repeat
+ * ("base", "set", "uncertain", "vary") or that does repeat maps to an array
+ * of its values in order, so that its type does not depend on how many
+ * there are. Lines of another form are skipped. indent (spaces) starts each
+ * member's line; the closing brace goes on a line of its own,
+ * two spaces less indented. */
+void output_provenance_json(FILE *f, const char *lines, const char *indent);
 
 /* Writes text as one CSV field (quoted when it holds a comma, a quote, a
  * newline or leading or trailing blanks; quotes doubled). */

@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700 /* realpath(), to find loops in base chains */
 
 #include "sim/files/scenario.h"
+#include "sim/files/sha256.h"
 #include "sim/model/constraint.h"
 
 #include <errno.h>
@@ -24,7 +25,6 @@
 
 
 #define SCENARIO_MAX_BYTES (1 << 20) /* larger files are not scenarios */
-#define SCENARIO_MAX_DEPTH 16        /* files in a base chain */
 
 enum section {
     SEC_NONE, SEC_SCENARIO, SEC_LEVERS, SEC_ASSUMPTIONS, SEC_SERIES, SEC_BUDGET, SEC_UNKNOWN
@@ -59,6 +59,7 @@ typedef struct load_ctx {
     char real[SCENARIO_MAX_DEPTH][PATH_MAX]; /* resolved paths, for loops */
     int nfiles;
     entry_list all; /* entries of the whole chain, deepest base first */
+    scenario_sources *src; /* NULL, or where to record each file and its digest */
 } load_ctx;
 
 /* State of one file while libinih reads it. */
@@ -740,6 +741,11 @@ static sim_status load_text(load_ctx *ctx, const char *text, const char *path, s
 {
     int file = ctx->nfiles++;
     snprintf(ctx->files[file], sizeof ctx->files[0], "%s", path);
+    if (ctx->src != NULL) {
+        snprintf(ctx->src->path[file], sizeof ctx->src->path[0], "%s", path);
+        sha256_data(text, strlen(text), ctx->src->sha256[file]);
+        ctx->src->n = ctx->nfiles;
+    }
     file_state fs = {.ctx = ctx, .file = file, .p = text, .end = text + strlen(text)};
     sim_error_clear(&fs.err);
     int syntax = ini_parse_stream(read_line, &fs, on_entry, &fs);
@@ -932,11 +938,17 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
 }
 
 static sim_status parse_top(scenario *sc, const char *text, const char *path, int loaded,
-                            sim_error *err)
+                            scenario_sources *src, sim_error *err)
 {
     load_ctx *ctx = calloc(1, sizeof *ctx);
     if (ctx == NULL)
         return sim_error_set(err, SIM_ENOMEM, path, 0, "out of memory");
+    scenario_sources *got = src != NULL ? calloc(1, sizeof *got) : NULL;
+    if (src != NULL && got == NULL) {
+        free(ctx);
+        return sim_error_set(err, SIM_ENOMEM, path, 0, "out of memory");
+    }
+    ctx->src = got;
     const char *name = path != NULL ? path : "<text>";
     sim_status st = loaded ? SIM_OK : check_text(text, strlen(text), name, err);
     if (st == SIM_OK) {
@@ -946,6 +958,9 @@ static sim_status parse_top(scenario *sc, const char *text, const char *path, in
     }
     if (st == SIM_OK)
         st = apply(ctx, sc, path, err);
+    if (st == SIM_OK && src != NULL)
+        *src = *got;
+    free(got);
     list_free(&ctx->all);
     free(ctx);
     return st;
@@ -953,18 +968,30 @@ static sim_status parse_top(scenario *sc, const char *text, const char *path, in
 
 sim_status scenario_parse(scenario *sc, const char *text, const char *path, sim_error *err)
 {
+    return scenario_parse_sources(sc, text, path, NULL, err);
+}
+
+sim_status scenario_parse_sources(scenario *sc, const char *text, const char *path,
+                                  scenario_sources *src, sim_error *err)
+{
     sim_error_clear(err);
-    return parse_top(sc, text != NULL ? text : "", path, 0, err);
+    return parse_top(sc, text != NULL ? text : "", path, 0, src, err);
 }
 
 sim_status scenario_load(scenario *sc, const char *path, sim_error *err)
+{
+    return scenario_load_sources(sc, path, NULL, err);
+}
+
+sim_status scenario_load_sources(scenario *sc, const char *path, scenario_sources *src,
+                                 sim_error *err)
 {
     sim_error_clear(err);
     char *text = NULL;
     sim_status st = read_text(path, &text, err);
     if (st != SIM_OK)
         return st;
-    st = parse_top(sc, text, path, 1, err);
+    st = parse_top(sc, text, path, 1, src, err);
     free(text);
     return st;
 }

@@ -62,6 +62,18 @@ typedef struct scenario {
     scenario_series series[SCENARIO_SERIES_MAX]; /* in the order of the table's rows */
 } scenario;
 
+#define SCENARIO_MAX_DEPTH 16 /* files in a base chain */
+
+/* The files a scenario was read from, for provenance: the named file first,
+ * then its base, that file's base and so on. */
+typedef struct scenario_sources {
+    int n;                                /* files, 0..SCENARIO_MAX_DEPTH */
+    char path[SCENARIO_MAX_DEPTH][1024];  /* each as named (a base: joined to the
+                                             folder of the file naming it) */
+    char sha256[SCENARIO_MAX_DEPTH][65];  /* hex SHA-256 of the bytes read, as
+                                             `sha256sum` prints it */
+} scenario_sources;
+
 /* Fills sc with the baseline: every value at its table default, levers
  * starting at the run's start with no ramp, no series, years 2020-2050, name
  * "Baseline". */
@@ -75,6 +87,15 @@ sim_status scenario_load(scenario *sc, const char *path, sim_error *err);
 /* Parses scenario text as if read from path (used for tests and the GUI).
  * path may name a directory context for `base`; same contract as load. */
 sim_status scenario_parse(scenario *sc, const char *text, const char *path, sim_error *err);
+
+/* As scenario_load() and scenario_parse(), and on success also fills src
+ * (when not NULL) with every file of the base chain and the digest of the
+ * text that was read, so that the digests match what the run used even if
+ * a file changes afterwards. */
+sim_status scenario_load_sources(scenario *sc, const char *path, scenario_sources *src,
+                                 sim_error *err);
+sim_status scenario_parse_sources(scenario *sc, const char *text, const char *path,
+                                  scenario_sources *src, sim_error *err);
 
 /* Checks that text can be the name (description = 0) or the description
  * (description = 1) of a scenario file: that a save writes it so that a load

@@ -44,26 +44,12 @@ static void block(uint32_t h[8], const unsigned char *p)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-int sha256_file(const char *path, char hex[65])
+/* The padding (a 1 bit, zeros, and the length in bits, big-endian) of the
+ * last n < 64 bytes in buf (room for 128), after total bytes in all, and the
+ * hex digest. */
+static void finish(uint32_t h[8], unsigned char buf[128], size_t n, uint64_t total,
+                   char hex[65])
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return -1;
-    uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    unsigned char buf[128];
-    uint64_t total = 0;
-    size_t n;
-    while ((n = fread(buf, 1, 64, f)) == 64) {
-        block(h, buf);
-        total += 64;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return -1;
-    total += n;
-    /* The padding: a 1 bit, zeros, and the length in bits, big-endian. */
     buf[n++] = 0x80;
     size_t end = n <= 56 ? (size_t)64 : (size_t)128;
     memset(buf + n, 0, end - n);
@@ -75,5 +61,42 @@ int sha256_file(const char *path, char hex[65])
         block(h, buf + 64);
     for (int i = 0; i < 8; i++)
         snprintf(hex + 8 * i, 9, "%08x", (unsigned)h[i]);
+}
+
+static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+int sha256_file(const char *path, char hex[65])
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    uint32_t h[8];
+    memcpy(h, H0, sizeof h);
+    unsigned char buf[128];
+    uint64_t total = 0;
+    size_t n;
+    while ((n = fread(buf, 1, 64, f)) == 64) {
+        block(h, buf);
+        total += 64;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return -1;
+    finish(h, buf, n, total + n, hex);
     return 0;
+}
+
+void sha256_data(const void *data, size_t n, char hex[65])
+{
+    const unsigned char *p = data;
+    uint32_t h[8];
+    memcpy(h, H0, sizeof h);
+    size_t i = 0;
+    for (; n - i >= 64; i += 64)
+        block(h, p + i);
+    unsigned char buf[128];
+    memcpy(buf, p + i, n - i);
+    finish(h, buf, n - i, (uint64_t)n, hex);
 }

@@ -11,4 +11,7 @@
  * (hex is then untouched). */
 int sha256_file(const char *path, char hex[65]);
 
+/* Writes the hex digest of data[0..n) into hex (65 bytes). */
+void sha256_data(const void *data, size_t n, char hex[65]);
+
 #endif

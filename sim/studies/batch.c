@@ -244,7 +244,8 @@ sim_status batch_outdir_prepare(const char *dir, sim_error *err)
         return SIM_OK;
     }
     if (!S_ISDIR(st.st_mode))
-        return sim_error_set(err, SIM_EIO, dir, 0, "output path is not a directory");
+        return sim_error_set(err, SIM_EINVAL, dir, 0,
+                             "is not a directory; give a folder for the batch's files");
     if (access(dir, W_OK | X_OK) != 0)
         return sim_error_set(err, SIM_EIO, dir, 0, "output directory is not writable: %s",
                              strerror(errno));

@@ -54,7 +54,8 @@ sim_status batch_files_collect(char *const *args, size_t nargs, batch_files *out
 void batch_files_release(batch_files *b);
 
 /* Checks that dir is a writable directory, creating it (one level) when it
- * does not exist. SIM_EIO with a message otherwise. */
+ * does not exist. SIM_EINVAL when it is something else (a file: the
+ * caller's mistake), SIM_EIO when it cannot be created or written. */
 sim_status batch_outdir_prepare(const char *dir, sim_error *err);
 
 #endif

@@ -13,6 +13,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multifit_nlinear.h>
 
+#include "sim/engine/gsl_init.h"
 #include "sim/files/output.h"
 #include "sim/model/model.h"
 
@@ -125,7 +126,7 @@ sim_status fit_run(const history_spec *spec, const scenario *sc, int maxiter, fi
                    sim_error *err)
 {
     sim_error_clear(err);
-    gsl_set_error_handler_off();
+    sim_gsl_init();
     int p = spec->nparams;
     if (p < 1)
         return sim_error_set(err, SIM_EINVAL, spec->path[0] ? spec->path : NULL, 0,

@@ -52,6 +52,7 @@ double budget_uptake(const double *v, int lever)
     return u < 0.0 ? 0.0 : u > 1.0 ? 1.0 : u;
 }
 
+MODEL_CLONES
 void budget_eval(model_frame *f)
 {
     double *v = f->v;

@@ -17,6 +17,7 @@ void demography_init(double t0, const double *v, double *y)
     y[S_MIGRATION_PRESSURE_LEVEL] = 1.0;
 }
 
+MODEL_CLONES
 void demography_eval(model_frame *f)
 {
     double *restrict v = f->v;

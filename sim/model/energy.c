@@ -231,6 +231,7 @@ static void energy_report(double *v, const double *y)
     v[V_EMISSIONS_PER_CAPITA] = v[V_EMISSIONS_TOTAL] * 1000.0 / v[V_POPULATION];
 }
 
+MODEL_CLONES
 void energy_eval(model_frame *f)
 {
     double *v = f->v;

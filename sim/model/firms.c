@@ -17,6 +17,7 @@ void firms_init(double t0, const double *v, double *y)
     y[S_FIRMS_FUNDED] = 0.0;
 }
 
+MODEL_CLONES
 void firms_eval(model_frame *f)
 {
     double *v = f->v;

@@ -12,6 +12,7 @@ void inclusion_init(double t0, const double *v, double *y)
     y[S_BROADBAND_RURAL] = v[V_BROADBAND_RURAL_START];
 }
 
+MODEL_CLONES
 void inclusion_eval(model_frame *f)
 {
     double *restrict v = f->v;

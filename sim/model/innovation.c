@@ -24,6 +24,7 @@ static double additional(double deadweight, double displacement)
     return (1.0 - deadweight) * (1.0 - displacement);
 }
 
+MODEL_CLONES
 void innovation_eval(model_frame *f)
 {
     double *v = f->v;

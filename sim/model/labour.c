@@ -59,6 +59,7 @@ static void labour_report(double *v, const double *y)
                          v[V_MIG_OUT_EMP_MED] - v[V_MIG_OUT_EMP_HIGH] - v[V_GRAD_LEAVE];
 }
 
+MODEL_CLONES
 void labour_eval(model_frame *f)
 {
     double *restrict v = f->v;

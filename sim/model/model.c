@@ -35,6 +35,7 @@ void model_invalidate(double *v)
     v[V_REF_POP_YOUNG] = 0.0;
 }
 
+MODEL_CLONES
 void model_eval(model_frame *f)
 {
     /* The modules read stocks from f->y; their value slots matter only in

@@ -15,6 +15,21 @@
 #define MODEL_NAME "Norra Mellansverige industrial transition"
 #define MODEL_VERSION "2.0.0"
 
+/* The modules' evaluation functions (MODEL_CLONES before each definition)
+ * are compiled twice on x86-64 Linux, for
+ * the baseline instruction set and for x86-64-v3 (AVX2: three-operand
+ * instructions, fewer moves), and the loader picks the one the processor
+ * runs; the helpers they inline (smooth.h, labour.h, energy.h) are
+ * compiled into each. ISO C (-std=c17) keeps a multiplication and an
+ * addition as two roundings (-ffp-contract=off), so both versions give the
+ * same numbers to the last bit. Fewer instructions an evaluation (about a
+ * tenth, callgrind), the equations untouched. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__gnu_linux__)
+#define MODEL_CLONES __attribute__((target_clones("arch=x86-64-v3", "default"), flatten))
+#else
+#define MODEL_CLONES
+#endif
+
 /* What one evaluation of the model sees. */
 typedef struct model_frame {
     double t;        /* time, years (e.g. 2031.25) */

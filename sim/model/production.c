@@ -76,6 +76,7 @@ static void sweden_eval(model_frame *f, double years)
     dy[S_SWEDEN_PRODUCTIVITY] = v[V_SWEDEN_PRODUCTIVITY_GROWTH];
 }
 
+MODEL_CLONES
 void production_eval(model_frame *f)
 {
     double *v = f->v;

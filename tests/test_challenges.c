@@ -41,7 +41,7 @@ typedef struct challenge {
 
 static const challenge challenges[] = {
     {"challenge1_emissions.ini", "emissions_industry", 2035, -1, REF_OWN_2020, 0.5, 0, 800},
-    {"challenge2_unemployment.ini", "unemployment_rate_low", 2030, -1, REF_NONE, 0.165, 0, 500},
+    {"challenge2_unemployment.ini", "unemployment_rate_low", 2030, -1, REF_NONE, 0.175, 0, 500},
     {"challenge3_grp.ini", "grp_vs_sweden", 2040, +1, REF_BASELINE, 1, 0.003, 600},
     {"challenge4_young.ini", "working_age_pop", 2040, +1, REF_BASELINE, 1, 1200, 400},
     {"challenge5_skills.ini", "skill_mismatch", 2035, -1, REF_BASELINE, 0.75, 0, 500},

@@ -207,12 +207,8 @@ static void test_unemployment_keeps_a_frictional_floor_and_fill_rates_stay_at_mo
 static void test_people_indicators_start_without_a_jump(void **st)
 {
     (void)st;
-    /* vacancy_rate is not on the list: with the training plans and the
-     * demand for skill it falls 1.17e-4 in 2020-21 against 6.2e-5 in
-     * 2021-22 (vacancies for graduates fill as the pipeline's graduates
-     * arrive), a transient this criterion flags; it is bounded below. */
     static const char *const names[] = {"fill_rate", "unemployment_rate", "skill_mismatch",
-                                        "population"};
+                                        "population", "vacancy_rate"};
     scenario sc;
     scenario_init(&sc);
     run_result r;
@@ -222,8 +218,6 @@ static void test_people_indicators_start_without_a_jump(void **st)
     double p1 = model_at(&r, "population", 2021) - model_at(&r, "population", 2020);
     double p2 = model_at(&r, "population", 2022) - model_at(&r, "population", 2021);
     assert_true(p1 < 1.1 * p2);
-    double v0 = model_at(&r, "vacancy_rate", 2020), v1 = model_at(&r, "vacancy_rate", 2021);
-    assert_true(fabs(v1 - v0) < 0.01 * v0);
     run_result_release(&r);
 }
 
@@ -304,33 +298,56 @@ static double mean_mismatch(const scenario *sc)
     return sum / 26.0;
 }
 
+/* Sets lever (or, for "T4", every lever of the theme people in industry)
+ * at its policy value from 2022 over three years. */
+static void set_policy(scenario *sc, const char *lever)
+{
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        int on = strcmp(lever, "T4") == 0 ? d->kind == VAR_LEVER && (d->themes & THEME_T4)
+                                          : strcmp(d->name, lever) == 0;
+        if (on) {
+            sc->value[i] = d->policy;
+            sc->lever_start[i] = 2022;
+            sc->lever_ramp[i] = 3;
+        }
+    }
+}
+
 /* The skills levers under 200 Monte Carlo draws of the estimates (the
  * library's sampler, seed 20261202), each at its policy value from 2022
- * over three years, against the draw's baseline. Adult training and the
- * vocational tracks of integration train where the unemployed outnumber
- * what the vacancies of their level call for, for the level whose
- * job-seekers fall short (labour_training_need), so they lower the mean
- * mismatch in nearly all draws (adult training 192, integration 165 of
- * 200) and do not raise it by 1 % or more in 200 and 171. Skills
- * anticipation and urban-rural links change matching and the timing of
- * study choices only: they move the index by less than 1 % either way in
- * 164 and 200 draws and raise it by more than 1 % in at most 3. */
-static void test_skills_levers_lower_the_mismatch_in_nearly_every_draw(void **st)
+ * over three years, against the draw's baseline; "T4" is the theme's whole
+ * toolbox. Adult training trains where the unemployed outnumber what the
+ * vacancies of their level call for, for the level whose job-seekers fall
+ * short (labour_training_need), and lowers the mean 2025-50 mismatch in
+ * 198 draws. Integration lowers it in 182: its vocational tracks do so,
+ * while its hiring gain fills the few low-skill vacancies, which widens
+ * the gap between the skill mixes, and wins where the tracks are few.
+ * In-firm training raises it in 191: the jobs it upgrades are refilled from
+ * the medium-skilled, so the low-skilled lose openings. The T4 toolbox
+ * lowers it in 175. Skills anticipation and urban-rural links act on
+ * matching within levels and on the timing of study choices: they move the
+ * index by less than 1 % either way in 198 and 200 draws. Each figure is
+ * the minimum below less a margin of a few draws. */
+static void test_skills_levers_move_the_mismatch_one_way_in_nearly_every_draw(void **st)
 {
     (void)st;
     static const struct {
         const char *lever;
-        int lower_min;   /* draws in which the mean mismatch falls */
-        int no_rise_min; /* draws in which it rises by less than 1 % */
-    } cases[] = {{"adult_training_places", 184, 196},
-                 {"integration_programme", 160, 170},
-                 {"skills_foresight", 0, 190},
-                 {"urban_rural_links", 0, 190}};
+        int sign;        /* -1 lowers, +1 raises the mean mismatch, 0 neither */
+        int signed_min;  /* draws in which it moves that way */
+        int small_min;   /* draws in which it moves the other way by less than 1 % */
+    } cases[] = {{"adult_training_places", -1, 192, 196},
+                 {"integration_programme", -1, 176, 185},
+                 {"in_firm_training", +1, 186, 186},
+                 {"T4", -1, 168, 174},
+                 {"skills_foresight", 0, 0, 192},
+                 {"urban_rural_links", 0, 0, 192}};
     enum { DRAWS = 200, CASES = sizeof cases / sizeof cases[0] };
     int vars[VAR_COUNT];
     size_t n = sample_uncertain_vars(vars, VAR_COUNT);
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    int lower[CASES] = {0}, no_rise[CASES] = {0};
+    int with[CASES] = {0}, small[CASES] = {0};
     for (int k = 0; k < DRAWS; k++) {
         scenario base;
         scenario_init(&base);
@@ -338,22 +355,22 @@ static void test_skills_levers_lower_the_mismatch_in_nearly_every_draw(void **st
         double m0 = mean_mismatch(&base);
         for (size_t c = 0; c < CASES; c++) {
             scenario pol = base;
-            int id = model_var(cases[c].lever);
-            pol.value[id] = var_table[id].policy;
-            pol.lever_start[id] = 2022;
-            pol.lever_ramp[id] = 3;
+            set_policy(&pol, cases[c].lever);
             double m1 = mean_mismatch(&pol);
-            lower[c] += m1 < m0;
-            no_rise[c] += m1 < 1.01 * m0;
+            int sign = cases[c].sign != 0 ? cases[c].sign : -1;
+            with[c] += (m1 - m0) * sign > 0.0;
+            small[c] += (m1 - m0) * sign > -0.01 * m0;
         }
     }
     gsl_rng_free(rng);
     for (size_t c = 0; c < CASES; c++) {
-        print_message("'%s' lowers the mean mismatch in %d of %d draws, raises it by 1 %% or more "
-                      "in %d\n", cases[c].lever, lower[c], DRAWS, DRAWS - no_rise[c]);
-        if (lower[c] < cases[c].lower_min || no_rise[c] < cases[c].no_rise_min)
-            fail_msg("'%s' lowers the mean mismatch in %d of %d draws and raises it by 1 %% or "
-                     "more in %d", cases[c].lever, lower[c], DRAWS, DRAWS - no_rise[c]);
+        const char *way = cases[c].sign > 0 ? "raises" : "lowers";
+        print_message("'%s' %s the mean mismatch in %d of %d draws, moves it the other way by "
+                      "1 %% or more in %d\n", cases[c].lever, way, with[c], DRAWS,
+                      DRAWS - small[c]);
+        if (with[c] < cases[c].signed_min || small[c] < cases[c].small_min)
+            fail_msg("'%s' %s the mean mismatch in %d of %d draws and moves it the other way by "
+                     "1 %% or more in %d", cases[c].lever, way, with[c], DRAWS, DRAWS - small[c]);
     }
 }
 
@@ -403,7 +420,7 @@ int main(void)
         cmocka_unit_test(test_adult_training_adds_a_few_points_of_employment_per_participant),
         cmocka_unit_test(test_each_people_lever_moves_its_targets_one_way_over_its_range),
         cmocka_unit_test(test_urban_rural_links_leave_the_skill_mismatch_unchanged),
-        cmocka_unit_test(test_skills_levers_lower_the_mismatch_in_nearly_every_draw),
+        cmocka_unit_test(test_skills_levers_move_the_mismatch_one_way_in_nearly_every_draw),
         cmocka_unit_test(test_the_baseline_mismatch_does_not_cycle_with_the_study_pipeline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

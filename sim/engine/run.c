@@ -26,7 +26,7 @@ struct runner {
     double phase;             /* a time inside the current segment (picks the lever piece) */
     double v[VAR_COUNT];      /* value slots */
     double y[STOCK_COUNT];    /* state */
-    double y0[STOCK_COUNT];   /* initial state (scale of the negative-stock check) */
+    double y0[STOCK_COUNT];   /* initial state (a scale of the negative-stock check) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
     double scale[STOCK_COUNT]; /* error scale of each stock: the largest baseline
                                   initial stock of its unit (run_stock_scales) */
@@ -264,8 +264,14 @@ static sim_status check_values(const runner *rn, double t, sim_error *err)
         }
     }
 
+    /* A stock may end a step below zero by as much as the solver's error
+     * allows: the absolute tolerance rtol x scale of its kind (a quarter of
+     * a person at the default), or 1e-6 of its start value when that is
+     * larger. A stock that starts near 0 (the trainees of a level nobody
+     * trains) would otherwise fail a run at a thousandth of a person. */
     for (int s = 0; s < STOCK_COUNT; s++) {
-        if (rn->y[s] < -1e-6 * (1.0 + fabs(rn->y0[s])))
+        double tol = fmax(rn->rtol * rn->scale[s], 1e-6 * (1.0 + fabs(rn->y0[s])));
+        if (rn->y[s] < -tol)
             return sim_error_set(err, SIM_ENUMERIC, NULL, 0,
                                  "stock '%s' fell below zero (%g) in %.6g",
                                  var_table[var_stock_ids[s]].name, rn->y[s], t);

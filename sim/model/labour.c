@@ -2,7 +2,8 @@
  *
  * Runs after demography (whose flows into the 20-64 stocks it adds up) and
  * production (whose labour demand by skill it matches). Per skill level s:
- *   labour force   LF_s = participation_s x (not employed_s + employed_s)
+ *   labour force   LF_s = E_s + a_s x (not employed_s), a_s the job-seeking
+ *                  share of the not employed that gives 2020's participation
  *   unemployed     U_s  = max(0, LF_s - E_s);  vacancies V_s = max(0, D_s - E_s)
  *   hires          mu_s x factor x sqrt(max(0, U_s - f LF_s) x V_s)  (elasticity 1/2 [S51])
  *   separations    E_s x (base rate + layoffs when E_s > D_s)
@@ -68,10 +69,23 @@ void labour_eval(model_frame *f)
     double nl = y[S_NE_LOW], nm = y[S_NE_MED], nh = y[S_NE_HIGH];
     double el = y[S_EMP_LOW], em = y[S_EMP_MED], eh = y[S_EMP_HIGH];
 
-    double lf_l = smooth_min(v[V_PARTICIPATION_LOW] + v[V_PARTICIPATION_BOOST], 1.0, 0.01) *
-                  (nl + el);
-    double lf_m = v[V_PARTICIPATION_MED] * (nm + em);
-    double lf_h = v[V_PARTICIPATION_HIGH] * (nh + eh);
+    /* The labour force is the employed and the job-seekers among those not
+     * employed, who seek work in the share that gives 2020's participation
+     * (labour_seek_share): an employed worker moved up a level by in-firm
+     * training takes no job-seeker with them. */
+    double seek_l = labour_seek_share(
+        smooth_min(v[V_PARTICIPATION_LOW] + v[V_PARTICIPATION_BOOST], 1.0, 0.01),
+        v[V_REF_SKILL_POP_LOW], v[V_REF_EMP_LOW]);
+    double seek_m = labour_seek_share(v[V_PARTICIPATION_MED], v[V_REF_SKILL_POP_MED],
+                                      v[V_REF_EMP_MED]);
+    double seek_h = labour_seek_share(v[V_PARTICIPATION_HIGH], v[V_REF_SKILL_POP_HIGH],
+                                      v[V_REF_EMP_HIGH]);
+    v[V_SEEK_SHARE_LOW] = seek_l;
+    v[V_SEEK_SHARE_MED] = seek_m;
+    v[V_SEEK_SHARE_HIGH] = seek_h;
+    double lf_l = el + seek_l * nl;
+    double lf_m = em + seek_m * nm;
+    double lf_h = eh + seek_h * nh;
     double u_l = labour_unemployed(lf_l, el);
     double u_m = labour_unemployed(lf_m, em);
     double u_h = labour_unemployed(lf_h, eh);

@@ -17,6 +17,18 @@ static inline double labour_sep_rate(double emp, double demand, double base, dou
     return base + smooth_pos(1.0 - demand / (emp + 1.0), 0.01) / layoff_years;
 }
 
+/* Share of the people of a skill level not employed who seek work: the
+ * share that gives the level's participation rate `participation` in the
+ * 2020 state of pop people of whom emp are employed. The labour force is
+ * then the employed plus this share of those not employed, so that flows
+ * between employment and non-employment move job-seekers and the inactive
+ * in the 2020 proportion, and moving an employed person to another level
+ * moves no job-seeker. At most 1 while participation is. */
+static inline double labour_seek_share(double participation, double pop, double emp)
+{
+    return (participation * pop - emp) / (pop - emp);
+}
+
 /* Unemployed: the labour force not employed (never negative). */
 static inline double labour_unemployed(double labour_force, double emp)
 {

@@ -35,8 +35,8 @@ static void run_draw(uint64_t k, run_result *r)
  * 2020-21 than the trend of the next years implies, as a share of its 2020
  * level: |d1| beyond the largest of the second year's change |d2|, the
  * linear trend of the changes |2 d2 - d3| and their geometric trend
- * d2^2 / |d3| for a trend with a time constant of 4.5 years or more
- * (d2 / d3 <= 1.25); 0 when it moves less. A slow trend, decelerating or
+ * d2^2 / |d3|, capped at 1.25 |d2| (an exponential with a time constant of
+ * 4.5 years); 0 when it moves less. A slow trend, decelerating or
  * turning, passes; a fast loop that starts out of equilibrium (an
  * exponential approach within a year or two) or a step does not. */
 static double start_excess(const double x[4])
@@ -115,8 +115,9 @@ static void test_every_draw_starts_from_the_observed_2020(void **st)
  * population, employment, R&D intensity and digital adoption 0.1 % or less
  * (largest 0.08 %, employment); emissions, manufacturing jobs, GRP per
  * capita, firm starts and industrial energy 0.3-0.6 % (largest 0.52 %,
- * industrial energy, where a short price_adjust_years moves prices mostly
- * in the first years and export growth turns output). Unemployment (1.4 %)
+ * industrial energy), where an effect builds up gently against the trend
+ * (a falling energy price slows manufacturing's job losses from the second
+ * year on, so the first year's loss is the largest). Unemployment (1.4 %)
  * and the skill-mismatch index (11 %) still start out of equilibrium in
  * some draws: the adult-training need of the low-skilled and the creation
  * of skilled jobs are not at a steady state in 2020 under every draw (draw

@@ -52,6 +52,7 @@ static const char *const flows_of[][16] = {
     {"skill_upgraded_share", "+skill_job_creation"},
     {"training_plan_low", "+training_plan_change_low"},
     {"training_plan_med", "+training_plan_change_med"},
+    {"migration_pressure_ahead", "+migration_pressure_ahead_change"},
     {"migration_pressure_level", "+migration_pressure_change"},
     {"export_demand", "+export_demand_growth"},
     {"lp_mfg", "+lp_mfg_growth"},

@@ -7,6 +7,7 @@
  * model_eval on the first evaluation of a run (the results stay in the ref_*
  * slots), which keeps the calibration exact under any parameter values
  * (Monte Carlo draws, --set). */
+#include <math.h>
 #include <string.h>
 
 #include "sim/model/energy.h"
@@ -215,6 +216,27 @@ void calib_eval(model_frame *f)
 
     v[V_REF_KNOWLEDGE] = v[V_RD_INTENSITY_START] * v[V_GRP_START] /
                          (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_START]);
+    /* Diffusion of digital tools and of innovation: the imitation
+     * coefficients that make each 2020 share a point on a steady path.
+     * Adoptions replace what obsolescence, lapse and closures take and add
+     * the 2020 trend, so a share drawn with the rates around it moves at
+     * that trend from the start instead of relaxing towards a steady state
+     * of its own (a start-up jump). */
+    double est = v[V_ACTIVE_FIRMS_START] - v[V_REF_YOUNG_FIRMS];
+    double dig = v[V_DIGITAL_SHARE_START] * est;
+    double market = est * (1.0 - v[V_DIGITAL_BROADBAND_NEED] +
+                           v[V_DIGITAL_BROADBAND_NEED] * v[V_BROADBAND_RURAL_START]);
+    double dig_need = dig * (1.0 / v[V_DIGITAL_LIFE_YEARS] + v[V_EST_EXIT_RATE]) +
+                      v[V_DIGITAL_ADOPTION_TREND] * est;
+    v[V_REF_DIGITAL_Q] =
+        dig > 0.0 && market > dig ? fmax(0.0, (dig_need - v[V_DIGITAL_P] * (market - dig)) * (market + 1.0) /
+                                     (dig * (market - dig)))
+                     : 0.0;
+    double s_i = v[V_INNOVATION_SHARE_START];
+    double inn_need = s_i * (1.0 / v[V_INNOVATION_YEARS] + v[V_EST_EXIT_RATE]) +
+                      v[V_INNOVATION_ADOPTION_TREND];
+    v[V_REF_INNOVATION_Q] =
+        fmax(0.0, (inn_need - v[V_INNOVATION_P] * (1.0 - s_i)) / (s_i * (1.0 - s_i)));
     v[V_REF_ENERGY_COST] = (v[V_ENERGY_INDUSTRY_START] * v[V_ENERGY_PRICE_START] * 1000.0 +
                             v[V_EMISSIONS_INDUSTRY_START] * v[V_CARBON_PRICE_START] / 1000.0) / y_m;
 

@@ -14,7 +14,7 @@ void demography_init(double t0, const double *v, double *y)
     (void)t0;
     y[S_POP_YOUNG] = v[V_REF_POP_YOUNG];
     y[S_POP_OLD] = v[V_REF_POP_OLD];
-    y[S_MIGRATION_PRESSURE_LEVEL] = 1.0;
+    y[S_MIGRATION_PRESSURE_AHEAD] = y[S_MIGRATION_PRESSURE_LEVEL] = 1.0;
 }
 
 MODEL_CLONES
@@ -83,8 +83,16 @@ void demography_eval(model_frame *f)
     v[V_OUT_MIGRATION_PUSH] = push;
     v[V_OUT_MIGRATION_PUSH_YOUNG] = push_young;
     v[V_IN_MIGRATION] = in;
+    /* Migration pressure moves from 2020 as it stands to the assumed level
+     * in two stages (anticipated, then as it stands), so that the move
+     * starts gently: a first-order move would take its largest step in
+     * 2020-21, a start-up jump of population and employment under draws of
+     * migration_pressure. */
+    double stage = v[V_MIGRATION_PRESSURE_YEARS] / 2.0;
+    v[V_MIGRATION_PRESSURE_AHEAD_CHANGE] =
+        (v[V_MIGRATION_PRESSURE] - y[S_MIGRATION_PRESSURE_AHEAD]) / stage;
     v[V_MIGRATION_PRESSURE_CHANGE] =
-        (v[V_MIGRATION_PRESSURE] - y[S_MIGRATION_PRESSURE_LEVEL]) / v[V_MIGRATION_PRESSURE_YEARS];
+        (y[S_MIGRATION_PRESSURE_AHEAD] - y[S_MIGRATION_PRESSURE_LEVEL]) / stage;
     v[V_MIG_IN_YOUNG] = in * v[V_MIGRANT_SHARE_YOUNG];
     v[V_MIG_IN_LOW] = in_adult * v[V_MIGRANT_SHARE_LOW];
     v[V_MIG_IN_MED] = in_adult * (1.0 - v[V_MIGRANT_SHARE_LOW] - v[V_MIGRANT_SHARE_HIGH]);
@@ -104,6 +112,7 @@ void demography_eval(model_frame *f)
     dy[S_POP_OLD] = v[V_RETIRE_NE_LOW] + v[V_RETIRE_NE_MED] + v[V_RETIRE_NE_HIGH] +
                     v[V_RETIRE_EMP_LOW] + v[V_RETIRE_EMP_MED] + v[V_RETIRE_EMP_HIGH] -
                     v[V_DEATHS];
+    dy[S_MIGRATION_PRESSURE_AHEAD] = v[V_MIGRATION_PRESSURE_AHEAD_CHANGE];
     dy[S_MIGRATION_PRESSURE_LEVEL] = v[V_MIGRATION_PRESSURE_CHANGE];
     if (f->report) { /* indicators, last: no derivative reads them */
         v[V_DEPENDENCY_RATIO] = (young + old) / wa;

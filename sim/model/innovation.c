@@ -38,8 +38,8 @@ void innovation_eval(model_frame *f)
     v[V_CLUSTERS_UPTAKE] = 1.0;
     double cluster_q = v[V_CLUSTER_Q_GAIN] * v[V_CLUSTERS] * v[V_CLUSTERS_UPTAKE] *
                        additional(v[V_CLUSTERS_DEADWEIGHT], v[V_CLUSTERS_DISPLACEMENT]);
-    v[V_DIGITAL_Q_EFF] = v[V_DIGITAL_Q] + cluster_q;
-    v[V_INNOVATION_Q_EFF] = v[V_INNOVATION_Q] + cluster_q / 2.0;
+    v[V_DIGITAL_Q_EFF] = v[V_REF_DIGITAL_Q] + cluster_q;
+    v[V_INNOVATION_Q_EFF] = v[V_REF_INNOVATION_Q] + cluster_q / 2.0;
 
     /* Digital tools: Bass diffusion within the market that rural fibre
      * allows; support reaches the non-adopters who seek it. */

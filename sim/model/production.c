@@ -62,7 +62,7 @@ static void sweden_eval(model_frame *f, double years)
     v[V_SWEDEN_KNOWLEDGE_RATIO] = y[S_SWEDEN_KNOWLEDGE] / v[V_SWEDEN_GDP_INDEX];
 
     v[V_SWEDEN_DIGITAL_CHANGE] =
-        (v[V_DIGITAL_P] + v[V_DIGITAL_Q] * share) * (1.0 - share) -
+        (v[V_DIGITAL_P] + v[V_REF_DIGITAL_Q] * share) * (1.0 - share) -
         share * (1.0 / v[V_DIGITAL_LIFE_YEARS] + v[V_EST_EXIT_RATE]);
     v[V_SWEDEN_KNOWLEDGE_CHANGE] =
         (v[V_KNOWLEDGE_DEPRECIATION_RATE] + v[V_KNOWLEDGE_GROWTH_START]) * v[V_SWEDEN_GDP_INDEX] -

@@ -1,6 +1,6 @@
 # e2e_lang.sh: compare, attribute and list label their indicators in Swedish under
-# --lang sv (the model table's label_sv), in English by default, and refuse
-# another language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
+# --lang sv (the model table's label_sv; list also its desc_sv), in English by
+# default, and refuse another language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
 set -u
 T=$1
 SRC=$2
@@ -26,6 +26,11 @@ grep -q '^Befolkning 20-64 år (working_age_pop' "$W/attr.txt" \
 
 "$T" list indicators --lang sv >"$W/list.txt" || fail "list --lang sv failed"
 grep -q '^      Befolkning$' "$W/list.txt" || fail "list --lang sv lacks the label 'Befolkning'"
+grep -q '^      Regionens invånare$' "$W/list.txt" \
+    || fail "list --lang sv lacks the Swedish description of population"
+grep -q '^      Residents of the region$' "$W/list.txt" && fail "list --lang sv shows the English description"
+"$T" list indicators | grep -q '^      Residents of the region$' \
+    || fail "list without --lang lacks the English description"
 "$T" list indicators --lang en | grep -q '^      Population$' || fail "list --lang en lacks 'Population'"
 "$T" list indicators | grep -q '^      Population$' && fail "list without --lang shows labels"
 "$T" list --lang fi >/dev/null 2>&1; [ $? -eq 2 ] || fail "list --lang fi does not exit 2"

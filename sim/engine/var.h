@@ -73,6 +73,7 @@ typedef struct var_desc {
     const char *label_en;  /* short English label for graphs and sliders */
     const char *label_sv;  /* short Swedish label */
     const char *desc;      /* one English sentence: what it is */
+    const char *desc_sv;   /* the same in Swedish, in the words a class in the region uses */
     const char *eq;        /* the equation in words or as a formula */
     const char *inputs;    /* comma-separated names the equation reads ("" for inputs) */
     const char *polarity;  /* the sign of each entry of inputs, in order: '+' when the

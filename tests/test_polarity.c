@@ -8,7 +8,14 @@
  * to X within one evaluation passes through I is nudged up, and the sign of
  * the change of X (of its derivative when X is a stock) times the sign of
  * the change of I is the edge's sign. R is I itself when I is a root with
- * no other path to X. */
+ * no other path to X.
+ *
+ * The calibrated 2020 reference state (the ref_* rows, sim/model/calib.def)
+ * is computed once per run, so for an edge into any other row it is held at
+ * its baseline values: each ref_* row is then a root of its own, and a
+ * parameter that also enters the calibration is seen through its other
+ * uses only. Edges into the ref_* rows are measured with the calibration
+ * recomputed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -31,6 +38,7 @@ typedef struct state {
     scenario sc;
     double t;
     double y[STOCK_COUNT];
+    double cal[VAR_COUNT]; /* the values after one evaluation: the calibration */
 } state;
 
 /* One evaluation: v and the derivatives. */
@@ -39,19 +47,28 @@ typedef struct eval {
     double dydt[STOCK_COUNT];
 } eval;
 
-static int is_root(int v)
+/* A row of the calibration (sim/model/calib.def: every one is ref_*). */
+static int is_calib(int v)
 {
-    var_kind k = var_table[v].kind;
-    return k == VAR_STOCK || k == VAR_LEVER || k == VAR_ASSUMPTION || k == VAR_PARAM;
+    return strncmp(var_table[v].name, "ref_", 4) == 0;
 }
 
-/* Evaluates s with root r moved by h (r < 0: no move). */
-static void evaluate(const state *s, int r, double h, eval *e)
+/* frozen: the calibration is held, and its rows are roots. */
+static int is_root(int v, int frozen)
+{
+    var_kind k = var_table[v].kind;
+    return k == VAR_STOCK || k == VAR_LEVER || k == VAR_ASSUMPTION || k == VAR_PARAM ||
+           (frozen && is_calib(v));
+}
+
+/* Evaluates s with root r moved by h (r < 0: no move); frozen: with the
+ * baseline calibration, which model_eval then does not recompute. */
+static void evaluate(const state *s, int r, double h, int frozen, eval *e)
 {
     double y[STOCK_COUNT];
     memcpy(y, s->y, sizeof y);
     for (int i = 0; i < VAR_COUNT; i++)
-        e->v[i] = s->sc.value[i];
+        e->v[i] = frozen && is_calib(i) ? s->cal[i] : s->sc.value[i];
     for (int l = 0; l < LEVER_COUNT; l++) {
         int id = var_lever_ids[l];
         e->v[id] = scenario_lever_at(&s->sc, id, s->t, s->t);
@@ -75,8 +92,9 @@ static double seen(const eval *e, int x)
 
 /* Whether x is reached from r within one evaluation without passing skip
  * (skip < 0: none) or using the edge skip -> x directly. Stocks pass nothing
- * on: their values are the state, not computed. */
-static int reaches(const graph *g, int r, int x, int skip)
+ * on: their values are the state, not computed; nor, frozen, does the
+ * calibration. */
+static int reaches(const graph *g, int r, int x, int skip, int frozen)
 {
     static int mark[VAR_COUNT], queue[VAR_COUNT];
     memset(mark, 0, sizeof mark);
@@ -90,6 +108,8 @@ static int reaches(const graph *g, int r, int x, int skip)
         for (int i = g->out_start[v]; i < g->out_start[v + 1]; i++) {
             int w = g->edges[g->out[i]].to;
             if (w == skip && skip != r)
+                continue;
+            if (frozen && is_calib(w))
                 continue;
             if (v == skip && w == x)
                 continue;
@@ -107,7 +127,9 @@ static int reaches(const graph *g, int r, int x, int skip)
 /* The step for root r: small against its value or its range. */
 static double step_of(const state *s, int r)
 {
-    double x = var_table[r].kind == VAR_STOCK ? s->y[var_table[r].stock] : s->sc.value[r];
+    double x = var_table[r].kind == VAR_STOCK ? s->y[var_table[r].stock]
+               : is_calib(r)                   ? s->cal[r]
+                                               : s->sc.value[r];
     double range = var_table[r].max - var_table[r].min;
     double h = 1e-4 * fabs(x);
     if (h == 0)
@@ -120,6 +142,7 @@ static double step_of(const state *s, int r)
 static int measure(const graph *g, const state *s, const eval *base, int from, int to)
 {
     /* Candidate roots: from itself, then the roots behind it, nearest first. */
+    int frozen = !is_calib(to);
     int dist[VAR_COUNT];
     graph_causes(g, from, 8, dist);
     if (var_table[from].kind == VAR_STOCK) /* a stock's value has no causes within a step */
@@ -127,13 +150,13 @@ static int measure(const graph *g, const state *s, const eval *base, int from, i
             dist[v] = v == from ? 0 : -1;
     for (int d = 0; d <= 8; d++) {
         for (int r = 0; r < VAR_COUNT; r++) {
-            if (dist[r] != d || !is_root(r))
+            if (dist[r] != d || !is_root(r, frozen))
                 continue;
-            if (reaches(g, r, to, from))
+            if (reaches(g, r, to, from, frozen))
                 continue;
             eval e;
             double h = step_of(s, r);
-            evaluate(s, r, h, &e);
+            evaluate(s, r, h, frozen, &e);
             double di = r == from ? h : e.v[from] - base->v[from];
             double dx = seen(&e, to) - seen(base, to);
             double tol_i = 1e-11 * (fabs(base->v[from]) + 1e-300);
@@ -188,6 +211,12 @@ static int setup(void **st)
         for (int i = 0; i < STOCK_COUNT; i++)
             s->y[i] = run_value(&r, row, var_stock_ids[i]);
         run_result_release(&r);
+        eval *e = malloc(sizeof *e);
+        if (e == NULL)
+            return -1;
+        evaluate(s, -1, 0, 0, e);
+        memcpy(s->cal, e->v, sizeof s->cal);
+        free(e);
     }
     return 0;
 }
@@ -199,7 +228,7 @@ static void test_every_declared_polarity_holds_under_perturbation(void **st)
     assert_int_equal(graph_build(&g), SIM_OK);
     eval base[2];
     for (int k = 0; k < 2; k++)
-        evaluate(&states[k], -1, 0, &base[k]);
+        evaluate(&states[k], -1, 0, 0, &base[k]);
     int declared = 0, checked = 0, wrong = 0, unchecked = 0;
     const int print = getenv("TRANSIM_POLARITY_PRINT") != NULL;
     for (int e = 0; e < g.nedges; e++) {
@@ -258,7 +287,7 @@ static void test_perturbation_sees_a_known_sign(void **st)
     graph g;
     assert_int_equal(graph_build(&g), SIM_OK);
     eval base;
-    evaluate(&states[1], -1, 0, &base);
+    evaluate(&states[1], -1, 0, 0, &base);
     /* Vacancies rise with labour demand (vacancies = demand - employed); net
      * migration falls as more people move out. */
     assert_int_equal(
@@ -269,23 +298,35 @@ static void test_perturbation_sees_a_known_sign(void **st)
     graph_release(&g);
 }
 
-/* Named loops whose sign in the table is not the one their letter in
- * docs/model.md says, and why; `transim graph --loops` says so too. A loop
- * that comes to agree must leave this list. */
-static const char *const disagree[] = {
-    "R2 Word of mouth",           /* adopters -> adoption changes sign as the pool empties */
-    "R4 Starts and unemployment", /* start conditions rise with unemployment at the baseline */
-    "B9 Cost of transition",      /* burden per value added: lower output raises it */
-};
-
-static int listed(const char *name)
+/* The code of a loop name ("B12" of "B12 Starts and unemployment") into
+ * code[8]; 0 when the name does not start with one. */
+static int loop_code(const char *name, char *code)
 {
-    for (size_t i = 0; i < sizeof disagree / sizeof *disagree; i++)
-        if (strcmp(disagree[i], name) == 0)
-            return 1;
-    return 0;
+    size_t n = 1 + strspn(name + 1, "0123456789");
+    if ((name[0] != 'B' && name[0] != 'R') || n < 2 || n > 4 || (name[n] != ' ' && name[n] != '\0'))
+        return 0;
+    memcpy(code, name, n);
+    code[n] = '\0';
+    return 1;
 }
 
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    static char buf[1 << 18];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Every loop the graph names is found, its letter is the product of the
+ * signs along it (B balancing, R reinforcing), and no code names two loops,
+ * in the graph or in the loop headings of docs/model.md ("**B1 Matching
+ * (balancing).**"), where each named loop of the graph is described under
+ * the same name and with the kind its letter says. */
 static void test_named_loops_are_found_with_the_sign_of_their_letter(void **st)
 {
     (void)st;
@@ -294,21 +335,68 @@ static void test_named_loops_are_found_with_the_sign_of_their_letter(void **st)
     graph_loop loops[128];
     int n = graph_loops(&g, loops, 128);
     assert_true(n <= 128);
+    const char *doc = read_text(SRC "/docs/model.md");
+    assert_non_null(doc);
     int named = 0;
     for (int i = 0; i < n; i++) {
         const graph_loop *l = &loops[i];
         if (l->name == NULL)
             continue;
         named++;
+        char code[8], other[8];
+        if (!loop_code(l->name, code))
+            fail_msg("loop '%s' has no code B<n> or R<n>", l->name);
+        for (int j = 0; j < i; j++)
+            if (loops[j].name != NULL && loop_code(loops[j].name, other) &&
+                strcmp(code, other) == 0)
+                fail_msg("'%s' and '%s' share the code %s", loops[j].name, l->name, code);
         if (l->n == 0)
             fail_msg("loop '%s' is not in the graph", l->name);
         char want = l->name[0] == 'B' ? '-' : '+';
-        if (l->pol != want && !listed(l->name))
+        if (l->pol != want)
             fail_msg("loop '%s' has sign %c, its letter says %c", l->name, l->pol, want);
-        if (l->pol == want && listed(l->name))
-            fail_msg("loop '%s' now agrees with its letter: take it off the list", l->name);
+        /* docs/model.md describes it under the same name and kind. */
+        char head[128];
+        snprintf(head, sizeof head, "**%s (%s", l->name,
+                 want == '-' ? "balancing" : "reinforcing");
+        char head2[128]; /* a second loop in the same heading: "... and B4 Saturation (" */
+        snprintf(head2, sizeof head2, " and %s (%s", l->name,
+                 want == '-' ? "balancing" : "reinforcing");
+        if (strstr(doc, head) == NULL && strstr(doc, head2) == NULL)
+            fail_msg("docs/model.md has no heading '%s...'", head);
     }
     assert_true(named >= 8);
+    /* Each code in the headings of docs/model.md (bold at the start of a
+     * line, one loop or two joined by " and ") names one loop. */
+    char codes[64][8], names[64][96];
+    int headings = 0;
+    for (const char *line = doc; line != NULL && *line; line = strchr(line, '\n')) {
+        if (*line == '\n')
+            line++;
+        if (strncmp(line, "**", 2) != 0)
+            continue;
+        const char *end = strstr(line + 2, "**");
+        for (const char *q = line + 2; q != NULL && end != NULL && q < end;) {
+            char code[8];
+            if (!loop_code(q, code))
+                break;
+            size_t len = strcspn(q, "(.*\n");
+            while (len > 0 && q[len - 1] == ' ')
+                len--;
+            assert_true(headings < 64 && len < sizeof names[0]);
+            memcpy(codes[headings], code, sizeof code);
+            memcpy(names[headings], q, len);
+            names[headings][len] = '\0';
+            for (int j = 0; j < headings; j++)
+                if (strcmp(codes[j], code) == 0)
+                    fail_msg("docs/model.md names two loops %s: '%s' and '%s'", code, names[j],
+                             names[headings]);
+            headings++;
+            q = strstr(q, " and ");
+            q = q != NULL && q < end ? q + 5 : NULL;
+        }
+    }
+    assert_true(headings >= named);
     graph_release(&g);
 }
 

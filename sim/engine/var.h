@@ -77,10 +77,14 @@ typedef struct var_desc {
     const char *eq;        /* the equation in words or as a formula */
     const char *inputs;    /* comma-separated names the equation reads ("" for inputs) */
     const char *polarity;  /* the sign of each entry of inputs, in order: '+' when the
-                              row rises with that input, '-' when it falls, '?' when
-                              neither holds everywhere; commas and spaces are ignored.
-                              NULL = not declared (every edge '?'). Checked by
+                              row rises with that input, '-' when it falls (in every
+                              state, at the table's values of the parameters whose sign
+                              sets a link's direction); '?' when the sign depends on the
+                              state (polarity_why says why); '.' not yet declared; commas
+                              and spaces are ignored. NULL = every entry '.'. Checked by
                               tests/test_polarity.c against perturbations */
+    const char *polarity_why; /* for each '?' in polarity: which entry and what state
+                                 turns its sign (NULL when there is none) */
     const char *source;    /* source tags such as "[S19]", or "[est]" */
     double value;          /* levers: baseline value; assumptions/params: central value;
                               stocks: initial value when not derived by model_init */

@@ -225,4 +225,11 @@ char *var_tags_format(unsigned mask, int themes, const char *sep, char *buf, siz
 double var_display(const var_desc *d, double value);
 const char *var_display_unit(const var_desc *d);
 
+/* A unit of the model table in Swedish: each English word ("yr", "persons",
+ * "thousand", "of GRP"...) is replaced by its Swedish one, symbols and SI
+ * units are kept ("MSEK/yr" -> "MSEK/år"). Writes into buf (always
+ * NUL-terminated when n > 0) and returns buf; with swedish = 0 copies unit.
+ * The window, `compare --lang sv` and the Swedish reference show units so. */
+char *var_unit_text(const char *unit, int swedish, char *buf, size_t n);
+
 #endif

@@ -139,10 +139,27 @@ static double step_of(const state *s, int r)
 
 /* The sign of edge from -> to at state s: +1, -1, or 0 when no root shows it
  * (every root has another path, or moves nothing). */
+/* Why measure() saw no sign (unchecked_edges gives one for each edge). */
+#define WHY_OTHER_WAY "the input also reaches the output by another way within one evaluation"
+#define WHY_NO_ROOT "every root behind the input also reaches the output by another way"
+#define WHY_NO_MOVE                                                                               \
+    "no root moves both in the three states: a max() or min() holds there, or the link is "      \
+    "multiplied by a lever at its baseline"
+static const char why_other_way[] = WHY_OTHER_WAY, why_no_root[] = WHY_NO_ROOT,
+                  why_no_move[] = WHY_NO_MOVE;
+static const char *measure_why;
+
 static int measure(const graph *g, const state *s, const eval *base, int from, int to)
 {
     /* Candidate roots: from itself, then the roots behind it, nearest first. */
     int frozen = !is_calib(to);
+    /* An input that also reaches the output by another way cannot be seen
+     * alone: any move of it moves the output by both. */
+    if (reaches(g, from, to, from, frozen)) {
+        measure_why = why_other_way;
+        return 0;
+    }
+    int isolated = 0;
     int dist[VAR_COUNT];
     graph_causes(g, from, 8, dist);
     if (var_table[from].kind == VAR_STOCK) /* a stock's value has no causes within a step */
@@ -154,6 +171,7 @@ static int measure(const graph *g, const state *s, const eval *base, int from, i
                 continue;
             if (reaches(g, r, to, from, frozen))
                 continue;
+            isolated = 1;
             eval e;
             double h = step_of(s, r);
             evaluate(s, r, h, frozen, &e);
@@ -166,6 +184,7 @@ static int measure(const graph *g, const state *s, const eval *base, int from, i
             return (dx > 0) == (di > 0) ? 1 : -1;
         }
     }
+    measure_why = isolated ? why_no_move : why_no_root;
     return 0;
 }
 
@@ -194,20 +213,28 @@ static int eq_sign(int stock, int input)
     return 0;
 }
 
-static state states[2];
+/* The states perturbed: the baseline around 2020 and in 2030, and the full
+ * toolbox in 2040, where every lever stands above its baseline so that the
+ * links of take-up, deadweight and displacement move something. */
+enum { NSTATES = 3 };
+static state states[NSTATES];
+static const char *const state_file[NSTATES] = {"baseline", "baseline", "full_toolbox"};
+static const double state_t[NSTATES] = {2020.5, 2030, 2040};
 
 static int setup(void **st)
 {
     (void)st;
     sim_error err;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < NSTATES; k++) {
         state *s = &states[k];
-        if (scenario_load(&s->sc, SRC "/scenarios/baseline.ini", &err) != SIM_OK)
+        char path[512];
+        snprintf(path, sizeof path, "%s/scenarios/%s.ini", SRC, state_file[k]);
+        if (scenario_load(&s->sc, path, &err) != SIM_OK)
             return -1;
-        s->t = k == 0 ? 2020.5 : 2030;
+        s->t = state_t[k];
         run_result r;
         model_run(&s->sc, &r);
-        size_t row = run_row_at(&r, k == 0 ? 2021 : 2030);
+        size_t row = run_row_at(&r, ceil(s->t));
         for (int i = 0; i < STOCK_COUNT; i++)
             s->y[i] = run_value(&r, row, var_stock_ids[i]);
         run_result_release(&r);
@@ -221,63 +248,125 @@ static int setup(void **st)
     return 0;
 }
 
+/* Signed edges that no perturbation isolates in any of the states: every
+ * root behind the input also reaches the output by another path within one
+ * evaluation, or the link acts only through a max() or min() that is not
+ * binding in these states. Their signs are read from the equation; the
+ * reason is given for each. */
+typedef struct unchecked_edge {
+    const char *from, *to, *why;
+} unchecked_edge;
+/* The reasons are measure()'s WHY_ texts. */
+static const unchecked_edge unchecked_edges[] = {
+#include "tests/polarity_unchecked.h"
+};
+
+static int unchecked_index(const char *from, const char *to)
+{
+    for (size_t k = 0; k < sizeof unchecked_edges / sizeof *unchecked_edges; k++)
+        if (strcmp(unchecked_edges[k].from, from) == 0 && strcmp(unchecked_edges[k].to, to) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* The number of edges whose sign is not yet declared ('.'); it may only
+ * fall. */
+enum { UNDECLARED_MAX = 346 };
+
 static void test_every_declared_polarity_holds_under_perturbation(void **st)
 {
     (void)st;
     graph g;
     assert_int_equal(graph_build(&g), SIM_OK);
-    eval base[2];
-    for (int k = 0; k < 2; k++)
+    eval base[NSTATES];
+    for (int k = 0; k < NSTATES; k++)
         evaluate(&states[k], -1, 0, 0, &base[k]);
-    int declared = 0, checked = 0, wrong = 0, unchecked = 0;
+    int declared = 0, checked = 0, wrong = 0, unchecked = 0, state_dep = 0, undeclared = 0;
+    int unlisted = 0;
+    static int listed_hit[sizeof unchecked_edges / sizeof *unchecked_edges];
     const int print = getenv("TRANSIM_POLARITY_PRINT") != NULL;
     for (int e = 0; e < g.nedges; e++) {
         const graph_edge *x = &g.edges[e];
+        const char *from = var_table[x->from].name, *to = var_table[x->to].name;
+        if (x->pol == '?') {
+            state_dep++;
+            const char *why = var_table[x->to].polarity_why;
+            if (why == NULL || strstr(why, from) == NULL) {
+                print_message("%s -> %s: sign '?' without a reason naming '%s' in the row's "
+                              "polarity_why\n", from, to, from);
+                wrong++;
+            }
+        } else if (x->pol != '+' && x->pol != '-') {
+            undeclared++;
+        }
         if (x->pol != '+' && x->pol != '-' && !print)
             continue;
         declared += x->pol == '+' || x->pol == '-';
         int want = x->pol == '+' ? 1 : x->pol == '-' ? -1 : 0;
-        int got[2];
-        for (int k = 0; k < 2; k++)
+        int got[NSTATES], seen_any = 0;
+        for (int k = 0; k < NSTATES; k++) {
             got[k] = measure(&g, &states[k], &base[k], x->from, x->to);
+            seen_any |= got[k] != 0;
+        }
         if (print)
-            print_message("measured %s -> %s: %d %d (declared %c)\n", var_table[x->from].name,
-                          var_table[x->to].name, got[0], got[1], x->pol);
+            print_message("measured %s -> %s: %d %d %d (declared %c)\n", from, to, got[0], got[1],
+                          got[2], x->pol);
         if (want == 0)
             continue;
-        if (got[0] == 0 && got[1] == 0) {
+        int t = var_table[x->to].kind == VAR_STOCK ? eq_sign(x->to, x->from) : 0;
+        if (!seen_any && t != 0) {
             /* Into a stock: the sign of its term in the stock's equation. */
-            int t = var_table[x->to].kind == VAR_STOCK ? eq_sign(x->to, x->from) : 0;
-            if (t != 0 && t != want) {
-                print_message("%s -> %s: declared %c, the stock's equation says %c\n",
-                              var_table[x->from].name, var_table[x->to].name, x->pol,
-                              t > 0 ? '+' : '-');
+            if (t != want) {
+                print_message("%s -> %s: declared %c, the stock's equation says %c\n", from, to,
+                              x->pol, t > 0 ? '+' : '-');
                 wrong++;
-            } else if (t == 0) {
-                print_message("%s -> %s: declared %c from the equation; every root has "
-                              "another path, so no perturbation isolates it\n",
-                              var_table[x->from].name, var_table[x->to].name, x->pol);
-                unchecked++;
             } else {
                 checked++;
             }
             continue;
         }
+        if (!seen_any) {
+            unchecked++;
+            int k = unchecked_index(from, to);
+            if (k < 0) {
+                print_message("%s -> %s: declared %c, but no perturbation isolates it and "
+                              "unchecked_edges does not say why\n", from, to, x->pol);
+                if (print)
+                    print_message("unlisted {\"%s\", \"%s\", %s},\n", from, to,
+                                  measure_why == why_other_way ? "WHY_OTHER_WAY"
+                                  : measure_why == why_no_root ? "WHY_NO_ROOT"
+                                                               : "WHY_NO_MOVE");
+                unlisted++;
+            } else {
+                listed_hit[k] = 1;
+            }
+            continue;
+        }
         checked++;
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < NSTATES; k++)
             if (got[k] != 0 && got[k] != want) {
-                print_message("%s -> %s: declared %c, but it moves %s around %g\n",
-                              var_table[x->from].name, var_table[x->to].name, x->pol,
-                              got[k] > 0 ? "with it" : "against it", states[k].t);
+                print_message("%s -> %s: declared %c, but it moves %s around %g (%s)\n", from, to,
+                              x->pol, got[k] > 0 ? "with it" : "against it", states[k].t,
+                              state_file[k]);
                 wrong++;
             }
     }
-    print_message("%d declared signs of %d edges: %d checked, %d wrong, %d read from their "
-                  "equations only\n",
-                  declared, g.nedges, checked, wrong, unchecked);
+    for (size_t k = 0; k < sizeof unchecked_edges / sizeof *unchecked_edges; k++)
+        if (!listed_hit[k]) {
+            print_message("unchecked_edges lists %s -> %s, which is checked now or gone: take it "
+                          "off\n", unchecked_edges[k].from, unchecked_edges[k].to);
+            unlisted++;
+        }
+    print_message("%d edges: %d signed (%d checked by perturbation or a stock's equation, %d "
+                  "listed as not isolable), %d '?' (the sign depends on the state), %d not yet "
+                  "declared; %d wrong\n",
+                  g.nedges, declared, checked, unchecked, state_dep, undeclared, wrong);
     graph_release(&g);
     assert_true(declared > 0);
     assert_int_equal(wrong, 0);
+    assert_int_equal(unlisted, 0);
+    /* Undeclared signs may only become fewer. */
+    assert_true(undeclared <= UNDECLARED_MAX);
 }
 
 /* The perturbation sees a sign: an equation known to fall with an input. */

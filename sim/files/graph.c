@@ -77,18 +77,19 @@ static void collect_one(int var, void *vctx)
     c->g->nedges++;
 }
 
-/* The sign of the k-th entry in a polarity string, '?' when absent. */
+/* The sign of the k-th entry in a polarity string: '+', '-', '?' (depends on
+ * the state), or '.' when not declared. */
 static char pol_at(const char *pol, int k)
 {
     if (pol == NULL)
-        return '?';
+        return '.';
     for (; *pol; pol++) {
         if (*pol == ',' || *pol == ' ')
             continue;
         if (k-- == 0)
-            return *pol == '+' || *pol == '-' ? *pol : '?';
+            return *pol == '+' || *pol == '-' || *pol == '?' ? *pol : '.';
     }
-    return '?';
+    return '.';
 }
 
 /* Calls doc_input_each for each entry of d's inputs with the entry's sign. */

@@ -145,6 +145,8 @@ static double step_of(const state *s, int r)
 #define WHY_NO_MOVE                                                                               \
     "no root moves both in the three states: a max() or min() holds there, or the link is "      \
     "multiplied by a lever at its baseline"
+#define WHY_INITIAL                                                                               \
+    "the input sets only the stock's initial value, which no perturbation within a run moves"
 static const char why_other_way[] = WHY_OTHER_WAY, why_no_root[] = WHY_NO_ROOT,
                   why_no_move[] = WHY_NO_MOVE;
 static const char *measure_why;
@@ -271,7 +273,7 @@ static int unchecked_index(const char *from, const char *to)
 
 /* The number of edges whose sign is not yet declared ('.'); it may only
  * fall. */
-enum { UNDECLARED_MAX = 346 };
+enum { UNDECLARED_MAX = 157 };
 
 static void test_every_declared_polarity_holds_under_perturbation(void **st)
 {
@@ -327,13 +329,19 @@ static void test_every_declared_polarity_holds_under_perturbation(void **st)
         }
         if (!seen_any) {
             unchecked++;
+            /* A stock's input that its rate of change does not name. */
+            const char *eq = var_table[x->to].eq, *semi = strchr(eq, ';');
+            const char *hit = strstr(eq, from);
+            int initial = var_table[x->to].kind == VAR_STOCK && t == 0 &&
+                          (hit == NULL || (semi != NULL && hit > semi));
             int k = unchecked_index(from, to);
             if (k < 0) {
                 print_message("%s -> %s: declared %c, but no perturbation isolates it and "
                               "unchecked_edges does not say why\n", from, to, x->pol);
                 if (print)
                     print_message("unlisted {\"%s\", \"%s\", %s},\n", from, to,
-                                  measure_why == why_other_way ? "WHY_OTHER_WAY"
+                                  initial                      ? "WHY_INITIAL"
+                                  : measure_why == why_other_way ? "WHY_OTHER_WAY"
                                   : measure_why == why_no_root ? "WHY_NO_ROOT"
                                                                : "WHY_NO_MOVE");
                 unlisted++;

@@ -27,8 +27,8 @@ static const char usage[] =
     "  --vars LIST    variables or groups as for `run` (default: key, then\n"
     "                 spend_total and spend_cumulative)\n"
     "  --method M     adaptive (default), rk4 or euler\n"
-    "  --lang L       labels of the text table in English (en, default) or\n"
-    "                 Swedish (sv)\n"
+    "  --lang L       labels, column headers and units of the text table in\n"
+    "                 English (en, default) or Swedish (sv)\n"
     "  --format F     text (default: an aligned table, values in display units,\n"
     "                 rounded, with thousands separators) or csv (tidy rows\n"
     "                 indicator,unit,year,scenario,value,difference in model units,\n"
@@ -190,7 +190,7 @@ static int print_blocks(char (*cells)[CELL], size_t nkeys, size_t nyears, size_t
     for (size_t k = 0; k < nkeys; k++) {
         char (*first)[CELL] = &cells[(1 + k * nyears) * cols];
         printf("%s%s, %s\n", k > 0 ? "\n" : "", first[0], first[1]);
-        snprintf(block[0], CELL, "scenario");
+        snprintf(block[0], CELL, "scenario"); /* the same word in Swedish */
         for (size_t y = 0; y < nyears; y++)
             snprintf(block[1 + y], CELL, "%s", cells[(1 + k * nyears + y) * cols + 2]);
         for (size_t s = 0; s < nscen; s++) {
@@ -371,13 +371,14 @@ int cmd_compare(int argc, char **argv)
         if (cells == NULL) {
             status = cli_error("out of memory");
         } else {
-            snprintf(cells[0], CELL, "indicator");
-            snprintf(cells[1], CELL, "unit");
-            snprintf(cells[2], CELL, "year");
+            snprintf(cells[0], CELL, "%s", swedish ? "indikator" : "indicator");
+            snprintf(cells[1], CELL, "%s", swedish ? "enhet" : "unit");
+            snprintf(cells[2], CELL, "%s", swedish ? "\xC3\xA5r" : "year");
             for (size_t s = 0, c = 3; s < nscen; s++) {
                 snprintf(cells[c++], CELL, "%s", titles[s]);
                 if (s > 0)
-                    snprintf(cells[c++], CELL, "change");
+                    snprintf(cells[c++], CELL, "%s",
+                             swedish ? "f\xC3\xB6r\xC3\xA4ndring" : "change");
             }
             for (size_t k = 0; k < nkeys; k++) {
                 const var_desc *d = &var_table[keys[k]];
@@ -393,7 +394,7 @@ int cmd_compare(int argc, char **argv)
                     char (*row)[CELL] = &cells[(1 + k * nyears + y) * cols];
                     if (y == 0) {
                         snprintf(row[0], CELL, "%.60s", cli_label(d, swedish));
-                        snprintf(row[1], CELL, "%.60s", var_display_unit(d));
+                        var_unit_text(var_display_unit(d), swedish, row[1], 61);
                     }
                     snprintf(row[2], CELL, "%g", years[y]);
                     double v0 = var_display(d, vals[k * nyears + y]);

@@ -29,7 +29,8 @@ static const char usage[] =
     "               which direction is better, and whether Monte Carlo draws the\n"
     "               input (uncertain, dist, unc_lo, unc_hi)\n"
     "  --lang L     text: also each variable's label in English (en) or Swedish\n"
-    "               (sv), as the window shows it\n";
+    "               (sv), as the window shows it; with sv the descriptions are\n"
+    "               in Swedish too\n";
 
 enum { O_FORMAT, O_LANG };
 static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}, [O_LANG] = {"lang", 0, 1}};
@@ -135,8 +136,8 @@ static void list_text(const unsigned char *want, int lang)
             putchar('\n');
             if (lang >= 0)
                 printf("      %s\n", cli_label(d, lang));
-            if (d->desc != NULL && d->desc[0] != '\0')
-                printf("      %s\n", d->desc);
+            if (cli_desc(d, lang == 1)[0] != '\0')
+                printf("      %s\n", cli_desc(d, lang == 1));
             if (d->source != NULL && d->source[0] != '\0')
                 printf("      source: %s\n", d->source);
             if (d->kind == VAR_LEVER)

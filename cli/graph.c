@@ -29,7 +29,7 @@ static const char usage[] =
     "                     production, firms, innovation, energy, inclusion,\n"
     "                     budget, levers, calib) and the arrows among them\n"
     "  --loops            the feedback loops, named as in docs/model.md\n"
-    "                     (B1 to B9, R1 to R4) where they are named there\n"
+    "                     (B1 to B12, R1 to R4) where they are named there\n"
     "  --loop NAME        one loop, by its name or code (\"B1\")\n"
     "  --format F         text (default with a selection) or dot; a DOT diagram\n"
     "                     shows at most 40 variables and says how many it leaves out\n"

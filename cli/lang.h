@@ -12,4 +12,7 @@ int cli_lang(const char *cmd, const char *text, int *swedish);
 /* The row's label in that language, or its name when it has none. */
 const char *cli_label(const var_desc *d, int swedish);
 
+/* The row's one-sentence description in that language ("" for none). */
+const char *cli_desc(const var_desc *d, int swedish);
+
 #endif

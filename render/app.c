@@ -555,6 +555,13 @@ const char *app_label(const app *a, int var)
     return s && *s ? s : d->name;
 }
 
+const char *app_desc(const app *a, int var)
+{
+    const var_desc *d = &var_table[var];
+    const char *s = a->swedish && d->desc_sv && *d->desc_sv ? d->desc_sv : d->desc;
+    return s ? s : "";
+}
+
 const char *app_unit(const app *a, int var)
 {
     const char *u = a->swedish ? a->unit_sv[var] : var_display_unit(&var_table[var]);

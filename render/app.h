@@ -278,6 +278,9 @@ double app_value_at(const run_result *r, int var, double year);
 /* The label of var in the current language. */
 const char *app_label(const app *a, int var);
 
+/* The one-sentence description of var in the current language ("" for none). */
+const char *app_desc(const app *a, int var);
+
 /* The display unit of variable var in the app's language ("" for none). */
 const char *app_unit(const app *a, int var);
 

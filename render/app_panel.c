@@ -123,8 +123,8 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
     ui_draw_rect(ctx, ui_rect_make(x, y, w, 1), ctx->colors[UI_COL_HEADER]);
     y += pad;
     int iw = w - 2 * pad, ix = x + pad;
-    if (d->desc && *d->desc)
-        y += ui_draw_wrapped(ctx, UI_FONT_SMALL, d->desc, ix, y, iw, text) + gap;
+    if (*app_desc(a, var))
+        y += ui_draw_wrapped(ctx, UI_FONT_SMALL, app_desc(a, var), ix, y, iw, text) + gap;
     char line[1024], lo[64], hi[64];
     fmt_value(lo, sizeof lo, var_display(d, d->min), a->swedish);
     fmt_value(hi, sizeof hi, var_display(d, d->max), a->swedish);
@@ -217,7 +217,7 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
                     (lc & UI_HOVER) ? ctx->colors[UI_COL_ACCENT] : text);
     if ((lc & UI_HOVER) && !(lc & UI_ACTIVE)) {
         char tip[1400];
-        snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), d->desc ? d->desc : "",
+        snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), app_desc(a, var),
                  str_get(STR_DETAIL_SOURCE, a->swedish), d->source ? d->source : "");
         /* Beside the lever panel, not over the lever, its detail view or
          * the next levers. */

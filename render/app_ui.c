@@ -469,7 +469,7 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
                      str_get(STR_OF_BASELINE, sv), b2);
         }
         snprintf(tip, sizeof tip, "%s (%s)\n%s\n%s: %.0f %s, %.0f %s\n%s %.0f: %s%s%s%s%s",
-                 app_label(a, var), app_unit(a, var), d->desc ? d->desc : "",
+                 app_label(a, var), app_unit(a, var), app_desc(a, var),
                  str_get(STR_BASELINE, sv), y_mid, fmt_value(b1, sizeof b1, b30, sv), y_end, b2,
                  str_get(STR_VS_BASELINE, sv), y_end, abs_s, tip_unit, rel_s,
                  kc.sign == 0 ? "\n" : "", kc.sign == 0 ? str_get(STR_NOT_SIGNIFICANT, sv) : "");

@@ -1,6 +1,7 @@
-# e2e_lang.sh: compare, attribute and list label their indicators in Swedish under
-# --lang sv (the model table's label_sv), in English by default, and refuse
-# another language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
+# e2e_lang.sh: compare (its column headers and units too), attribute and list
+# label their indicators in Swedish under --lang sv (the model table's
+# label_sv; list also its desc_sv), in English by default, and refuse another
+# language with exit 2. Usage: bash e2e_lang.sh PATH_TO_transim SOURCE_DIR
 set -u
 T=$1
 SRC=$2
@@ -13,8 +14,13 @@ fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
     || fail "compare --lang sv failed"
 grep -q '^Befolkning ' "$W/sv.txt" || fail "compare --lang sv lacks 'Befolkning'"
 grep -q '^Population ' "$W/sv.txt" && fail "compare --lang sv still says 'Population'"
+head -n 1 "$W/sv.txt" | grep -q '^indikator  *enhet  *år .*förändring$' \
+    || fail "compare --lang sv lacks Swedish column headers: $(head -n 1 "$W/sv.txt")"
+grep -q ' tusen ' "$W/sv.txt" || fail "compare --lang sv lacks Swedish units (tusen)"
 "$T" compare baseline "$SRC/scenarios/p1_jobs_of_the_future.ini" >"$W/en.txt" || fail "compare failed"
 grep -q '^Population ' "$W/en.txt" || fail "compare without --lang lacks 'Population'"
+head -n 1 "$W/en.txt" | grep -q '^indicator  *unit  *year .*change$' \
+    || fail "compare lacks English column headers: $(head -n 1 "$W/en.txt")"
 "$T" compare baseline --lang de >/dev/null 2>&1; [ $? -eq 2 ] || fail "compare --lang de does not exit 2"
 
 "$T" attribute "$SRC/scenarios/teaching/challenge4_young.ini" --vars working_age_pop --lang sv \
@@ -26,6 +32,11 @@ grep -q '^Befolkning 20-64 år (working_age_pop' "$W/attr.txt" \
 
 "$T" list indicators --lang sv >"$W/list.txt" || fail "list --lang sv failed"
 grep -q '^      Befolkning$' "$W/list.txt" || fail "list --lang sv lacks the label 'Befolkning'"
+grep -q '^      Regionens invånare$' "$W/list.txt" \
+    || fail "list --lang sv lacks the Swedish description of population"
+grep -q '^      Residents of the region$' "$W/list.txt" && fail "list --lang sv shows the English description"
+"$T" list indicators | grep -q '^      Residents of the region$' \
+    || fail "list without --lang lacks the English description"
 "$T" list indicators --lang en | grep -q '^      Population$' || fail "list --lang en lacks 'Population'"
 "$T" list indicators | grep -q '^      Population$' && fail "list without --lang shows labels"
 "$T" list --lang fi >/dev/null 2>&1; [ $? -eq 2 ] || fail "list --lang fi does not exit 2"

@@ -1,9 +1,10 @@
 /* test_model_table.c: the model table is complete: every row has a unique
- * snake_case name, a unit, labels in English and Swedish, a description, an
- * equation and a source; every name in a row's inputs exists; every
- * estimated assumption and parameter has an uncertainty range holding its
- * value; levers have ranges, costs and tags; each stock's row holds its 2020
- * value at the central parameters; 8 to 12 key indicators. */
+ * snake_case name, a unit, labels in English and Swedish, a description in
+ * English and one in Swedish, an equation and a source; every name in a
+ * row's inputs exists; every estimated assumption and parameter has an
+ * uncertainty range holding its value; levers have ranges, costs and tags;
+ * each stock's row holds its 2020 value at the central parameters; 8 to 12
+ * key indicators. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -44,6 +45,23 @@ static void test_every_row_is_named_labelled_and_sourced(void **st)
             if (strcmp(var_table[j].name, d->name) == 0)
                 fail_msg("'%s' is named twice", d->name);
     }
+}
+
+/* A class in Swedish reads desc_sv wherever the window, `list --lang sv` and
+ * the Swedish reference show a description: every row has one, and it is not
+ * the English text copied over. */
+static void test_every_row_has_a_swedish_description(void **st)
+{
+    (void)st;
+    int missing = 0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (!nonempty(d->desc_sv) || (d->desc != NULL && strcmp(d->desc, d->desc_sv) == 0)) {
+            print_message("'%s' has no Swedish description (.desc_sv)\n", d->name);
+            missing++;
+        }
+    }
+    assert_int_equal(missing, 0);
 }
 
 /* 1 when token names a variable or one of the groups the budget rows use. */
@@ -190,6 +208,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_row_is_named_labelled_and_sourced),
+        cmocka_unit_test(test_every_row_has_a_swedish_description),
         cmocka_unit_test(test_every_input_names_a_variable),
         cmocka_unit_test(test_stocks_and_flows_list_their_inputs),
         cmocka_unit_test(test_estimates_have_a_range_holding_their_value),

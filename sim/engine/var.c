@@ -1,6 +1,7 @@
 /* var.c: the model table expanded from sim/model/model.def, and look-ups on it. */
 #include "sim/engine/var.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -220,4 +221,48 @@ double var_display(const var_desc *d, double value)
 const char *var_display_unit(const var_desc *d)
 {
     return d->display_unit != NULL ? d->display_unit : d->unit;
+}
+
+/* English words of the model's units and their Swedish equivalents. */
+static const char *const unit_words[][2] = {
+    {"yr", "\xC3\xA5r"},           {"persons", "personer"},   {"person", "person"},
+    {"thousand", "tusen"},            {"jobs", "jobb"},          {"job", "jobb"},
+    {"firms", "f\xC3\xB6retag"},   {"firm", "f\xC3\xB6retag"}, {"places", "platser"},
+    {"participants", "deltagare"},    {"projects", "projekt"},   {"SMEs", "SMF"},
+    {"of", "av"},                     {"GRP", "BRP"},            {"bn", "mdr"},
+};
+
+char *var_unit_text(const char *unit, int swedish, char *buf, size_t n)
+{
+    if (n == 0)
+        return buf;
+    buf[0] = '\0';
+    if (unit == NULL)
+        return buf;
+    if (!swedish) {
+        snprintf(buf, n, "%s", unit);
+        return buf;
+    }
+    size_t used = 0;
+    for (const char *p = unit; *p && used + 1 < n;) {
+        size_t len = 0;
+        while (isalpha((unsigned char)p[len]))
+            len++;
+        const char *out = p;
+        size_t out_len = len ? len : 1;
+        for (size_t i = 0; len && i < sizeof unit_words / sizeof *unit_words; i++) {
+            if (strlen(unit_words[i][0]) == len && strncmp(p, unit_words[i][0], len) == 0) {
+                out = unit_words[i][1];
+                out_len = strlen(out);
+                break;
+            }
+        }
+        if (used + out_len >= n)
+            break;
+        memcpy(buf + used, out, out_len);
+        used += out_len;
+        p += len ? len : 1;
+    }
+    buf[used] = '\0';
+    return buf;
 }

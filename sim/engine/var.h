@@ -73,13 +73,18 @@ typedef struct var_desc {
     const char *label_en;  /* short English label for graphs and sliders */
     const char *label_sv;  /* short Swedish label */
     const char *desc;      /* one English sentence: what it is */
+    const char *desc_sv;   /* the same in Swedish, in the words a class in the region uses */
     const char *eq;        /* the equation in words or as a formula */
     const char *inputs;    /* comma-separated names the equation reads ("" for inputs) */
     const char *polarity;  /* the sign of each entry of inputs, in order: '+' when the
-                              row rises with that input, '-' when it falls, '?' when
-                              neither holds everywhere; commas and spaces are ignored.
-                              NULL = not declared (every edge '?'). Checked by
+                              row rises with that input, '-' when it falls (in every
+                              state, at the table's values of the parameters whose sign
+                              sets a link's direction); '?' when the sign depends on the
+                              state (polarity_why says why); '.' not yet declared; commas
+                              and spaces are ignored. NULL = every entry '.'. Checked by
                               tests/test_polarity.c against perturbations */
+    const char *polarity_why; /* for each '?' in polarity: which entry and what state
+                                 turns its sign (NULL when there is none) */
     const char *source;    /* source tags such as "[S19]", or "[est]" */
     double value;          /* levers: baseline value; assumptions/params: central value;
                               stocks: initial value when not derived by model_init */
@@ -219,5 +224,12 @@ char *var_tags_format(unsigned mask, int themes, const char *sep, char *buf, siz
 /* The value multiplied by display_scale, and the display unit. */
 double var_display(const var_desc *d, double value);
 const char *var_display_unit(const var_desc *d);
+
+/* A unit of the model table in Swedish: each English word ("yr", "persons",
+ * "thousand", "of GRP"...) is replaced by its Swedish one, symbols and SI
+ * units are kept ("MSEK/yr" -> "MSEK/år"). Writes into buf (always
+ * NUL-terminated when n > 0) and returns buf; with swedish = 0 copies unit.
+ * The window, `compare --lang sv` and the Swedish reference show units so. */
+char *var_unit_text(const char *unit, int swedish, char *buf, size_t n);
 
 #endif

@@ -33,7 +33,7 @@ typedef struct field {
     int is_bool; /* a number written as true/false in JSON */
 } field;
 
-#define NFIELDS 29
+#define NFIELDS 30
 
 /* The fields of row d, in the order of the CSV header. */
 static size_t row_fields(const var_desc *d, field *fl, char *tags, char *themes, size_t ntags)
@@ -73,6 +73,7 @@ static size_t row_fields(const var_desc *d, field *fl, char *tags, char *themes,
     TEXT("dist", draws ? dist_name(d->dist) : NULL);
     NUM("unc_lo", draws, d->unc_lo);
     NUM("unc_hi", draws, d->unc_hi);
+    TEXT("description_sv", d->desc_sv);
 #undef TEXT
 #undef NUM
 #undef BOOL

@@ -6,7 +6,7 @@
  * (sim/engine/var.h): name, kind, unit, English and Swedish labels, display
  * scale and unit, the key-indicator flag, which direction is better, whether
  * Monte Carlo draws it (and from what), range, lever cost and tags,
- * description, source and, for levers, the evidence on cost-effectiveness.
+ * description in English and Swedish, source and, for levers, the evidence on cost-effectiveness.
  * The CSV and the JSON carry the same fields under the same names. */
 #ifndef SIM_COLUMNS_H
 #define SIM_COLUMNS_H

@@ -11,7 +11,11 @@
 
 /* The loops docs/model.md names, each as waypoints the loop passes in order;
  * graph_loops completes them by shortest paths. The letter says the sign
- * that tests/test_polarity.c expects: B balancing, R reinforcing. */
+ * that tests/test_polarity.c expects: B balancing, R reinforcing; each code
+ * names one loop. Word of mouth and saturation are drawn on the diffusion
+ * of energy efficiency, whose adopters and pool are separate stocks: in the
+ * digital and innovation diffusions one stock is both, and its sign on
+ * adoption changes as the pool empties. */
 typedef struct named_loop {
     const char *name;      /* code and English name, as docs/model.md has it */
     const char *name_sv;   /* code and Swedish name */
@@ -35,12 +39,14 @@ static const named_loop named_loops[] = {
                                 "vacancies_med, hires_med, employed_med, unemployed_med, "
                                 "unemployment_rate"},
     {"R2 Word of mouth", "R2 Mun-till-mun",
-     "digital_adopters, digital_adoption"},
+     "efficiency_saved, efficiency_adoption"},
+    {"B4 Saturation", "B4 Mättnad",
+     "efficiency_potential, efficiency_adoption"},
     {"R3 Innovation and growth", "R3 Innovation och tillväxt",
      "innovation_active, competitiveness, mfg_output, grp, "
                                  "rd_spending, knowledge_stock, innovation_p_eff, "
                                  "innovation_adoption"},
-    {"R4 Starts and unemployment", "R4 Nya företag och arbetslöshet",
+    {"B12 Starts and unemployment", "B12 Nya företag och arbetslöshet",
      "unemployment_rate, start_conditions, firm_starts, "
                                    "firms_young, new_firm_jobs, service_jobs, "
                                    "labour_demand_low, vacancies_low, hires_low, employed_low, "
@@ -50,7 +56,7 @@ static const named_loop named_loops[] = {
                            "abatement_pipe_3, abatement_done"},
     {"B8 Grid", "B8 Elnätet",
      "grid_capacity, grid_expansion"},
-    {"B9 Cost of transition", "B9 Omställningens kostnad",
+    {"R4 Cost squeeze", "R4 Kostnadspress",
      "industry_cost_burden, industry_cost_change, industry_cost_seen, "
                               "competitiveness, mfg_output, mfg_gva"},
 };
@@ -71,18 +77,19 @@ static void collect_one(int var, void *vctx)
     c->g->nedges++;
 }
 
-/* The sign of the k-th entry in a polarity string, '?' when absent. */
+/* The sign of the k-th entry in a polarity string: '+', '-', '?' (depends on
+ * the state), or '.' when not declared. */
 static char pol_at(const char *pol, int k)
 {
     if (pol == NULL)
-        return '?';
+        return '.';
     for (; *pol; pol++) {
         if (*pol == ',' || *pol == ' ')
             continue;
         if (k-- == 0)
-            return *pol == '+' || *pol == '-' ? *pol : '?';
+            return *pol == '+' || *pol == '-' || *pol == '?' ? *pol : '.';
     }
-    return '?';
+    return '.';
 }
 
 /* Calls doc_input_each for each entry of d's inputs with the entry's sign. */

@@ -19,7 +19,8 @@
 /* One edge: from is read by the equation of to. */
 typedef struct graph_edge {
     int from, to; /* V_ indices */
-    char pol;     /* '+' to rises with from, '-' falls, '?' not declared */
+    char pol;     /* '+' to rises with from, '-' falls, '?' depends on the state,
+                     '.' not declared */
 } graph_edge;
 
 /* The whole graph, in compressed rows both ways. */

@@ -695,13 +695,14 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
         snprintf(fit, sizeof fit, "%s %.0f %%", str_get(STR_ZOOM_LIMITED, a->swedish), 100.0 * a->zoom_fit);
     char run_ms[32], band_ms[32];
     ms_text(run_ms, sizeof run_ms, a->run_ms, 2, a->swedish);
-    ms_text(band_ms, sizeof band_ms, a->band_ms, 1, a->swedish);
+    ms_text(band_ms, sizeof band_ms, a->band_ms, 0, a->swedish);
     if (fit[0])
         snprintf(right, sizeof right, "%s \xC2\xB7 %s %s", fit, str_get(STR_RUN, a->swedish), run_ms);
     else if (a->bands)
-        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s %d \xC3\x97 %s",
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s: %d %s, %s",
                  MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), run_ms,
-                 str_get(STR_UNCERTAINTY, a->swedish), a->band_n, band_ms);
+                 str_get(STR_UNCERTAINTY, a->swedish), a->band_n, str_get(STR_DRAWS, a->swedish),
+                 band_ms);
     else
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s", MODEL_NAME, MODEL_VERSION,
                  str_get(STR_RUN, a->swedish), run_ms);

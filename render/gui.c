@@ -58,6 +58,7 @@ struct gui {
     int drawn;            /* render() calls since the last present that drew something */
     SDL_Event deferred;   /* a mouse button waiting for the keys queued before it */
     int has_deferred;     /* 1 when deferred holds one */
+    Uint32 wake_event;    /* event type a bands worker pushes when draws are in, 0 none */
 };
 
 app *gui_app(gui *g)
@@ -119,6 +120,16 @@ static int clipboard_set(void *user, const char *text)
 {
     (void)user;
     return SDL_SetClipboardText(text) == 0 ? 0 : -1;
+}
+
+/* Wakes the window's loop to draw new band draws (on a worker thread). */
+static void bands_wake(void *user)
+{
+    const gui *g = user;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = g->wake_event;
+    SDL_PushEvent(&e);
 }
 
 /* 1 when the current GL context of renderer r is Mesa's software
@@ -252,6 +263,12 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         snprintf(msg, n, "cannot run the baseline: %s", sim_error_format(&err, e, sizeof e));
         gui_destroy(g);
         return NULL;
+    }
+    Uint32 wake = SDL_RegisterEvents(1);
+    if (wake != (Uint32)-1) {
+        g->wake_event = wake;
+        g->app->band_notify = bands_wake;
+        g->app->band_notify_user = g;
     }
     ui_init(g->ui, draw_text_width, draw_text_height, g->draw);
     g->ui->clipboard.get = clipboard_get;

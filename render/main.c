@@ -311,6 +311,10 @@ int main(int argc, char **argv)
                     frames);
         int start = -1;
         for (int f = 0; f < frames; f++) {
+            /* The drag begins on settled bands, as when a user has looked
+             * at them before moving a lever. */
+            if (opts.profile && bands && start < 0 && f > 0)
+                app_bands_wait(a);
             if (opts.profile)
                 script_drag(g, f, frames, &start);
             gui_frame(g);
@@ -319,6 +323,10 @@ int main(int argc, char **argv)
                        (double)(SDL_GetPerformanceCounter() - t_start) * 1000.0 /
                            (double)SDL_GetPerformanceFrequency());
         }
+        /* A screenshot shows the bands whole, whatever the workers did
+         * in the frames before. */
+        if (shot && bands && app_bands_wait(a) == SIM_OK)
+            gui_frame(g);
         if (shot && !gui_screenshot(g, shot, ui_rect_make(0, 0, 0, 0), msg, sizeof msg)) {
             fprintf(stderr, "transim-gui: %s\n", msg);
             status = 1;
@@ -346,8 +354,9 @@ int main(int argc, char **argv)
         printf("renderer %s: build median %.2f ms (p95 %.2f), draw %.2f (%.2f), present %.2f (%.2f)\n",
                gui_renderer_name(g), pm[0], pp[0], pm[1], pp[1], pm[2], pp[2]);
         if (bands)
-            printf("uncertainty bands: %d draws, the last batch of %d in %.2f ms\n", a->band_n,
-                   APP_BAND_SAMPLES, a->band_ms);
+            printf("uncertainty bands: %d draws on %u worker threads, %.1f ms after the last "
+                   "change; bands redrawn from new draws %ld times\n",
+                   a->band_n, app_bands_threads(a), a->band_ms, a->band_takes);
     }
     gui_destroy(g);
     return status;

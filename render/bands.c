@@ -119,8 +119,6 @@ static int file_draw(bands *b, const double *vals, long gen, int i)
     int before = b->ready;
     while (b->ready < j->draws && b->filed[b->ready])
         b->ready++;
-    if (b->ready == j->draws && before < j->draws)
-        SDL_CondBroadcast(b->done);
     if (b->ready == before)
         return 0;
     if (b->ready == j->draws)
@@ -155,6 +153,9 @@ static int worker_main(void *arg)
             fn(user);
             SDL_LockMutex(b->mu);
         }
+        /* After the notifier: a waiter sees its last call done. */
+        if (b->gen == gen && b->ready == b->job->draws)
+            SDL_CondBroadcast(b->done);
     }
     SDL_UnlockMutex(b->mu);
     return 0;

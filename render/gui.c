@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -277,7 +278,10 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
         for (int i = 0; i < GUI_PHASES; i++)
             g->phase[i] = malloc(PROFILE_MAX * sizeof *g->phase[i]);
-        if (!g->samples || !g->phase[0] || !g->phase[1] || !g->phase[2]) {
+        int ok = g->samples != NULL;
+        for (int i = 0; i < GUI_PHASES; i++)
+            ok &= g->phase[i] != NULL;
+        if (!ok) {
             snprintf(msg, n, "out of memory");
             gui_destroy(g);
             return NULL;
@@ -642,9 +646,19 @@ static void share_link(gui *g)
     app_status(g->app, 0, str_get(STR_SHARED_FMT, g->app->swedish), strlen(link));
 }
 
+/* The CPU time of the calling thread, ms. */
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
+    double cpu_in = g->samples ? thread_cpu_ms() : 0;
     g->phase_ms[0] = g->phase_ms[1] = g->phase_ms[2] = 0;
     int input = poll_events(g);
     if (g->app->want_quit)
@@ -678,6 +692,7 @@ int gui_frame(gui *g)
     Uint64 t_out = SDL_GetPerformanceCounter();
     double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
     g->phase_ms[2] = (double)(t_out - t_p) * f;
+    g->phase_ms[GUI_PHASE_CPU] = g->samples ? thread_cpu_ms() - cpu_in : 0;
     recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
         for (int i = 0; i < GUI_PHASES; i++)

@@ -353,6 +353,8 @@ int main(int argc, char **argv)
         gui_profile_phases(g, pm, pp);
         printf("renderer %s: build median %.2f ms (p95 %.2f), draw %.2f (%.2f), present %.2f (%.2f)\n",
                gui_renderer_name(g), pm[0], pp[0], pm[1], pp[1], pm[2], pp[2]);
+        printf("window thread CPU a frame: median %.2f ms, 95th percentile %.2f ms\n",
+               pm[GUI_PHASE_CPU], pp[GUI_PHASE_CPU]);
         if (bands)
             printf("uncertainty bands: %d draws on %u worker threads, %.1f ms after the last "
                    "change; bands redrawn from new draws %ld times\n",

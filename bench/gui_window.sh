@@ -36,34 +36,34 @@ for f in p1_jobs_of_the_future p2_innovation_diffusion p3_entrepreneurship p4_cl
   [ -f "scenarios/$f.ini" ] && cmp+=(--compare "scenarios/$f.ini")
 done
 
-# One run; prints "median p95 first renderer cpu_median cpu_p95". The
+# One run; prints "median p95 first renderer cpu_median cpu_p95 first_cpu". The
 # arguments before "--" are the environment, after it more options.
 one() {
   local envs=() out
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   out=$(env "${envs[@]}" "$gui" --window --profile --frames 300 --size 1920x1080 --uncertainty "$@" 2>/dev/null) || return 1
-  awk '/^first frame/ { first = $5 }
+  awk '/^first frame/ { first = $5; fcpu = $9; sub("[(]", "", fcpu) }
        /^input-to-frame/ { for (i = 1; i <= NF; i++) { if ($i == "median") med = $(i + 1); if ($i == "percentile") p95 = $(i + 1) } }
        /^renderer/ { ren = $2; sub(":", "", ren) }
        /^window thread CPU/ { for (i = 1; i <= NF; i++) { if ($i == "median") cm = $(i + 1); if ($i == "percentile") cp = $(i + 1) } }
-       END { printf "%s %s %s %s %s %s\n", med, p95, first, ren, cm, cp }' <<<"$out"
+       END { printf "%s %s %s %s %s %s %s\n", med, p95, first, ren, cm, cp, fcpu }' <<<"$out"
 }
 
 report() {
   local label=$1; shift
-  local meds=() p95s=() firsts=() cms=() cps=() ren=""
+  local meds=() p95s=() firsts=() cms=() cps=() fcs=() ren=""
   for r in $(seq "$runs"); do
-    read -r med p95 first ren cm cp < <(one "$@") || { echo "$label: run $r failed"; continue; }
-    printf '%s run %d: median %s ms, p95 %s ms, first frame %s ms; window thread CPU a frame median %s ms, p95 %s ms (renderer %s)\n' \
-      "$label" "$r" "$med" "$p95" "$first" "$cm" "$cp" "$ren"
-    meds+=("$med"); p95s+=("$p95"); firsts+=("$first"); cms+=("$cm"); cps+=("$cp")
+    read -r med p95 first ren cm cp fc < <(one "$@") || { echo "$label: run $r failed"; continue; }
+    printf '%s run %d: median %s ms, p95 %s ms, first frame %s ms (%s ms CPU); window thread CPU a frame median %s ms, p95 %s ms (renderer %s)\n' \
+      "$label" "$r" "$med" "$p95" "$first" "$fc" "$cm" "$cp" "$ren"
+    meds+=("$med"); p95s+=("$p95"); firsts+=("$first"); cms+=("$cm"); cps+=("$cp"); fcs+=("$fc")
   done
   range() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%s (%s-%s)", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
   [ ${#meds[@]} -gt 0 ] || return 0
-  printf '%s, %d runs, middle run (range): median %s ms, p95 %s ms, first frame %s ms; CPU a frame median %s ms, p95 %s ms\n' "$label" \
+  printf '%s, %d runs, middle run (range): median %s ms, p95 %s ms, first frame %s ms (CPU %s ms); CPU a frame median %s ms, p95 %s ms\n' "$label" \
     "${#meds[@]}" "$(range "${meds[@]}")" "$(range "${p95s[@]}")" "$(range "${firsts[@]}")" \
-    "$(range "${cms[@]}")" "$(range "${cps[@]}")"
+    "$(range "${fcs[@]}")" "$(range "${cms[@]}")" "$(range "${cps[@]}")"
 }
 
 echo "transim-gui: scripted drag of 300 frames at 1920x1080, bands on (load: $(cut -d' ' -f1-3 /proc/loadavg))"

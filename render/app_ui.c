@@ -650,9 +650,12 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     if (app_band(a, g, &lo, &hi)) {
         spec.series[0].lo = lo;
         spec.series[0].hi = hi;
-        /* The draw count says how much the band can be trusted. */
-        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s", str_get(STR_BAND, a->swedish),
-                 a->band_n, str_get(STR_DRAWS, a->swedish));
+        /* The draw count says how much the band can be trusted; an
+         * ellipsis, that it is the last position's band moving with the
+         * line until the new draws are in. */
+        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s%s", str_get(STR_BAND, a->swedish),
+                 a->band_n, str_get(STR_DRAWS, a->swedish),
+                 a->band_from != a->band_job ? " \xE2\x80\xA6" : "");
         spec.band_label = a->band_label;
     }
     series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,

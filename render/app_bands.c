@@ -188,7 +188,7 @@ sim_status app_update_bands(app *a)
      * APP_BAND_STEP more, and when all are. */
     int fresh = gen == a->band_job && a->band_from != gen && ready >= APP_BAND_SAMPLES;
     int more = gen == a->band_job && a->band_from == gen && ready > a->band_ready &&
-               (ready >= a->band_ready + APP_BAND_STEP || ready == APP_BAND_MAX);
+               (ready / APP_BAND_STEP > a->band_ready / APP_BAND_STEP || ready == APP_BAND_MAX);
     if (fresh || more)
         take_draws(a, ready);
     place(a);

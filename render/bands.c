@@ -52,6 +52,19 @@ struct bands {
     bands_worker self; /* the calling thread's, without workers */
 };
 
+/* The lock, where there is one (none without thread support). */
+static void lock(bands *b)
+{
+    if (b->mu)
+        SDL_LockMutex(b->mu);
+}
+
+static void unlock(bands *b)
+{
+    if (b->mu)
+        SDL_UnlockMutex(b->mu);
+}
+
 static int worker_init(bands_worker *w, bands *b)
 {
     memset(w, 0, sizeof *w);
@@ -166,14 +179,18 @@ bands *bands_create(unsigned threads)
     bands *b = calloc(1, sizeof *b);
     if (!b)
         return NULL;
-    b->mu = SDL_CreateMutex();
-    b->work = SDL_CreateCond();
-    b->done = SDL_CreateCond();
     b->job = malloc(sizeof *b->job);
-    if (!b->mu || !b->work || !b->done || !b->job || !worker_init(&b->self, b)) {
+    if (!b->job || !worker_init(&b->self, b)) {
         bands_destroy(b);
         return NULL;
     }
+    /* An SDL without threads (the web build) has no condition variables
+     * either: then the caller steps the draws. */
+    b->mu = SDL_CreateMutex();
+    b->work = SDL_CreateCond();
+    b->done = SDL_CreateCond();
+    if (!b->mu || !b->work || !b->done)
+        threads = 0;
     if (threads > BANDS_THREADS_MAX)
         threads = BANDS_THREADS_MAX;
     for (unsigned t = 0; t < threads; t++) {
@@ -196,7 +213,7 @@ void bands_destroy(bands *b)
 {
     if (!b)
         return;
-    if (b->mu) {
+    if (b->nthreads > 0) {
         SDL_LockMutex(b->mu);
         b->quit = 1;
         SDL_CondBroadcast(b->work);
@@ -226,10 +243,10 @@ unsigned bands_threads(const bands *b)
 
 void bands_set_notify(bands *b, bands_notify fn, void *user)
 {
-    SDL_LockMutex(b->mu);
+    lock(b);
     b->notify = fn;
     b->notify_user = user;
-    SDL_UnlockMutex(b->mu);
+    unlock(b);
 }
 
 long bands_post(bands *b, const bands_job *job)
@@ -239,7 +256,7 @@ long bands_post(bands *b, const bands_job *job)
         return 0;
     size_t need = (size_t)job->draws * (size_t)job->nout * job->rows;
     long gen = 0;
-    SDL_LockMutex(b->mu);
+    lock(b);
     if (need > b->cap) {
         double *v = realloc(b->values, need * sizeof *v);
         if (!v)
@@ -256,9 +273,10 @@ long bands_post(bands *b, const bands_job *job)
     gen = ++b->gen;
     b->next = 0;
     b->ready = 0;
-    SDL_CondBroadcast(b->work);
+    if (b->work)
+        SDL_CondBroadcast(b->work);
 out:
-    SDL_UnlockMutex(b->mu);
+    unlock(b);
     return gen;
 }
 
@@ -295,10 +313,10 @@ void bands_wait(bands *b)
 
 long bands_ready(bands *b, int *ready)
 {
-    SDL_LockMutex(b->mu);
+    lock(b);
     long gen = b->gen;
     *ready = b->ready;
-    SDL_UnlockMutex(b->mu);
+    unlock(b);
     return gen;
 }
 

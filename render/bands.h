@@ -40,8 +40,9 @@ typedef void (*bands_notify)(void *user);
 /* Creates the draws' runner with `threads` worker threads (0: none; the
  * caller's bands_step runs the draws; more than BANDS_THREADS_MAX are cut
  * to it). When the system cannot start threads there are none. The workers
- * run at a low priority, so that the window's thread gets a core when it
- * wants one. NULL when out of memory. */
+ * run at a lower priority (niceness 5 more on Linux), so that the window's
+ * thread gets the larger share of a core it shares with one. NULL when out
+ * of memory. */
 bands *bands_create(unsigned threads);
 
 /* Stops the workers (each finishes the run in hand) and frees everything.

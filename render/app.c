@@ -104,8 +104,9 @@ app *app_create(sim_error *err)
     run_result_init(&a->base);
     run_result_init(&a->cur);
     run_result_init(&a->scratch);
-    run_result_init(&a->band_run);
     a->band_stamp = -1;
+    a->band_posted = -1;
+    a->band_threads = 2;
     a->why_var = -1;
     a->why_stamp = -1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
@@ -143,13 +144,9 @@ void app_destroy(app *a)
     run_result_release(&a->base);
     run_result_release(&a->cur);
     run_result_release(&a->scratch);
-    run_result_release(&a->band_run);
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_release(&a->compare[i].res);
-    free(a->band);
-    free(a->band_draws);
-    if (a->rng)
-        gsl_rng_free(a->rng);
+    app_bands_release(a);
     free(a->undo);
     free(a->redo);
     free(a);

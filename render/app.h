@@ -21,8 +21,10 @@
 #define APP_UNDO_MAX 100   /* undo steps kept */
 #define APP_FILES_MAX 128  /* scenario files listed in a dialog */
 #define APP_GROUPS_MAX 16  /* collapsible groups remembered */
-#define APP_BAND_SAMPLES 24 /* Monte Carlo draws of the bands at each change (one batch) */
-#define APP_BAND_MAX 200    /* draws the bands grow to, a batch a frame, while nothing changes */
+#define APP_BAND_SAMPLES 24 /* draws before a band is first shown; without worker threads,
+                               also the batch run at each change and frame */
+#define APP_BAND_MAX 200    /* draws behind a band once it is complete */
+#define APP_BAND_STEP 25    /* a growing band is redrawn each time this many more are in */
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
 #define APP_WHY_PLAYERS 25  /* levers changed, plus "other inputs", that "why" can attribute to */
 #define APP_WHY_ORDERS 64   /* join orders of a sampled attribution (beyond 12 players) */
@@ -138,20 +140,33 @@ typedef struct app {
     int file_sel, file_scroll;
 
     int bands;             /* 1: the graphs show the scenario's 5-95 % uncertainty band */
-    double *band;          /* per graph: band_rows lows, then band_rows highs (NULL until used) */
-    double *band_draws;    /* APP_BAND_MAX values per graph and row: the draws so far */
-    int band_tried;        /* draws run for the current bands (some may have failed) */
-    int band_hold;         /* 1 while a mouse button is down (a drag): the bands do not grow */
+    unsigned band_threads; /* worker threads of the draws, set before the bands are first
+                              on (app_create: the cores, at most 2 used well); 0: the
+                              draws run in app_update_bands, a batch a frame */
+    struct bands *band_work; /* the draws' runner (render/bands.h), NULL until used */
+    void (*band_notify)(void *); /* called on a worker thread when draws are ready (the
+                              window wakes up to draw them), or NULL; set before first use */
+    void *band_notify_user;
+    double *band;          /* per graph: band_rows lows, then band_rows highs, around cur */
+    double *band_dev;      /* the same as offsets from the run they were computed around */
+    double *band_line;     /* per graph: that run's values (the posted job's scenario) */
+    double *band_x;        /* scratch: one row's draws */
     size_t band_rows;      /* rows the band buffers hold */
     int band_ok[APP_GRAPHS_MAX]; /* 1 when band holds graph g's band for the current run */
-    long band_stamp;       /* runs when the bands were computed (-1: never) */
-    int band_var[APP_GRAPHS_MAX]; /* the variable each graph's band is for */
-    double band_ms;        /* duration of the last band computation, milliseconds */
-    int band_n;            /* draws behind the bands (those that ran), shown in the legend */
+    int band_dev_var[APP_GRAPHS_MAX]; /* the variable of each graph's offsets, -1 none */
+    int band_var[APP_GRAPHS_MAX]; /* the variable each graph's band is for, -1 none */
+    int band_post_var[APP_GRAPHS_MAX]; /* the variables of the posted job */
+    long band_stamp;       /* runs when band was placed around cur (-1: never) */
+    long band_posted;      /* runs when the current job was posted (-1: never) */
+    long band_job;         /* its number (bands_post) */
+    long band_from;        /* the job the offsets come from (0: none) */
+    int band_ready;        /* draws of that job behind the offsets (failed ones too) */
+    int band_hold;         /* 1 while a mouse button is down (a drag) */
+    double band_t0;        /* when the current job was posted, ms (monotonic) */
+    double band_ms;        /* from the post to the draws behind the band, ms */
+    int band_n;            /* draws behind the band (those that ran), shown in the legend */
+    long band_takes;       /* times the band was made from new draws (for --profile) */
     char band_label[96];   /* the bands' legend: range and draw count */
-    gsl_rng *rng;          /* draws of the bands (owned) */
-    scenario band_sc;      /* scratch scenario of one draw */
-    run_result band_run;   /* scratch run of one draw */
 
     int why_var;           /* V_ id the "why" panel explains, -1 none */
     long why_stamp;        /* a->runs when it was computed (-1: never) */
@@ -307,23 +322,41 @@ int app_list_files(app *a, const char *dir);
 void app_status(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Brings the uncertainty bands up to date with the scenario and the graphs'
- * choices when a->bands is on: after a change, a batch of APP_BAND_SAMPLES
- * runs; at each later call while nothing changes, one batch more, up to
- * APP_BAND_MAX (a->band_n says how many are behind the bands). The runs have the uncertain
- * assumptions and parameters (sim/studies/sample.h) drawn with APP_BAND_SEED, the
- * lever settings and any input the user changed kept as they are; the
- * 5 % and 95 % quantiles of each graph's variable at each report year.
- * Does nothing when they are current. SIM_ENOMEM when out of memory; draws
- * whose run fails are left out. */
+ * choices when a->bands is on. After a change it posts a job of
+ * APP_BAND_MAX draws (render/bands.h) to the worker threads, superseding
+ * the last: the uncertain assumptions and parameters (sim/studies/sample.h)
+ * drawn with APP_BAND_SEED, the lever settings and any input the user
+ * changed kept as they are. The band of each graph is the 5 % and 95 %
+ * quantiles of the draws ready so far at each report year, widened where
+ * needed to reach the scenario's own run, so that the line always lies in
+ * its band (on a floor or a ceiling the two can meet). It is kept as
+ * offsets from that run: until the new draws number APP_BAND_SAMPLES, the
+ * last band follows the line as it moves. Without worker threads the draws
+ * run here, a batch of APP_BAND_SAMPLES a call (none while a->band_hold and
+ * a band is shown). a->band_n says how many draws are behind the band.
+ * SIM_ENOMEM when out of memory; draws whose run fails are left out. */
 sim_status app_update_bands(app *a);
 
-/* 1 while the bands are on and still growing towards APP_BAND_MAX draws
- * (the window keeps drawing frames until they are done). */
+/* Blocks until every draw of the current job is in, then updates the
+ * bands (for screenshots and tests). */
+sim_status app_bands_wait(app *a);
+
+/* 1 while the bands need more frames to grow (without worker threads: the
+ * draws run in frames; with them, the notifier wakes the window). */
 int app_bands_growing(const app *a);
+
+/* Worker threads running the draws (0: none, or the bands never on). */
+unsigned app_bands_threads(const app *a);
+
+/* 1 while the current job's draws are not all in. */
+int app_bands_pending(const app *a);
 
 /* Graph g's band as low and high arrays of cur.rows values, or 0 when there
  * is none (bands off, or not computed). */
 int app_band(const app *a, int g, const double **lo, const double **hi);
+
+/* Stops the draws' workers and frees the bands' memory (app_destroy). */
+void app_bands_release(app *a);
 
 /* The "why" of variable var: the Shapley attribution of its change against
  * the baseline in 2030 and the run's last year to the levers the scenario

@@ -650,9 +650,12 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     if (app_band(a, g, &lo, &hi)) {
         spec.series[0].lo = lo;
         spec.series[0].hi = hi;
-        /* The draw count says how much the band can be trusted. */
-        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s", str_get(STR_BAND, a->swedish),
-                 a->band_n, str_get(STR_DRAWS, a->swedish));
+        /* The draw count says how much the band can be trusted; an
+         * ellipsis, that it is the last position's band moving with the
+         * line until the new draws are in. */
+        snprintf(a->band_label, sizeof a->band_label, "%s, %d %s%s", str_get(STR_BAND, a->swedish),
+                 a->band_n, str_get(STR_DRAWS, a->swedish),
+                 a->band_from != a->band_job ? " \xE2\x80\xA6" : "");
         spec.band_label = a->band_label;
     }
     series_of(&spec.series[spec.nseries++], &a->base, var, chart_baseline_grey, 2,
@@ -695,13 +698,14 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
         snprintf(fit, sizeof fit, "%s %.0f %%", str_get(STR_ZOOM_LIMITED, a->swedish), 100.0 * a->zoom_fit);
     char run_ms[32], band_ms[32];
     ms_text(run_ms, sizeof run_ms, a->run_ms, 2, a->swedish);
-    ms_text(band_ms, sizeof band_ms, a->band_ms, 1, a->swedish);
+    ms_text(band_ms, sizeof band_ms, a->band_ms, 0, a->swedish);
     if (fit[0])
         snprintf(right, sizeof right, "%s \xC2\xB7 %s %s", fit, str_get(STR_RUN, a->swedish), run_ms);
     else if (a->bands)
-        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s %d \xC3\x97 %s",
+        snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s \xC2\xB7 %s: %d %s, %s",
                  MODEL_NAME, MODEL_VERSION, str_get(STR_RUN, a->swedish), run_ms,
-                 str_get(STR_UNCERTAINTY, a->swedish), a->band_n, band_ms);
+                 str_get(STR_UNCERTAINTY, a->swedish), a->band_n, str_get(STR_DRAWS, a->swedish),
+                 band_ms);
     else
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s", MODEL_NAME, MODEL_VERSION,
                  str_get(STR_RUN, a->swedish), run_ms);

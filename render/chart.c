@@ -316,7 +316,22 @@ static void draw_series(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
     ui_draw_polyline(ctx, p, n, s->color, ui_px(ctx, s->thickness), s->dashed);
 }
 
-/* The band of s, translucent in its colour. */
+/* The band's colour: the series' at 22 %, mixed with the card beneath
+ * beforehand, so that the band is opaque: the software renderer fills an
+ * opaque triangle in place but a translucent one through a scratch surface
+ * of its bounding box (SDL 2.26), several times the work. */
+static ui_color band_color(const ui_ctx *ctx, ui_color c)
+{
+    ui_color card = ctx->colors[UI_COL_CARD];
+    const int a = 56;
+    c.r = (unsigned char)((c.r * a + card.r * (255 - a) + 127) / 255);
+    c.g = (unsigned char)((c.g * a + card.g * (255 - a) + 127) / 255);
+    c.b = (unsigned char)((c.b * a + card.b * (255 - a) + 127) / 255);
+    c.a = 255;
+    return c;
+}
+
+/* The band of s, in a pale shade of its colour (under the grid). */
 static void draw_band(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
 {
     enum { MAXP = 1024 };
@@ -331,9 +346,7 @@ static void draw_band(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
         lo[n] = (ui_point){x, chart_y_of(g, a)};
         n++;
     }
-    ui_color c = s->color;
-    c.a = 56;
-    ui_draw_band(ctx, up, lo, n, c);
+    ui_draw_band(ctx, up, lo, n, band_color(ctx, s->color));
 }
 
 static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g)
@@ -354,8 +367,7 @@ static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g
             ui_draw_polyline(ctx, line, 2, s->color, ui_px(ctx, s->thickness), s->dashed);
             ui_draw_text_in(ctx, UI_FONT_SMALL, s->label ? s->label : "", tr, -1, ctx->colors[UI_COL_MUTED]);
         } else {
-            ui_color c = spec->series[legend_band_series(spec)].color;
-            c.a = 56;
+            ui_color c = band_color(ctx, spec->series[legend_band_series(spec)].color);
             ui_draw_rect(ctx, ui_rect_make(x, cy - ui_px(ctx, 5), sw, ui_px(ctx, 10)), c);
             ui_draw_text_in(ctx, UI_FONT_SMALL, spec->band_label, tr, -1, ctx->colors[UI_COL_MUTED]);
         }
@@ -448,6 +460,15 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
 
     if (spec->unit && *spec->unit && g.plot.y - r.y >= sh + sh / 2)
         ui_draw_text(ctx, UI_FONT_SMALL, spec->unit, r.x + ui_px(ctx, 8), r.y, muted);
+    ui_rect plot_clip = ui_rect_make(g.plot.x - ui_px(ctx, 4), g.plot.y - ui_px(ctx, 4),
+                                     g.plot.w + ui_px(ctx, 8), g.plot.h + ui_px(ctx, 8));
+    /* Bands first, opaque, with the grid over them; compared scenarios
+     * first, then the baseline, then the scenario on top. */
+    ui_clip_push(ctx, plot_clip);
+    for (int k = spec->nseries - 1; k >= 0; k--)
+        if (spec->series[k].lo && spec->series[k].hi)
+            draw_band(ctx, &g, &spec->series[k]);
+    ui_clip_pop(ctx);
     for (int i = 0; i < g.y.n; i++) {
         double v = g.y.lo + i * g.y.step;
         int y = (int)lroundf(chart_y_of(&g, v));
@@ -474,13 +495,7 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
     }
     ui_draw_rect(ctx, ui_rect_make(g.plot.x, g.plot.y + g.plot.h, g.plot.w, 1), muted);
 
-    ui_clip_push(ctx, ui_rect_make(g.plot.x - ui_px(ctx, 4), g.plot.y - ui_px(ctx, 4),
-                                   g.plot.w + ui_px(ctx, 8), g.plot.h + ui_px(ctx, 8)));
-    /* Bands under every line; compared scenarios first, then the baseline,
-     * then the scenario on top. */
-    for (int k = spec->nseries - 1; k >= 0; k--)
-        if (spec->series[k].lo && spec->series[k].hi)
-            draw_band(ctx, &g, &spec->series[k]);
+    ui_clip_push(ctx, plot_clip);
     for (int k = spec->nseries - 1; k >= 0; k--)
         draw_series(ctx, &g, &spec->series[k]);
     ui_clip_pop(ctx);

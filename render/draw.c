@@ -48,6 +48,8 @@ struct draw_ctx {
     ui_rect clip;                    /* the clip in force, pixels (w < 0: none) */
     SDL_Vertex *verts;               /* scratch for geometry */
     int nverts_cap;
+    ui_color backdrop;               /* what lines are drawn on (the cards), for their
+                                        soft edges mixed beforehand */
 };
 
 static int file_exists(const char *p)
@@ -389,16 +391,19 @@ static int visible(const draw_ctx *d, float x0, float y0, float x1, float y1, fl
            ly <= (float)(d->clip.y + d->clip.h);
 }
 
-/* A filled disc as a triangle fan. */
+/* A filled disc as a triangle fan, of as many sides as keep its edge
+ * within a tenth of a pixel of the circle (8 for a line's join of 1.5 px,
+ * 20 at most): the software renderer pays for every triangle. */
 static void draw_disc(draw_ctx *d, float cx, float cy, float r, ui_color c)
 {
-    enum { SEG = 20 };
-    if (!visible(d, cx, cy, cx, cy, r + 1) || !reserve_verts(d, SEG * 3))
+    int seg = (int)ceilf(3.1415927f * sqrtf(r / 0.8f));
+    seg = seg < 8 ? 8 : seg > 20 ? 20 : seg;
+    if (!visible(d, cx, cy, cx, cy, r + 1) || !reserve_verts(d, seg * 3))
         return;
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(d->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     int n = 0;
-    for (int i = 0; i < SEG; i++) {
-        float a0 = 6.2831853f * (float)i / SEG, a1 = 6.2831853f * (float)(i + 1) / SEG;
+    for (int i = 0; i < seg; i++) {
+        float a0 = 6.2831853f * (float)i / (float)seg, a1 = 6.2831853f * (float)(i + 1) / (float)seg;
         d->verts[n++] = vert(cx, cy, c);
         d->verts[n++] = vert(cx + r * cosf(a0), cy + r * sinf(a0), c);
         d->verts[n++] = vert(cx + r * cosf(a1), cy + r * sinf(a1), c);
@@ -432,15 +437,27 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
 {
     if (np < 2 || !reserve_verts(d, (np - 1) * 6 * 16 + 6))
         return;
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
     float w = (float)thick;
+    /* An opaque line's soft edge is mixed with the card beforehand, so
+     * that both passes are opaque: the software renderer fills a
+     * translucent triangle through a scratch surface of its bounding box
+     * (SDL 2.26), which made lines most of a frame's drawing. */
+    ui_color bd = d->backdrop;
+    int premix = c.a == 255 && bd.a == 255 && (c.r != bd.r || c.g != bd.g || c.b != bd.b);
     for (int pass = 0; pass < 2; pass++) {
         ui_color cc = c;
         float ww = w;
         if (pass == 0) {
             cc.a = (unsigned char)(c.a * 0.35f);
             ww = w + 1.2f;
+            if (premix) {
+                cc.r = (unsigned char)((c.r * 35 + bd.r * 65 + 50) / 100);
+                cc.g = (unsigned char)((c.g * 35 + bd.g * 65 + 50) / 100);
+                cc.b = (unsigned char)((c.b * 35 + bd.b * 65 + 50) / 100);
+                cc.a = 255;
+            }
         }
+        SDL_SetRenderDrawBlendMode(d->r, cc.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         int n = 0;
         float dash = 6.0f * w, gap = 4.0f * w, pos = 0;
         for (int i = 0; i + 1 < np; i++) {
@@ -466,10 +483,18 @@ static void draw_polyline(draw_ctx *d, const ui_point *p, int np, ui_color c, in
             }
         }
         SDL_RenderGeometry(d->r, NULL, d->verts, n, NULL, 0);
-        /* Round joins for thick solid lines (draw_disc skips those out of sight). */
+        /* Round joins for thick solid lines (draw_disc skips those out of
+         * sight), where the line turns enough for the notch between two
+         * segments to show: by more than 0.2 radians, a notch of
+         * w/2 x 0.2 = 0.3 px at a width of 3. */
         if (!dashed && pass == 1 && thick >= 3)
-            for (int i = 1; i + 1 < np; i++)
-                draw_disc(d, p[i].x, p[i].y, w / 2, c);
+            for (int i = 1; i + 1 < np; i++) {
+                float ax = p[i].x - p[i - 1].x, ay = p[i].y - p[i - 1].y;
+                float bx = p[i + 1].x - p[i].x, by = p[i + 1].y - p[i].y;
+                float cross = ax * by - ay * bx, dot = ax * bx + ay * by;
+                if (fabsf(atan2f(cross, dot)) > 0.2f)
+                    draw_disc(d, p[i].x, p[i].y, w / 2, c);
+            }
     }
 }
 
@@ -479,7 +504,7 @@ static void draw_band(draw_ctx *d, const ui_point *p, int np, ui_color c)
     int n = np / 2;
     if (n < 2 || !reserve_verts(d, (n - 1) * 6))
         return;
-    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(d->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     const ui_point *up = p, *lo = p + n;
     int k = 0;
     for (int i = 0; i + 1 < n; i++) {
@@ -576,6 +601,7 @@ void draw_commands(draw_ctx *d, const ui_ctx *ctx, ui_color bg, const ui_rect *r
     for (int i = 0; i < ctx->ncmd; i++)
         if (ctx->cmd[i].type == UI_CMD_TEXT)
             text_entry(d, &ctx->cmd[i], ctx->text + ctx->cmd[i].text);
+    d->backdrop = ctx->colors[UI_COL_CARD];
     for (int k = 0; k < nrect; k++) {
         ui_rect area = rects[k];
         if (area.w <= 0 || area.h <= 0)

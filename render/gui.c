@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -58,6 +59,7 @@ struct gui {
     int drawn;            /* render() calls since the last present that drew something */
     SDL_Event deferred;   /* a mouse button waiting for the keys queued before it */
     int has_deferred;     /* 1 when deferred holds one */
+    Uint32 wake_event;    /* event type a bands worker pushes when draws are in, 0 none */
 };
 
 app *gui_app(gui *g)
@@ -119,6 +121,16 @@ static int clipboard_set(void *user, const char *text)
 {
     (void)user;
     return SDL_SetClipboardText(text) == 0 ? 0 : -1;
+}
+
+/* Wakes the window's loop to draw new band draws (on a worker thread). */
+static void bands_wake(void *user)
+{
+    const gui *g = user;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = g->wake_event;
+    SDL_PushEvent(&e);
 }
 
 /* 1 when the current GL context of renderer r is Mesa's software
@@ -264,6 +276,12 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         gui_destroy(g);
         return NULL;
     }
+    Uint32 wake = SDL_RegisterEvents(1);
+    if (wake != (Uint32)-1) {
+        g->wake_event = wake;
+        g->app->band_notify = bands_wake;
+        g->app->band_notify_user = g;
+    }
     ui_init(g->ui, draw_text_width, draw_text_height, g->draw);
     g->ui->clipboard.get = clipboard_get;
     g->ui->clipboard.set = clipboard_set;
@@ -271,7 +289,10 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
         g->samples = malloc(PROFILE_MAX * sizeof *g->samples);
         for (int i = 0; i < GUI_PHASES; i++)
             g->phase[i] = malloc(PROFILE_MAX * sizeof *g->phase[i]);
-        if (!g->samples || !g->phase[0] || !g->phase[1] || !g->phase[2]) {
+        int ok = g->samples != NULL;
+        for (int i = 0; i < GUI_PHASES; i++)
+            ok &= g->phase[i] != NULL;
+        if (!ok) {
             snprintf(msg, n, "out of memory");
             gui_destroy(g);
             return NULL;
@@ -636,9 +657,19 @@ static void share_link(gui *g)
     app_status(g->app, 0, str_get(STR_SHARED_FMT, g->app->swedish), strlen(link));
 }
 
+/* The CPU time of the calling thread, ms. */
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 int gui_frame(gui *g)
 {
     Uint64 t_in = SDL_GetPerformanceCounter();
+    double cpu_in = g->samples ? thread_cpu_ms() : 0;
     g->phase_ms[0] = g->phase_ms[1] = g->phase_ms[2] = 0;
     int input = poll_events(g);
     if (g->app->want_quit)
@@ -677,6 +708,7 @@ int gui_frame(gui *g)
     Uint64 t_out = SDL_GetPerformanceCounter();
     double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
     g->phase_ms[2] = (double)(t_out - t_p) * f;
+    g->phase_ms[GUI_PHASE_CPU] = g->samples ? thread_cpu_ms() - cpu_in : 0;
     recovery_tick(&g->rec, g->app, (double)SDL_GetTicks64());
     if (g->samples && input && g->nsamples < PROFILE_MAX) {
         for (int i = 0; i < GUI_PHASES; i++)

@@ -88,8 +88,10 @@ int gui_profile(gui *g, double *median_ms, double *p95_ms, double *worst_ms);
 
 /* The same frames' time split into its phases (GUI_PHASE_*): median and
  * 95th percentile of each, ms (sorted apart, so the phases of one frame no
- * longer line up afterwards). Returns the count of frames. */
-enum { GUI_PHASE_BUILD, GUI_PHASE_DRAW, GUI_PHASE_PRESENT, GUI_PHASES };
+ * longer line up afterwards). GUI_PHASE_CPU is not a phase but the CPU
+ * time the window's thread spent on the whole frame: what the frame costs
+ * whatever else the machine is doing. Returns the count of frames. */
+enum { GUI_PHASE_BUILD, GUI_PHASE_DRAW, GUI_PHASE_PRESENT, GUI_PHASE_CPU, GUI_PHASES };
 int gui_profile_phases(gui *g, double median_ms[GUI_PHASES], double p95_ms[GUI_PHASES]);
 
 /* The name of the SDL renderer in use ("opengl", "software", ...). */

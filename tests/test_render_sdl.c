@@ -237,6 +237,7 @@ static void test_frames_drawn_in_part_equal_the_whole_frame(void **state)
     ui_rect g0 = gui_layout(f->g)->graph[0];
     push_mouse(SDL_MOUSEMOTION, g0.x + g0.w / 2, g0.y + g0.h / 2); /* a hover read-out */
     /* Once the read-out and the bands have settled, a frame changes nothing. */
+    assert_int_equal(app_bands_wait(a), SIM_OK);
     for (int k = 0; k < 20 && (k < 2 || gui_redrawn(f->g) != 0); k++)
         gui_frame(f->g);
     assert_int_equal(gui_redrawn(f->g), 0);

@@ -1,5 +1,6 @@
 /* app.c: the simulator's state and its changes (see app.h). No drawing. */
 #include "render/app.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 
 #include <dirent.h>
@@ -146,6 +147,7 @@ void app_destroy(app *a)
     run_result_release(&a->band_run);
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_release(&a->compare[i].res);
+    board_destroy(a->board);
     free(a->band);
     free(a->band_draws);
     if (a->rng)

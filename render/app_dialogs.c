@@ -637,6 +637,9 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
     case APP_DLG_WHY:
         draw_why(a, ctx);
         break;
+    case APP_DLG_SCOREBOARD:
+        app_board_draw(a, ctx);
+        break;
     }
     a->dialog_shown = shown;
 }

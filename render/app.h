@@ -181,6 +181,7 @@ typedef struct app {
     ui_rect board_rect;    /* where the scoreboard's table pane was drawn (its PNG) */
     int present;           /* 1: presentation mode (render/present.h) */
     int present_levers;    /* 1: the lever panel is open in presentation mode */
+    float present_zoom_back; /* the zoom before presentation mode, given back after it */
 } app;
 
 /* Creates the state on the baseline and runs it. Returns NULL when out of

@@ -239,8 +239,11 @@ void app_command(app *a, app_cmd cmd)
         a->present = !a->present;
         if (a->present) {
             a->present_levers = 0;
+            a->present_zoom_back = a->zoom;
             if (a->zoom < PRESENT_ZOOM)
                 a->zoom = PRESENT_ZOOM;
+        } else if (a->present_zoom_back > 0) {
+            a->zoom = a->present_zoom_back;
         }
         break;
     case APP_CMD_LEVERS:
@@ -822,6 +825,9 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     if (a->export_frame)
         draw_export_title(a, ctx, l);
     app_dialogs_draw(a, ctx);
+    /* Escape that nothing else took leaves presentation mode. */
+    if (a->present && a->dialog == APP_DLG_NONE && ui_take_key(ctx, UI_KEY_ESCAPE))
+        app_command(a, APP_CMD_PRESENT);
     ui_end(ctx);
 }
 

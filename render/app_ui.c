@@ -851,6 +851,17 @@ int app_show(app *a, const char *panel)
         app_command(a, APP_CMD_COMPARE);
     } else if (!colon && strcmp(panel, "scoreboard") == 0) {
         a->dialog = APP_DLG_SCOREBOARD;
+    } else if (len == 10 && strncmp(panel, "scoreboard", 10) == 0 && var >= 0) {
+        /* Ranked on a key indicator in the run's last year, best first. */
+        board *b = app_board(a);
+        int col = -1;
+        for (int k = 0; b && k < b->nkeys; k++)
+            if (b->keys[k] == var)
+                col = 4 + 2 * k + 1;
+        if (col < 0)
+            return -1;
+        board_click_col(b, col);
+        a->dialog = APP_DLG_SCOREBOARD;
     } else if (!colon && strcmp(panel, "presentation") == 0) {
         if (!a->present)
             app_command(a, APP_CMD_PRESENT);

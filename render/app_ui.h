@@ -71,7 +71,8 @@ ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l);
 
 /* Opens a panel by name, for screenshots (--show): "why:VAR" (an
  * indicator's why), "detail:LEVER", "help", "export", "compare",
- * "scoreboard", "presentation" (presentation mode), "presentation:levers"
+ * "scoreboard", "scoreboard:VAR" (ranked on key indicator VAR at the end),
+ * "presentation" (presentation mode), "presentation:levers"
  * (with its lever panel open). 0, or -1 when the name is not one of these
  * (or VAR is no variable). */
 int app_show(app *a, const char *panel);

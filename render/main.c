@@ -41,7 +41,8 @@ static void usage(FILE *f)
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
             "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
             "  --show PANEL           open a panel at start: why:VAR, detail:LEVER, help,\n"
-            "                         export, compare, scoreboard, presentation,\n"
+            "                         export, compare, scoreboard, scoreboard:VAR (ranked on a\n"
+            "                         key indicator in 2050), presentation,\n"
             "                         presentation:levers (for screenshots of each)\n"
             "  --presentation         start in presentation mode (a projector: one large chart)\n"
             "  --board FILE           put a team's scenario on the scoreboard (repeatable;\n"
@@ -295,7 +296,7 @@ int main(int argc, char **argv)
     }
     if (show && app_show(a, show) != 0) {
         fprintf(stderr, "transim-gui: --show '%s' is not why:VAR, detail:LEVER, help, export, compare, "
-                        "scoreboard, presentation or presentation:levers\n",
+                        "scoreboard[:VAR], presentation or presentation:levers\n",
                 show);
         gui_destroy(g);
         return 2;

@@ -259,22 +259,22 @@ int board_ncols(const board *b)
 
 board_col_kind board_col_kind_of(const board *b, int col)
 {
-    if (col <= 0)
-        return BOARD_COL_TEAM;
-    if (col <= 2 * b->nkeys)
-        return BOARD_COL_KEY;
-    int rest = col - 2 * b->nkeys;
-    return rest == 1 ? BOARD_COL_COST : rest == 2 ? BOARD_COL_PEAK : BOARD_COL_STATUS;
+    (void)b;
+    return col <= 0   ? BOARD_COL_TEAM
+           : col == 1 ? BOARD_COL_COST
+           : col == 2 ? BOARD_COL_PEAK
+           : col == 3 ? BOARD_COL_STATUS
+                      : BOARD_COL_KEY;
 }
 
 int board_col_key(const board *b, int col)
 {
-    return board_col_kind_of(b, col) == BOARD_COL_KEY ? (col - 1) / 2 : -1;
+    return board_col_kind_of(b, col) == BOARD_COL_KEY ? (col - 4) / 2 : -1;
 }
 
 int board_col_year(const board *b, int col)
 {
-    return board_col_kind_of(b, col) == BOARD_COL_KEY ? (col - 1) % 2 : -1;
+    return board_col_kind_of(b, col) == BOARD_COL_KEY ? (col - 4) % 2 : -1;
 }
 
 double board_value(const board_team *t, const board *b, int col)
@@ -327,6 +327,7 @@ void board_click_col(board *b, int col)
 {
     if (col < 0 || col >= board_ncols(b))
         return;
+    b->reveal_sort = 1;
     if (col == b->sort_col) {
         board_sort(b, col, !b->sort_desc);
         return;
@@ -564,6 +565,7 @@ static const char *const words[BOARD_STR_COUNT][2] = {
     [BOARD_STR_LEVERS_SHOW] = {"\xE2\x96\xB6 Levers", "\xE2\x96\xB6 Styrmedel"},
     [BOARD_STR_LEVERS_HIDE] = {"\xE2\x97\x80 Levers", "\xE2\x97\x80 Styrmedel"},
     [BOARD_STR_NOT_READ] = {"cannot read the folder", "kan inte l\xC3\xA4sa mappen"},
+    [BOARD_STR_RANKED_BY] = {"ranked by", "rangordnat efter"},
 };
 
 const char *board_text(board_str id, int swedish)

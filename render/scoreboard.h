@@ -38,8 +38,9 @@ typedef struct board_team {
     double over;      /* spending above the cap in its worst year, MSEK/yr (0: within) */
 } board_team;
 
-/* Columns: 0 the team, then 1 + 2k + y for key indicator k in year y (0 =
- * 2030, 1 = the end), then cost, peak per year and budget status. */
+/* Columns: 0 the team; 1 cost, 2 peak per year and 3 budget status (next
+ * to the team, so that a page of the table always shows them); then
+ * 4 + 2k + y for key indicator k in year y (0 = 2030, 1 = the end). */
 typedef enum board_col_kind {
     BOARD_COL_TEAM,
     BOARD_COL_KEY,
@@ -71,6 +72,7 @@ typedef struct board {
     int order[BOARD_TEAMS_MAX]; /* team indexes in the order shown */
     board_years show_years; /* years the table shows */
     int first_col;    /* first of the scrolling columns shown (the team column stays) */
+    int reveal_sort;  /* 1: the next frame pages to the column sorted by */
     int page_fit;     /* scrolling columns the last frame showed */
     int page_total;   /* scrolling columns there are under show_years */
     run_result run;   /* scratch run of a team's scenario */
@@ -121,7 +123,7 @@ double board_value(const board_team *t, const board *b, int col);
  * (an indicator by its "better" direction, cost and budget status smallest
  * first, the team column A to Z); a second click on the same column turns
  * the order round. Missing values (NAN) go last either way; equal values
- * keep the order ticked. */
+ * keep the order ticked. The table then pages to show that column. */
 void board_click_col(board *b, int col);
 /* Sorts by col in the direction given (col -1: the order ticked). */
 void board_sort(board *b, int col, int desc);
@@ -183,6 +185,7 @@ typedef enum board_str {
     BOARD_STR_LEVERS_SHOW,
     BOARD_STR_LEVERS_HIDE,
     BOARD_STR_NOT_READ,
+    BOARD_STR_RANKED_BY,
     BOARD_STR_COUNT
 } board_str;
 

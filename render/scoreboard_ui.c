@@ -114,6 +114,23 @@ static void head_text(const app *a, const board *b, int col, char *label, size_t
     }
 }
 
+/* The width of the widest word of text in the small font, pixels. */
+static int longest_word(const ui_ctx *ctx, const char *text)
+{
+    int best = 0;
+    while (*text) {
+        size_t n = strcspn(text, " ");
+        char w[128];
+        snprintf(w, sizeof w, "%.*s", (int)(n < sizeof w ? n : sizeof w - 1), text);
+        int tw = ui_text_width(ctx, UI_FONT_SMALL, w);
+        best = tw > best ? tw : best;
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return best;
+}
+
 /* 1 when shown column i and i + 1 are the two years of one key indicator
  * (their label spans both). */
 static int pair_at(const board *b, const int *cols, int n, int i)
@@ -167,28 +184,49 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         wi += 2 * pad + ui_px(ctx, 10);
         if (wi < ui_px(ctx, minw))
             wi = ui_px(ctx, minw);
+        /* The head's longest word stays whole (over a pair of years, half each). */
+        char label[300];
+        head_text(a, b, c, label, sizeof label, year, sizeof year);
+        int word = longest_word(ctx, label) + 2 * pad;
+        if (b->show_years == BOARD_YEARS_BOTH && board_col_kind_of(b, c) == BOARD_COL_KEY)
+            word = (word + 1) / 2;
+        if (wi < word)
+            wi = word;
         if (c == 0 && wi > ui_px(ctx, 240))
             wi = ui_px(ctx, 240);
         w[i] = wi;
     }
-    /* Paging of the columns after the team's. */
-    int scrolling = n - 1;
+    /* The team, its cost and budget stay; the indicators page. */
+    int frozen = 0;
+    while (frozen < n && board_col_kind_of(b, cols[frozen]) != BOARD_COL_KEY)
+        frozen++;
+    int scrolling = n - frozen;
+    /* After a new sort, page so that its column (and its pair) shows. */
+    for (int i = frozen; b->reveal_sort && i < n; i++)
+        if (cols[i] == b->sort_col) {
+            int page = i - frozen - (i > frozen && pair_at(b, cols, n, i - 1) ? 1 : 0);
+            if (i - frozen < b->first_col || i - frozen >= b->first_col + board_fit_cols(w, n, frozen, b->first_col, r.w))
+                b->first_col = page;
+            break;
+        }
+    b->reveal_sort = 0;
     if (b->first_col > scrolling - 1)
         b->first_col = scrolling - 1;
     if (b->first_col < 0)
         b->first_col = 0;
-    int fit = board_fit_cols(w, n, 1, b->first_col, r.w);
+    int fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
     if (b->first_col > 0 && b->first_col + fit >= scrolling) {
         /* At the end, show as many as fit ending with the last. */
-        while (b->first_col > 0 && board_fit_cols(w, n, 1, b->first_col - 1, r.w) > fit) {
+        while (b->first_col > 0 && board_fit_cols(w, n, frozen, b->first_col - 1, r.w) > fit) {
             b->first_col--;
-            fit = board_fit_cols(w, n, 1, b->first_col, r.w);
+            fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
         }
     }
     int shown[BOARD_COLS_MAX], ns = 0;
-    shown[ns++] = 0;
+    for (int i = 0; i < frozen; i++)
+        shown[ns++] = i;
     for (int i = 0; i < fit; i++)
-        shown[ns++] = 1 + b->first_col + i;
+        shown[ns++] = frozen + b->first_col + i;
     /* The columns share the room left over. */
     int used = 0;
     for (int i = 0; i < ns; i++)
@@ -419,7 +457,18 @@ void app_board_draw(app *a, ui_ctx *ctx)
     ui_draw_rect(ctx, a->board_rect, ctx->colors[UI_COL_CARD]);
     int th = ui_text_height(ctx, UI_FONT_TITLE), sh = ui_text_height(ctx, UI_FONT_SMALL);
     ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
-    ui_draw_text(ctx, UI_FONT_TITLE, board_text(BOARD_STR_TITLE, sv), pane.x, pane.y, text);
+    int tw = ui_draw_text(ctx, UI_FONT_TITLE, board_text(BOARD_STR_TITLE, sv), pane.x, pane.y, text);
+    if (b->sort_col >= 0) {
+        /* What the rank is on: the column, its year and direction. */
+        char label[300], year[16], what[400];
+        head_text(a, b, b->sort_col, label, sizeof label, year, sizeof year);
+        snprintf(what, sizeof what, "%s: %s%s%s %s", board_text(BOARD_STR_RANKED_BY, sv), label,
+                 year[0] ? " " : "", year, b->sort_desc ? "\xE2\x96\xBC" : "\xE2\x96\xB2");
+        int bx = pane.x + tw + ui_px(ctx, 16);
+        ui_draw_text_in(ctx, UI_FONT_BODY, what,
+                        ui_rect_make(bx, pane.y, pane.x + pane.w - bx, ui_text_height(ctx, UI_FONT_TITLE)), 1,
+                        ctx->colors[UI_COL_ACCENT]);
+    }
     char line[1600], when[64] = "";
     time_t now = time(NULL);
     struct tm tm;
@@ -450,11 +499,15 @@ void app_board_draw(app *a, ui_ctx *ctx)
     x += ui_px(ctx, 10);
     if (b->page_fit < b->page_total) {
         int pw = ui_px(ctx, 34);
+        /* A page at a time, pairs of years kept together. */
+        int step = b->show_years == BOARD_YEARS_BOTH ? b->page_fit / 2 * 2 : b->page_fit;
+        if (step < 1)
+            step = 1;
         if (ui_button(ctx, ui_id("board-prev", 0), ui_rect_make(x, by, pw, bh), "\xE2\x80\xB9", 0) & UI_SUBMIT)
-            b->first_col -= b->page_fit > 1 ? b->page_fit - 1 : 1;
+            b->first_col = b->first_col > step ? b->first_col - step : 0;
         x += pw + bgap;
         if (ui_button(ctx, ui_id("board-next", 0), ui_rect_make(x, by, pw, bh), "\xE2\x80\xBA", 0) & UI_SUBMIT)
-            b->first_col += b->page_fit > 1 ? b->page_fit - 1 : 1;
+            b->first_col += b->first_col + step < b->page_total ? step : 0;
         x += pw + bgap;
         snprintf(line, sizeof line, board_text(BOARD_STR_COLS_FMT, sv), b->first_col + 1,
                  b->first_col + b->page_fit, b->page_total);

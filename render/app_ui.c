@@ -232,7 +232,10 @@ void app_command(app *a, app_cmd cmd)
         a->bands = !a->bands;
         break;
     case APP_CMD_SCOREBOARD:
-        a->dialog = a->dialog == APP_DLG_SCOREBOARD ? APP_DLG_NONE : APP_DLG_SCOREBOARD;
+        if (a->dialog == APP_DLG_SCOREBOARD)
+            a->dialog = APP_DLG_NONE;
+        else
+            app_board_open(a);
         break;
     case APP_CMD_PRESENT:
         /* Large text for the room; the lever panel starts folded. */
@@ -850,7 +853,7 @@ int app_show(app *a, const char *panel)
     } else if (!colon && strcmp(panel, "compare") == 0) {
         app_command(a, APP_CMD_COMPARE);
     } else if (!colon && strcmp(panel, "scoreboard") == 0) {
-        a->dialog = APP_DLG_SCOREBOARD;
+        app_board_open(a);
     } else if (len == 10 && strncmp(panel, "scoreboard", 10) == 0 && var >= 0) {
         /* Ranked on a key indicator in the run's last year, best first. */
         board *b = app_board(a);
@@ -861,7 +864,7 @@ int app_show(app *a, const char *panel)
         if (col < 0)
             return -1;
         board_click_col(b, col);
-        a->dialog = APP_DLG_SCOREBOARD;
+        app_board_open(a);
     } else if (!colon && strcmp(panel, "presentation") == 0) {
         if (!a->present)
             app_command(a, APP_CMD_PRESENT);

@@ -14,6 +14,7 @@
 #include "render/draw.h"
 #include "render/png.h"
 #include "render/present.h"
+#include "render/scoreboard.h"
 #include "render/recovery.h"
 #include "render/strings.h"
 #include "sim/files/link.h"
@@ -465,10 +466,20 @@ static int poll_events(gui *g)
         case SDL_DROPFILE:
             /* A scenario dropped on the window opens (asking about unsaved
              * changes); dropped on the compare dialog, it is compared. */
-            if (g->app->dialog == APP_DLG_COMPARE)
+            if (g->app->dialog == APP_DLG_COMPARE) {
                 app_request_compare(g->app, e.drop.file);
-            else
+            } else if (g->app->dialog == APP_DLG_SCOREBOARD && app_board(g->app)) {
+                /* ... and dropped on the scoreboard, it joins the teams. */
+                sim_error err;
+                sim_error_clear(&err);
+                char m[1200];
+                if (board_add(app_board(g->app), g->app, e.drop.file, &err) != SIM_OK)
+                    app_status(g->app, 1, "%s", sim_error_format(&err, m, sizeof m));
+                else
+                    app_status(g->app, 0, board_text(BOARD_STR_ADDED_FMT, g->app->swedish), 1);
+            } else {
                 app_request_open(g->app, e.drop.file);
+            }
             SDL_free(e.drop.file);
             input = 1;
             break;

@@ -172,13 +172,10 @@ int board_find(const board *b, const char *path)
     return -1;
 }
 
-sim_status board_add(board *b, app *a, const char *path, sim_error *err)
+/* Loads, validates and runs the scenario at path into t (label, path,
+ * figures); on failure t is unchanged. */
+static sim_status team_load(board *b, app *a, const char *path, board_team *t, sim_error *err)
 {
-    if (b->nteams >= BOARD_TEAMS_MAX)
-        return sim_error_set(err, SIM_EINVAL, path, 0, "%s (%d)", board_text(BOARD_STR_FULL, a->swedish),
-                             BOARD_TEAMS_MAX);
-    if (board_find(b, path) >= 0)
-        return sim_error_set(err, SIM_EINVAL, path, 0, "already on the scoreboard");
     scenario *sc = malloc(sizeof *sc);
     if (!sc)
         return sim_error_set(err, SIM_ENOMEM, path, 0, "out of memory");
@@ -192,20 +189,48 @@ sim_status board_add(board *b, app *a, const char *path, sim_error *err)
         free(sc);
         return st;
     }
-    board_team *t = &b->team[b->nteams];
+    char keep[1024];
+    copy_str(keep, sizeof keep, path); /* path may be t->path */
     memset(t, 0, sizeof *t);
     if (sc->name[0] && strcmp(sc->name, "Baseline") != 0) {
         copy_str(t->label, sizeof t->label, sc->name);
     } else {
-        const char *s = strrchr(path, '/');
-        snprintf(t->label, sizeof t->label, "%s", s ? s + 1 : path);
+        const char *s = strrchr(keep, '/');
+        copy_str(t->label, sizeof t->label, s ? s + 1 : keep);
         size_t len = strlen(t->label);
         if (len > 4 && strcmp(t->label + len - 4, ".ini") == 0)
             t->label[len - 4] = '\0';
     }
-    copy_str(t->path, sizeof t->path, path);
+    copy_str(t->path, sizeof t->path, keep);
     team_figures(t, b, a, sc, &b->run);
     free(sc);
+    return SIM_OK;
+}
+
+int board_reload(board *b, app *a, sim_error *err)
+{
+    int failed = 0;
+    for (int i = 0; i < b->nteams; i++) {
+        board_team t;
+        if (team_load(b, a, b->team[i].path, &t, err) == SIM_OK)
+            b->team[i] = t;
+        else
+            failed++;
+    }
+    board_sort(b, b->sort_col, b->sort_desc);
+    return failed;
+}
+
+sim_status board_add(board *b, app *a, const char *path, sim_error *err)
+{
+    if (b->nteams >= BOARD_TEAMS_MAX)
+        return sim_error_set(err, SIM_EINVAL, path, 0, "%s (%d)", board_text(BOARD_STR_FULL, a->swedish),
+                             BOARD_TEAMS_MAX);
+    if (board_find(b, path) >= 0)
+        return sim_error_set(err, SIM_EINVAL, path, 0, "%s", board_text(BOARD_STR_ALREADY, a->swedish));
+    sim_status st = team_load(b, a, path, &b->team[b->nteams], err);
+    if (st != SIM_OK)
+        return st;
     b->order[b->nteams] = b->nteams;
     b->nteams++;
     board_sort(b, b->sort_col, b->sort_desc);
@@ -566,6 +591,13 @@ static const char *const words[BOARD_STR_COUNT][2] = {
     [BOARD_STR_LEVERS_HIDE] = {"\xE2\x97\x80 Levers", "\xE2\x97\x80 Styrmedel"},
     [BOARD_STR_NOT_READ] = {"cannot read the folder", "kan inte l\xC3\xA4sa mappen"},
     [BOARD_STR_RANKED_BY] = {"ranked by", "rangordnat efter"},
+    [BOARD_STR_ALREADY] = {"already on the scoreboard", "finns redan p\xC3\xA5 resultattavlan"},
+    [BOARD_STR_NO_NAME] = {"no free file name for the export", "inget ledigt filnamn f\xC3\xB6r exporten"},
+    /* printf format: how many teams (int), then the last error (text) */
+    [BOARD_STR_RELOAD_FAILED_FMT] = {"%d team files could not be read again (their last figures are "
+                                     "shown): %s",
+                                     "%d lagfiler kunde inte l\xC3\xA4sas igen (deras senaste siffror "
+                                     "visas): %s"},
 };
 
 const char *board_text(board_str id, int swedish)

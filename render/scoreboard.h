@@ -105,6 +105,11 @@ sim_status board_add(board *b, app *a, const char *path, sim_error *err);
  * failure, and *failed counts them when not NULL). */
 int board_add_all(board *b, app *a, int *failed, sim_error *err);
 
+/* Reads and runs every team's file again (teams save again in a second
+ * round), keeping the order ticked and the sort. A file that fails keeps its
+ * last figures; returns how many failed (err keeps the last failure). */
+int board_reload(board *b, app *a, sim_error *err);
+
 /* Removes team i (in the order ticked), or the one from path. */
 void board_remove(board *b, int i);
 int board_find(const board *b, const char *path);
@@ -155,6 +160,11 @@ int board_export_base(const board *b, char *out, size_t n);
  * bundled scenarios. NULL when out of memory. */
 board *app_board(app *a);
 
+/* Opens the scoreboard (APP_DLG_SCOREBOARD): lists its folder again and
+ * reloads the teams' files, so that what teams saved since shows; a file
+ * that fails is named on the status line. */
+void app_board_open(app *a);
+
 /* The words of the scoreboard and presentation mode in English and Swedish. */
 typedef enum board_str {
     BOARD_STR_TITLE,
@@ -186,6 +196,9 @@ typedef enum board_str {
     BOARD_STR_LEVERS_HIDE,
     BOARD_STR_NOT_READ,
     BOARD_STR_RANKED_BY,
+    BOARD_STR_ALREADY,
+    BOARD_STR_NO_NAME,
+    BOARD_STR_RELOAD_FAILED_FMT,
     BOARD_STR_COUNT
 } board_str;
 

@@ -36,6 +36,29 @@ board *app_board(app *a)
     return a->board;
 }
 
+void app_board_open(app *a)
+{
+    board *b = app_board(a);
+    if (!b) {
+        app_status(a, 1, "out of memory");
+        return;
+    }
+    int sel = b->entry_sel, scroll = b->entry_scroll;
+    board_list(b, b->dir);
+    b->entry_sel = sel < b->nentries ? sel : 0;
+    b->entry_scroll = scroll;
+    sim_error err;
+    sim_error_clear(&err);
+    char msg[1200];
+    int failed = board_reload(b, a, &err);
+    if (failed > 0)
+        app_status(a, 1, board_text(BOARD_STR_RELOAD_FAILED_FMT, a->swedish), failed,
+                   sim_error_format(&err, msg, sizeof msg));
+    else
+        a->status[0] = '\0'; /* the bar shows what happens on the board */
+    a->dialog = APP_DLG_SCOREBOARD;
+}
+
 /* The text of column col's value for team t into buf. */
 static const char *cell_text(const app *a, const board *b, const board_team *t, int col, char *buf,
                              size_t n)
@@ -262,7 +285,12 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         if (!second)
             draw_two_lines(ctx, label, xs[s] + pad, r.y + ui_px(ctx, 4), span - 2 * pad, text);
         ui_rect cell = ui_rect_make(xs[s], r.y, ws[s], head_h);
-        int res = ui_control(ctx, ui_id("board-head", c), cell, 0);
+        unsigned hid = ui_id("board-head", c);
+        int res = ui_control(ctx, hid, cell, 1);
+        if (ctx->focus == hid && (ui_take_key(ctx, UI_KEY_RETURN) || ui_take_key(ctx, UI_KEY_SPACE)))
+            res |= UI_SUBMIT;
+        if (ctx->focus == hid && ctx->focus_visible)
+            ui_draw_frame(ctx, cell, ctx->colors[UI_COL_ACCENT], 2);
         if (res & UI_SUBMIT)
             board_click_col(b, c);
         int sorted = b->sort_col == c;
@@ -414,7 +442,7 @@ static void board_export(app *a, board *b)
     sim_error err;
     sim_error_clear(&err);
     if (board_export_base(b, base, sizeof base) != 0) {
-        app_status(a, 1, "%s: cannot find a free file name", b->dir);
+        app_status(a, 1, "%s: %s", b->dir, board_text(BOARD_STR_NO_NAME, a->swedish));
         return;
     }
     snprintf(path, sizeof path, "%s.csv", base);
@@ -524,9 +552,11 @@ void app_board_draw(app *a, ui_ctx *ctx)
             hit = i;
         rx -= bgap;
     }
+    /* What just happened (the status line lies under the board), else a hint. */
     if (rx - x > ui_px(ctx, 80))
-        ui_draw_text_in(ctx, UI_FONT_SMALL, board_text(BOARD_STR_SORT_HINT, sv),
-                        ui_rect_make(x, by, rx - x - ui_px(ctx, 8), bh), -1, muted);
+        ui_draw_text_in(ctx, UI_FONT_SMALL, a->status[0] ? a->status : board_text(BOARD_STR_SORT_HINT, sv),
+                        ui_rect_make(x, by, rx - x - ui_px(ctx, 8), bh), -1,
+                        a->status_error ? ctx->colors[UI_COL_BAD] : a->status[0] ? text : muted);
     if (hit == 0)
         a->dialog = APP_DLG_NONE;
     else if (hit == 1)

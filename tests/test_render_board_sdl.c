@@ -1,7 +1,8 @@
 /* test_render_board_sdl.c: the scoreboard and presentation mode in the SDL
  * window (dummy video driver): a click on the scoreboard's Export writes
  * the CSV and a PNG of the table's pane, next to the teams' files, and a
- * second export never replaces the first; presentation mode draws its
+ * second export never replaces the first; a file dropped on the window
+ * while the scoreboard is open joins it; presentation mode draws its
  * frame at 1280x720 with one chart. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,6 +119,28 @@ static void test_export_button_writes_csv_and_png_of_the_table(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+static void test_a_file_dropped_on_the_scoreboard_joins_the_teams(void **state)
+{
+    (void)state;
+    gui *g = open_window(1024, 600);
+    assert_non_null(g);
+    app *a = gui_app(g);
+    app_command(a, APP_CMD_SCOREBOARD);
+    gui_frame(g);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_DROPFILE;
+    e.drop.file = SDL_strdup(TRANSIM_SOURCE_DIR "/scenarios/p2_innovation_diffusion.ini");
+    SDL_PushEvent(&e);
+    gui_frame(g);
+    gui_frame(g);
+    assert_int_equal(app_board(a)->nteams, 1);
+    assert_string_equal(app_board(a)->team[0].label, "P2 Innovation diffusion");
+    assert_int_equal(a->dialog, APP_DLG_SCOREBOARD);
+    assert_false(app_dirty(a)); /* the scenario on screen did not change */
+    gui_destroy(g);
+}
+
 static void test_presentation_frame_at_a_projector(void **state)
 {
     (void)state;
@@ -140,6 +163,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_export_button_writes_csv_and_png_of_the_table),
+        cmocka_unit_test(test_a_file_dropped_on_the_scoreboard_joins_the_teams),
         cmocka_unit_test(test_presentation_frame_at_a_projector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

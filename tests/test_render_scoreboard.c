@@ -244,6 +244,36 @@ static void test_figures_are_the_runs_and_the_cap_is_read(void **state)
     assert_true(f->b->team[1].over > 0);
 }
 
+static void test_opening_again_reads_what_teams_saved_since(void **state)
+{
+    fixture *f = *state;
+    board_list(f->b, f->dir);
+    add(f, "red.ini");
+    double cost = f->b->team[0].cost;
+    char p[256];
+    snprintf(p, sizeof p, "%s/red.ini", f->dir);
+    write_file(p, "[scenario]\nname = Team Red, round 2\n[levers]\nadult_training_places = 9000\n");
+    snprintf(p, sizeof p, "%s/late.ini", f->dir);
+    write_file(p, "[scenario]\nname = Late team\n");
+    app_command(f->a, APP_CMD_SCOREBOARD);
+    assert_int_equal(f->a->dialog, APP_DLG_SCOREBOARD);
+    assert_string_equal(f->b->team[0].label, "Team Red, round 2");
+    assert_true(f->b->team[0].cost > cost);
+    assert_int_not_equal(entry_of(f->b, "late.ini"), -1); /* listed anew */
+    assert_false(f->a->status_error);
+    /* A file broken since keeps its last figures, and the status says so. */
+    cost = f->b->team[0].cost;
+    snprintf(p, sizeof p, "%s/red.ini", f->dir);
+    write_file(p, "[levers]\nno_such_lever = 1\n");
+    app_command(f->a, APP_CMD_SCOREBOARD); /* closes */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    app_command(f->a, APP_CMD_SCOREBOARD);
+    assert_int_equal(f->b->nteams, 1);
+    assert_true(f->b->team[0].cost == cost);
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "red.ini"));
+}
+
 static void test_first_click_ranks_best_first_second_reverses(void **state)
 {
     fixture *f = *state;
@@ -529,6 +559,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_file_click_ticks_then_unticks_a_team, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_file_changes_nothing_and_says_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_are_the_runs_and_the_cap_is_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_opening_again_reads_what_teams_saved_since, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_click_ranks_best_first_second_reverses, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ties_keep_the_order_ticked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shown_columns_follow_the_years, setup, teardown),

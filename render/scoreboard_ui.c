@@ -388,7 +388,7 @@ static void draw_folder(app *a, ui_ctx *ctx, board *b, ui_rect r)
         char path[1300], line[300];
         int ticked = 0;
         if (e->kind == BOARD_ENTRY_FILE) {
-            snprintf(path, sizeof path, "%s/%s", b->dir, e->name);
+            snprintf(path, sizeof path, "%s%s%s", b->dir, strcmp(b->dir, "/") == 0 ? "" : "/", e->name);
             ticked = board_find(b, path) >= 0;
         }
         if (ticked)

@@ -161,10 +161,18 @@ static void test_presentation_frame_at_a_projector(void **state)
 
 int main(void)
 {
+    /* The scoreboard lists the user's folder: one of the test's, not the home's. */
+    char data[] = "/tmp/transim-board-data-XXXXXX";
+    if (!mkdtemp(data))
+        return 1;
+    setenv("XDG_DATA_HOME", data, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_export_button_writes_csv_and_png_of_the_table),
         cmocka_unit_test(test_a_file_dropped_on_the_scoreboard_joins_the_teams),
         cmocka_unit_test(test_presentation_frame_at_a_projector),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
+    return system(cmd) == 0 ? failed : 1;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ typedef struct fixture {
     app *a;
     ui_ctx *ctx;
     app_layout l;
+    char dir[64]; /* the user's data folder during the test */
 } fixture;
 
 static int setup(void **state)
@@ -50,6 +52,11 @@ static int setup(void **state)
     if (!f->a || !f->ctx)
         return -1;
     ui_init(f->ctx, fake_width, fake_height, NULL);
+    /* The scoreboard lists the user's folder: one of the test's, not the home's. */
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/transim-present-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    setenv("XDG_DATA_HOME", f->dir, 1);
     *state = f;
     return 0;
 }
@@ -57,6 +64,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        return -1;
     app_destroy(f->a);
     free(f->ctx);
     free(f);

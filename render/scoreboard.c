@@ -439,8 +439,11 @@ static void csv_row(FILE *f, const board *b, const board_team *t, const char *ra
     fprintf(f, "%c%s", sep, csv_number(t->cap, sv, num, sizeof num));
     fprintf(f, "%c%s", sep, csv_number(t->over, sv, num, sizeof num));
     fputc(sep, f);
-    const char *status = t->over > 0 ? "over" : t->cap > 0 ? "within" : "no_cap";
-    fputs(status, f);
+    /* In words, as on screen: the amount over is the column before. */
+    const char *status = t->over > 0  ? str_get(STR_OVER_CAP, sv)
+                         : t->cap > 0 ? board_text(BOARD_STR_WITHIN, sv)
+                                      : board_text(BOARD_STR_NO_CAP, sv);
+    csv_field(f, status, sep);
     fputc('\n', f);
 }
 

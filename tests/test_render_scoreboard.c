@@ -417,8 +417,8 @@ static void test_csv_has_provenance_every_column_and_the_order_shown(void **stat
     assert_non_null(blue);
     assert_non_null(red);
     assert_true(base < blue && blue < red);
-    assert_non_null(strstr(blue, ",over\n"));
-    assert_non_null(strstr(red, ",no_cap\n"));
+    assert_non_null(strstr(blue, ",over the cap\n"));
+    assert_non_null(strstr(red, ",no cap\n"));
     /* Every data row has as many fields as the machine names. */
     int fields = 1 + 3 + 2 * f->b->nkeys + 5 - 1;
     int commas = 0;
@@ -434,6 +434,7 @@ static void test_csv_has_provenance_every_column_and_the_order_shown(void **stat
     assert_memory_equal(csv, "\xEF\xBB\xBF", 3);
     assert_non_null(strstr(csv, "Lag;"));
     assert_non_null(strstr(csv, "\n1;Team Blue;"));
+    assert_non_null(strstr(csv, ";\xC3\xB6ver taket\n"));
     const char *figures = strstr(strstr(csv, "\n1;Team Blue;"), "blue.ini;") + 9;
     assert_true(strchr(figures, ',') != NULL && strchr(figures, ',') < strchr(figures, '\n'));
     assert_true(strchr(figures, '.') == NULL || strchr(figures, '.') > strchr(figures, '\n'));

@@ -14,8 +14,8 @@
 #include "render/draw.h"
 #include "render/png.h"
 #include "render/present.h"
-#include "render/scoreboard.h"
 #include "render/recovery.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 #include "sim/files/link.h"
 

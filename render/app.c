@@ -1,5 +1,6 @@
 /* app.c: the simulator's state and its changes (see app.h). No drawing. */
 #include "render/app.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 
 #include <dirent.h>
@@ -147,6 +148,7 @@ void app_destroy(app *a)
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_release(&a->compare[i].res);
     app_bands_release(a);
+    board_destroy(a->board);
     free(a->undo);
     free(a->redo);
     free(a);

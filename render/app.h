@@ -39,7 +39,8 @@ typedef enum app_dialog {
     APP_DLG_HELP,    /* keys */
     APP_DLG_OVERWRITE, /* a file exists (perhaps a base of others): replace it or cancel */
     APP_DLG_RESTORE, /* a crashed session's recovery file: restore or discard */
-    APP_DLG_WHY      /* why an indicator changed: each lever's share of the change */
+    APP_DLG_WHY,     /* why an indicator changed: each lever's share of the change */
+    APP_DLG_SCOREBOARD /* the teams' scenarios in one table (render/scoreboard.h) */
 } app_dialog;
 
 /* The answer to the restore question (APP_DLG_RESTORE). */
@@ -56,6 +57,8 @@ typedef enum app_pending {
     APP_PENDING_OPEN, /* open pending_path */
     APP_PENDING_QUIT  /* leave the program */
 } app_pending;
+
+struct board; /* render/scoreboard.h */
 
 typedef struct app_compare {
     scenario sc;       /* the loaded scenario */
@@ -189,6 +192,11 @@ typedef struct app {
                               a title band above the graphs (app_export_rect) */
     int share_requested;   /* set by Share; the window layer copies the link */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
+    struct board *board;   /* the workshop's scoreboard (owned), NULL until first shown */
+    ui_rect board_rect;    /* where the scoreboard's table pane was drawn (its PNG) */
+    int present;           /* 1: presentation mode (render/present.h) */
+    int present_levers;    /* 1: the lever panel is open in presentation mode */
+    float present_zoom_back; /* the zoom before presentation mode, given back after it */
 } app;
 
 /* Creates the state on the baseline and runs it. Returns NULL when out of

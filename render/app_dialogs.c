@@ -464,6 +464,7 @@ static void draw_help(app *a, ui_ctx *ctx)
         {"Ctrl+O, Ctrl+S, Ctrl+Shift+S", "open, save, save as", "\xC3\xB6ppna, spara, spara som"},
         {"Ctrl+E, Ctrl+K", "export PNG and CSV, compare", "exportera PNG och CSV, j\xC3\xA4mf\xC3\xB6r"},
         {"Ctrl+Shift+C", "share: copy the scenario's link", "dela: kopiera l\xC3\xA4nken till scenariot"},
+        {"Ctrl+B, F5", "scoreboard, presentation mode", "resultattavla, presentationsl\xC3\xA4ge"},
         {"Ctrl+L", "Svenska / English", "English / Svenska"},
         {"Ctrl+U", "uncertainty bands on or off", "os\xC3\xA4kerhetsband av eller p\xC3\xA5"},
         {"Ctrl+plus, Ctrl+minus, Ctrl+0", "zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"},
@@ -636,6 +637,9 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
         break;
     case APP_DLG_WHY:
         draw_why(a, ctx);
+        break;
+    case APP_DLG_SCOREBOARD:
+        app_board_draw(a, ctx);
         break;
     }
     a->dialog_shown = shown;

@@ -10,6 +10,8 @@
 
 #include "render/chart.h"
 #include "render/fmt.h"
+#include "render/present.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 #include "sim/files/datadir.h"
 #include "sim/model/model.h"
@@ -229,6 +231,27 @@ void app_command(app *a, app_cmd cmd)
     case APP_CMD_BANDS:
         a->bands = !a->bands;
         break;
+    case APP_CMD_SCOREBOARD:
+        if (a->dialog == APP_DLG_SCOREBOARD)
+            a->dialog = APP_DLG_NONE;
+        else
+            app_board_open(a);
+        break;
+    case APP_CMD_PRESENT:
+        /* Large text for the room; the lever panel starts folded. */
+        a->present = !a->present;
+        if (a->present) {
+            a->present_levers = 0;
+            a->present_zoom_back = a->zoom;
+            if (a->zoom < PRESENT_ZOOM)
+                a->zoom = PRESENT_ZOOM;
+        } else if (a->present_zoom_back > 0) {
+            a->zoom = a->present_zoom_back;
+        }
+        break;
+    case APP_CMD_LEVERS:
+        a->present_levers = !a->present_levers;
+        break;
     }
 }
 
@@ -246,6 +269,8 @@ static const tool tools[] = {
     {"tb-redo", STR_REDO, APP_CMD_REDO, 0},          {"tb-reset", STR_RESET_ALL, APP_CMD_RESET_ALL, 0},
     {"tb-compare", STR_COMPARE, APP_CMD_COMPARE, 0}, {"tb-export", STR_EXPORT, APP_CMD_EXPORT, 0},
     {"tb-share", STR_SHARE, APP_CMD_SHARE, 0},
+    {"tb-board", STR_COUNT, APP_CMD_SCOREBOARD, 0},
+    {"tb-levers", STR_COUNT, APP_CMD_LEVERS, 1},      {"tb-present", STR_COUNT, APP_CMD_PRESENT, 1},
     {"tb-bands", STR_UNCERTAINTY, APP_CMD_BANDS, 1}, {"tb-graphs", STR_COUNT, APP_CMD_GRAPHS, 1},
     {"tb-zout", STR_ZOOM_OUT, APP_CMD_ZOOM_OUT, 1},
     {"tb-zin", STR_ZOOM_IN, APP_CMD_ZOOM_IN, 1},     {"tb-lang", STR_LANGUAGE, APP_CMD_LANGUAGE, 1},
@@ -261,6 +286,12 @@ static const char *tool_label(const app *a, const tool *t, char *buf, size_t n)
     }
     if (t->cmd == APP_CMD_HELP)
         return "?";
+    if (t->cmd == APP_CMD_SCOREBOARD)
+        return board_text(BOARD_STR_BUTTON, a->swedish);
+    if (t->cmd == APP_CMD_PRESENT)
+        return board_text(BOARD_STR_PRESENT, a->swedish); /* drawn as on while presenting */
+    if (t->cmd == APP_CMD_LEVERS)
+        return board_text(a->present_levers ? BOARD_STR_LEVERS_HIDE : BOARD_STR_LEVERS_SHOW, a->swedish);
     return str_get(t->label, a->swedish);
 }
 
@@ -268,7 +299,16 @@ static int tool_selected(const app *a, const tool *t)
 {
     return (t->cmd == APP_CMD_COMPARE && a->ncompare > 0) || (t->cmd == APP_CMD_BANDS && a->bands) ||
            (t->cmd == APP_CMD_FULLSCREEN && a->want_fullscreen) ||
-           (t->cmd == APP_CMD_HELP && a->dialog == APP_DLG_HELP);
+           (t->cmd == APP_CMD_HELP && a->dialog == APP_DLG_HELP) ||
+           (t->cmd == APP_CMD_SCOREBOARD && a->dialog == APP_DLG_SCOREBOARD) ||
+           (t->cmd == APP_CMD_PRESENT && a->present);
+}
+
+/* 1 when tool t is on the toolbar: presentation mode has its own few, and
+ * the lever panel's switch only there. */
+static int tool_shown(const app *a, const tool *t)
+{
+    return a->present ? present_has_tool(t->cmd) : t->cmd != APP_CMD_LEVERS;
 }
 
 /* Width of the left (right = 0) or right group, gaps included. */
@@ -277,7 +317,7 @@ static int tools_width(const app *a, const ui_ctx *ctx, int right)
     char buf[64];
     int w = 0;
     for (int i = 0; i < NTOOLS; i++)
-        if (tools[i].right == right)
+        if (tools[i].right == right && tool_shown(a, &tools[i]))
             w += ui_text_width(ctx, UI_FONT_BODY, tool_label(a, &tools[i], buf, sizeof buf)) +
                  ui_px(ctx, 24) + ui_px(ctx, 6);
     return w + 2 * ui_px(ctx, 10); /* the separators between the left group's parts */
@@ -295,7 +335,7 @@ static int toolbar_rows(const app *a, const ui_ctx *ctx)
 {
     int one, two;
     app_toolbar_widths(a, ctx, &one, &two);
-    return one > ctx->width ? 2 : 1;
+    return one > ctx->width && !a->present ? 2 : 1;
 }
 
 static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
@@ -311,7 +351,7 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
     int clicked = -1;
     for (int i = 0; i < NTOOLS; i++) {
         const tool *t = &tools[i];
-        if (t->right)
+        if (t->right || !tool_shown(a, t))
             continue;
         if (i == 3 || i == 6)
             x += sep;
@@ -325,7 +365,7 @@ static void draw_toolbar(app *a, ui_ctx *ctx, const app_layout *l, int rows)
     int left_end = rows == 1 ? x : r.x + ui_px(ctx, 12);
     for (int i = NTOOLS - 1; i >= 0; i--) {
         const tool *t = &tools[i];
-        if (!t->right)
+        if (!t->right || !tool_shown(a, t))
             continue;
         const char *label = tool_label(a, t, buf, sizeof buf);
         int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
@@ -775,9 +815,13 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);
     int ngraphs = a->graphs_fit > 0 && a->graphs_fit < a->ngraphs ? a->graphs_fit : a->ngraphs;
-    layout_compute(l, ctx->width, ctx->height, ctx->scale, ngraphs, a->nkeys > 0, rows);
+    if (a->present)
+        present_layout(l, ctx->width, ctx->height, ctx->scale, a->present_levers, a->nkeys > 0);
+    else
+        layout_compute(l, ctx->width, ctx->height, ctx->scale, ngraphs, a->nkeys > 0, rows);
     ui_draw_rect(ctx, ui_rect_make(0, 0, ctx->width, ctx->height), ctx->colors[UI_COL_BG]);
-    app_panel_draw(a, ctx, l);
+    if (l->left.w > 0)
+        app_panel_draw(a, ctx, l);
     draw_budget(a, ctx, l);
     draw_keys(a, ctx, l);
     for (int g = 0; g < l->ngraphs; g++)
@@ -788,6 +832,9 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     if (a->export_frame)
         draw_export_title(a, ctx, l);
     app_dialogs_draw(a, ctx);
+    /* Escape that nothing else took leaves presentation mode. */
+    if (a->present && a->dialog == APP_DLG_NONE && ui_take_key(ctx, UI_KEY_ESCAPE))
+        app_command(a, APP_CMD_PRESENT);
     ui_end(ctx);
 }
 
@@ -809,6 +856,26 @@ int app_show(app *a, const char *panel)
         app_command(a, APP_CMD_EXPORT);
     } else if (!colon && strcmp(panel, "compare") == 0) {
         app_command(a, APP_CMD_COMPARE);
+    } else if (!colon && strcmp(panel, "scoreboard") == 0) {
+        app_board_open(a);
+    } else if (len == 10 && strncmp(panel, "scoreboard", 10) == 0 && var >= 0) {
+        /* Ranked on a key indicator in the run's last year, best first. */
+        board *b = app_board(a);
+        int col = -1;
+        for (int k = 0; b && k < b->nkeys; k++)
+            if (b->keys[k] == var)
+                col = 4 + 2 * k + 1;
+        if (col < 0)
+            return -1;
+        board_click_col(b, col);
+        app_board_open(a);
+    } else if (!colon && strcmp(panel, "presentation") == 0) {
+        if (!a->present)
+            app_command(a, APP_CMD_PRESENT);
+    } else if (len == 12 && strncmp(panel, "presentation", 12) == 0 && strcmp(colon + 1, "levers") == 0) {
+        if (!a->present)
+            app_command(a, APP_CMD_PRESENT);
+        a->present_levers = 1;
     } else {
         return -1;
     }

@@ -29,7 +29,10 @@ typedef enum app_cmd {
     APP_CMD_QUIT,
     APP_CMD_GRAPHS, /* switch between four and six graphs */
     APP_CMD_BANDS,  /* show or hide the uncertainty bands */
-    APP_CMD_SHARE   /* copy the scenario's link (sim/files/link.h) */
+    APP_CMD_SHARE,  /* copy the scenario's link (sim/files/link.h) */
+    APP_CMD_SCOREBOARD, /* open or close the workshop's scoreboard */
+    APP_CMD_PRESENT,    /* presentation mode on or off (render/present.h) */
+    APP_CMD_LEVERS      /* in presentation mode: show or hide the lever panel */
 } app_cmd;
 
 /* Carries out cmd: may open a dialog, ask about unsaved changes, or set
@@ -67,8 +70,11 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l);
 ui_rect app_export_rect(const ui_ctx *ctx, const app_layout *l);
 
 /* Opens a panel by name, for screenshots (--show): "why:VAR" (an
- * indicator's why), "detail:LEVER", "help", "export", "compare". 0, or -1
- * when the name is not one of these (or VAR is no variable). */
+ * indicator's why), "detail:LEVER", "help", "export", "compare",
+ * "scoreboard", "scoreboard:VAR" (ranked on key indicator VAR at the end),
+ * "presentation" (presentation mode), "presentation:levers"
+ * (with its lever panel open). 0, or -1 when the name is not one of these
+ * (or VAR is no variable). */
 int app_show(app *a, const char *panel);
 
 /* Widths of the toolbar at ctx's scale, pixels: *one_row for its buttons
@@ -80,6 +86,7 @@ void app_toolbar_widths(const app *a, const ui_ctx *ctx, int *one_row, int *two_
 /* Pieces of the frame, used by app_frame (one file each). */
 void app_panel_draw(app *a, ui_ctx *ctx, const app_layout *l);
 void app_dialogs_draw(app *a, ui_ctx *ctx);
+void app_board_draw(app *a, ui_ctx *ctx); /* the scoreboard (scoreboard_ui.c) */
 
 /* The widget id of the slider of var in group g of the left panel (tests
  * use it to find a lever's slider). */

@@ -14,7 +14,9 @@
 #include "render/dirty.h"
 #include "render/draw.h"
 #include "render/png.h"
+#include "render/present.h"
 #include "render/recovery.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 #include "sim/files/link.h"
 
@@ -357,6 +359,8 @@ static int shortcut(const SDL_KeyboardEvent *k)
         return APP_CMD_FULLSCREEN;
     if (s == SDLK_F1)
         return APP_CMD_HELP;
+    if (s == SDLK_F5)
+        return APP_CMD_PRESENT;
     if (!ctrl)
         return -1;
     switch (s) {
@@ -366,6 +370,7 @@ static int shortcut(const SDL_KeyboardEvent *k)
     case SDLK_o: return APP_CMD_OPEN;
     case SDLK_e: return APP_CMD_EXPORT;
     case SDLK_k: return APP_CMD_COMPARE;
+    case SDLK_b: return APP_CMD_SCOREBOARD;
     case SDLK_c: return shift ? APP_CMD_SHARE : -1; /* Ctrl+C alone copies text */
     case SDLK_l: return APP_CMD_LANGUAGE;
     case SDLK_u: return APP_CMD_BANDS;
@@ -493,10 +498,20 @@ static int poll_events(gui *g)
         case SDL_DROPFILE:
             /* A scenario dropped on the window opens (asking about unsaved
              * changes); dropped on the compare dialog, it is compared. */
-            if (g->app->dialog == APP_DLG_COMPARE)
+            if (g->app->dialog == APP_DLG_COMPARE) {
                 app_request_compare(g->app, e.drop.file);
-            else
+            } else if (g->app->dialog == APP_DLG_SCOREBOARD && app_board(g->app)) {
+                /* ... and dropped on the scoreboard, it joins the teams. */
+                sim_error err;
+                sim_error_clear(&err);
+                char m[1200];
+                if (board_add(app_board(g->app), g->app, e.drop.file, &err) != SIM_OK)
+                    app_status(g->app, 1, "%s", sim_error_format(&err, m, sizeof m));
+                else
+                    app_status(g->app, 0, board_text(BOARD_STR_ADDED_FMT, g->app->swedish), 1);
+            } else {
                 app_request_open(g->app, e.drop.file);
+            }
             SDL_free(e.drop.file);
             input = 1;
             break;
@@ -538,7 +553,7 @@ static float fit_scale(gui *g, int ow, int oh)
 {
     app *a = g->app;
     float base = g->dpi * g->density, want = a->zoom * base;
-    int key = a->swedish * 64 + a->ngraphs;
+    int key = a->swedish * 64 + a->ngraphs + a->present * 128 + a->present_levers * 256;
     if (key != g->tool_key) {
         int one = 0, two = 0;
         g->ui->scale = g->font_scale;
@@ -549,7 +564,9 @@ static float fit_scale(gui *g, int ow, int oh)
     }
     layout_needs n = {g->tool_one, g->tool_two, a->nkeys > 0, a->ngraphs};
     int shown = a->ngraphs;
-    float scale = layout_fit(ow, oh, want, base < want ? base : want, &n, &shown);
+    float scale = a->present ? present_fit(ow, oh, want, base < want ? base : want, g->tool_one,
+                                           a->present_levers, a->nkeys > 0)
+                             : layout_fit(ow, oh, want, base < want ? base : want, &n, &shown);
     a->zoom_fit = scale < want * 0.999f ? scale / base : 0;
     a->graphs_fit = shown < a->ngraphs ? shown : 0;
     return scale;
@@ -684,7 +701,10 @@ int gui_frame(gui *g)
         char png[1100], msg[1200];
         snprintf(png, sizeof png, "%s.png", g->app->export_base);
         g->app->export_frame = 1;
-        int ok = gui_screenshot(g, png, app_export_rect(g->ui, &g->layout), msg, sizeof msg);
+        /* The scoreboard exports its table; otherwise the graphs. */
+        ui_rect er = g->app->dialog == APP_DLG_SCOREBOARD ? g->app->board_rect
+                                                         : app_export_rect(g->ui, &g->layout);
+        int ok = gui_screenshot(g, png, er, msg, sizeof msg);
         g->app->export_frame = 0;
         if (ok) {
             app_status(g->app, 0, "%s: %s, %s.csv", str_get(STR_EXPORTED, g->app->swedish), png,

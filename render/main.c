@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <SDL.h>
 
 #include "render/app_ui.h"
 #include "render/gui.h"
+#include "render/scoreboard.h"
 #include "render/strings.h"
 #include "sim/files/link.h"
 #include "sim/model/model.h"
@@ -22,6 +24,7 @@
 #endif
 
 #define MAX_COMPARE 4
+#define MAX_BOARD 16
 
 static void usage(FILE *f)
 {
@@ -39,7 +42,12 @@ static void usage(FILE *f)
             "  --zoom F               zoom at start (0.6 to 2.5)\n"
             "  --uncertainty          show the 5-95 %% uncertainty bands at start\n"
             "  --show PANEL           open a panel at start: why:VAR, detail:LEVER, help,\n"
-            "                         export, compare (for screenshots of each)\n"
+            "                         export, compare, scoreboard, scoreboard:VAR (ranked on a\n"
+            "                         key indicator in 2050), presentation,\n"
+            "                         presentation:levers (for screenshots of each)\n"
+            "  --presentation         start in presentation mode (a projector: one large chart)\n"
+            "  --board FILE           put a team's scenario on the scoreboard (repeatable;\n"
+            "                         --board DIR puts every scenario file of a folder)\n"
             "  --window               with --profile --frames or --screenshot: show the window\n"
             "                         (a measurement in a real window) instead of a hidden one\n"
             "  --profile              report median and worst input-to-frame time;\n"
@@ -183,6 +191,8 @@ int main(int argc, char **argv)
     int ncompare = 0, frames = -1, swedish = 0, bands = 0, shown = 0;
     const char *graphs = NULL;
     const char *show = NULL;
+    const char *boards[MAX_BOARD];
+    int nboard = 0, present = 0;
     Uint64 t_start = SDL_GetPerformanceCounter();
     float zoom = 1.0f;
     for (int i = 1; i < argc; i++) {
@@ -238,6 +248,14 @@ int main(int argc, char **argv)
             bands = 1;
         } else if (strcmp(a, "--show") == 0 && next) {
             show = argv[++i];
+        } else if (strcmp(a, "--presentation") == 0) {
+            present = 1;
+        } else if (strcmp(a, "--board") == 0 && next) {
+            if (nboard == MAX_BOARD) {
+                fprintf(stderr, "transim-gui: at most %d --board options\n", MAX_BOARD);
+                return 2;
+            }
+            boards[nboard++] = argv[++i];
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
         } else if (strcmp(a, "--window") == 0) {
@@ -296,10 +314,43 @@ int main(int argc, char **argv)
         return 2;
     }
     if (show && app_show(a, show) != 0) {
-        fprintf(stderr, "transim-gui: --show '%s' is not why:VAR, detail:LEVER, help, export or compare\n",
+        fprintf(stderr, "transim-gui: --show '%s' is not why:VAR, detail:LEVER, help, export, compare, "
+                        "scoreboard[:VAR], presentation or presentation:levers\n",
                 show);
         gui_destroy(g);
         return 2;
+    }
+    if (present && !a->present)
+        app_command(a, APP_CMD_PRESENT);
+    for (int i = 0; i < nboard; i++) {
+        board *b = app_board(a);
+        sim_error err;
+        sim_error_clear(&err);
+        char e[1200];
+        struct stat st;
+        if (!b) {
+            fprintf(stderr, "transim-gui: out of memory\n");
+            status = 1;
+            break;
+        }
+        if (stat(boards[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            int failed = 0;
+            board_list(b, boards[i]);
+            board_add_all(b, a, &failed, &err);
+            if (failed > 0) {
+                fprintf(stderr, "transim-gui: %s\n", sim_error_format(&err, e, sizeof e));
+                status = 1;
+            }
+        } else if (board_add(b, a, boards[i], &err) != SIM_OK) {
+            fprintf(stderr, "transim-gui: %s\n", sim_error_format(&err, e, sizeof e));
+            status = 1;
+        } else {
+            /* The folder list shows where the teams' files are. */
+            char dir[1024];
+            const char *slash = strrchr(boards[i], '/');
+            snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - boards[i]) : 1, slash ? boards[i] : ".");
+            board_list(b, dir[0] ? dir : "/");
+        }
     }
     if (link) {
         sim_error err;

@@ -1,7 +1,7 @@
 -- links.lua: pandoc filter for `make teaching`. A link to another page of the kit
 -- (costs.md, ../README.md) points to its HTML page; a link out of the kit (to
 -- docs/model.md or scenarios/) points to that file in the repository, seen from
--- build-teaching/. kitdepth (metadata) is 1 for en/ and sv/, 0 for the index.
+-- build-teaching/; so does a picture (../../scoreboard.png). kitdepth (metadata) is 1 for en/ and sv/, 0 for the index.
 local depth = 1
 
 local function fix(t)
@@ -25,4 +25,5 @@ return {
       if m.kitdepth then depth = tonumber(pandoc.utils.stringify(m.kitdepth)) end
     end },
   { Link = function(el) el.target = fix(el.target); return el end },
+  { Image = function(el) el.src = fix(el.src); return el end },
 }

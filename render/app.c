@@ -108,6 +108,8 @@ app *app_create(sim_error *err)
     a->band_stamp = -1;
     a->why_var = -1;
     a->why_stamp = -1;
+    a->why_year_sel = 1;
+    a->history = 1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
     for (int i = 0; i < VAR_COUNT; i++)
@@ -148,6 +150,7 @@ void app_destroy(app *a)
         run_result_release(&a->compare[i].res);
     free(a->band);
     free(a->band_draws);
+    app_why_release(a);
     if (a->rng)
         gsl_rng_free(a->rng);
     free(a->undo);

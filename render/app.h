@@ -163,6 +163,14 @@ typedef struct app {
     double why_years[2];   /* 2030 and the run's last year */
     int why_exact;         /* 1: exact Shapley values; 0: from sampled join orders */
     int why_runs;          /* model runs behind them */
+    struct graph *why_graph; /* the model's causal graph (sim/files/graph.h), built when "why"
+                                first shows causes; owned */
+    int why_year_sel;      /* the causes' values: 0 in 2030, 1 in the run's last year */
+    int why_scroll;        /* the causes list's scroll, pixels */
+    struct hist_data *hist; /* observed series (render/history_points.h), loaded when a graph
+                               first could show them; owned */
+    int history;           /* 1: a graph of a variable with observed data shows them as
+                              points, its year axis from the first observed year */
 
     char status[1024];     /* the status line */
     int status_error;      /* 1 when status reports an error */
@@ -329,6 +337,10 @@ int app_band(const app *a, int g, const double **lo, const double **hi);
  * orders with a fixed seed. Recomputed only when the scenario or var
  * changed. SIM_ENOMEM, or a run's error. */
 sim_status app_why_compute(app *a, int var, sim_error *err);
+
+/* Frees what "why" and the observed series hold (a->why_graph, a->hist):
+ * app_destroy calls it. */
+void app_why_release(app *a);
 
 /* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
 double app_step_of(int var);

@@ -192,10 +192,14 @@ char *hist_tooltip(char *buf, size_t n, const hist_data *h, const history_series
         double d = share ? 100 * s->value[i] : s->value[i];
         fmt_value(raw, sizeof raw, d, swedish);
         char sc[32];
-        fmt_value(sc, sizeof sc, s->scale, swedish);
+        snprintf(sc, sizeof sc, "%g", s->scale); /* the ratio exactly, as fit.ini has it */
+        char *dot = strchr(sc, '.');
+        if (swedish && dot)
+            *dot = ',';
         snprintf(buf + w, n - (size_t)w,
-                 swedish ? "\nData: %s%s, visat som data / %s" : "\nData: %s%s, shown as data / %s", raw,
-                 share ? " %" : "", sc);
+                 swedish ? "\nData: %s%s, ritat som data / %s (regeln i assets/history/README.md)"
+                         : "\nData: %s%s, drawn as data / %s (the rule of assets/history/README.md)",
+                 raw, share ? " %" : "", sc);
         w = (int)strlen(buf);
     }
     snprintf(buf + w, n - (size_t)w, "\n%s: %s", swedish ? "K\xC3\xA4lla" : "Source", hist_source(h, s, i));

@@ -22,7 +22,7 @@ static const hist_data *history(app *a)
             return NULL;
         sim_error err;
         if (hist_load(a->hist, NULL, &err) != SIM_OK)
-            app_status(a, 1, "%s: %s", a->swedish ? "historiska data" : "observed data", a->hist->msg);
+            app_status(a, 0, "%s: %s", a->swedish ? "observerade data" : "observed data", a->hist->msg);
     }
     return a->hist;
 }

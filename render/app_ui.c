@@ -664,6 +664,7 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     /* The observed points' toggle first: the chart below follows a click at once. */
     ui_rect row = app_history_toggle(a, ctx, ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, dh), g, var);
     spec.dots = app_history_dots(a, var);
+    spec.hint = a->swedish ? "Klicka p\xC3\xA5 en linje: varf\xC3\xB6r" : "Click a line: why";
     ui_rect cr = ui_rect_make(r.x + pad, r.y + pad + dh + ui_px(ctx, 6), r.w - 2 * pad,
                               r.h - 2 * pad - dh - ui_px(ctx, 6));
     chart_draw(ctx, &spec, cr);

@@ -426,7 +426,12 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
         if (lw > w)
             w = lw;
     }
-    int nlines = spec->nseries + 1 + (band[0] ? 1 : 0);
+    if (spec->hint) {
+        int lw = ui_text_width(ctx, UI_FONT_SMALL, spec->hint);
+        if (lw > w)
+            w = lw;
+    }
+    int nlines = spec->nseries + 1 + (band[0] ? 1 : 0) + (spec->hint ? 1 : 0);
     int bw = w + 2 * pad, bh = nlines * lh + 2 * pad;
     int bx = (int)x + ui_px(ctx, 12);
     if (bx + bw > g->plot.x + g->plot.w)
@@ -456,6 +461,9 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
                      c);
         ui_draw_text(ctx, UI_FONT_SMALL, band, bx + pad + sw, ly, ctx->colors[UI_COL_MUTED]);
     }
+    if (spec->hint)
+        ui_draw_text(ctx, UI_FONT_SMALL, spec->hint, bx + pad, by + pad + (nlines - 1) * lh,
+                     ctx->colors[UI_COL_MUTED]);
     ui_layer_set(ctx, prev);
 }
 

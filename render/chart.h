@@ -46,6 +46,7 @@ typedef struct chart_spec {
     const char *band_label; /* legend text of the bands ("5-95 %"), NULL for none */
     chart_series series[CHART_SERIES_MAX];
     int nseries;
+    const char *hint;    /* a last line of the hover read-out ("Click a line: ..."), NULL none */
     chart_dots dots;     /* observed points: the value axis holds them, and the year axis
                             reaches back to the first (n = 0: none) */
 } chart_spec;

@@ -26,6 +26,7 @@
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
 #define APP_WHY_PLAYERS 25  /* levers changed, plus "other inputs", that "why" can attribute to */
 #define APP_WHY_ORDERS 64   /* join orders of a sampled attribution (beyond 12 players) */
+#define APP_WHY_BACK 16     /* causes followed in "why" that Back can return through */
 
 typedef enum app_dialog {
     APP_DLG_NONE,
@@ -167,6 +168,8 @@ typedef struct app {
                                 first shows causes; owned */
     int why_year_sel;      /* the causes' values: 0 in 2030, 1 in the run's last year */
     int why_scroll;        /* the causes list's scroll, pixels */
+    int why_back[APP_WHY_BACK]; /* the variables explained before, from a click on a cause */
+    int why_nback;         /* how many (Back returns to the last) */
     struct hist_data *hist; /* observed series (render/history_points.h), loaded when a graph
                                first could show them; owned */
     int history;           /* 1: a graph of a variable with observed data shows them as

@@ -608,6 +608,7 @@ static void draw_why(app *a, ui_ctx *ctx)
     if (wide)
         ui_draw_rect(ctx, ui_rect_make(right.x - gap / 2, top, 1, bottom - top), ctx->colors[UI_COL_BORDER]);
     why_causes_draw(a, ctx, right);
+    why_back_button(a, ctx, in);
     static const str_id buttons[1] = {STR_DETAIL_CLOSE};
     if (dialog_buttons(a, ctx, in, buttons, 1, 0, 0) == 0)
         a->dialog = APP_DLG_NONE;

@@ -178,10 +178,22 @@ int why_tree_draw(const app *a, ui_ctx *ctx, const why_tree *t, ui_rect r, int *
              line_c = ctx->colors[UI_COL_BORDER];
     int top = ui_panel_begin(ctx, r, scroll);
     why_tree_geom g;
-    why_tree_layout(t, ui_rect_make(r.x, top, r.w - ui_px(ctx, 4), 0), row_h, indent, &g);
-    /* The columns of the values: the value, then the change. */
-    int cw = ui_text_width(ctx, UI_FONT_SMALL, "+000,000 pp") + ui_px(ctx, 8);
-    int vw = ui_text_width(ctx, UI_FONT_BODY, "0,000,000") + ui_px(ctx, 8);
+    int edge = ui_px(ctx, 10); /* room for the scroll bar */
+    why_tree_layout(t, ui_rect_make(r.x, top, r.w - edge, 0), row_h, indent, &g);
+    /* The columns of the values, each as wide as its widest text: the
+     * value, its unit, the change. */
+    int cw = 0, vw = 0;
+    for (int i = 0; i < t->n; i++) {
+        char buf[64];
+        change_text(&t->node[i], buf, sizeof buf, a->swedish);
+        int w = ui_text_width(ctx, UI_FONT_SMALL, buf);
+        cw = w > cw ? w : cw;
+        fmt_value(buf, sizeof buf, t->node[i].value, a->swedish);
+        w = ui_text_width(ctx, i == 0 ? UI_FONT_BOLD : UI_FONT_BODY, buf);
+        vw = w > vw ? w : vw;
+    }
+    cw += ui_px(ctx, 8);
+    vw += ui_px(ctx, 8);
     /* The unit column as wide as the widest unit shown (up to a limit). */
     int uw = 0;
     for (int i = 0; i < t->n; i++) {
@@ -214,7 +226,7 @@ int why_tree_draw(const app *a, ui_ctx *ctx, const why_tree *t, ui_rect r, int *
             snprintf(label, sizeof label, "%s", app_label(a, n->var));
         ui_draw_text_in(ctx, n->depth == 0 ? UI_FONT_BOLD : UI_FONT_BODY, label,
                         ui_rect_make(lx, row.y, lw - ui_px(ctx, 6), row.h), -1, text);
-        int rx = r.x + r.w - ui_px(ctx, 4) - cw;
+        int rx = r.x + r.w - edge - cw;
         ui_draw_text_in(ctx, n->depth == 0 ? UI_FONT_BOLD : UI_FONT_BODY,
                         fmt_value(v, sizeof v, n->value, a->swedish),
                         ui_rect_make(rx - uw - vw, row.y, vw - ui_px(ctx, 6), row.h), 1, text);
@@ -319,7 +331,35 @@ void why_causes_draw(app *a, ui_ctx *ctx, ui_rect r)
         ui_draw_text(ctx, UI_FONT_SMALL, line, r.x, bottom + ui_px(ctx, 4), muted);
     }
     if (next >= 0) {
+        if (a->why_nback == APP_WHY_BACK) { /* keep the latest */
+            memmove(a->why_back, a->why_back + 1, (APP_WHY_BACK - 1) * sizeof *a->why_back);
+            a->why_nback--;
+        }
+        a->why_back[a->why_nback++] = a->why_var;
         a->why_var = next;
+        a->why_stamp = -1;
+        a->why_scroll = 0;
+    }
+}
+
+void why_back_button(app *a, ui_ctx *ctx, ui_rect in)
+{
+    if (a->dialog_shown != APP_DLG_WHY)
+        a->why_nback = 0; /* just opened: nothing to go back to */
+    if (a->why_nback <= 0)
+        return;
+    int prev = a->why_back[a->why_nback - 1];
+    char label[300];
+    /* U+2039: a single left-pointing angle quotation mark. */
+    snprintf(label, sizeof label, "\xE2\x80\xB9 %s", app_label(a, prev));
+    int bh = ui_px(ctx, 34);
+    int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 32);
+    if (w > in.w / 2)
+        w = in.w / 2;
+    int c = ui_button(ctx, ui_id("why-back", 0), ui_rect_make(in.x, in.y + in.h - bh, w, bh), label, 0);
+    if ((c & UI_SUBMIT) || ui_take_key(ctx, UI_KEY_BACKSPACE)) {
+        a->why_var = prev;
+        a->why_nback--;
         a->why_stamp = -1;
         a->why_scroll = 0;
     }

@@ -76,6 +76,10 @@ int why_tree_draw(const app *a, ui_ctx *ctx, const why_tree *t, ui_rect r, int *
  * a->why_var; a click on a cause makes it the variable explained. */
 void why_causes_draw(app *a, ui_ctx *ctx, ui_rect r);
 
+/* At the bottom left of the panel's area in, after a click on a cause:
+ * "‹ NAME", back to the variable explained before (Backspace too). */
+void why_back_button(app *a, ui_ctx *ctx, ui_rect in);
+
 /* Rows of a->why_var's causes tree (0 when the graph cannot be built), and
  * the height why_causes_draw needs for that many rows: the panel's size. */
 int why_causes_rows(app *a);

@@ -263,6 +263,26 @@ static void test_panel_shows_the_causes_and_a_click_explains_a_cause(void **stat
     assert_int_equal(f->a->dialog, APP_DLG_WHY);
     frame(f);
     assert_true(shows_text(f->ctx, app_label(f->a, var("employed_low"))));
+    /* Back returns to the variable explained before (Backspace too). */
+    assert_int_equal(f->a->why_nback, 1);
+    char back[200];
+    snprintf(back, sizeof back, "\xE2\x80\xB9 %s", app_label(f->a, var("employment")));
+    assert_true(shows_text(f->ctx, back));
+    ui_input_key(f->ctx, UI_KEY_BACKSPACE, 0);
+    frame(f);
+    assert_int_equal(f->a->why_var, var("employment"));
+    assert_int_equal(f->a->why_nback, 0);
+    frame(f);
+    assert_false(shows_text(f->ctx, back));
+    /* Closed and opened again: nothing to go back to. */
+    f->a->why_back[0] = var("grp");
+    f->a->why_nback = 1;
+    ui_input_key(f->ctx, UI_KEY_ESCAPE, 0);
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_int_equal(app_show(f->a, "why:employment"), 0);
+    frame(f);
+    assert_int_equal(f->a->why_nback, 0);
 }
 
 int main(void)

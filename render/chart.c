@@ -104,7 +104,7 @@ int chart_data_range(const chart_spec *spec, double *lo, double *hi)
 }
 
 /* Legend entries: every series, then the band swatch when a series has a
- * band and the spec names it. */
+ * band and the spec names it, then the observed points when there are any. */
 enum { LEGEND_ITEMS_MAX = CHART_SERIES_MAX + 2, LEGEND_BAND = -1, LEGEND_DOTS = -2 };
 
 typedef struct legend_slot {

@@ -55,10 +55,13 @@ ui_rect app_history_toggle(app *a, ui_ctx *ctx, ui_rect row, int g, int var)
         a->history = !a->history;
     if (c & UI_HOVER)
         ui_tooltip_beside(ctx,
-                          a->swedish ? "Historik\nVisa observerade v\xC3\xA4rden 2008\xE2\x80\x93" "2020 som punkter "
-                                       "(assets/history); \xC3\xA5rsaxeln b\xC3\xB6rjar d\xC3\xA5 vid det f\xC3\xB6rsta."
-                                     : "History\nShow the observed values of 2008\xE2\x80\x93" "2020 as points "
-                                       "(assets/history); the year axis then starts at the first.",
+                          a->swedish ? "Historik\nVisa de observerade v\xC3\xA4rdena som punkter "
+                                       "(assets/history, k\xC3\xA4llan n\xC3\xA4r du pekar p\xC3\xA5 en); "
+                                       "\xC3\xA5rsaxeln b\xC3\xB6rjar d\xC3\xA5 vid det f\xC3\xB6rsta "
+                                       "observerade \xC3\xA5ret."
+                                     : "History\nShow the observed values as points (assets/history, "
+                                       "with the source when you point at one); the year axis then "
+                                       "starts at the first observed year.",
                           b);
     return ui_rect_make(row.x, row.y, row.w - w - gap, row.h);
 }

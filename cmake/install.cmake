@@ -2,7 +2,8 @@
 # CMAKE_INSTALL_PREFIX (and DESTDIR): the programs in bin/, their man pages
 # and the bash completion, generated at build time from the programs' own
 # --help and the model table (cmake/man.sh, cmake/completion.sh), and the
-# bundled scenarios in share/transim/scenarios/. Included by the top-level
+# bundled scenarios in share/transim/scenarios/ and the observed series in
+# share/transim/history/. Included by the top-level
 # CMakeLists.txt after the programs are defined.
 include(GNUInstallDirs)
 
@@ -37,3 +38,7 @@ install(FILES ${TRANSIM_MAN_OUTPUTS} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${TRANSIM_COMPLETION} DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/transim/scenarios
         FILES_MATCHING PATTERN "*.ini" PATTERN "*.md")
+# The observed series the window's graphs show as points (render/history_points.h
+# finds them next to the scenarios).
+install(FILES ${PROJECT_SOURCE_DIR}/assets/history/fit.ini ${PROJECT_SOURCE_DIR}/assets/history/observed.csv
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/transim/history)

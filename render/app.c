@@ -110,6 +110,8 @@ app *app_create(sim_error *err)
     a->band_threads = 2;
     a->why_var = -1;
     a->why_stamp = -1;
+    a->why_year_sel = 1;
+    a->history = 1;
     for (int i = 0; i < APP_COMPARE_MAX; i++)
         run_result_init(&a->compare[i].res);
     for (int i = 0; i < VAR_COUNT; i++)
@@ -149,6 +151,7 @@ void app_destroy(app *a)
         run_result_release(&a->compare[i].res);
     app_bands_release(a);
     board_destroy(a->board);
+    app_why_release(a);
     free(a->undo);
     free(a->redo);
     free(a);

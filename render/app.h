@@ -28,6 +28,7 @@
 #define APP_BAND_SEED 2020  /* their seed: the same draws at every change, so bands move smoothly */
 #define APP_WHY_PLAYERS 25  /* levers changed, plus "other inputs", that "why" can attribute to */
 #define APP_WHY_ORDERS 64   /* join orders of a sampled attribution (beyond 12 players) */
+#define APP_WHY_BACK 16     /* causes followed in "why" that Back can return through */
 
 typedef enum app_dialog {
     APP_DLG_NONE,
@@ -181,6 +182,16 @@ typedef struct app {
     double why_years[2];   /* 2030 and the run's last year */
     int why_exact;         /* 1: exact Shapley values; 0: from sampled join orders */
     int why_runs;          /* model runs behind them */
+    struct graph *why_graph; /* the model's causal graph (sim/files/graph.h), built when "why"
+                                first shows causes; owned */
+    int why_year_sel;      /* the causes' values: 0 in 2030, 1 in the run's last year */
+    int why_scroll;        /* the causes list's scroll, pixels */
+    int why_back[APP_WHY_BACK]; /* the variables explained before, from a click on a cause */
+    int why_nback;         /* how many (Back returns to the last) */
+    struct hist_data *hist; /* observed series (render/history_points.h), loaded when a graph
+                               first could show them; owned */
+    int history;           /* 1: a graph of a variable with observed data shows them as
+                              points, its year axis from the first observed year */
 
     char status[1024];     /* the status line */
     int status_error;      /* 1 when status reports an error */
@@ -373,6 +384,10 @@ void app_bands_release(app *a);
  * orders with a fixed seed. Recomputed only when the scenario or var
  * changed. SIM_ENOMEM, or a run's error. */
 sim_status app_why_compute(app *a, int var, sim_error *err);
+
+/* Frees what "why" and the observed series hold (a->why_graph, a->hist):
+ * app_destroy calls it. */
+void app_why_release(app *a);
 
 /* The slider step of an input: range/100 rounded up to 1, 2 or 5 x 10^k. */
 double app_step_of(int var);

@@ -14,6 +14,7 @@
 #include "render/chart.h"
 #include "render/fmt.h"
 #include "render/strings.h"
+#include "render/why_tree.h"
 #include "sim/studies/attribute.h"
 
 /* Shade and card; returns the card's inner area below the title. */
@@ -528,13 +529,20 @@ static void draw_why(app *a, ui_ctx *ctx)
         return;
     }
     const var_desc *d = &var_table[var];
-    int rh = ui_px(ctx, 26), n = a->why_k;
-    /* Rows shrink (to a small text's height) before the panel leaves the window. */
-    int avail = ctx->height - ui_px(ctx, 16) - ui_px(ctx, 230), rmin = ui_text_height(ctx, UI_FONT_BODY);
-    if (n > 0 && (n + 2) * rh > avail)
-        rh = avail / (n + 2) > rmin ? avail / (n + 2) : rmin;
-    ui_rect in = dialog_begin(a, ctx, STR_WHY_TITLE, ui_px(ctx, 760),
-                              ui_px(ctx, 230) + (n > 0 ? n + 2 : 1) * rh);
+    int n = a->why_k;
+    /* A sheet over most of the window: the levers' shares, and the causes
+     * beside them (a wide window) or below them. */
+    int dw = ui_px(ctx, 1180) < ctx->width - ui_px(ctx, 16) ? ui_px(ctx, 1180) : ctx->width - ui_px(ctx, 16);
+    int wide = dw - ui_px(ctx, 36) >= ui_px(ctx, 860), gap = ui_px(ctx, 24);
+    /* Tall enough for the bars and the causes (beside or below them). */
+    int bars_h = ui_px(ctx, 60) + 3 * ui_text_height(ctx, UI_FONT_SMALL) + (n > 0 ? (n + 3) * ui_px(ctx, 26) : 0);
+    int causes_h = why_causes_height(ctx, why_causes_rows(a), dw);
+    int body_h = wide ? (bars_h > causes_h ? bars_h : causes_h) : bars_h + causes_h;
+    ui_rect in = dialog_begin(a, ctx, STR_WHY_TITLE, dw,
+                              body_h + ui_text_height(ctx, UI_FONT_TITLE) + ui_px(ctx, 110));
+    int bottom = in.y + in.h - ui_px(ctx, 34) - ui_px(ctx, 10); /* above the buttons */
+    int lw_part = in.w >= ui_px(ctx, 1040) ? (in.w - gap) * 9 / 20 : (in.w - gap) / 2;
+    ui_rect left = wide ? ui_rect_make(in.x, in.y, lw_part, bottom - in.y) : in;
     ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
     char line[1400];
     const char *unit = app_unit(a, var);
@@ -545,14 +553,21 @@ static void draw_why(app *a, ui_ctx *ctx)
     ui_draw_text_in(ctx, UI_FONT_BOLD, line, ui_rect_make(in.x, y, in.w, ui_text_height(ctx, UI_FONT_BOLD)),
                     -1, text);
     y += ui_text_height(ctx, UI_FONT_BOLD) + ui_px(ctx, 6);
-    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(n > 0 ? STR_WHY_HINT : STR_WHY_NONE, sv), in.x, y,
-                         in.w, muted) + ui_px(ctx, 10);
+    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, str_get(n > 0 ? STR_WHY_HINT : STR_WHY_NONE, sv), left.x, y,
+                         left.w, muted) + ui_px(ctx, 10);
+    int rh = ui_px(ctx, 26), sh = ui_text_height(ctx, UI_FONT_SMALL);
+    /* Rows shrink (to a small text's height) before the bars leave their
+     * part: all of it beside the causes, at most half of it above them. */
+    int avail = wide ? bottom - y - sh - ui_px(ctx, 8) : (bottom - y) / 2 - sh - ui_px(ctx, 8);
+    int rmin = ui_text_height(ctx, UI_FONT_BODY);
+    if (n > 0 && (n + 2) * rh > avail)
+        rh = avail / (n + 2) > rmin ? avail / (n + 2) : rmin;
     if (n > 0) {
-        int lw = in.w * 2 / 5, cw = (in.w - lw) / 2;
+        int lw = left.w * 2 / 5, cw = (left.w - lw) / 2;
         for (int k = 0; k < 2; k++) {
             snprintf(line, sizeof line, "%.0f", a->why_years[k]);
             int w = ui_text_width(ctx, UI_FONT_BOLD, line);
-            ui_draw_text(ctx, UI_FONT_BOLD, line, in.x + lw + k * cw + (cw - w) / 2, y, text);
+            ui_draw_text(ctx, UI_FONT_BOLD, line, left.x + lw + k * cw + (cw - w) / 2, y, text);
         }
         y += rh;
         /* Players by the size of their share at the end, largest first. */
@@ -576,16 +591,25 @@ static void draw_why(app *a, ui_ctx *ctx)
                                : a->why_player[order[r]] == ATTR_OTHER ? str_get(STR_OTHER_INPUTS, sv)
                                                                       : app_label(a, a->why_player[order[r]]);
             ui_draw_text_in(ctx, r < 0 ? UI_FONT_BOLD : UI_FONT_BODY, name,
-                            ui_rect_make(in.x, y, lw - ui_px(ctx, 8), rh), -1, text);
+                            ui_rect_make(left.x, y, lw - ui_px(ctx, 8), rh), -1, text);
             for (int k = 0; k < 2; k++)
-                why_bar(a, ctx, ui_rect_make(in.x + lw + k * cw, y, cw - ui_px(ctx, 6), rh),
+                why_bar(a, ctx, ui_rect_make(left.x + lw + k * cw, y, cw - ui_px(ctx, 6), rh),
                         r < 0 ? a->why_change[k] : a->why_phi[k][order[r]], full, d->better, r < 0);
             y += rh + (r < 0 ? ui_px(ctx, 6) : 0);
         }
         snprintf(line, sizeof line, str_get(STR_WHY_RUNS_FMT, sv), a->why_runs,
                  str_get(a->why_exact ? STR_EXACT : STR_ESTIMATED, sv));
-        ui_draw_text(ctx, UI_FONT_SMALL, line, in.x, y + ui_px(ctx, 4), muted);
+        ui_draw_text(ctx, UI_FONT_SMALL, line, left.x, y + ui_px(ctx, 4), muted);
+        y += sh + ui_px(ctx, 8);
     }
+    /* The causes of the variable, two steps back (render/why_tree.h). */
+    int top = in.y + ui_text_height(ctx, UI_FONT_BOLD) + ui_px(ctx, 6);
+    ui_rect right = wide ? ui_rect_make(left.x + left.w + gap, top, in.w - left.w - gap, bottom - top)
+                         : ui_rect_make(in.x, y + ui_px(ctx, 6), in.w, bottom - y - ui_px(ctx, 6));
+    if (wide)
+        ui_draw_rect(ctx, ui_rect_make(right.x - gap / 2, top, 1, bottom - top), ctx->colors[UI_COL_BORDER]);
+    why_causes_draw(a, ctx, right);
+    why_back_button(a, ctx, in);
     static const str_id buttons[1] = {STR_DETAIL_CLOSE};
     if (dialog_buttons(a, ctx, in, buttons, 1, 0, 0) == 0)
         a->dialog = APP_DLG_NONE;

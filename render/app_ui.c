@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "render/app_history.h"
 #include "render/chart.h"
 #include "render/fmt.h"
 #include "render/present.h"
@@ -703,12 +704,16 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     for (int i = 0; i < a->ncompare && spec.nseries < CHART_SERIES_MAX; i++)
         series_of(&spec.series[spec.nseries++], &a->compare[i].res, var,
                   chart_palette[compare_colors[i]], 2, a->compare[i].label);
+    /* The observed points' toggle first: the chart below follows a click at once. */
+    ui_rect row = app_history_toggle(a, ctx, ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, dh), g, var);
+    spec.dots = app_history_dots(a, var);
+    spec.hint = a->swedish ? "Klicka p\xC3\xA5 en linje: varf\xC3\xB6r" : "Click a line: why";
     ui_rect cr = ui_rect_make(r.x + pad, r.y + pad + dh + ui_px(ctx, 6), r.w - 2 * pad,
                               r.h - 2 * pad - dh - ui_px(ctx, 6));
     chart_draw(ctx, &spec, cr);
+    app_graph_pointer(a, ctx, &spec, cr, g, var);
     /* The chooser last, so that its list lies above the chart. */
-    ui_dropdown(ctx, ui_id("graph-var", g), ui_rect_make(r.x + pad, r.y + pad, r.w - 2 * pad, dh),
-                indicator_item, a, a->nind, &a->graph_sel[g]);
+    ui_dropdown(ctx, ui_id("graph-var", g), row, indicator_item, a, a->nind, &a->graph_sel[g]);
 }
 
 

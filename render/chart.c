@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/chart_hit.h"
 #include "render/fmt.h"
 
 /* Okabe & Ito (2008), "Color Universal Design": black, orange, sky blue,
@@ -84,6 +85,11 @@ int chart_data_range(const chart_spec *spec, double *lo, double *hi)
             }
         }
     }
+    for (int i = 0; i < spec->dots.n; i++)
+        if (isfinite(spec->dots.v[i])) {
+            mn = fmin(mn, spec->dots.v[i]);
+            mx = fmax(mx, spec->dots.v[i]);
+        }
     if (!(mn <= mx))
         return 0;
     /* Include zero when the data sit near it, so that shares and rates are
@@ -98,14 +104,14 @@ int chart_data_range(const chart_spec *spec, double *lo, double *hi)
 }
 
 /* Legend entries: every series, then the band swatch when a series has a
- * band and the spec names it. */
-enum { LEGEND_ITEMS_MAX = CHART_SERIES_MAX + 1 };
+ * band and the spec names it, then the observed points when there are any. */
+enum { LEGEND_ITEMS_MAX = CHART_SERIES_MAX + 2, LEGEND_BAND = -1, LEGEND_DOTS = -2 };
 
 typedef struct legend_slot {
     int x;      /* left edge of the swatch, pixels from the legend's left */
     int row;    /* row from the top, 0 first */
     int text_w; /* room for the label, pixels; a wider label gets an ellipsis */
-    int k;      /* series index, or -1 for the band swatch */
+    int k;      /* series index, LEGEND_BAND or LEGEND_DOTS */
 } legend_slot;
 
 /* The series whose band the legend shows, or -1. */
@@ -158,7 +164,11 @@ static int legend_place(const ui_ctx *ctx, const chart_spec *spec, int w, int ma
     }
     if (legend_band_series(spec) >= 0) {
         label[n] = spec->band_label;
-        k[n++] = -1;
+        k[n++] = LEGEND_BAND;
+    }
+    if (spec->dots.n > 0) {
+        label[n] = spec->dots.label ? spec->dots.label : "";
+        k[n++] = LEGEND_DOTS;
     }
     for (int i = 0; i < n; i++) {
         int tw = ui_text_width(ctx, UI_FONT_SMALL, label[i]);
@@ -199,6 +209,10 @@ void chart_layout(const ui_ctx *ctx, const chart_spec *spec, ui_rect r, chart_ge
     if (spec->nseries > 0 && spec->series[0].n > 1) {
         g->t0 = spec->series[0].t[0];
         g->t1 = spec->series[0].t[spec->series[0].n - 1];
+    }
+    if (spec->dots.n > 0) {
+        g->t0 = fmin(g->t0, spec->dots.t[0]);
+        g->t1 = fmax(g->t1, spec->dots.t[spec->dots.n - 1]);
     }
     double span = g->t1 - g->t0;
     double xstep = span > 60 ? 20 : span > 24 ? 10 : span > 8 ? 5 : 1;
@@ -285,6 +299,10 @@ int chart_hover_index(const chart_geom *g, const chart_series *s, int x)
 {
     if (s->n <= 0 || x < g->plot.x || x >= g->plot.x + g->plot.w)
         return -1;
+    double step = s->n > 1 ? (s->t[s->n - 1] - s->t[0]) / (s->n - 1) : 0;
+    if (s->n > 1 && ((float)x < chart_x_of(g, s->t[0] - step / 2) ||
+                     (float)x > chart_x_of(g, s->t[s->n - 1] + step / 2)))
+        return -1;
     int best = -1;
     float bd = INFINITY;
     for (int i = 0; i < s->n; i++) {
@@ -352,7 +370,7 @@ static void draw_band(ui_ctx *ctx, const chart_geom *g, const chart_series *s)
 static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g)
 {
     legend_slot slot[LEGEND_ITEMS_MAX];
-    int n = spec->nseries + (legend_band_series(spec) >= 0);
+    int n = spec->nseries + (legend_band_series(spec) >= 0) + (spec->dots.n > 0);
     legend_place(ctx, spec, g->legend.w, g->legend_rows, slot);
     int sw = ui_px(ctx, 18), gap = ui_px(ctx, 6), rh = ui_text_height(ctx, UI_FONT_SMALL) + ui_px(ctx, 4);
     for (int i = 0; i < n; i++) {
@@ -366,6 +384,10 @@ static void draw_legend(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g
             ui_point line[2] = {{(float)x, (float)cy}, {(float)(x + sw), (float)cy}};
             ui_draw_polyline(ctx, line, 2, s->color, ui_px(ctx, s->thickness), s->dashed);
             ui_draw_text_in(ctx, UI_FONT_SMALL, s->label ? s->label : "", tr, -1, ctx->colors[UI_COL_MUTED]);
+        } else if (slot[i].k == LEGEND_DOTS) {
+            ui_draw_circle(ctx, x + sw / 2, cy, ui_px(ctx, 4), spec->dots.color);
+            ui_draw_text_in(ctx, UI_FONT_SMALL, spec->dots.label ? spec->dots.label : "", tr, -1,
+                            ctx->colors[UI_COL_MUTED]);
         } else {
             ui_color c = band_color(ctx, spec->series[legend_band_series(spec)].color);
             ui_draw_rect(ctx, ui_rect_make(x, cy - ui_px(ctx, 5), sw, ui_px(ctx, 10)), c);
@@ -416,7 +438,12 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
         if (lw > w)
             w = lw;
     }
-    int nlines = spec->nseries + 1 + (band[0] ? 1 : 0);
+    if (spec->hint) {
+        int lw = ui_text_width(ctx, UI_FONT_SMALL, spec->hint);
+        if (lw > w)
+            w = lw;
+    }
+    int nlines = spec->nseries + 1 + (band[0] ? 1 : 0) + (spec->hint ? 1 : 0);
     int bw = w + 2 * pad, bh = nlines * lh + 2 * pad;
     int bx = (int)x + ui_px(ctx, 12);
     if (bx + bw > g->plot.x + g->plot.w)
@@ -446,6 +473,9 @@ static void draw_hover(ui_ctx *ctx, const chart_spec *spec, const chart_geom *g,
                      c);
         ui_draw_text(ctx, UI_FONT_SMALL, band, bx + pad + sw, ly, ctx->colors[UI_COL_MUTED]);
     }
+    if (spec->hint)
+        ui_draw_text(ctx, UI_FONT_SMALL, spec->hint, bx + pad, by + pad + (nlines - 1) * lh,
+                     ctx->colors[UI_COL_MUTED]);
     ui_layer_set(ctx, prev);
 }
 
@@ -498,12 +528,21 @@ int chart_draw(ui_ctx *ctx, const chart_spec *spec, ui_rect r)
     ui_clip_push(ctx, plot_clip);
     for (int k = spec->nseries - 1; k >= 0; k--)
         draw_series(ctx, &g, &spec->series[k]);
+    for (int i = 0; i < spec->dots.n; i++) {
+        /* A ring in the card's colour keeps each point clear of the lines. */
+        int x = (int)lroundf(chart_x_of(&g, spec->dots.t[i]));
+        int y = (int)lroundf(chart_y_of(&g, spec->dots.v[i]));
+        ui_draw_circle(ctx, x, y, ui_px(ctx, CHART_DOT_RADIUS) + ui_px(ctx, 1), ctx->colors[UI_COL_CARD]);
+        ui_draw_circle(ctx, x, y, ui_px(ctx, CHART_DOT_RADIUS), spec->dots.color);
+    }
     ui_clip_pop(ctx);
     if (g.legend.h > 0)
         draw_legend(ctx, spec, &g);
 
     int idx = -1;
-    if (spec->nseries > 0 && ui_mouse_over(ctx, g.plot)) {
+    /* On an observed point its own tooltip (the caller's) says what it is. */
+    if (spec->nseries > 0 && ui_mouse_over(ctx, g.plot) &&
+        chart_dot_at(&g, &spec->dots, ctx->mouse_x, ctx->mouse_y, ui_px(ctx, CHART_DOT_HIT)) < 0) {
         idx = chart_hover_index(&g, &spec->series[0], ctx->mouse_x);
         if (idx >= 0)
             draw_hover(ctx, spec, &g, idx);

@@ -29,6 +29,15 @@ typedef struct chart_series {
     const double *lo, *hi; /* NULL, or an uncertainty band: n values each (before scale) */
 } chart_series;
 
+/* Observed values drawn as points (render/history_points.h). */
+typedef struct chart_dots {
+    const double *t;   /* n years, increasing */
+    const double *v;   /* n values, display units */
+    int n;             /* points (0: none) */
+    ui_color color;    /* fill */
+    const char *label; /* legend text */
+} chart_dots;
+
 typedef struct chart_spec {
     const char *title;   /* shown above the plot (may be NULL when drawn elsewhere) */
     const char *unit;    /* display unit of the y axis */
@@ -37,6 +46,9 @@ typedef struct chart_spec {
     const char *band_label; /* legend text of the bands ("5-95 %"), NULL for none */
     chart_series series[CHART_SERIES_MAX];
     int nseries;
+    const char *hint;    /* a last line of the hover read-out ("Click a line: ..."), NULL none */
+    chart_dots dots;     /* observed points: the value axis holds them, and the year axis
+                            reaches back to the first (n = 0: none) */
 } chart_spec;
 
 /* Ticks of an axis: first, step and count. */
@@ -79,7 +91,8 @@ float chart_x_of(const chart_geom *g, double t);
 float chart_y_of(const chart_geom *g, double v);
 
 /* Index of the point of series s nearest in time to the mouse x, or -1 when
- * x lies outside the plot. */
+ * x lies outside the plot or more than half a report step outside the
+ * series' years (left of a run's start on an axis that shows history). */
 int chart_hover_index(const chart_geom *g, const chart_series *s, int x);
 
 /* Draws the chart in r and, when the mouse is over its plot, the hover

@@ -31,6 +31,8 @@ P=$WORK/p
 (cd "$WORK" && printf '[scenario]\nbase = baseline.ini\n' | "$P/bin/transim" run - --to 2021 >/dev/null 2>&1) ||
   fail "installed transim does not find the base of a scenario on standard input"
 [ -f "$P/share/transim/scenarios/baseline.ini" ] || fail "the scenarios were not installed"
+[ -f "$P/share/transim/history/fit.ini" ] && [ -f "$P/share/transim/history/observed.csv" ] ||
+    fail "the observed series were not installed"
 man1=$P/share/man/man1/transim.1
 [ -f "$man1" ] || fail "no man page transim.1"
 if [ -x "$BUILD/transim-gui" ]; then

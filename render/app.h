@@ -166,6 +166,8 @@ typedef struct app {
     long band_from;        /* the job the offsets come from (0: none) */
     int band_ready;        /* draws of that job behind the offsets (failed ones too) */
     int band_hold;         /* 1 while a mouse button is down (a drag) */
+    int frames;            /* app_frame calls so far: the band draws start after the first,
+                              so that their threads do not delay the first picture */
     double band_t0;        /* when the current job was posted, ms (monotonic) */
     double band_ms;        /* from the post to the draws behind the band, ms */
     int band_n;            /* draws behind the band (those that ran), shown in the legend */
@@ -361,7 +363,8 @@ sim_status app_update_bands(app *a);
 sim_status app_bands_wait(app *a);
 
 /* 1 while the bands need more frames to grow (without worker threads: the
- * draws run in frames; with them, the notifier wakes the window). */
+ * draws run in frames; with them, the notifier wakes the window), and when
+ * they are on but not started (they start after the first frame). */
 int app_bands_growing(const app *a);
 
 /* Worker threads running the draws (0: none, or the bands never on). */

@@ -220,6 +220,8 @@ int app_bands_pending(const app *a)
 
 int app_bands_growing(const app *a)
 {
+    if (a->bands && !a->band_work)
+        return a->cur.rows > 0; /* the draws start at the next frame */
     return a->bands && a->band_work && bands_threads(a->band_work) == 0 && !a->band_hold &&
            app_bands_pending(a);
 }

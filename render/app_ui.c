@@ -816,7 +816,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
         app_command(a, (app_cmd)ctx->command);
     ctx->modal = a->dialog != APP_DLG_NONE;
     a->band_hold = ctx->mouse_down;
-    if (app_update_bands(a) != SIM_OK)
+    if (a->frames++ > 0 && app_update_bands(a) != SIM_OK)
         app_status(a, 1, "out of memory for the uncertainty bands");
     int rows = toolbar_rows(a, ctx);
     int ngraphs = a->graphs_fit > 0 && a->graphs_fit < a->ngraphs ? a->graphs_fit : a->ngraphs;

@@ -1303,6 +1303,26 @@ static void test_frame_draws_the_bands_when_asked(void **state)
     assert_int_equal(bands_on, f->a->ngraphs);
 }
 
+/* With bands on from the start, the first frame is drawn before any draw
+ * begins: the worker threads would compete with the first picture. The
+ * window is asked for the next frame, which starts them. */
+static void test_bands_start_after_the_first_frame(void **state)
+{
+    fixture *f = *state;
+    f->a->bands = 1;
+    frame(f);
+    assert_int_equal(app_bands_pending(f->a), 0); /* nothing posted yet */
+    assert_true(app_bands_growing(f->a));         /* but a next frame is asked for */
+    frame(f);
+    assert_true(app_bands_pending(f->a));
+    assert_int_equal(app_bands_wait(f->a), SIM_OK);
+    frame(f);
+    int drawn = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++)
+        drawn += f->ctx->cmd[i].type == UI_CMD_BAND;
+    assert_int_equal(drawn, f->a->ngraphs);
+}
+
 static void test_key_strip_pages_through_more_keys_than_fit(void **state)
 {
     fixture *f = *state;
@@ -1420,6 +1440,7 @@ int main(void)
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_uncertainty_bands_grow_to_their_full_draws_while_nothing_changes),
         T(test_frame_draws_the_bands_when_asked),
+        T(test_bands_start_after_the_first_frame),
         cmocka_unit_test(test_step_of_is_a_round_hundredth_of_the_range),
         cmocka_unit_test(test_budget_bar_without_a_cap_has_no_fill_or_compares),
         cmocka_unit_test(test_an_empty_scenario_file_is_told_apart),

@@ -1,5 +1,6 @@
 /* app.c: the simulator's state and its changes (see app.h). No drawing. */
 #include "render/app.h"
+#include "render/csv.h"
 #include "render/scoreboard.h"
 #include "render/strings.h"
 
@@ -594,35 +595,6 @@ int app_is_share(int var)
     return d->unit && strcmp(d->unit, "1") == 0 && strcmp(var_display_unit(d), "%") == 0;
 }
 
-/* One number of the export: output_number's ten significant digits, with
- * a decimal comma in Swedish. */
-static const char *export_number(double v, int swedish, char *buf, size_t n)
-{
-    output_number(v, buf, n);
-    if (swedish)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    return buf;
-}
-
-/* A CSV field with sep as the separator: quoted when it holds sep, a quote
- * or a line break (RFC 4180). */
-static void export_field(FILE *f, const char *text, char sep)
-{
-    if (!strchr(text, sep) && !strpbrk(text, "\"\r\n")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 sim_status app_export_csv(const app *a, const char *path, sim_error *err)
 {
     int vars[APP_GRAPHS_MAX];
@@ -636,7 +608,6 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
             vars[nv++] = v;
     }
     int sv = a->swedish;
-    char sep = sv ? ';' : ',';
     const run_result *runs[2 + APP_COMPARE_MAX];
     const char *names[2 + APP_COMPARE_MAX], *ids[2 + APP_COMPARE_MAX];
     int nr = 0;
@@ -658,29 +629,19 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
     if (st != SIM_OK)
         return st;
     FILE *f = of.f;
-    /* Swedish Excel reads UTF-8 (å, ä, ö) only after a byte-order mark. */
-    if (sv)
-        fputs("\xEF\xBB\xBF", f);
+    char sep = csv_begin(f, sv);
     /* Title and provenance: what this is, from which model, when. */
-    char when[64] = "";
-    time_t now = time(NULL);
-    struct tm tm;
-    if (localtime_r(&now, &tm))
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     const char *scname = a->sc.name[0] ? a->sc.name : str_get(STR_SCENARIO, sv);
     fprintf(f, "# %s: %s\n", str_get(STR_EXPORT_CSV_TITLE, sv), scname);
     fprintf(f, "# %s: %s%s%s\n", str_get(STR_SCENARIO, sv), scname, a->path[0] ? ", " : "", a->path);
-    fprintf(f, "# %s: %s %s, transim %s\n", str_get(STR_MODEL_WORD, sv), MODEL_NAME, MODEL_VERSION,
-            TRANSIM_VERSION);
-    fprintf(f, "# %s: %s\n", str_get(STR_EXPORTED_ON, sv), when);
-    fprintf(f, "# %s\n", str_get(STR_EXPORT_UNITS_NOTE, sv));
+    csv_provenance(f, sv);
     fputs("# columns: year", f);
     for (int k = 0; k < nv; k++)
         for (int r = 0; r < nr; r++)
             fprintf(f, "%c%s:%s", sep, var_table[vars[k]].name, ids[r]);
     fputc('\n', f);
     char head[512], num[64];
-    export_field(f, str_get(STR_YEAR, sv), sep);
+    csv_field(f, str_get(STR_YEAR, sv), sep);
     for (int k = 0; k < nv; k++)
         for (int r = 0; r < nr; r++) {
             const char *unit = app_unit(a, vars[k]);
@@ -689,17 +650,17 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
             else
                 snprintf(head, sizeof head, "%s: %s", app_label(a, vars[k]), names[r]);
             fputc(sep, f);
-            export_field(f, head, sep);
+            csv_field(f, head, sep);
         }
     fputc('\n', f);
     for (size_t row = 0; row < a->cur.rows; row++) {
         double year = a->cur.t[row];
-        fputs(export_number(year, sv, num, sizeof num), f);
+        fputs(csv_number(year, sv, num, sizeof num), f);
         for (int k = 0; k < nv; k++)
             for (int r = 0; r < nr; r++) {
                 fputc(sep, f);
                 double v = var_display(&var_table[vars[k]], app_value_at(runs[r], vars[k], year));
-                fputs(export_number(v, sv, num, sizeof num), f);
+                fputs(csv_number(v, sv, num, sizeof num), f);
             }
         fputc('\n', f);
     }

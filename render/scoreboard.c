@@ -12,9 +12,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "render/csv.h"
 #include "render/strings.h"
 #include "sim/files/output.h"
 #include "sim/model/model.h"
@@ -393,33 +393,6 @@ int board_fit_cols(const int *w, int n, int frozen, int first, int avail)
     return fit;
 }
 
-/* A number for the CSV: ten significant digits, a decimal comma in Swedish. */
-static const char *csv_number(double v, int swedish, char *buf, size_t n)
-{
-    output_number(v, buf, n);
-    if (swedish)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    return buf;
-}
-
-/* A CSV field, quoted when it holds sep, a quote or a line break (RFC 4180). */
-static void csv_field(FILE *f, const char *text, char sep)
-{
-    if (!strchr(text, sep) && !strpbrk(text, "\"\r\n")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 /* One row of the CSV: the team's label, file, figures and status. */
 static void csv_row(FILE *f, const board *b, const board_team *t, const char *rank, int sv, char sep)
 {
@@ -450,25 +423,15 @@ static void csv_row(FILE *f, const board *b, const board_team *t, const char *ra
 sim_status board_export_csv(const board *b, const app *a, const char *path, sim_error *err)
 {
     int sv = a->swedish;
-    char sep = sv ? ';' : ',';
     output_file of;
     sim_status st = output_open(&of, path, err);
     if (st != SIM_OK)
         return st;
     FILE *f = of.f;
-    if (sv)
-        fputs("\xEF\xBB\xBF", f); /* Swedish Excel reads UTF-8 only after a byte-order mark */
-    char when[64] = "";
-    time_t now = time(NULL);
-    struct tm tm;
-    if (localtime_r(&now, &tm))
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    char sep = csv_begin(f, sv);
     fprintf(f, "# %s: %d\n", board_text(BOARD_STR_TITLE, sv), b->nteams);
     fprintf(f, "# %s: %s\n", board_text(BOARD_STR_FOLDER, sv), b->dir);
-    fprintf(f, "# %s: %s %s, transim %s\n", str_get(STR_MODEL_WORD, sv), MODEL_NAME, MODEL_VERSION,
-            TRANSIM_VERSION);
-    fprintf(f, "# %s: %s\n", str_get(STR_EXPORTED_ON, sv), when);
-    fprintf(f, "# %s\n", str_get(STR_EXPORT_UNITS_NOTE, sv));
+    csv_provenance(f, sv);
     fputs("# columns: rank,team,file", f);
     for (int k = 0; k < b->nkeys; k++)
         for (int y = 0; y < 2; y++)

@@ -20,21 +20,11 @@
 #include "sim/model/model.h"
 #include "render/app_ui.h"
 #include "render/strings.h"
+#include "tests/render_test_util.h"
 #include "sim/studies/sample.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 15;
-}
+/* Every character 7 px wide, every line 15 px high. */
+static const test_font font = {7, 15};
 
 typedef struct fixture {
     app *a;
@@ -53,7 +43,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f->a || !f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     f->ctx->width = 1440;
     f->ctx->height = 900;
     snprintf(f->dir, sizeof f->dir, "%s", "/tmp/transim-render-XXXXXX");

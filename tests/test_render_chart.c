@@ -14,20 +14,10 @@
 
 #include "render/chart.h"
 #include "render/fmt.h"
+#include "tests/render_test_util.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 14;
-}
+/* Every character 7 px wide, every line 14 px high. */
+static const test_font font = {7, 14};
 
 static void assert_near(double a, double b, double tol)
 {
@@ -167,7 +157,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f || !f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     for (int i = 0; i < 31; i++) {
         f->t[i] = 2020 + i;
         f->a[i] = 1000 + 10.0 * i;

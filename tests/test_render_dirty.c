@@ -14,20 +14,10 @@
 
 #include "render/dirty.h"
 #include "render/ui.h"
+#include "tests/render_test_util.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 8 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 16;
-}
+/* Every character 8 px wide, every line 16 px high. */
+static const test_font font = {8, 16};
 
 typedef struct fixture {
     ui_ctx *ctx;
@@ -40,7 +30,7 @@ static int setup(void **state)
     f->ctx = f ? malloc(sizeof *f->ctx) : NULL;
     if (!f || !f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     dirty_init(&f->d);
     *state = f;
     return 0;

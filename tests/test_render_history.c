@@ -22,22 +22,12 @@
 #include "render/app_ui.h"
 #include "render/chart_hit.h"
 #include "render/history_points.h"
+#include "tests/render_test_util.h"
 
 #define SPEC TRANSIM_SOURCE_DIR "/assets/history/fit.ini"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 15;
-}
+/* Every character 7 px wide, every line 15 px high. */
+static const test_font font = {7, 15};
 
 static void assert_same(double a, double b)
 {
@@ -143,7 +133,7 @@ static void test_axis_reaches_back_and_points_and_lines_are_hit(void **state)
 {
     (void)state;
     ui_ctx *ctx = malloc(sizeof *ctx);
-    ui_init(ctx, fake_width, fake_height, NULL);
+    test_ui_init(ctx, &font);
     ctx->width = 800;
     ctx->height = 600;
     double t[31], y[31], b[31];
@@ -229,7 +219,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f->a || !f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     f->ctx->width = 1280;
     f->ctx->height = 800;
     *state = f;

@@ -19,21 +19,11 @@
 #include "render/present.h"
 #include "render/scoreboard.h"
 #include "render/strings.h"
+#include "tests/render_test_util.h"
 
 /* About DejaVu Sans at 14 px: 7 px a character, as the other tests. */
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 17;
-}
+/* Every character 7 px wide, every line 17 px high. */
+static const test_font font = {7, 17};
 
 typedef struct fixture {
     app *a;
@@ -51,7 +41,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f->a || !f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     /* The scoreboard lists the user's folder: one of the test's, not the home's. */
     snprintf(f->dir, sizeof f->dir, "%s", "/tmp/transim-present-XXXXXX");
     if (!mkdtemp(f->dir))

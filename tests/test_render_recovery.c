@@ -19,20 +19,10 @@
 #include "render/app.h"
 #include "render/app_ui.h"
 #include "render/recovery.h"
+#include "tests/render_test_util.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 15;
-}
+/* Every character 7 px wide, every line 15 px high. */
+static const test_font font = {7, 15};
 
 typedef struct fixture {
     app *a;
@@ -51,7 +41,7 @@ static int setup(void **state)
     sim_error_clear(&err);
     if (!f || !(f->a = app_create(&err)) || !(f->ctx = malloc(sizeof *f->ctx)))
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     f->ctx->width = 1280;
     f->ctx->height = 800;
     snprintf(f->tmp, sizeof f->tmp, "%s", "/tmp/transim-recovery-XXXXXX");

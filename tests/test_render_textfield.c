@@ -16,20 +16,10 @@
 
 #include "render/textfield.h"
 #include "render/ui.h"
+#include "tests/render_test_util.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 8 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 16;
-}
+/* Every character 8 px wide, every line 16 px high. */
+static const test_font font = {8, 16};
 
 /* A stand-in for the system clipboard. */
 typedef struct fake_clip {
@@ -66,7 +56,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f->ctx)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     f->ctx->clipboard.get = clip_get;
     f->ctx->clipboard.set = clip_set;
     f->ctx->clipboard.user = &f->clip;

@@ -15,27 +15,17 @@
 #include <string.h>
 
 #include "render/ui.h"
+#include "tests/render_test_util.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 8 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 16;
-}
+/* Every character 8 px wide, every line 16 px high. */
+static const test_font font = {8, 16};
 
 static int setup(void **state)
 {
     ui_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx)
         return -1;
-    ui_init(ctx, fake_width, fake_height, NULL);
+    test_ui_init(ctx, &font);
     *state = ctx;
     return 0;
 }

@@ -18,21 +18,11 @@
 #include "render/app.h"
 #include "render/app_ui.h"
 #include "render/why_tree.h"
+#include "tests/render_test_util.h"
 #include "sim/files/graph.h"
 
-static int fake_width(void *user, ui_font f, const char *s, int len)
-{
-    (void)user;
-    (void)f;
-    return 7 * (len < 0 ? (int)strlen(s) : len);
-}
-
-static int fake_height(void *user, ui_font f)
-{
-    (void)user;
-    (void)f;
-    return 15;
-}
+/* Every character 7 px wide, every line 15 px high. */
+static const test_font font = {7, 15};
 
 typedef struct fixture {
     app *a;
@@ -52,7 +42,7 @@ static int setup(void **state)
     f->ctx = malloc(sizeof *f->ctx);
     if (!f->a || !f->ctx || graph_build(&f->g) != SIM_OK)
         return -1;
-    ui_init(f->ctx, fake_width, fake_height, NULL);
+    test_ui_init(f->ctx, &font);
     f->ctx->width = 1280;
     f->ctx->height = 800;
     *state = f;

@@ -453,38 +453,160 @@ static void draw_confirm(app *a, ui_ctx *ctx)
     dialog_end(ctx);
 }
 
+/* The help's rows: what to do (a key or a click) and what it does, each in
+ * English and Swedish (a key's name is the same in both: NULL). The mouse
+ * first: what a click opens is written on no button. */
+typedef struct help_row {
+    const char *how[2];  /* a key or a click: English, Swedish (NULL: as English) */
+    const char *what[2]; /* what it does: English, Swedish */
+} help_row;
+
+static const help_row help_rows[] = {
+    {{"Click a key card or a graph's line", "Klicka p\xC3\xA5 ett nyckeltal eller en linje i ett diagram"},
+     {"why it changed: each lever's share and the causes",
+      "varf\xC3\xB6r det \xC3\xA4ndrades: varje styrmedels andel och orsakerna"}},
+    {{"Click a cause (in why)", "Klicka p\xC3\xA5 en orsak (i varf\xC3\xB6r)"},
+     {"explain that cause in turn", "f\xC3\xB6rklara den orsaken i sin tur"}},
+    {{"Backspace, Back (in why)", "Backsteg, Tillbaka (i varf\xC3\xB6r)"},
+     {"back to what was explained before", "tillbaka till det som f\xC3\xB6rklarades innan"}},
+    {{"History (on a graph)", "Historik (i ett diagram)"},
+     {"observed values on or off; point at one for its source",
+      "observerade v\xC3\xA4rden av eller p\xC3\xA5; peka p\xC3\xA5 ett f\xC3\xB6r dess k\xC3\xA4lla"}},
+    {{"Tab, Shift+Tab, \xE2\x86\x91 \xE2\x86\x93", NULL},
+     {"next / previous control", "n\xC3\xA4sta / f\xC3\xB6reg\xC3\xA5""ende kontroll"}},
+    {{"\xE2\x86\x90 \xE2\x86\x92", NULL},
+     {"adjust a slider (Shift: fine, Ctrl: x10)", "justera reglage (Shift: fint, Ctrl: x10)"}},
+    {{"Home, End, PgUp, PgDn", NULL},
+     {"slider to its ends, in tenths", "reglage till \xC3\xA4ndarna, i tiondelar"}},
+    {{"Return, click a lever's name", "Return, klicka p\xC3\xA5 ett styrmedels namn"},
+     {"lever details: exact value, start, ramp", "detaljer: exakt v\xC3\xA4rde, start, upptrappning"}},
+    {{"Delete", NULL}, {"reset the focused lever", "\xC3\xA5terst\xC3\xA4ll fokuserat styrmedel"}},
+    {{"Ctrl+Z, Ctrl+Y", NULL}, {"undo, redo", "\xC3\xA5ngra, g\xC3\xB6r om"}},
+    {{"Ctrl+O, Ctrl+S, Ctrl+Shift+S", NULL},
+     {"open, save, save as", "\xC3\xB6ppna, spara, spara som"}},
+    {{"Ctrl+E, Ctrl+K", NULL},
+     {"export PNG and CSV, compare", "exportera PNG och CSV, j\xC3\xA4mf\xC3\xB6r"}},
+    {{"Ctrl+B", NULL},
+     {"scoreboard: the teams' files side by side", "resultattavla: lagens filer sida vid sida"}},
+    {{"F5", NULL},
+     {"presentation mode (Escape leaves it)", "presentationsl\xC3\xA4ge (Escape l\xC3\xA4mnar det)"}},
+    {{"Ctrl+Shift+C", NULL},
+     {"share: copy the scenario's link", "dela: kopiera l\xC3\xA4nken till scenariot"}},
+    {{"Ctrl+L", NULL}, {"Svenska / English", "English / Svenska"}},
+    {{"Ctrl+U", NULL}, {"uncertainty bands on or off", "os\xC3\xA4kerhetsband av eller p\xC3\xA5"}},
+    {{"Ctrl+plus, Ctrl+minus, Ctrl+0", NULL},
+     {"zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"}},
+    {{"F11", NULL}, {"full screen", "helsk\xC3\xA4rm"}},
+    {{"F1, Escape", NULL},
+     {"this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"}},
+    {{"Ctrl+Q", NULL},
+     {"quit (asks about unsaved changes)", "avsluta (fr\xC3\xA5gar om osparade \xC3\xA4ndringar)"}},
+    {{"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", NULL},
+     {"in a text field: select all, copy, cut, paste",
+      "i ett textf\xC3\xA4lt: markera allt, kopiera, klipp ut, klistra in"}},
+};
+
+/* Row i's key or click, and what it does, in a's language. */
+static const char *help_how(const app *a, int i)
+{
+    const char *sv = help_rows[i].how[1];
+    return a->swedish && sv ? sv : help_rows[i].how[0];
+}
+
+static const char *help_what(const app *a, int i)
+{
+    return help_rows[i].what[a->swedish ? 1 : 0];
+}
+
+#define HELP_ROWS ((int)(sizeof help_rows / sizeof help_rows[0]))
+
+/* The lines text takes wrapped to w pixels in font f. */
+static int wrapped_lines(const ui_ctx *ctx, ui_font f, const char *text, int w)
+{
+    int n = 0;
+    while (*text && n < 8) {
+        const char *next;
+        ui_wrap_line(ctx, f, text, w, &next);
+        n++;
+        if (next == text)
+            break;
+        text = next;
+    }
+    return n > 0 ? n : 1;
+}
+
+/* The height of help row i in a column w wide whose keys take kw pixels:
+ * its action and its meaning, each wrapped in its part. */
+static int help_row_h(const app *a, const ui_ctx *ctx, int i, int w, int kw)
+{
+    int k = wrapped_lines(ctx, UI_FONT_BOLD, help_how(a, i), kw - ui_px(ctx, 8)) *
+            ui_text_height(ctx, UI_FONT_BOLD);
+    int m = wrapped_lines(ctx, UI_FONT_BODY, help_what(a, i), w - kw) *
+            ui_text_height(ctx, UI_FONT_BODY);
+    return (k > m ? k : m) + ui_px(ctx, 6);
+}
+
+/* The keys and clicks in one column, or in two when one would not fit the
+ * window's height (1024x600, a projector's 1280x720 at a zoom). Nothing is
+ * shortened: a meaning that does not fit its column wraps. */
 static void draw_help(app *a, ui_ctx *ctx)
 {
-    static const char *const keys[][3] = {
-        {"Tab, Shift+Tab, \xE2\x86\x91 \xE2\x86\x93", "next / previous control", "n\xC3\xA4sta / f\xC3\xB6reg\xC3\xA5""ende kontroll"},
-        {"\xE2\x86\x90 \xE2\x86\x92", "adjust a slider (Shift: fine, Ctrl: x10)", "justera reglage (Shift: fint, Ctrl: x10)"},
-        {"Home, End, PgUp, PgDn", "slider to its ends, in tenths", "reglage till \xC3\xA4ndarna, i tiondelar"},
-        {"Return", "lever details: exact value, start, ramp", "detaljer: exakt v\xC3\xA4rde, start, upptrappning"},
-        {"Delete", "reset the focused lever", "\xC3\xA5terst\xC3\xA4ll fokuserat styrmedel"},
-        {"Ctrl+Z, Ctrl+Y", "undo, redo", "\xC3\xA5ngra, g\xC3\xB6r om"},
-        {"Ctrl+O, Ctrl+S, Ctrl+Shift+S", "open, save, save as", "\xC3\xB6ppna, spara, spara som"},
-        {"Ctrl+E, Ctrl+K", "export PNG and CSV, compare", "exportera PNG och CSV, j\xC3\xA4mf\xC3\xB6r"},
-        {"Ctrl+Shift+C", "share: copy the scenario's link", "dela: kopiera l\xC3\xA4nken till scenariot"},
-        {"Ctrl+B, F5", "scoreboard, presentation mode", "resultattavla, presentationsl\xC3\xA4ge"},
-        {"Ctrl+L", "Svenska / English", "English / Svenska"},
-        {"Ctrl+U", "uncertainty bands on or off", "os\xC3\xA4kerhetsband av eller p\xC3\xA5"},
-        {"Ctrl+plus, Ctrl+minus, Ctrl+0", "zoom in, out, reset", "zooma in, ut, \xC3\xA5terst\xC3\xA4ll"},
-        {"F11", "full screen", "helsk\xC3\xA4rm"},
-        {"F1, Escape", "this help, close a dialog", "denna hj\xC3\xA4lp, st\xC3\xA4ng en dialog"},
-        {"Ctrl+Q", "quit (asks about unsaved changes)", "avsluta (fr\xC3\xA5gar om osparade \xC3\xA4ndringar)"},
-        {"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "in a text field: select all, copy, cut, paste",
-         "i ett textf\xC3\xA4lt: markera allt, kopiera, klipp ut, klistra in"},
-    };
-    int n = (int)(sizeof keys / sizeof keys[0]);
-    int lh = ui_text_height(ctx, UI_FONT_BODY) + ui_px(ctx, 6);
-    ui_rect in = dialog_begin(a, ctx, STR_HELP_TITLE, ui_px(ctx, 700), n * lh + ui_px(ctx, 150));
-    int kw = in.w * 2 / 5;
+    int n = HELP_ROWS, gap = ui_px(ctx, 28);
+    int kw = 0;
     for (int i = 0; i < n; i++) {
-        ui_rect row = ui_rect_make(in.x, in.y + i * lh, in.w, lh);
-        ui_draw_text_in(ctx, UI_FONT_BOLD, keys[i][0], ui_rect_make(row.x, row.y, kw - ui_px(ctx, 8), lh), -1,
-                        ctx->colors[UI_COL_TEXT]);
-        ui_draw_text_in(ctx, UI_FONT_BODY, keys[i][a->swedish ? 2 : 1],
-                        ui_rect_make(row.x + kw, row.y, in.w - kw, lh), -1, ctx->colors[UI_COL_TEXT]);
+        int w = ui_text_width(ctx, UI_FONT_BOLD, help_how(a, i)) + ui_px(ctx, 14);
+        kw = w > kw ? w : kw;
+    }
+    /* Inner height the window leaves for rows: the dialog's title, padding
+     * and button take the rest (dialog_begin, dialog_buttons). */
+    int chrome = ui_text_height(ctx, UI_FONT_TITLE) + ui_px(ctx, 12 + 36 + 34 + 16);
+    int room = ctx->height - ui_px(ctx, 16) - chrome;
+    int cols = 1, colw = ui_px(ctx, 760) - ui_px(ctx, 36), total = 0;
+    if (colw > ctx->width - ui_px(ctx, 52))
+        colw = ctx->width - ui_px(ctx, 52);
+    int kw1 = kw < colw * 2 / 5 ? kw : colw * 2 / 5;
+    for (int i = 0; i < n; i++)
+        total += help_row_h(a, ctx, i, colw, kw1);
+    kw = kw1;
+    if (total > room) {
+        cols = 2;
+        int dw = ui_px(ctx, 1320) < ctx->width - ui_px(ctx, 16) ? ui_px(ctx, 1320) : ctx->width - ui_px(ctx, 16);
+        colw = (dw - ui_px(ctx, 36) - gap) / 2;
+        kw = kw < colw * 9 / 20 ? kw : colw * 9 / 20;
+        total = 0;
+        for (int i = 0; i < n; i++)
+            total += help_row_h(a, ctx, i, colw, kw);
+    }
+    /* Two columns split where the taller of them is least tall. */
+    int split = n, h0 = total, h1 = 0;
+    if (cols == 2) {
+        int best = total, run = 0;
+        for (int i = 0; i < n; i++) {
+            run += help_row_h(a, ctx, i, colw, kw);
+            int tall = run > total - run ? run : total - run;
+            if (tall < best) {
+                best = tall;
+                split = i + 1;
+                h0 = run;
+            }
+        }
+        h1 = total - h0;
+    }
+    int body = h0 > h1 ? h0 : h1;
+    ui_rect in = dialog_begin(a, ctx, STR_HELP_TITLE, cols * colw + (cols - 1) * gap + ui_px(ctx, 36),
+                              body + chrome);
+    int y = in.y, x = in.x;
+    ui_color text = ctx->colors[UI_COL_TEXT];
+    for (int i = 0; i < n; i++) {
+        if (i == split) {
+            x = in.x + colw + gap;
+            y = in.y;
+            ui_draw_rect(ctx, ui_rect_make(x - gap / 2, in.y, 1, body), ctx->colors[UI_COL_BORDER]);
+        }
+        int rh = help_row_h(a, ctx, i, colw, kw);
+        ui_draw_wrapped(ctx, UI_FONT_BOLD, help_how(a, i), x, y, kw - ui_px(ctx, 8), text);
+        ui_draw_wrapped(ctx, UI_FONT_BODY, help_what(a, i), x + kw, y, colw - kw, text);
+        y += rh;
     }
     static const str_id buttons[1] = {STR_DETAIL_CLOSE};
     if (dialog_buttons(a, ctx, in, buttons, 1, 0, 0) == 0)

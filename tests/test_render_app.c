@@ -104,6 +104,18 @@ static int shows_start_of(const ui_ctx *ctx, const char *s)
     return 0;
 }
 
+/* The overlay's text of the last frame, each piece followed by a space
+ * (wrapped lines join again as they were written). */
+static void overlay_text(const ui_ctx *ctx, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT && ctx->cmd[i].layer == 1) {
+            strncat(buf, ctx->text + ctx->cmd[i].text, n - strlen(buf) - 1);
+            strncat(buf, " ", n - strlen(buf) - 1);
+        }
+}
+
 static void assert_near_rel(double a, double b)
 {
     if (fabs(a - b) > 1e-9 * fmax(1.0, fabs(b)))
@@ -1143,6 +1155,61 @@ static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
     }
 }
 
+/* The help names what no button says (a click on a line or a key card
+ * opens why, a click on a cause explains it, Backspace goes back, the
+ * History toggle) and the workshop's keys (Ctrl+B, F5), in both languages;
+ * at 1024x600 and at a projector's 1280x720 every row shows whole, inside
+ * the window, no text over another. */
+static void test_help_names_clicks_and_workshop_keys_whole_in_both_languages(void **state)
+{
+    fixture *f = *state;
+    static const char *const en[] = {"graph's line", "Click a cause", "Backspace", "History", "Ctrl+B",
+                                     "scoreboard", "F5", "presentation mode"};
+    static const char *const sv[] = {"linje i ett diagram", "Klicka p\xC3\xA5 en orsak", "Backsteg",
+                                     "Historik", "Ctrl+B", "resultattavla", "F5",
+                                     "presentationsl\xC3\xA4ge"};
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
+    static char all[65536];
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+        for (int lang = 0; lang < 2; lang++) {
+            f->a->swedish = lang;
+            f->ctx->width = sizes[s][0];
+            f->ctx->height = sizes[s][1];
+            app_command(f->a, APP_CMD_HELP);
+            assert_int_equal(f->a->dialog, APP_DLG_HELP);
+            frame(f);
+            overlay_text(f->ctx, all, sizeof all);
+            for (size_t k = 0; k < sizeof en / sizeof en[0]; k++) {
+                const char *want = lang ? sv[k] : en[k];
+                if (!strstr(all, want))
+                    fail_msg("%dx%d %s: the help does not say '%s': %s", sizes[s][0], sizes[s][1],
+                             lang ? "sv" : "en", want, all);
+            }
+            if (lang && strstr(all, "Click a"))
+                fail_msg("English in the Swedish help: %s", all);
+            for (int i = 0; i < f->ctx->ncmd; i++) {
+                const ui_cmd *c = &f->ctx->cmd[i];
+                if (c->type != UI_CMD_TEXT || c->layer != 1)
+                    continue;
+                const char *t = f->ctx->text + c->text;
+                if (strstr(t, "\xE2\x80\xA6"))
+                    fail_msg("%dx%d: '%s' cut short", sizes[s][0], sizes[s][1], t);
+                if (c->rect.x < 0 || c->rect.y < 0 || c->rect.x + c->rect.w > sizes[s][0] ||
+                    c->rect.y + c->rect.h > sizes[s][1])
+                    fail_msg("%dx%d: '%s' outside the window", sizes[s][0], sizes[s][1], t);
+                for (int j = i + 1; j < f->ctx->ncmd; j++) {
+                    const ui_cmd *d = &f->ctx->cmd[j];
+                    if (d->type != UI_CMD_TEXT || d->layer != 1)
+                        continue;
+                    if (c->rect.x < d->rect.x + d->rect.w && d->rect.x < c->rect.x + c->rect.w &&
+                        c->rect.y < d->rect.y + d->rect.h && d->rect.y < c->rect.y + c->rect.h)
+                        fail_msg("%dx%d: '%s' over '%s'", sizes[s][0], sizes[s][1], t, f->ctx->text + d->text);
+                }
+            }
+            f->a->dialog = APP_DLG_NONE;
+        }
+}
+
 /* "Why": each changed lever's share of a key indicator's change; the shares
  * add up to the whole change in 2030 and 2050, as Shapley values do. A
  * click on the card opens the panel. */
@@ -1424,6 +1491,7 @@ int main(void)
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_key_cards_show_whole_names_down_to_1024x600),
+        T(test_help_names_clicks_and_workshop_keys_whole_in_both_languages),
         T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),

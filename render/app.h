@@ -41,7 +41,8 @@ typedef enum app_dialog {
     APP_DLG_OVERWRITE, /* a file exists (perhaps a base of others): replace it or cancel */
     APP_DLG_RESTORE, /* a crashed session's recovery file: restore or discard */
     APP_DLG_WHY,     /* why an indicator changed: each lever's share of the change */
-    APP_DLG_SCOREBOARD /* the teams' scenarios in one table (render/scoreboard.h) */
+    APP_DLG_SCOREBOARD, /* the teams' scenarios in one table (render/scoreboard.h) */
+    APP_DLG_OPEN_FAILED /* the file named at start cannot be opened: open another or go on */
 } app_dialog;
 
 /* The answer to the restore question (APP_DLG_RESTORE). */
@@ -138,6 +139,8 @@ typedef struct app {
     char restore_origin[1024]; /* the scenario file the copy belongs to, "" new work */
     app_restore_answer restore_answer; /* what the user chose; the window layer acts on it
                                           and sets it back to APP_RESTORE_OPEN */
+    char open_failed_path[1024]; /* the file named at start that could not be opened, "" none */
+    char open_failed_msg[1200];  /* why (file and line) */
     char dir[1024];        /* directory the file dialogs list */
     char files[APP_FILES_MAX][256]; /* .ini files in dir, sorted */
     int nfiles;

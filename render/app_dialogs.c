@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "render/app_ui.h"
@@ -309,6 +310,37 @@ static void draw_restore(app *a, ui_ctx *ctx)
         app_status(a, 0, str_get(STR_DISCARDED_FMT, a->swedish), a->restore_path);
         a->restore_answer = APP_RESTORE_DISCARDED;
         a->dialog = APP_DLG_NONE;
+    }
+    dialog_end(ctx);
+}
+
+/* The file named at start could not be opened: which and why, that the
+ * window shows the baseline and wrote nothing; open another file (listing
+ * that file's folder when there is one) or continue on the baseline (the
+ * default: it loses nothing). */
+static void draw_open_failed(app *a, ui_ctx *ctx)
+{
+    ui_rect in = dialog_begin(a, ctx, STR_OPEN_FAILED_TITLE, ui_px(ctx, 640), ui_px(ctx, 300));
+    char text[3000];
+    snprintf(text, sizeof text, str_get(STR_OPEN_FAILED_FMT, a->swedish), a->open_failed_path,
+             a->open_failed_msg);
+    ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
+    static const str_id buttons[2] = {STR_CONTINUE_BASELINE, STR_OPEN_ANOTHER};
+    int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 1);
+    if (b == 0) {
+        a->dialog = APP_DLG_NONE;
+        a->open_failed_path[0] = '\0';
+    } else if (b == 1) {
+        char dir[1024];
+        const char *slash = strrchr(a->open_failed_path, '/');
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - a->open_failed_path) : 0, a->open_failed_path);
+        if (slash && !dir[0])
+            snprintf(dir, sizeof dir, "/");
+        a->open_failed_path[0] = '\0';
+        app_command(a, APP_CMD_OPEN);
+        struct stat st;
+        if (dir[0] && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            app_list_files(a, dir);
     }
     dialog_end(ctx);
 }
@@ -745,9 +777,12 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
         if (a->dialog == APP_DLG_OVERWRITE) {
             cancel_overwrite(a);
         } else {
-            if (a->dialog == APP_DLG_RESTORE)
+            app_dialog was = a->dialog;
+            if (was == APP_DLG_RESTORE)
                 a->restore_answer = APP_RESTORE_KEPT;
-            a->dialog = APP_DLG_NONE;
+            if (was == APP_DLG_OPEN_FAILED)
+                a->open_failed_path[0] = '\0';
+            a->dialog = was == APP_DLG_RESTORE && a->open_failed_path[0] ? APP_DLG_OPEN_FAILED : APP_DLG_NONE;
             a->pending = APP_PENDING_NONE;
         }
         ctx->focus = 0;
@@ -787,6 +822,12 @@ void app_dialogs_draw(app *a, ui_ctx *ctx)
     case APP_DLG_SCOREBOARD:
         app_board_draw(a, ctx);
         break;
+    case APP_DLG_OPEN_FAILED:
+        draw_open_failed(a, ctx);
+        break;
     }
+    /* The restore question, asked at the same start, came first. */
+    if (shown == APP_DLG_RESTORE && a->dialog == APP_DLG_NONE && a->open_failed_path[0])
+        a->dialog = APP_DLG_OPEN_FAILED;
     a->dialog_shown = shown;
 }

@@ -71,6 +71,18 @@ sim_status app_request_open(app *a, const char *path)
     return st;
 }
 
+sim_status app_open_at_start(app *a, const char *path)
+{
+    sim_status st = app_request_open(a, path);
+    if (st == SIM_OK)
+        return st;
+    snprintf(a->open_failed_path, sizeof a->open_failed_path, "%s", path);
+    snprintf(a->open_failed_msg, sizeof a->open_failed_msg, "%s", a->status);
+    if (a->dialog == APP_DLG_NONE)
+        a->dialog = APP_DLG_OPEN_FAILED;
+    return st;
+}
+
 int app_request_compare(app *a, const char *path)
 {
     sim_error err;

@@ -54,6 +54,14 @@ void app_save_dialog_follow(app *a);
  * nothing changed and the status line says why. */
 sim_status app_request_open(app *a, const char *path);
 
+/* Opens the scenario file named at start (the command line). When it cannot
+ * be opened the window stays on the baseline, writes nothing, and asks
+ * (APP_DLG_OPEN_FAILED, naming the file and the error): open another file
+ * (the Open dialog, in that file's folder when it exists) or continue on
+ * the baseline (Return, Escape). A restore question asked at the same start
+ * comes first; this one follows it. Returns what app_request_open did. */
+sim_status app_open_at_start(app *a, const char *path);
+
 /* Adds the saved scenario at path to the comparisons, saying in the status
  * line what happened (at most APP_COMPARE_MAX; an unreadable file gives its
  * error). Returns 1 when it was added. */

@@ -302,7 +302,7 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     }
     g->app->swedish = opts->swedish;
     if (opts->scenario && *opts->scenario) {
-        app_request_open(g->app, opts->scenario);
+        app_open_at_start(g->app, opts->scenario);
         if (g->app->status_error)
             snprintf(msg, n, "%s", g->app->status);
     }

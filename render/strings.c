@@ -173,6 +173,14 @@ static const char *const table[STR_COUNT][2] = {
     [STR_EXACT] = {"exact", "exakt"},
     [STR_ESTIMATED] = {"estimated from sampled orders", "skattat fr\xC3\xA5n slumpade ordningar"},
     [STR_WHY_OPEN] = {"Click: why it changed", "Klicka: varf\xC3\xB6r det \xC3\xA4ndrades"},
+    [STR_OPEN_FAILED_TITLE] = {"The scenario could not be opened", "Scenariot kunde inte \xC3\xB6ppnas"},
+    [STR_OPEN_FAILED_FMT] = {"%s\n%s\nThe window shows the baseline instead. Nothing has been written: "
+                             "that file is neither made nor changed, and Save asks where to save.",
+                             "%s\n%s\nF\xC3\xB6nstret visar basen i st\xC3\xA4llet. Inget har skrivits: "
+                             "filen varken skapas eller \xC3\xA4ndras, och Spara fr\xC3\xA5gar var det ska "
+                             "sparas."},
+    [STR_OPEN_ANOTHER] = {"Open another\xE2\x80\xA6", "\xC3\x96ppna en annan\xE2\x80\xA6"},
+    [STR_CONTINUE_BASELINE] = {"Continue on the baseline", "Forts\xC3\xA4tt med basen"},
 };
 
 const char *str_get(str_id id, int swedish)

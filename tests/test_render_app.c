@@ -440,6 +440,75 @@ static void click_at(fixture *f, int x, int y)
     frame(f);
 }
 
+/* The centre of the overlay text command that reads s; 0 when none. */
+static int overlay_text_at(const ui_ctx *ctx, const char *s, int *x, int *y)
+{
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT && ctx->cmd[i].layer == 1 &&
+            strcmp(ctx->text + ctx->cmd[i].text, s) == 0) {
+            *x = ctx->cmd[i].rect.x + ctx->cmd[i].rect.w / 2;
+            *y = ctx->cmd[i].rect.y + ctx->cmd[i].rect.h / 2;
+            return 1;
+        }
+    return 0;
+}
+
+/* A file named at start that cannot be opened: the window stays on the
+ * baseline, asks with the file and the error, writes nothing (the file is
+ * not made, the scenario has no file of its own to save over); Return goes
+ * on with the baseline, "Open another" lists that file's folder; a restore
+ * question at the same start comes first. */
+static void test_a_file_named_at_start_that_cannot_open_asks_and_writes_nothing(void **state)
+{
+    fixture *f = *state;
+    char teams[128], missing[160], text[8192];
+    snprintf(teams, sizeof teams, "%s/teams", f->dir);
+    assert_int_equal(mkdir(teams, 0755), 0);
+    snprintf(missing, sizeof missing, "%s/tem1.ini", teams);
+    char path_before[1024];
+    snprintf(path_before, sizeof path_before, "%s", f->a->path);
+    assert_int_not_equal(app_open_at_start(f->a, missing), SIM_OK);
+    assert_int_equal(f->a->dialog, APP_DLG_OPEN_FAILED);
+    frame(f);
+    overlay_text(f->ctx, text, sizeof text);
+    if (!strstr(text, "tem1.ini") || !strstr(text, "Continue on the baseline") || !strstr(text, "Nothing has"))
+        fail_msg("the question does not name the file, the way on, or that nothing was written: %s", text);
+    assert_false(app_dirty(f->a));
+    assert_string_equal(f->a->path, path_before);
+    assert_int_not_equal(access(missing, F_OK), 0);
+    key(f, UI_KEY_RETURN); /* the default: continue on the baseline */
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "tem1.ini"));
+    assert_int_not_equal(access(missing, F_OK), 0);
+
+    /* Open another: the Open dialog, in the folder of the file asked for. */
+    assert_int_not_equal(app_open_at_start(f->a, missing), SIM_OK);
+    frame(f);
+    int x = 0, y = 0;
+    assert_true(overlay_text_at(f->ctx, "Open another\xE2\x80\xA6", &x, &y));
+    click_at(f, x, y);
+    assert_int_equal(f->a->dialog, APP_DLG_OPEN);
+    assert_non_null(strstr(f->a->dir, "/teams"));
+    f->a->dialog = APP_DLG_NONE;
+
+    /* In Swedish; after a restore question asked at the same start. */
+    f->a->swedish = 1;
+    f->a->dialog = APP_DLG_RESTORE;
+    assert_int_not_equal(app_open_at_start(f->a, missing), SIM_OK);
+    assert_int_equal(f->a->dialog, APP_DLG_RESTORE);
+    key(f, UI_KEY_ESCAPE); /* keeps the copy */
+    frame(f);
+    assert_int_equal(f->a->dialog, APP_DLG_OPEN_FAILED);
+    frame(f);
+    overlay_text(f->ctx, text, sizeof text);
+    if (!strstr(text, "Forts\xC3\xA4tt med basen") || !strstr(text, "Inget har skrivits"))
+        fail_msg("the question is not in Swedish: %s", text);
+    key(f, UI_KEY_ESCAPE);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+    assert_int_not_equal(access(missing, F_OK), 0);
+}
+
 /* A bundled scenarios folder in the fixture's directory, made the working
  * directory (./scenarios is the bundled folder): baseline.ini and one
  * scenario that inherits from it, and opens the baseline. The old working
@@ -1459,6 +1528,7 @@ int main(void)
         T(test_saved_scenario_reloads_and_reruns_to_the_same_values),
         T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
+        T(test_a_file_named_at_start_that_cannot_open_asks_and_writes_nothing),
         T(test_save_dialog_names_a_changed_baseline_after_its_file),
         T(test_save_as_over_another_file_asks_first_and_return_cancels),
         T(test_clicking_the_name_field_saves_nothing),

@@ -111,6 +111,13 @@ static void test_an_unreadable_scenario_exits_one_naming_it(void **state)
     assert_true(output_has(f, "bad.ini:2"));
     /* The window still opened on the baseline: the screenshot exists. */
     assert_int_equal(access(png, R_OK), 0);
+    /* A file that is not there: named, exit 1, and not made. */
+    char missing[128];
+    snprintf(missing, sizeof missing, "%s/nonexistent.ini", f->dir);
+    snprintf(args, sizeof args, "'%s' --screenshot '%s'", missing, png);
+    assert_int_equal(run(f, args), 1);
+    assert_true(output_has(f, "nonexistent.ini"));
+    assert_int_not_equal(access(missing, F_OK), 0);
 }
 
 static void test_profile_reports_median_and_worst_frame(void **state)

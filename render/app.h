@@ -209,7 +209,7 @@ typedef struct app {
     int share_requested;   /* set by Share; the window layer copies the link */
     char unit_sv[VAR_COUNT][48]; /* each variable's display unit in Swedish (str_unit) */
     struct board *board;   /* the workshop's scoreboard (owned), NULL until first shown */
-    ui_rect board_rect;    /* where the scoreboard's table pane was drawn (its PNG) */
+    ui_rect board_rect;    /* where the scoreboard's table pane was drawn */
     int present;           /* 1: presentation mode (render/present.h) */
     int present_levers;    /* 1: the lever panel is open in presentation mode */
     float present_zoom_back; /* the zoom before presentation mode, given back after it */

@@ -157,7 +157,10 @@ static int open_fonts(draw_ctx *d, float scale)
 
 draw_ctx *draw_create(SDL_Renderer *renderer, float scale, char *msg, size_t n)
 {
-    if (!TTF_WasInit() && TTF_Init() != 0) {
+    /* SDL_ttf counts its starts: each layer starts it and draw_destroy
+     * stops it once, so a second layer (the scoreboard's sheet) may come
+     * and go while the window's stays. */
+    if (TTF_Init() != 0) {
         snprintf(msg, n, "cannot start the font engine: %s", TTF_GetError());
         return NULL;
     }

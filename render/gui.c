@@ -701,10 +701,10 @@ int gui_frame(gui *g)
         char png[1100], msg[1200];
         snprintf(png, sizeof png, "%s.png", g->app->export_base);
         g->app->export_frame = 1;
-        /* The scoreboard exports its table; otherwise the graphs. */
-        ui_rect er = g->app->dialog == APP_DLG_SCOREBOARD ? g->app->board_rect
-                                                         : app_export_rect(g->ui, &g->layout);
-        int ok = gui_screenshot(g, png, er, msg, sizeof msg);
+        /* The scoreboard exports its whole table; otherwise the graphs. */
+        int ok = g->app->dialog == APP_DLG_SCOREBOARD
+                     ? gui_board_png(g, png, msg, sizeof msg)
+                     : gui_screenshot(g, png, app_export_rect(g->ui, &g->layout), msg, sizeof msg);
         g->app->export_frame = 0;
         if (ok) {
             app_status(g->app, 0, "%s: %s, %s.csv", str_get(STR_EXPORTED, g->app->swedish), png,
@@ -785,6 +785,62 @@ int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n)
         return 0;
     }
     return 1;
+}
+
+int gui_board_png(gui *g, const char *path, char *msg, size_t n)
+{
+    /* A ui context and a software renderer of the sheet's own size: the
+     * window's frame and its record of what changed stay as they are. */
+    ui_ctx *ctx = malloc(sizeof *ctx);
+    if (!ctx) {
+        snprintf(msg, n, "%s: out of memory", path);
+        return 0;
+    }
+    ui_init(ctx, draw_text_width, draw_text_height, g->draw);
+    ctx->scale = g->ui->scale;
+    ctx->width = ctx->height = 32767;
+    ctx->mouse_x = ctx->mouse_y = -100000;
+    ui_begin(ctx);
+    ui_rect r = app_board_sheet(g->app, ctx);
+    ui_end(ctx);
+    int ok = 0;
+    SDL_Surface *s = r.w > 0 && r.h > 0 ? SDL_CreateRGBSurfaceWithFormat(0, r.w, r.h, 32, SDL_PIXELFORMAT_RGBA32)
+                                        : NULL;
+    SDL_Renderer *ren = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    draw_ctx *d = ren ? draw_create(ren, g->font_scale, msg, n) : NULL;
+    if (!s || !ren) {
+        snprintf(msg, n, "%s: cannot draw the scoreboard's sheet: %s", path, SDL_GetError());
+    } else if (d) {
+        ctx->width = r.w;
+        ctx->height = r.h;
+        draw_commands(d, ctx, ctx->colors[UI_COL_CARD], &r, 1);
+        SDL_RenderFlush(ren);
+        unsigned char *px = malloc((size_t)r.w * (size_t)r.h * 4);
+        if (!px) {
+            snprintf(msg, n, "%s: out of memory", path);
+        } else {
+            SDL_LockSurface(s);
+            for (int y = 0; y < r.h; y++)
+                memcpy(px + (size_t)y * (size_t)r.w * 4, (unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch,
+                       (size_t)r.w * 4);
+            SDL_UnlockSurface(s);
+            for (size_t i = 0; i < (size_t)r.w * (size_t)r.h; i++)
+                px[4 * i + 3] = 255;
+            sim_error err;
+            sim_error_clear(&err);
+            if (png_write(path, r.w, r.h, px, &err) == SIM_OK)
+                ok = 1;
+            else
+                sim_error_format(&err, msg, n);
+            free(px);
+        }
+    }
+    draw_destroy(d);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(s);
+    free(ctx);
+    return ok;
 }
 
 static int cmp_double(const void *x, const void *y)

@@ -81,6 +81,12 @@ unsigned char *gui_read_pixels(gui *g, ui_rect r, int *w, int *h);
  * whole window) as PNG to path. Returns 0 and a message in msg on failure. */
 int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n);
 
+/* Writes the scoreboard's whole table as a PNG at path (app_board_sheet:
+ * every column and row, its title and provenance, whatever the window
+ * shows), drawn apart from the window at its scale. 1, or 0 with a
+ * message in msg. */
+int gui_board_png(gui *g, const char *path, char *msg, size_t n);
+
 /* Input-to-frame times recorded with opts.profile: median, 95th percentile
  * and worst, milliseconds (the samples are sorted in place; p95 may be
  * NULL). Returns their count. */

@@ -165,6 +165,16 @@ board *app_board(app *a);
  * that fails is named on the status line. */
 void app_board_open(app *a);
 
+/* Draws the scoreboard's PNG export into ctx from (0, 0), between the
+ * caller's ui_begin and ui_end, at ctx->scale: the title and what the rank
+ * is on, the whole table (both years of every key indicator, cost, peak and
+ * budget status; the baseline and every team, in the order shown) whatever
+ * part of it the window shows, and the provenance line (model, program,
+ * date, folder). Returns the sheet's size; the caller clears it to the card
+ * colour (UI_COL_CARD) before drawing. The board's paging and years shown
+ * stay as they were. */
+ui_rect app_board_sheet(app *a, ui_ctx *ctx);
+
 /* The words of the scoreboard and presentation mode in English and Swedish. */
 typedef enum board_str {
     BOARD_STR_TITLE,

@@ -2,8 +2,9 @@
  * state): a folder list on the left to pick the teams' files, the table of
  * their figures on the right, its heads sortable, and a bar of buttons
  * below (years shown, columns, export, close). Immediate-mode ui calls on
- * the overlay layer; no SDL. The PNG export is the table's pane, title and
- * provenance included (a->board_rect). */
+ * the overlay layer; no SDL. The PNG export is a sheet of its own
+ * (app_board_sheet): the whole table, every column and row, with its title
+ * and provenance, whatever part of it the window shows. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -176,9 +177,26 @@ static void draw_two_lines(ui_ctx *ctx, const char *text, int x, int y, int w, u
         ui_draw_text_in(ctx, UI_FONT_SMALL, next, ui_rect_make(x, y + sh, w, sh), -1, c);
 }
 
+/* The lines text takes wrapped in w pixels of the small font. */
+static int head_line_count(const ui_ctx *ctx, const char *text, int w)
+{
+    int n = 0;
+    while (*text && n < 8) {
+        const char *next;
+        ui_wrap_line(ctx, UI_FONT_SMALL, text, w, &next);
+        n++;
+        if (next == text)
+            break;
+        text = next;
+    }
+    return n;
+}
+
 /* The table in r: heads (a click sorts), the baseline, then the teams in
- * the order shown; the team column stays while the others page. */
-static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
+ * the order shown; the team column stays while the others page. With whole
+ * set (the exported sheet), every column of b->show_years at its own width
+ * and no control; r's size is then not used. Returns the size drawn. */
+static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
 {
     int sv = a->swedish, pad = ui_px(ctx, 8);
     int sh = ui_text_height(ctx, UI_FONT_SMALL), bh = ui_text_height(ctx, UI_FONT_BOLD);
@@ -215,8 +233,14 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
             word = (word + 1) / 2;
         if (wi < word)
             wi = word;
-        if (c == 0 && wi > ui_px(ctx, 240))
-            wi = ui_px(ctx, 240);
+        /* The year under the head, in bold with the sort's arrow. */
+        char y2[64];
+        snprintf(y2, sizeof y2, "%s \xE2\x96\xBC", year);
+        int yw = ui_text_width(ctx, UI_FONT_BOLD, y2) + 2 * pad;
+        if (year[0] && wi < yw)
+            wi = yw;
+        if (c == 0 && wi > ui_px(ctx, whole ? 480 : 240))
+            wi = ui_px(ctx, whole ? 480 : 240);
         w[i] = wi;
     }
     /* The team, its cost and budget stay; the indicators page. */
@@ -224,47 +248,48 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
     while (frozen < n && board_col_kind_of(b, cols[frozen]) != BOARD_COL_KEY)
         frozen++;
     int scrolling = n - frozen;
-    /* After a new sort, page so that its column (and its pair) shows. */
-    for (int i = frozen; b->reveal_sort && i < n; i++)
-        if (cols[i] == b->sort_col) {
-            int page = i - frozen - (i > frozen && pair_at(b, cols, n, i - 1) ? 1 : 0);
-            if (i - frozen < b->first_col || i - frozen >= b->first_col + board_fit_cols(w, n, frozen, b->first_col, r.w))
-                b->first_col = page;
-            break;
-        }
-    b->reveal_sort = 0;
-    if (b->first_col > scrolling - 1)
-        b->first_col = scrolling - 1;
-    if (b->first_col < 0)
-        b->first_col = 0;
-    int fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
-    if (b->first_col > 0 && b->first_col + fit >= scrolling) {
-        /* At the end, show as many as fit ending with the last. */
-        while (b->first_col > 0 && board_fit_cols(w, n, frozen, b->first_col - 1, r.w) > fit) {
-            b->first_col--;
-            fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
+    int fit = scrolling;
+    if (!whole) {
+        /* After a new sort, page so that its column (and its pair) shows. */
+        for (int i = frozen; b->reveal_sort && i < n; i++)
+            if (cols[i] == b->sort_col) {
+                int page = i - frozen - (i > frozen && pair_at(b, cols, n, i - 1) ? 1 : 0);
+                if (i - frozen < b->first_col || i - frozen >= b->first_col + board_fit_cols(w, n, frozen, b->first_col, r.w))
+                    b->first_col = page;
+                break;
+            }
+        b->reveal_sort = 0;
+        if (b->first_col > scrolling - 1)
+            b->first_col = scrolling - 1;
+        if (b->first_col < 0)
+            b->first_col = 0;
+        fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
+        if (b->first_col > 0 && b->first_col + fit >= scrolling) {
+            /* At the end, show as many as fit ending with the last. */
+            while (b->first_col > 0 && board_fit_cols(w, n, frozen, b->first_col - 1, r.w) > fit) {
+                b->first_col--;
+                fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
+            }
         }
     }
     int shown[BOARD_COLS_MAX], ns = 0;
-    for (int i = 0; i < frozen; i++)
-        shown[ns++] = i;
-    for (int i = 0; i < fit; i++)
-        shown[ns++] = frozen + b->first_col + i;
+    if (whole) {
+        for (int i = 0; i < n; i++)
+            shown[ns++] = i;
+    } else {
+        for (int i = 0; i < frozen; i++)
+            shown[ns++] = i;
+        for (int i = 0; i < fit; i++)
+            shown[ns++] = frozen + b->first_col + i;
+    }
     /* The columns share the room left over. */
     int used = 0;
     for (int i = 0; i < ns; i++)
         used += w[shown[i]];
-    int extra = r.w > used ? (r.w - used) / ns : 0;
+    int extra = r.w > used && !whole ? (r.w - used) / ns : 0;
     if (extra > ui_px(ctx, 40))
         extra = ui_px(ctx, 40);
 
-    int head_h = 2 * sh + sh + ui_px(ctx, 10);
-    int nrows = b->nteams + 1;
-    int rh = ui_px(ctx, 30);
-    int avail = r.h - head_h - ui_px(ctx, 6);
-    if (nrows * rh > avail)
-        rh = avail / nrows > sh + ui_px(ctx, 4) ? avail / nrows : sh + ui_px(ctx, 4);
-    ui_draw_rect(ctx, ui_rect_make(r.x, r.y, r.w, head_h), ctx->colors[UI_COL_HEADER]);
     int x = r.x;
     int xs[BOARD_COLS_MAX], ws[BOARD_COLS_MAX];
     for (int s = 0; s < ns; s++) {
@@ -272,6 +297,25 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         ws[s] = w[shown[s]] + extra;
         x += ws[s];
     }
+    /* Heads take two lines on screen (the second shortened); the sheet
+     * gives each its lines whole. */
+    int head_lines = 2;
+    for (int s = 0; whole && s < ns; s++) {
+        int i = shown[s];
+        if (i > 0 && pair_at(b, cols, n, i - 1))
+            continue;
+        char label[300];
+        head_text(a, b, cols[i], label, sizeof label, year, sizeof year);
+        int lines = head_line_count(ctx, label, ws[s] + (pair_at(b, cols, n, i) ? ws[s + 1] : 0) - 2 * pad);
+        head_lines = lines > head_lines ? lines : head_lines;
+    }
+    int head_h = head_lines * sh + sh + ui_px(ctx, 10);
+    int nrows = b->nteams + 1;
+    int rh = ui_px(ctx, 30);
+    int avail = r.h - head_h - ui_px(ctx, 6);
+    if (!whole && nrows * rh > avail)
+        rh = avail / nrows > sh + ui_px(ctx, 4) ? avail / nrows : sh + ui_px(ctx, 4);
+    ui_draw_rect(ctx, ui_rect_make(r.x, r.y, whole ? x - r.x : r.w, head_h), ctx->colors[UI_COL_HEADER]);
     /* Heads: a pair of years shares its indicator's label. */
     for (int s = 0; s < ns; s++) {
         int i = shown[s], c = cols[i];
@@ -282,14 +326,16 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         int second = s > 0 && shown[s - 1] == i - 1 && pair_at(b, cols, n, i - 1);
         if (paired)
             span += ws[s + 1];
-        if (!second)
+        if (!second && whole)
+            ui_draw_wrapped(ctx, UI_FONT_SMALL, label, xs[s] + pad, r.y + ui_px(ctx, 4), span - 2 * pad, text);
+        else if (!second)
             draw_two_lines(ctx, label, xs[s] + pad, r.y + ui_px(ctx, 4), span - 2 * pad, text);
         ui_rect cell = ui_rect_make(xs[s], r.y, ws[s], head_h);
         unsigned hid = ui_id("board-head", c);
-        int res = ui_control(ctx, hid, cell, 1);
-        if (ctx->focus == hid && (ui_take_key(ctx, UI_KEY_RETURN) || ui_take_key(ctx, UI_KEY_SPACE)))
+        int res = whole ? 0 : ui_control(ctx, hid, cell, 1);
+        if (!whole && ctx->focus == hid && (ui_take_key(ctx, UI_KEY_RETURN) || ui_take_key(ctx, UI_KEY_SPACE)))
             res |= UI_SUBMIT;
-        if (ctx->focus == hid && ctx->focus_visible)
+        if (!whole && ctx->focus == hid && ctx->focus_visible)
             ui_draw_frame(ctx, cell, ctx->colors[UI_COL_ACCENT], 2);
         if (res & UI_SUBMIT)
             board_click_col(b, c);
@@ -298,7 +344,7 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         snprintf(y2, sizeof y2, "%s%s%s", year, sorted ? " " : "",
                  sorted ? (b->sort_desc ? "\xE2\x96\xBC" : "\xE2\x96\xB2") : "");
         ui_draw_text_in(ctx, sorted ? UI_FONT_BOLD : UI_FONT_SMALL, y2,
-                        ui_rect_make(xs[s] + pad, r.y + 2 * sh + ui_px(ctx, 6), ws[s] - 2 * pad, sh),
+                        ui_rect_make(xs[s] + pad, r.y + head_lines * sh + ui_px(ctx, 6), ws[s] - 2 * pad, sh),
                         c == 0 ? -1 : 1, sorted ? ctx->colors[UI_COL_ACCENT] : muted);
         if (res & UI_HOVER)
             ui_draw_frame(ctx, cell, ctx->colors[UI_COL_ACCENT], 1);
@@ -335,6 +381,8 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
         if (!(shown[s - 1] == shown[s] - 1 && pair_at(b, cols, n, shown[s - 1])))
             ui_draw_rect(ctx, ui_rect_make(xs[s], r.y, 1, y - r.y), ctx->colors[UI_COL_BORDER]);
     ui_draw_frame(ctx, ui_rect_make(r.x, r.y, x - r.x, y - r.y), ctx->colors[UI_COL_BORDER], 1);
+    if (whole)
+        return ui_rect_make(r.x, r.y, x - r.x, y - r.y);
     if (b->nteams == 0)
         ui_draw_wrapped(ctx, UI_FONT_BODY, board_text(BOARD_STR_EMPTY, sv), r.x + pad, y + ui_px(ctx, 12),
                         r.w - 2 * pad, muted);
@@ -342,6 +390,7 @@ static void draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r)
     b->page_fit = fit;
     b->page_total = scrolling;
     (void)bh;
+    return ui_rect_make(r.x, r.y, x - r.x, y - r.y);
 }
 
 /* The folder pane in r: where, quick folders, the list (a click walks into
@@ -435,6 +484,59 @@ static void draw_folder(app *a, ui_ctx *ctx, board *b, ui_rect r)
         board_clear(b);
 }
 
+/* The provenance line of the table and its export: model, program, date
+ * and the teams' folder, into buf. */
+static void provenance_line(const board *b, char *buf, size_t n)
+{
+    char when[64] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    snprintf(buf, n, "%s %s \xC2\xB7 transim %s \xC2\xB7 %s \xC2\xB7 %s", MODEL_NAME, MODEL_VERSION,
+             TRANSIM_VERSION, when, b->dir);
+}
+
+/* The sheet's title and, after it, what the rank is on (whole, however
+ * long), at (x, y); returns the line's width. */
+static int draw_title(app *a, ui_ctx *ctx, const board *b, int x, int y)
+{
+    int sv = a->swedish, th = ui_text_height(ctx, UI_FONT_TITLE);
+    int w = ui_draw_text(ctx, UI_FONT_TITLE, board_text(BOARD_STR_TITLE, sv), x, y, ctx->colors[UI_COL_TEXT]);
+    if (b->sort_col >= 0) {
+        char label[300], year[16], what[400];
+        head_text(a, b, b->sort_col, label, sizeof label, year, sizeof year);
+        snprintf(what, sizeof what, "%s: %s%s%s %s", board_text(BOARD_STR_RANKED_BY, sv), label,
+                 year[0] ? " " : "", year, b->sort_desc ? "\xE2\x96\xBC" : "\xE2\x96\xB2");
+        w += ui_px(ctx, 16);
+        w += ui_draw_text(ctx, UI_FONT_BODY, what, x + w, y + (th - ui_text_height(ctx, UI_FONT_BODY)) / 2,
+                          ctx->colors[UI_COL_ACCENT]);
+    }
+    return w;
+}
+
+ui_rect app_board_sheet(app *a, ui_ctx *ctx)
+{
+    board *b = app_board(a);
+    if (!b)
+        return ui_rect_make(0, 0, 0, 0);
+    board_years keep = b->show_years;
+    b->show_years = BOARD_YEARS_BOTH; /* as the CSV: both years of every indicator */
+    int m = ui_px(ctx, 18);
+    int line_w = draw_title(a, ctx, b, m, m);
+    int ty = m + ui_text_height(ctx, UI_FONT_TITLE) + ui_px(ctx, 10);
+    ui_rect t = draw_table(a, ctx, b, ui_rect_make(m, ty, 0, 0), 1);
+    b->show_years = keep;
+    int w = t.w > line_w ? t.w : line_w;
+    if (w < ui_px(ctx, 640))
+        w = ui_px(ctx, 640);
+    char line[1600];
+    provenance_line(b, line, sizeof line);
+    int y = ty + t.h + ui_px(ctx, 10);
+    y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, m, y, w, ctx->colors[UI_COL_MUTED]);
+    return ui_rect_make(0, 0, w + 2 * m, y + m);
+}
+
 /* Writes the CSV now and asks the window layer for the PNG of the table. */
 static void board_export(app *a, board *b)
 {
@@ -497,16 +599,11 @@ void app_board_draw(app *a, ui_ctx *ctx)
                         ui_rect_make(bx, pane.y, pane.x + pane.w - bx, ui_text_height(ctx, UI_FONT_TITLE)), 1,
                         ctx->colors[UI_COL_ACCENT]);
     }
-    char line[1600], when[64] = "";
-    time_t now = time(NULL);
-    struct tm tm;
-    if (localtime_r(&now, &tm))
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    snprintf(line, sizeof line, "%s %s \xC2\xB7 transim %s \xC2\xB7 %s \xC2\xB7 %s", MODEL_NAME, MODEL_VERSION,
-             TRANSIM_VERSION, when, b->dir);
+    char line[1600];
+    provenance_line(b, line, sizeof line);
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(pane.x, pane.y + pane.h - sh, pane.w, sh), -1, muted);
     int ty = pane.y + th + ui_px(ctx, 10);
-    draw_table(a, ctx, b, ui_rect_make(pane.x, ty, pane.w, pane.y + pane.h - sh - ui_px(ctx, 8) - ty));
+    draw_table(a, ctx, b, ui_rect_make(pane.x, ty, pane.w, pane.y + pane.h - sh - ui_px(ctx, 8) - ty), 0);
 
     /* The bar: years, columns, export, close. */
     int by = in.y + in.h - bh, x = in.x, bgap = ui_px(ctx, 6);

@@ -1,6 +1,6 @@
 /* test_render_board_sdl.c: the scoreboard and presentation mode in the SDL
  * window (dummy video driver): a click on the scoreboard's Export writes
- * the CSV and a PNG of the table's pane, next to the teams' files, and a
+ * the CSV and a PNG of the whole table, next to the teams' files, and a
  * second export never replaces the first; a file dropped on the window
  * while the scoreboard is open joins it; presentation mode draws its
  * frame at 1280x720 with one chart. */
@@ -109,9 +109,20 @@ static void test_export_button_writes_csv_and_png_of_the_table(void **state)
         assert_int_equal(access(csv, R_OK), 0);
         int w = 0, h = 0;
         png_size(png, &w, &h);
-        assert_int_equal(w, a->board_rect.w);
-        assert_int_equal(h, a->board_rect.h);
-        assert_true(w > 600 && h > 400);
+        /* The whole table, wider than the pane that shows a part of it. */
+        ui_ctx *sheet = malloc(sizeof *sheet);
+        assert_non_null(sheet);
+        const ui_ctx *ui = gui_ui(g);
+        ui_init(sheet, ui->text_width, ui->text_height, ui->text_user);
+        sheet->scale = ui->scale;
+        ui_begin(sheet);
+        ui_rect whole = app_board_sheet(a, sheet);
+        ui_end(sheet);
+        free(sheet);
+        assert_int_equal(w, whole.w);
+        assert_int_equal(h, whole.h);
+        assert_true(b->page_fit < b->page_total);
+        assert_true(w > a->board_rect.w && h > 200);
     }
     assert_int_equal(a->dialog, APP_DLG_SCOREBOARD);
     gui_destroy(g);

@@ -17,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "render/app.h"
 #include "render/app_ui.h"
+#include "render/fmt.h"
 #include "render/scoreboard.h"
 #include "render/strings.h"
 #include "tests/render_test_util.h"
@@ -529,6 +531,108 @@ static void test_screen_fits_1024x600_in_both_languages(void **state)
     }
 }
 
+/* Texts of layer 0 in ctx starting with s. */
+static int count_base_texts(const ui_ctx *ctx, const char *s)
+{
+    int n = 0;
+    for (int i = 0; i < ctx->ncmd; i++)
+        if (ctx->cmd[i].type == UI_CMD_TEXT && ctx->cmd[i].layer == 0 &&
+            strncmp(ctx->text + ctx->cmd[i].text, s, strlen(s)) == 0)
+            n++;
+    return n;
+}
+
+/* The PNG export's sheet holds the whole table whatever the window shows:
+ * at 1024x600, with one year shown and the columns paged, it still has both
+ * years of every key indicator, cost, peak and status, every team and the
+ * baseline, the title and what the rank is on, and the provenance line
+ * (model, date, folder); nothing cut short or outside it, and the board's
+ * own paging is left as it was. */
+static void test_sheet_holds_every_column_and_row_whatever_the_window_shows(void **state)
+{
+    fixture *f = *state;
+    add(f, "red.ini");
+    add(f, "blue.ini");
+    add(f, "green.ini");
+    app_show(f->a, "scoreboard");
+    f->ctx->width = 1024;
+    f->ctx->height = 600;
+    f->b->show_years = BOARD_YEARS_MID;
+    frame(f);
+    int cols[BOARD_COLS_MAX], n = board_shown_cols(f->b, cols);
+    for (int i = 0; i < n; i++)
+        if (board_col_kind_of(f->b, cols[i]) == BOARD_COL_KEY && board_col_key(f->b, cols[i]) == 1)
+            board_click_col(f->b, cols[i]);
+    frame(f);
+    f->b->first_col = 1;
+    frame(f);
+    assert_true(f->b->page_fit < f->b->page_total); /* the window shows a part */
+    int first = f->b->first_col, fit = f->b->page_fit;
+
+    ui_ctx *sheet = malloc(sizeof *sheet);
+    assert_non_null(sheet);
+    test_ui_init(sheet, &font);
+    ui_begin(sheet);
+    ui_rect r = app_board_sheet(f->a, sheet);
+    ui_end(sheet);
+    assert_int_equal(f->b->show_years, BOARD_YEARS_MID);
+    assert_int_equal(f->b->first_col, first);
+    assert_int_equal(f->b->page_fit, fit);
+    assert_true(r.w > f->a->board_rect.w);
+
+    char y0[16], y1[16];
+    snprintf(y0, sizeof y0, "%.0f", f->b->years[0]);
+    snprintf(y1, sizeof y1, "%.0f", f->b->years[1]);
+    /* A year under every key indicator's two columns. */
+    assert_int_equal(count_base_texts(sheet, y0), f->b->nkeys);
+    assert_int_equal(count_base_texts(sheet, y1), f->b->nkeys);
+    const char *want[] = {board_text(BOARD_STR_TITLE, 0), board_text(BOARD_STR_RANKED_BY, 0),
+                          str_get(STR_BASELINE, 0), "Team Red", "Team Blue", "green",
+                          board_text(BOARD_STR_COST, 0), board_text(BOARD_STR_PEAK, 0),
+                          board_text(BOARD_STR_STATUS, 0), MODEL_VERSION};
+    /* Every text whole and inside; then every head and every team's figures. */
+    static char all[65536];
+    all[0] = '\0';
+    for (int i = 0; i < sheet->ncmd; i++)
+        if (sheet->cmd[i].type == UI_CMD_TEXT) {
+            const ui_cmd *c = &sheet->cmd[i];
+            const char *t = sheet->text + c->text;
+            strncat(all, t, sizeof all - strlen(all) - 2);
+            strcat(all, " ");
+            if (strstr(t, "\xE2\x80\xA6"))
+                fail_msg("'%s' cut short on the sheet", t);
+            if (c->rect.x < 0 || c->rect.y < 0 || c->rect.x + c->rect.w > r.w || c->rect.y + c->rect.h > r.h)
+                fail_msg("'%s' outside the %dx%d sheet", t, r.w, r.h);
+        }
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+        if (!strstr(all, want[k]))
+            fail_msg("the sheet has no '%s': %s", want[k], all);
+    for (int k = 0; k < f->b->nkeys; k++) {
+        const char *label = app_label(f->a, f->b->keys[k]);
+        if (!strstr(all, label))
+            fail_msg("no head '%s' on the sheet", label);
+    }
+    for (int t = 0; t < f->b->nteams; t++) {
+        char num[64];
+        for (int c = 0; c < board_ncols(f->b); c++) {
+            double v = board_value(&f->b->team[t], f->b, c);
+            if (board_col_kind_of(f->b, c) != BOARD_COL_KEY || !isfinite(v))
+                continue;
+            fmt_value(num, sizeof num, v, 0);
+            if (!strstr(all, num))
+                fail_msg("team %d's %s (column %d) not on the sheet", t, num, c);
+        }
+    }
+    char when[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d", &tm);
+    assert_non_null(strstr(all, when));
+    assert_non_null(strstr(all, f->b->dir));
+    free(sheet);
+}
+
 static void test_every_word_in_english_and_swedish(void **state)
 {
     (void)state;
@@ -559,6 +663,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_name_never_replaces_and_leaves_bundled_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_screen_ticks_a_file_and_sorts_by_a_head, setup, teardown),
         cmocka_unit_test_setup_teardown(test_screen_fits_1024x600_in_both_languages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sheet_holds_every_column_and_row_whatever_the_window_shows, setup,
+                                        teardown),
         cmocka_unit_test(test_every_word_in_english_and_swedish),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

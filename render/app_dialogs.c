@@ -687,7 +687,36 @@ static void draw_why(app *a, ui_ctx *ctx)
     /* A sheet over most of the window: the levers' shares, and the causes
      * beside them (a wide window) or below them. */
     int dw = ui_px(ctx, 1180) < ctx->width - ui_px(ctx, 16) ? ui_px(ctx, 1180) : ctx->width - ui_px(ctx, 16);
-    int wide = dw - ui_px(ctx, 36) >= ui_px(ctx, 860), gap = ui_px(ctx, 24);
+    /* Each year's column of bars holds its widest number on either side of
+     * its zero line (a number stands opposite its bar), so that the numbers
+     * of two columns never meet. */
+    int numw = 0;
+    char num[64];
+    for (int k = 0; k < 2; k++)
+        for (int r = -1; r < n; r++) {
+            fmt_change(num, sizeof num, r < 0 ? a->why_change[k] : a->why_phi[k][r], sv);
+            int nw = ui_text_width(ctx, r < 0 ? UI_FONT_BOLD : UI_FONT_SMALL, num);
+            numw = nw > numw ? nw : numw;
+        }
+    int cw_min = 2 * (numw + ui_px(ctx, 10)) + ui_px(ctx, 6), gap = ui_px(ctx, 24);
+    /* The widest name of a row of bars. */
+    int namew = 0;
+    for (int r = -1; r < n; r++) {
+        const char *name = r < 0                           ? str_get(STR_WHY_TOTAL, sv)
+                           : a->why_player[r] == ATTR_OTHER ? str_get(STR_OTHER_INPUTS, sv)
+                                                            : app_label(a, a->why_player[r]);
+        int w = ui_text_width(ctx, r < 0 ? UI_FONT_BOLD : UI_FONT_BODY, name) + ui_px(ctx, 10);
+        namew = w > namew ? w : namew;
+    }
+    /* The causes go beside the bars when both fit, else below them; the
+     * bars' part grows to hold the names whole, to three fifths. */
+    int iw = dw - ui_px(ctx, 36);
+    int lw_part = iw >= ui_px(ctx, 1040) ? (iw - gap) * 9 / 20 : (iw - gap) / 2;
+    int want = 2 * cw_min + namew;
+    if (want > lw_part)
+        lw_part = want < (iw - gap) * 3 / 5 ? want : (iw - gap) * 3 / 5;
+    int wide = iw >= ui_px(ctx, 860) && lw_part >= 2 * cw_min + ui_px(ctx, 120) &&
+               iw - gap - lw_part >= ui_px(ctx, 440); /* the causes' names, values and units */
     /* Tall enough for the bars and the causes (beside or below them). */
     int bars_h = ui_px(ctx, 60) + 3 * ui_text_height(ctx, UI_FONT_SMALL) + (n > 0 ? (n + 3) * ui_px(ctx, 26) : 0);
     int causes_h = why_causes_height(ctx, why_causes_rows(a), dw);
@@ -695,7 +724,6 @@ static void draw_why(app *a, ui_ctx *ctx)
     ui_rect in = dialog_begin(a, ctx, STR_WHY_TITLE, dw,
                               body_h + ui_text_height(ctx, UI_FONT_TITLE) + ui_px(ctx, 110));
     int bottom = in.y + in.h - ui_px(ctx, 34) - ui_px(ctx, 10); /* above the buttons */
-    int lw_part = in.w >= ui_px(ctx, 1040) ? (in.w - gap) * 9 / 20 : (in.w - gap) / 2;
     ui_rect left = wide ? ui_rect_make(in.x, in.y, lw_part, bottom - in.y) : in;
     ui_color muted = ctx->colors[UI_COL_MUTED], text = ctx->colors[UI_COL_TEXT];
     char line[1400];
@@ -717,7 +745,15 @@ static void draw_why(app *a, ui_ctx *ctx)
     if (n > 0 && (n + 2) * rh > avail)
         rh = avail / (n + 2) > rmin ? avail / (n + 2) : rmin;
     if (n > 0) {
-        int lw = left.w * 2 / 5, cw = (left.w - lw) / 2;
+        /* The names' column takes what the longest name needs, from two
+         * fifths of the part up to what the numbers leave. */
+        int lw = namew > left.w * 2 / 5 ? namew : left.w * 2 / 5;
+        if (lw > left.w * 3 / 5)
+            lw = left.w * 3 / 5;
+        /* The names give way to the numbers, down to a quarter of the part. */
+        if (left.w - lw < 2 * cw_min)
+            lw = left.w - 2 * cw_min > left.w / 4 ? left.w - 2 * cw_min : left.w / 4;
+        int cw = (left.w - lw) / 2;
         for (int k = 0; k < 2; k++) {
             snprintf(line, sizeof line, "%.0f", a->why_years[k]);
             int w = ui_text_width(ctx, UI_FONT_BOLD, line);

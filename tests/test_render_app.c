@@ -1324,6 +1324,83 @@ static void test_why_shares_add_up_to_the_change_and_a_card_click_opens_it(void 
     assert_int_equal(f->a->dialog, APP_DLG_NONE);
 }
 
+/* The part of the overlay's text command i that shows: its rect within
+ * the clip rectangle in force (a scrolled list clips its rows). */
+static ui_rect shown_part(const ui_ctx *ctx, int i)
+{
+    ui_rect clip = ui_rect_make(0, 0, -1, -1);
+    for (int k = 0; k < i; k++)
+        if (ctx->cmd[k].type == UI_CMD_CLIP && ctx->cmd[k].layer == ctx->cmd[i].layer)
+            clip = ctx->cmd[k].rect;
+    ui_rect r = ctx->cmd[i].rect;
+    return clip.w < 0 ? r : ui_rect_intersect(r, clip);
+}
+
+/* The first two overlay texts of the last frame whose shown parts overlap,
+ * or 0. */
+static int overlay_overlap(const ui_ctx *ctx, const char **t1, const char **t2)
+{
+    for (int i = 0; i < ctx->ncmd; i++) {
+        const ui_cmd *c = &ctx->cmd[i];
+        if (c->type != UI_CMD_TEXT || c->layer != 1)
+            continue;
+        ui_rect a = shown_part(ctx, i);
+        if (a.w <= 0 || a.h <= 0)
+            continue;
+        for (int j = i + 1; j < ctx->ncmd; j++) {
+            const ui_cmd *d = &ctx->cmd[j];
+            if (d->type != UI_CMD_TEXT || d->layer != 1)
+                continue;
+            ui_rect b = shown_part(ctx, j);
+            if (b.w > 0 && b.h > 0 && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) {
+                *t1 = ctx->text + c->text;
+                *t2 = ctx->text + d->text;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The why panel's numbers never run into each other, whatever the window
+ * and the zoom (a projector's 1280x720 at 130 %, the smallest window) and
+ * however wide the font: a year's column holds its widest number on either
+ * side of its zero line. */
+static void test_why_numbers_never_overprint(void **state)
+{
+    fixture *f = *state;
+    /* Shares both ways, some tiny (long numbers): the skills levers. */
+    static const int levers[] = {V_ADULT_TRAINING, V_SKILLS_FORESIGHT, V_IN_FIRM_TRAINING, V_GRADUATE_RETENTION};
+    for (size_t i = 0; i < sizeof levers / sizeof levers[0]; i++) {
+        int v = levers[i];
+        app_set_value(f->a, v, var_table[v].min + 0.6 * (var_table[v].max - var_table[v].min), 0);
+    }
+    /* DejaVu Sans is about 7.5 px a character at 100 %, 10 at 130 %. */
+    static const test_font fonts[] = {{7, 15}, {10, 19}};
+    static const float zooms[] = {1.0f, 1.3f};
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}};
+    for (size_t z = 0; z < 2; z++)
+        for (size_t fo = z; fo <= z; fo++)
+            for (size_t s = 0; s < 2; s++)
+                for (int lang = 0; lang < 2; lang++) {
+                    test_ui_init(f->ctx, &fonts[fo]);
+                    f->ctx->width = sizes[s][0];
+                    f->ctx->height = sizes[s][1];
+                    f->a->zoom = zooms[z];
+                    f->a->swedish = lang;
+                    assert_int_equal(app_show(f->a, "why:skill_mismatch"), 0);
+                    frame(f);
+                    frame(f);
+                    assert_int_equal(f->a->dialog, APP_DLG_WHY);
+                    const char *t1, *t2;
+                    if (overlay_overlap(f->ctx, &t1, &t2))
+                        fail_msg("%dx%d at %.0f %%, %d px a character: '%s' over '%s'", sizes[s][0], sizes[s][1],
+                                 100.0 * zooms[z], fonts[fo].char_w, t1, t2);
+                }
+    test_ui_init(f->ctx, &font);
+    f->a->zoom = 1.0f;
+}
+
 static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
 {
     fixture *f = *state;
@@ -1563,6 +1640,7 @@ int main(void)
         T(test_key_cards_show_whole_names_down_to_1024x600),
         T(test_help_names_clicks_and_workshop_keys_whole_in_both_languages),
         T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
+        T(test_why_numbers_never_overprint),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),

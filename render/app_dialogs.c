@@ -321,10 +321,11 @@ static void draw_restore(app *a, ui_ctx *ctx)
 static void draw_open_failed(app *a, ui_ctx *ctx)
 {
     ui_rect in = dialog_begin(a, ctx, STR_OPEN_FAILED_TITLE, ui_px(ctx, 640), ui_px(ctx, 300));
-    char text[3000];
-    snprintf(text, sizeof text, str_get(STR_OPEN_FAILED_FMT, a->swedish), a->open_failed_path,
-             a->open_failed_msg);
-    ui_draw_wrapped(ctx, UI_FONT_BODY, text, in.x, in.y, in.w, ctx->colors[UI_COL_TEXT]);
+    int y = in.y, gap = ui_px(ctx, 10);
+    y += ui_draw_wrapped(ctx, UI_FONT_BOLD, a->open_failed_path, in.x, y, in.w, ctx->colors[UI_COL_TEXT]);
+    y += ui_draw_wrapped(ctx, UI_FONT_BODY, a->open_failed_msg, in.x, y, in.w, ctx->colors[UI_COL_BAD]) + gap;
+    ui_draw_wrapped(ctx, UI_FONT_BODY, str_get(STR_OPEN_FAILED_TEXT, a->swedish), in.x, y, in.w,
+                    ctx->colors[UI_COL_TEXT]);
     static const str_id buttons[2] = {STR_CONTINUE_BASELINE, STR_OPEN_ANOTHER};
     int b = dialog_buttons(a, ctx, in, buttons, 2, 0, 1);
     if (b == 0) {

@@ -271,6 +271,10 @@ static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
                 fit = board_fit_cols(w, n, frozen, b->first_col, r.w);
             }
         }
+        /* A year whose pair does not fit waits for the next page, rather
+         * than show under a head cut short. */
+        if (fit > 1 && pair_at(b, cols, n, frozen + b->first_col + fit - 1))
+            fit--;
     }
     int shown[BOARD_COLS_MAX], ns = 0;
     if (whole) {
@@ -315,7 +319,7 @@ static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
     int avail = r.h - head_h - ui_px(ctx, 6);
     if (!whole && nrows * rh > avail)
         rh = avail / nrows > sh + ui_px(ctx, 4) ? avail / nrows : sh + ui_px(ctx, 4);
-    ui_draw_rect(ctx, ui_rect_make(r.x, r.y, whole ? x - r.x : r.w, head_h), ctx->colors[UI_COL_HEADER]);
+    ui_draw_rect(ctx, ui_rect_make(r.x, r.y, x - r.x, head_h), ctx->colors[UI_COL_HEADER]);
     /* Heads: a pair of years shares its indicator's label. */
     for (int s = 0; s < ns; s++) {
         int i = shown[s], c = cols[i];
@@ -650,10 +654,16 @@ void app_board_draw(app *a, ui_ctx *ctx)
         rx -= bgap;
     }
     /* What just happened (the status line lies under the board), else a hint. */
-    if (rx - x > ui_px(ctx, 80))
-        ui_draw_text_in(ctx, UI_FONT_SMALL, a->status[0] ? a->status : board_text(BOARD_STR_SORT_HINT, sv),
-                        ui_rect_make(x, by, rx - x - ui_px(ctx, 8), bh), -1,
-                        a->status_error ? ctx->colors[UI_COL_BAD] : a->status[0] ? text : muted);
+    if (rx - x > ui_px(ctx, 80)) {
+        const char *say = a->status[0] ? a->status : board_text(BOARD_STR_SORT_HINT, sv);
+        ui_color c = a->status_error ? ctx->colors[UI_COL_BAD] : a->status[0] ? text : muted;
+        int room = rx - x - ui_px(ctx, 8);
+        /* Two lines rather than a hint cut short (Swedish is longer). */
+        if (ui_text_width(ctx, UI_FONT_SMALL, say) > room && 2 * sh <= bh)
+            draw_two_lines(ctx, say, x, by + (bh - 2 * sh) / 2, room, c);
+        else
+            ui_draw_text_in(ctx, UI_FONT_SMALL, say, ui_rect_make(x, by, room, bh), -1, c);
+    }
     if (hit == 0)
         a->dialog = APP_DLG_NONE;
     else if (hit == 1)

@@ -93,7 +93,7 @@ static const char *const table[STR_COUNT][2] = {
                        "Tab/\xE2\x86\x91\xE2\x86\x93 flytta \xC2\xB7 \xE2\x86\x90\xE2\x86\x92 justera \xC2\xB7 "
                        "Ctrl+Z/Y \xC3\xA5ngra/g\xC3\xB6r om \xC2\xB7 Ctrl+S spara \xC2\xB7 F11 helsk\xC3\xA4rm \xC2\xB7 "
                        "Ctrl+/\xE2\x88\x92 zoom \xC2\xB7 F1 hj\xC3\xA4lp"},
-    [STR_HELP_TITLE] = {"Keys", "Tangenter"},
+    [STR_HELP_TITLE] = {"Keys and clicks", "Tangenter och klick"},
     [STR_COMPARE_FULL] = {"Four scenarios are already compared",
                           "Fyra scenarier j\xC3\xA4mf\xC3\xB6rs redan"},
     [STR_QUIT_TITLE] = {"Quit", "Avsluta"},
@@ -174,11 +174,10 @@ static const char *const table[STR_COUNT][2] = {
     [STR_ESTIMATED] = {"estimated from sampled orders", "skattat fr\xC3\xA5n slumpade ordningar"},
     [STR_WHY_OPEN] = {"Click: why it changed", "Klicka: varf\xC3\xB6r det \xC3\xA4ndrades"},
     [STR_OPEN_FAILED_TITLE] = {"The scenario could not be opened", "Scenariot kunde inte \xC3\xB6ppnas"},
-    [STR_OPEN_FAILED_FMT] = {"%s\n%s\nThe window shows the baseline instead. Nothing has been written: "
-                             "that file is neither made nor changed, and Save asks where to save.",
-                             "%s\n%s\nF\xC3\xB6nstret visar basen i st\xC3\xA4llet. Inget har skrivits: "
-                             "filen varken skapas eller \xC3\xA4ndras, och Spara fr\xC3\xA5gar var det ska "
-                             "sparas."},
+    [STR_OPEN_FAILED_TEXT] = {"The window shows the baseline instead. Nothing has been written: that "
+                              "file is neither made nor changed, and Save asks where to save.",
+                              "F\xC3\xB6nstret visar basen i st\xC3\xA4llet. Inget har skrivits: filen "
+                              "varken skapas eller \xC3\xA4ndras, och Spara fr\xC3\xA5gar var det ska sparas."},
     [STR_OPEN_ANOTHER] = {"Open another\xE2\x80\xA6", "\xC3\x96ppna en annan\xE2\x80\xA6"},
     [STR_CONTINUE_BASELINE] = {"Continue on the baseline", "Forts\xC3\xA4tt med basen"},
 };

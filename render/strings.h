@@ -126,7 +126,7 @@ typedef enum str_id {
     STR_SHARED_FMT,     /* the link was copied (%zu: its length in characters) */
     STR_LINK_OPENED,    /* a scenario was opened from a link */
     STR_OPEN_FAILED_TITLE, /* the question when the file named at start cannot be opened */
-    STR_OPEN_FAILED_FMT,   /* printf: the file, the error */
+    STR_OPEN_FAILED_TEXT,  /* what the window does instead (below the file and the error) */
     STR_OPEN_ANOTHER,
     STR_CONTINUE_BASELINE,
     STR_COUNT

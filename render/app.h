@@ -95,6 +95,8 @@ typedef struct app {
     float zoom;            /* user zoom, 0.6 to 2.5 (fonts and widgets) */
     float zoom_fit;        /* zoom in use when the window cannot hold zoom (lower), 0 otherwise */
     int graphs_fit;        /* graphs laid out when the window holds fewer than ngraphs, 0 = all */
+    int legend_hidden;     /* 1 when the last frame's graphs were too short for their legends
+                              while scenarios were compared: the status line carries it */
     int by_theme;          /* 1: levers grouped by the four themes, else the five priorities */
     int left_tab;          /* 0 levers, 1 assumptions */
     int show_params;       /* 1: assumptions panel also lists model parameters */

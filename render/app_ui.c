@@ -723,6 +723,12 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
     ui_rect cr = ui_rect_make(r.x + pad, r.y + pad + dh + ui_px(ctx, 6), r.w - 2 * pad,
                               r.h - 2 * pad - dh - ui_px(ctx, 6));
     chart_draw(ctx, &spec, cr);
+    if (a->ncompare > 0) {
+        chart_geom geom;
+        chart_layout(ctx, &spec, cr, &geom);
+        if (geom.legend_rows == 0)
+            a->legend_hidden = 1;
+    }
     app_graph_pointer(a, ctx, &spec, cr, g, var);
     /* The chooser last, so that its list lies above the chart. */
     ui_dropdown(ctx, ui_id("graph-var", g), row, indicator_item, a, a->nind, &a->graph_sel[g]);
@@ -737,6 +743,35 @@ static void ms_text(char *buf, size_t n, double ms, int decimals, int swedish)
     char *dot = strchr(buf, '.');
     if (swedish && dot != NULL)
         *dot = ',';
+}
+
+/* The compared scenarios' colours and names at the right of r, for a
+ * window whose graphs are too short for their legends (1024x600): a short
+ * line in each colour before its name, names shortened to share r. Returns
+ * the width used. */
+static int status_legend(app *a, ui_ctx *ctx, ui_rect r)
+{
+    int sw = ui_px(ctx, 16), gap = ui_px(ctx, 6), sep = ui_px(ctx, 14);
+    int each = (r.w - a->ncompare * (sw + gap + sep)) / (a->ncompare > 0 ? a->ncompare : 1);
+    int total = 0, w[APP_COMPARE_MAX];
+    for (int i = 0; i < a->ncompare; i++) {
+        w[i] = ui_text_width(ctx, UI_FONT_SMALL, a->compare[i].label);
+        if (w[i] > each)
+            w[i] = each > 0 ? each : 0;
+        total += sw + gap + w[i] + (i > 0 ? sep : 0);
+    }
+    int x = r.x + r.w - total;
+    for (int i = 0; i < a->ncompare; i++) {
+        if (i > 0)
+            x += sep;
+        ui_draw_rect(ctx, ui_rect_make(x, r.y + r.h / 2 - ui_px(ctx, 1), sw, ui_px(ctx, 3)),
+                     chart_palette[compare_colors[i]]);
+        x += sw + gap;
+        ui_draw_text_in(ctx, UI_FONT_SMALL, a->compare[i].label, ui_rect_make(x, r.y, w[i], r.h), -1,
+                        ctx->colors[UI_COL_TEXT]);
+        x += w[i];
+    }
+    return total;
 }
 
 static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
@@ -767,8 +802,11 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
         snprintf(right, sizeof right, "%s %s \xC2\xB7 %s %s", MODEL_NAME, MODEL_VERSION,
                  str_get(STR_RUN, a->swedish), run_ms);
     int rw = ui_text_width(ctx, UI_FONT_SMALL, right);
-    ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
-                    ctx->colors[UI_COL_MUTED]);
+    if (a->legend_hidden)
+        rw = status_legend(a, ctx, ui_rect_make(r.x + r.w / 3, r.y, r.w - r.w / 3 - pad, r.h));
+    else
+        ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
+                        ctx->colors[UI_COL_MUTED]);
     const char *msg = a->status[0] ? a->status : str_get(STR_HELP_KEYS, a->swedish);
     ui_color c = a->status_error ? ctx->colors[UI_COL_BAD]
                  : a->status[0]  ? ctx->colors[UI_COL_TEXT]
@@ -841,6 +879,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
         app_panel_draw(a, ctx, l);
     draw_budget(a, ctx, l);
     draw_keys(a, ctx, l);
+    a->legend_hidden = 0;
     for (int g = 0; g < l->ngraphs; g++)
         draw_graph(a, ctx, g, l->graph[g]);
     draw_status(a, ctx, l);

@@ -965,6 +965,45 @@ static void test_compare_overlays_at_most_four_scenarios(void **state)
     assert_int_equal(f->a->ncompare, 0);
 }
 
+/* 1 when some layer-0 text inside r starts like s. */
+static int shows_in(const ui_ctx *ctx, ui_rect r, const char *s)
+{
+    for (int i = 0; i < ctx->ncmd; i++) {
+        const ui_cmd *c = &ctx->cmd[i];
+        if (c->type == UI_CMD_TEXT && c->layer == 0 && c->rect.y >= r.y && c->rect.y < r.y + r.h &&
+            strncmp(ctx->text + c->text, s, strlen(s)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* At 1024x600 the graphs are too short for their legends: the compared
+ * scenarios' names and colours are then on the status line, so that a team
+ * can still tell its line; a taller window keeps them in the graphs. */
+static void test_compared_names_show_when_graphs_drop_their_legends(void **state)
+{
+    fixture *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/t.ini", f->dir);
+    snprintf(f->a->sc.name, sizeof f->a->sc.name, "%s", "Team Teal");
+    app_set_value(f->a, f->lever, var_table[f->lever].max, 0);
+    sim_error err;
+    sim_error_clear(&err);
+    assert_int_equal(app_save(f->a, path, &err), SIM_OK);
+    assert_int_equal(app_compare_add(f->a, path, &err), SIM_OK);
+    f->ctx->width = 1024;
+    f->ctx->height = 600;
+    frame(f);
+    assert_true(f->a->legend_hidden);
+    assert_true(shows_in(f->ctx, f->l.status, f->a->compare[0].label));
+    f->ctx->width = 1440;
+    f->ctx->height = 900;
+    frame(f);
+    assert_false(f->a->legend_hidden);
+    assert_false(shows_in(f->ctx, f->l.status, f->a->compare[0].label));
+    assert_true(shows_in(f->ctx, f->l.graphs, f->a->compare[0].label));
+}
+
 static void test_export_csv_has_a_column_per_graph_and_run(void **state)
 {
     fixture *f = *state;
@@ -1627,6 +1666,7 @@ int main(void)
         T(test_discard_then_a_failed_open_keeps_the_work_unsaved),
         T(test_unsaved_question_save_then_opens_the_other_file),
         T(test_compare_overlays_at_most_four_scenarios),
+        T(test_compared_names_show_when_graphs_drop_their_legends),
         T(test_export_csv_has_a_column_per_graph_and_run),
         T(test_export_csv_in_swedish_is_for_swedish_excel),
         T(test_frame_labels_follow_the_language_at_once),

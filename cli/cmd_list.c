@@ -139,7 +139,8 @@ static void list_text(const unsigned char *want, int lang)
             if (cli_desc(d, lang == 1)[0] != '\0')
                 printf("      %s\n", cli_desc(d, lang == 1));
             if (d->source != NULL && d->source[0] != '\0')
-                printf("      source: %s\n", d->source);
+                printf("      %s: %s\n", lang == 1 ? "k\xC3\xA4lla" : "source",
+                       var_source_text(d, lang == 1));
             if (d->kind == VAR_LEVER)
                 evidence_text(d);
         }

@@ -19,6 +19,12 @@
  * dates). Returns SIM_EIO, with err saying so, when a write to out fails. */
 sim_status doc_write_reference(FILE *out, sim_error *err);
 
+/* The same in English (swedish = 0, as doc_write_reference) or in Swedish
+ * (1: headings, kinds, units, labels, descriptions, sources and evidence notes
+ * in Swedish, numbers with a decimal comma; equations and names as in the
+ * table), committed as docs/sv/model-reference.md. */
+sim_status doc_write_reference_lang(FILE *out, int swedish, sim_error *err);
+
 /* Writes the causal structure as a Graphviz digraph to out: one node per
  * variable (shaped by kind, grouped by module) and an edge from each name in
  * a row's inputs to the row. Returns SIM_EIO when a write fails. */

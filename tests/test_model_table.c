@@ -97,15 +97,22 @@ static void tags_of(const char *s, char *buf, size_t n)
 }
 
 /* The window, `list --lang sv` and the Swedish reference show each row's
- * source in Swedish (sim/model/source_sv.def): every source with words has a
- * Swedish text citing the same tags, and every entry is still some row's
- * source. A changed or new source fails here with the line to add. */
+ * source and each lever's evidence note in Swedish (sim/model/source_sv.def):
+ * every one with words has a Swedish text citing the same tags, and every
+ * entry is still some row's. A changed or new text fails here with the line
+ * to add. */
 static void test_every_source_has_a_swedish_text(void **st)
 {
     (void)st;
     int missing = 0;
     for (int i = 0; i < VAR_COUNT; i++) {
         const var_desc *d = &var_table[i];
+        if (d->ev_note != NULL && var_source_sv(d->ev_note) == NULL) {
+            print_message("'%s': no Swedish text of its evidence note; add to "
+                          "sim/model/source_sv.def:\nSOURCE_SV(\"%s\",\n          \"...\")\n",
+                          d->name, d->ev_note);
+            missing++;
+        }
         if (var_source_sv(d->source) != NULL)
             continue;
         int told = 0;
@@ -130,7 +137,8 @@ static void test_every_source_has_a_swedish_text(void **st)
         }
         int used = 0;
         for (int i = 0; i < VAR_COUNT && !used; i++)
-            used = strcmp(var_table[i].source, en) == 0;
+            used = strcmp(var_table[i].source, en) == 0 ||
+                   (var_table[i].ev_note != NULL && strcmp(var_table[i].ev_note, en) == 0);
         if (!used) {
             print_message("source_sv.def: no row's source is \"%s\" any more\n", en);
             missing++;

@@ -507,7 +507,7 @@ static void emit_variable(doc_out *o, const var_desc *d, const graph *g)
                                               : "key indicator, neither is better");
     emit(o, ". ");
     emit_cell(o, o->sv ? d->desc_sv : d->desc);
-    emit(o, "%s", tr(o, ".\n\n- Equation: ", ".\n\n- Ekvation: "));
+    emit(o, "%s", tr(o, ".\n\n- Equation: ", ".\n\n- Ekvation (på engelska): "));
     emit_cell(o, d->eq);
     emit(o, "\n");
     int v = (int)(d - var_table);

@@ -324,7 +324,7 @@ int cmd_graph(int argc, char **argv)
         while (doc_module_info(m++, key, sizeof key, &title, &j.first, &j.end))
             if (strcmp(key, module) == 0) {
                 found = 1;
-                j.title_m = title;
+                j.title_m = doc_module_title(m - 1, j.swedish);
                 break;
             }
         if (!found)

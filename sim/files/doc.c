@@ -115,6 +115,13 @@ int doc_module_info(int m, char *key, size_t cap, const char **title, int *first
     return 1;
 }
 
+const char *doc_module_title(int m, int swedish)
+{
+    if (m < 0 || m >= N_MODULES)
+        return NULL;
+    return swedish ? modules[m].title_sv : modules[m].title;
+}
+
 /* Writer state: the stream and whether a write has failed. */
 typedef struct doc_out {
     FILE *f;

@@ -55,4 +55,8 @@ int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx)
  * and its rows [*first, *end). Returns 0 when m is out of range. */
 int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end);
 
+/* Module m's title in Swedish (swedish = 1) or English; NULL when m is out
+ * of range. */
+const char *doc_module_title(int m, int swedish);
+
 #endif

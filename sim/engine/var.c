@@ -135,6 +135,15 @@ const char *var_kind_name(var_kind k)
     return (unsigned)k < VAR_KIND_COUNT ? names[k] : "unknown";
 }
 
+const char *var_kind_name_sv(var_kind k)
+{
+    static const char *const names[VAR_KIND_COUNT] = {
+        "lager",     "fl\xC3\xB6""de",   "hj\xC3\xA4lpvariabel", "indikator", "styrmedel",
+        "antagande", "parameter", "inst\xC3\xA4llning",
+    };
+    return (unsigned)k < VAR_KIND_COUNT ? names[k] : "ok\xC3\xA4nd";
+}
+
 int var_is_estimate(const var_desc *d)
 {
     return d->source != NULL &&

@@ -201,6 +201,10 @@ int var_name_near(size_t dist, size_t len);
  * `transim list` ("stocks", "levers", ...). */
 const char *var_kind_name(var_kind k);
 
+/* The same in Swedish ("lager", "flöde", "hjälpvariabel", ...), for the
+ * Swedish reference and listings. */
+const char *var_kind_name_sv(var_kind k);
+
 /* 1 when the lever row d gives an evidence range for the cost per job-year
  * (var_has_job_evidence) or per tonne CO2e avoided (var_has_t_evidence). */
 int var_has_job_evidence(const var_desc *d);

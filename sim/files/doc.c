@@ -289,11 +289,7 @@ static void emit_label(doc_out *o, const var_desc *d)
 
 static const char *kind_name(const doc_out *o, var_kind k)
 {
-    static const char *const sv[VAR_KIND_COUNT] = {
-        "lager", "flöde", "hjälpvariabel", "indikator", "styrmedel",
-        "antagande", "parameter", "inställning",
-    };
-    return o->sv && (unsigned)k < VAR_KIND_COUNT ? sv[k] : var_kind_name(k);
+    return o->sv ? var_kind_name_sv(k) : var_kind_name(k);
 }
 
 static const char *status_name(const doc_out *o, doc_status st)

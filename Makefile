@@ -154,11 +154,13 @@ mpi: deps deps-mpi
 mpi-test: mpi
 	cd build-mpi && ctest --output-on-failure -R mpi
 
-# The reference; the history fit's tables (docs/fit/fit.md, also put between
+# The reference in English and Swedish; the history fit's tables (docs/fit/fit.md, also put between
 # the fit markers of docs/model.md), its text report, the model beside the
 # data (docs/fit/history.csv) and one chart per series (docs/fit/*.svg).
 doc: build
 	$(BUILD)/transim doc -o docs/model-reference.md
+	@mkdir -p docs/sv
+	$(BUILD)/transim doc --lang sv -o docs/sv/model-reference.md
 	mkdir -p docs/fit
 	$(BUILD)/transim fit --markdown docs/fit/fit.md --charts docs/fit > docs/fit/fit.txt
 	$(BUILD)/transim fit --report > docs/fit/history.csv

@@ -5,31 +5,35 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/lang.h"
 #include "sim/files/doc.h"
 
 static const char doc_usage[] =
-    "usage: transim doc [-o FILE]\n"
+    "usage: transim doc [--lang en|sv] [-o FILE]\n"
     "\n"
     "Writes the model reference (Markdown): every stock, flow, auxiliary,\n"
     "indicator, lever, assumption and parameter with its unit, equation, range\n"
     "and source, generated from the model's own table.\n"
     "\n"
+    "  --lang en|sv       the language of the reference (default en); docs/sv/\n"
+    "                     model-reference.md is the Swedish one\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
 
-enum { O_OUTPUT };
-static const args_option options[] = {[O_OUTPUT] = {"output", 'o', 1}};
+enum { O_OUTPUT, O_LANG };
+static const args_option options[] = {[O_OUTPUT] = {"output", 'o', 1}, [O_LANG] = {"lang", 0, 1}};
 
 static sim_status write_reference(FILE *f, void *ctx, sim_error *err)
 {
-    (void)ctx;
-    return doc_write_reference(f, err);
+    return doc_write_reference_lang(f, *(const int *)ctx, err);
 }
 
-/* The shared driver: takes only -o FILE, then writes with write_fn. */
+/* The shared driver: takes -o FILE and --lang, then writes with write_fn
+ * (whose context is the language: 1 for Swedish). */
 static int run_writer(const char *command, const char *usage, int argc, char **argv,
                       sim_status (*write_fn)(FILE *, void *, sim_error *))
 {
     const char *out = NULL;
+    int swedish = 0;
     args a;
     args_init(&a, command, argc, argv, options, sizeof options / sizeof *options);
     for (int id; (id = args_next(&a)) != ARGS_END;) {
@@ -41,10 +45,15 @@ static int run_writer(const char *command, const char *usage, int argc, char **a
             return CLI_USAGE;
         if (id == ARGS_POSITIONAL)
             return args_usage(command, "unexpected argument '%s'", a.value);
-        out = a.value;
+        if (id == O_LANG) {
+            if (!cli_lang(command, a.value, &swedish))
+                return CLI_USAGE;
+        } else {
+            out = a.value;
+        }
     }
     int rc = cli_check_output(out, NULL, 0);
-    return rc != CLI_OK ? rc : cli_write(out, write_fn, NULL);
+    return rc != CLI_OK ? rc : cli_write(out, write_fn, &swedish);
 }
 
 int cmd_doc(int argc, char **argv)

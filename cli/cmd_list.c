@@ -61,8 +61,9 @@ static int has_range(const var_desc *d)
     return d->kind >= VAR_LEVER;
 }
 
-/* The evidence lines of a lever in the text listing. */
-static void evidence_text(const var_desc *d)
+/* The evidence lines of a lever in the text listing; the note in Swedish
+ * when swedish. */
+static void evidence_text(const var_desc *d, int swedish)
 {
     char b1[32], b2[32];
     if (d->uptake > 0)
@@ -81,8 +82,11 @@ static void evidence_text(const var_desc *d)
     if (d->ev_source != NULL)
         printf(" %s", d->ev_source);
     putchar('\n');
-    if (d->ev_note != NULL && d->ev_note[0] != '\0')
-        printf("      %s\n", d->ev_note);
+    const char *note = swedish ? var_source_sv(d->ev_note) : NULL;
+    if (note == NULL)
+        note = d->ev_note;
+    if (note != NULL && note[0] != '\0')
+        printf("      %s\n", note);
 }
 
 /* The rows of the kinds wanted, in table order, as CSV or JSON records
@@ -139,9 +143,10 @@ static void list_text(const unsigned char *want, int lang)
             if (cli_desc(d, lang == 1)[0] != '\0')
                 printf("      %s\n", cli_desc(d, lang == 1));
             if (d->source != NULL && d->source[0] != '\0')
-                printf("      source: %s\n", d->source);
+                printf("      %s: %s\n", lang == 1 ? "k\xC3\xA4lla" : "source",
+                       var_source_text(d, lang == 1));
             if (d->kind == VAR_LEVER)
-                evidence_text(d);
+                evidence_text(d, lang == 1);
         }
     }
 }

@@ -65,11 +65,18 @@ static const char *label(const graph_job *j, int v)
     return j->swedish ? var_table[v].label_sv : var_table[v].label_en;
 }
 
+/* v's unit in the job's language, in buf. */
+static const char *unit(const graph_job *j, int v, char *buf, size_t n)
+{
+    return var_unit_text(var_table[v].unit, j->swedish, buf, n);
+}
+
 /* The text tree: v with its inputs (back) or users below it, to depth. */
 static void tree(FILE *f, const graph_job *j, int v, int level, char pol, int back)
 {
+    char u[128];
     fprintf(f, "%*s%s%s  %s [%s]\n", 2 * level, "", level ? (char[]){pol, ' ', 0} : "",
-            var_table[v].name, label(j, v), var_table[v].unit);
+            var_table[v].name, label(j, v), unit(j, v, u, sizeof u));
     if (level >= j->depth)
         return;
     const graph *g = &j->g;
@@ -222,9 +229,11 @@ static sim_status write_job(FILE *f, void *ctx, sim_error *err)
     if (j->dot)
         return graph_write_dot(f, &j->g, sel, rank, title, j->swedish, 0, err);
     fprintf(f, "%s\n", title);
+    char u[128];
     for (int v = j->first; v < j->end; v++)
-        fprintf(f, "  %-34s %-10s %s [%s]\n", var_table[v].name, var_kind_name(var_table[v].kind),
-                label(j, v), var_table[v].unit);
+        fprintf(f, "  %-34s %-10s %s [%s]\n", var_table[v].name,
+                j->swedish ? var_kind_name_sv(var_table[v].kind) : var_kind_name(var_table[v].kind),
+                label(j, v), unit(j, v, u, sizeof u));
     for (int e = 0; e < j->g.nedges; e++) {
         const graph_edge *x = &j->g.edges[e];
         if (sel[x->from] && sel[x->to])
@@ -324,7 +333,7 @@ int cmd_graph(int argc, char **argv)
         while (doc_module_info(m++, key, sizeof key, &title, &j.first, &j.end))
             if (strcmp(key, module) == 0) {
                 found = 1;
-                j.title_m = title;
+                j.title_m = doc_module_title(m - 1, j.swedish);
                 break;
             }
         if (!found)

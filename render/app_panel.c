@@ -139,7 +139,8 @@ static int draw_detail(app *a, ui_ctx *ctx, int var, int x, int y, int w)
         y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
     }
     if (d->source && *d->source) {
-        snprintf(line, sizeof line, "%s: %s", str_get(STR_DETAIL_SOURCE, a->swedish), d->source);
+        snprintf(line, sizeof line, "%s: %s", str_get(STR_DETAIL_SOURCE, a->swedish),
+                 var_source_text(d, a->swedish));
         y += ui_draw_wrapped(ctx, UI_FONT_SMALL, line, ix, y, iw, muted);
     }
     y += gap;
@@ -218,7 +219,7 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
     if ((lc & UI_HOVER) && !(lc & UI_ACTIVE)) {
         char tip[1400];
         snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), app_desc(a, var),
-                 str_get(STR_DETAIL_SOURCE, a->swedish), d->source ? d->source : "");
+                 str_get(STR_DETAIL_SOURCE, a->swedish), var_source_text(d, a->swedish));
         /* Beside the lever panel, not over the lever, its detail view or
          * the next levers. */
         ui_tooltip_beside(ctx, tip, ctx->nclip ? ctx->clip[ctx->nclip - 1] : label_r);

@@ -31,6 +31,12 @@ grep -q "no loop called 'B99'" "$W/err" || fail "--loop B99: $(cat "$W/err")"
 grep -q '<stdout>' "$W/err" && fail "--loop B99 blames standard output: $(cat "$W/err")"
 [ -e "$W/none.txt" ] && fail "--loop B99 wrote a file"
 
+# A module's title is in the language asked for.
+[ "$("$T" graph --module energy --lang sv | head -n 1)" = "Energi och klimat" ] \
+    || fail "--module energy --lang sv is not titled 'Energi och klimat'"
+[ "$("$T" graph --module energy | head -n 1)" = "Energy and climate" ] \
+    || fail "--module energy is not titled 'Energy and climate'"
+
 # Diagrams: at most 40 variables, and a note when some are left out.
 "$T" graph --module energy --format dot >"$W/m.dot" || fail "--module energy --format dot failed"
 nodes=$(grep -c '\[shape=' "$W/m.dot")

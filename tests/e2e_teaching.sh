@@ -1,7 +1,8 @@
 # e2e_teaching.sh: the teaching kit (docs/teaching/, scenarios/teaching/) still
 # fits the model: the team start files load, change no lever and carry the
 # shared budget cap; the cost sheets are what costs.sh makes from the model
-# now; every indicator a challenge names exists; English and Swedish hold the
+# now; every indicator a challenge names exists, and the challenge says what
+# it measures in the table's words; English and Swedish hold the
 # same documents; the loop diagrams are there; make clean removes the
 # rendered kit. Usage: bash e2e_teaching.sh PATH_TO_transim SOURCE_DIR
 set -u
@@ -39,6 +40,28 @@ for lang in en sv; do
     for v in $names; do
         grep -q "^  $v \[" "$W/ind.txt" || fail "$lang/challenges.md names '$v', which is not an indicator"
     done
+done
+
+# Each challenge says what its indicator measures in the model table's own
+# words (desc, desc_sv) and links its entry in the reference of its language.
+for lang in en sv; do
+    case $lang in en) head='What it measures'; ref='../../model-reference.md' ;;
+                  sv) head='Vad den mäter'; ref='../../sv/model-reference.md' ;; esac
+    "$T" list indicators --lang "$lang" >"$W/ind_$lang.txt" || fail "list indicators --lang $lang failed"
+    n=0
+    while IFS= read -r line; do
+        v=$(printf '%s\n' "$line" | sed 's/.*#\([a-z_0-9]*\)).*/\1/')
+        d=$(grep -A2 "^  $v \[" "$W/ind_$lang.txt" | sed -n '3s/^      //p')
+        [ -n "$d" ] || { fail "$lang/challenges.md: '$v' is not an indicator"; continue; }
+        case $line in
+            "| $head | $d ([$(printf '%s' "$line" | sed 's/.*(\[\([^]]*\)\].*/\1/')]($ref#$v)) |") n=$((n + 1)) ;;
+            *) fail "$lang/challenges.md: what '$v' measures is not the table's words: $line" ;;
+        esac
+    done <<EOF2
+$(grep "^| $head | " "$SRC/docs/teaching/$lang/challenges.md")
+EOF2
+    targets=$(grep -c '^| \(Target\|Mål\) | ' "$SRC/docs/teaching/$lang/challenges.md")
+    [ "$n" -eq "$targets" ] || fail "$lang/challenges.md: $targets targets but $n say what they measure"
 done
 
 # English and Swedish hold the same documents.

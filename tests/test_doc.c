@@ -1,8 +1,10 @@
 /* test_doc.c: the generated documentation (sim/files/doc.c). The committed model
- * reference docs/model-reference.md is exactly what doc_write_reference
- * writes now; the reference names every variable and every lever under
- * each of its priorities and themes; the graph has a node per variable and
- * an edge per input; a failing stream is reported. */
+ * references docs/model-reference.md and docs/sv/model-reference.md are
+ * exactly what doc_write_reference_lang writes now in English and Swedish;
+ * the reference names every variable and every lever under each of its
+ * priorities and themes, the Swedish one with the Swedish label, description,
+ * unit and source; the graph has a node per variable and an edge per input; a
+ * failing stream is reported. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,9 +19,17 @@
 #include "sim/files/graph.h"
 
 #define REFERENCE TRANSIM_SOURCE_DIR "/docs/model-reference.md"
+#define REFERENCE_SV TRANSIM_SOURCE_DIR "/docs/sv/model-reference.md"
 
-/* Output of write() in memory; the caller frees it. */
-static char *generate(sim_status (*write)(FILE *, sim_error *), size_t *len)
+static sim_status write_sv(FILE *f, sim_error *err)
+{
+    return doc_write_reference_lang(f, 1, err);
+}
+
+/* Output of write() in memory; the caller frees it. Not inlined: gcc's
+ * dangling-pointer check otherwise mistakes the result for the local that
+ * open_memstream filled. */
+static __attribute__((noinline)) char *generate(sim_status (*write)(FILE *, sim_error *), size_t *len)
 {
     char *buf = NULL;
     size_t n = 0;
@@ -56,14 +66,16 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static void test_committed_reference_is_current(void **st)
+/* Fails unless the file at path (docs/NAME for messages) is what write
+ * gives now. */
+static void check_current(sim_status (*write)(FILE *, sim_error *), const char *path,
+                          const char *name)
 {
-    (void)st;
     size_t n_new, n_old = 0;
-    char *fresh = generate(doc_write_reference, &n_new);
-    char *committed = read_file(REFERENCE, &n_old);
+    char *fresh = generate(write, &n_new);
+    char *committed = read_file(path, &n_old);
     if (committed == NULL)
-        fail_msg("docs/model-reference.md is missing: run `make doc`");
+        fail_msg("%s is missing: run `make doc`", name);
     if (n_new != n_old || memcmp(fresh, committed, n_new) != 0) {
         size_t i = 0;
         while (i < n_new && i < n_old && fresh[i] == committed[i])
@@ -71,10 +83,60 @@ static void test_committed_reference_is_current(void **st)
         size_t line = 1;
         for (size_t k = 0; k < i; k++)
             line += fresh[k] == '\n';
-        fail_msg("docs/model-reference.md is out of date from line %zu: run `make doc`", line);
+        fail_msg("%s is out of date from line %zu: run `make doc`", name, line);
     }
     free(fresh);
     free(committed);
+}
+
+static void test_committed_reference_is_current(void **st)
+{
+    (void)st;
+    check_current(doc_write_reference, REFERENCE, "docs/model-reference.md");
+}
+
+static void test_committed_swedish_reference_is_current(void **st)
+{
+    (void)st;
+    check_current(write_sv, REFERENCE_SV, "docs/sv/model-reference.md");
+}
+
+/* The Swedish reference gives each variable its Swedish label, description,
+ * unit and source, and none of the English reference's headings. */
+static void test_swedish_reference_is_in_swedish(void **st)
+{
+    (void)st;
+    size_t n;
+    char *doc = generate(write_sv, &n);
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        char heading[256], unit[128], kind_unit[256];
+        snprintf(heading, sizeof heading, "#### `%s`: %s\n", d->name, d->label_sv);
+        const char *entry = strstr(doc, heading);
+        if (entry == NULL)
+            fail_msg("the Swedish reference has no entry '%s' for '%s'", heading, d->name);
+        const char *next = strstr(entry + 1, "<a id=");
+        size_t len = next != NULL ? (size_t)(next - entry) : strlen(entry);
+        char *text = strndup(entry, len);
+        assert_non_null(text);
+        snprintf(kind_unit, sizeof kind_unit, "*, %s", var_unit_text(d->unit, 1, unit, sizeof unit));
+        if (strstr(text, kind_unit) == NULL)
+            fail_msg("'%s' lacks its Swedish unit '%s'", d->name, unit);
+        if (strstr(text, d->desc_sv) == NULL)
+            fail_msg("'%s' lacks its Swedish description", d->name);
+        /* The source as the cell writes it ('|' escaped; the sources have none). */
+        if (strchr(var_source_text(d, 1), '|') == NULL &&
+            strstr(text, var_source_text(d, 1)) == NULL)
+            fail_msg("'%s' lacks its Swedish source", d->name);
+        free(text);
+    }
+    const char *english[] = {"- Used by: ", "- Equation: ", "- Source: ", "## Key indicators",
+                             "## Levers by priority", "(sourced)", "*stock*"};
+    for (size_t k = 0; k < sizeof english / sizeof *english; k++)
+        if (strstr(doc, english[k]) != NULL)
+            fail_msg("the Swedish reference says '%s'", english[k]);
+    assert_non_null(strstr(doc, "- Används av: [`hires_med`](#hires_med) (+)"));
+    free(doc);
 }
 
 static void test_reference_names_every_variable(void **st)
@@ -259,6 +321,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_committed_reference_is_current),
+        cmocka_unit_test(test_committed_swedish_reference_is_current),
+        cmocka_unit_test(test_swedish_reference_is_in_swedish),
         cmocka_unit_test(test_reference_names_every_variable),
         cmocka_unit_test(test_reference_links_each_variable_to_its_users),
         cmocka_unit_test(test_levers_are_grouped_by_priority_and_theme),

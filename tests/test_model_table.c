@@ -1,6 +1,7 @@
 /* test_model_table.c: the model table is complete: every row has a unique
  * snake_case name, a unit, labels in English and Swedish, a description in
- * English and one in Swedish, an equation and a source; every name in a
+ * English and one in Swedish, an equation and a source, whose Swedish text
+ * sim/model/source_sv.def holds; every name in a
  * row's inputs exists; every estimated assumption and parameter has an
  * uncertainty range holding its value; levers have ranges, costs and tags;
  * each stock's row holds its 2020 value at the central parameters; 8 to 12
@@ -62,6 +63,99 @@ static void test_every_row_has_a_swedish_description(void **st)
         }
     }
     assert_int_equal(missing, 0);
+}
+
+/* The bracketed tags of s ("[S15]", "[E9, E11]", "[est]") sorted and joined
+ * into buf, so that two texts citing the same tags in any order compare equal. */
+static void tags_of(const char *s, char *buf, size_t n)
+{
+    const char *tag[64];
+    size_t len[64], k = 0;
+    for (const char *p = s; (p = strchr(p, '[')) != NULL && k < 64; p++) {
+        const char *close = strchr(p, ']');
+        if (close == NULL)
+            break;
+        tag[k] = p;
+        len[k++] = (size_t)(close - p) + 1;
+    }
+    for (size_t i = 1; i < k; i++) /* insertion sort, by text */
+        for (size_t j = i; j > 0; j--) {
+            size_t m = len[j] < len[j - 1] ? len[j] : len[j - 1];
+            int c = memcmp(tag[j - 1], tag[j], m);
+            if (c < 0 || (c == 0 && len[j - 1] <= len[j]))
+                break;
+            const char *t = tag[j];
+            size_t l = len[j];
+            tag[j] = tag[j - 1], len[j] = len[j - 1];
+            tag[j - 1] = t, len[j - 1] = l;
+        }
+    buf[0] = '\0';
+    for (size_t i = 0, used = 0; i < k && used + len[i] + 1 < n; used += len[i], i++) {
+        memcpy(buf + used, tag[i], len[i]);
+        buf[used + len[i]] = '\0';
+    }
+}
+
+/* The window, `list --lang sv` and the Swedish reference show each row's
+ * source and each lever's evidence note in Swedish (sim/model/source_sv.def):
+ * every one with words has a Swedish text citing the same tags, and every
+ * entry is still some row's. A changed or new text fails here with the line
+ * to add. */
+static void test_every_source_has_a_swedish_text(void **st)
+{
+    (void)st;
+    int missing = 0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        if (d->ev_note != NULL && var_source_sv(d->ev_note) == NULL) {
+            print_message("'%s': no Swedish text of its evidence note; add to "
+                          "sim/model/source_sv.def:\nSOURCE_SV(\"%s\",\n          \"...\")\n",
+                          d->name, d->ev_note);
+            missing++;
+        }
+        if (var_source_sv(d->source) != NULL)
+            continue;
+        int told = 0;
+        for (int j = 0; j < i; j++)
+            told |= strcmp(var_table[j].source, d->source) == 0;
+        if (!told)
+            print_message("'%s': no Swedish text of its source; add to sim/model/source_sv.def:\n"
+                          "SOURCE_SV(\"%s\",\n          \"...\")\n",
+                          d->name, d->source);
+        missing++;
+    }
+    for (int e = 0; e < var_source_sv_count(); e++) {
+        const char *sv;
+        const char *en = var_source_sv_entry(e, &sv);
+        char t_en[1024], t_sv[1024];
+        tags_of(en, t_en, sizeof t_en);
+        tags_of(sv, t_sv, sizeof t_sv);
+        if (strcmp(t_en, t_sv) != 0) {
+            print_message("source_sv.def: the Swedish of \"%s\" cites %s, not %s\n", en, t_sv,
+                          t_en);
+            missing++;
+        }
+        int used = 0;
+        for (int i = 0; i < VAR_COUNT && !used; i++)
+            used = strcmp(var_table[i].source, en) == 0 ||
+                   (var_table[i].ev_note != NULL && strcmp(var_table[i].ev_note, en) == 0);
+        if (!used) {
+            print_message("source_sv.def: no row's source is \"%s\" any more\n", en);
+            missing++;
+        }
+        for (int f = 0; f < e; f++)
+            if (strcmp(var_source_sv_entry(f, NULL), en) == 0) {
+                print_message("source_sv.def: \"%s\" is there twice\n", en);
+                missing++;
+            }
+    }
+    assert_int_equal(missing, 0);
+    /* The look-up itself: a tag-only source is the same in Swedish. */
+    assert_string_equal(var_source_sv("[S15] [est]"), "[S15] [est]");
+    assert_null(var_source_sv("a source nobody wrote"));
+    const var_desc *d = &var_table[var_find("adult_training_places")];
+    assert_string_equal(var_source_text(d, 0), d->source);
+    assert_true(strcmp(var_source_text(d, 1), d->source) != 0);
 }
 
 /* 1 when token names a variable or one of the groups the budget rows use. */
@@ -209,6 +303,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_row_is_named_labelled_and_sourced),
         cmocka_unit_test(test_every_row_has_a_swedish_description),
+        cmocka_unit_test(test_every_source_has_a_swedish_text),
         cmocka_unit_test(test_every_input_names_a_variable),
         cmocka_unit_test(test_stocks_and_flows_list_their_inputs),
         cmocka_unit_test(test_estimates_have_a_range_holding_their_value),

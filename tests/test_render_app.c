@@ -1183,6 +1183,39 @@ static void test_detail_view_takes_values_in_the_units_it_shows(void **state)
     assert_near_rel(f->a->sc.value[var], mid);
 }
 
+/* In Swedish the detail view gives the lever's source in Swedish
+ * (sim/model/source_sv.def), in English the row's own text. */
+static void test_detail_view_shows_the_source_in_the_window_language(void **state)
+{
+    fixture *f = *state;
+    const var_desc *d = &var_table[f->lever];
+    assert_true(strcmp(var_source_text(d, 1), d->source) != 0);
+    for (int swedish = 1; swedish >= 0; swedish--) {
+        f->a->swedish = swedish;
+        f->a->left_tab = 0;
+        f->a->detail_var = f->lever;
+        frame(f);
+        /* The text commands joined by spaces undo the wrapping of lines. */
+        static char all[1 << 16];
+        size_t used = 0;
+        for (int i = 0; i < f->ctx->ncmd; i++) {
+            const ui_cmd *c = &f->ctx->cmd[i];
+            if (c->type != UI_CMD_TEXT)
+                continue;
+            int w = snprintf(all + used, sizeof all - used, "%s ", f->ctx->text + c->text);
+            if (w < 0 || (size_t)w >= sizeof all - used)
+                break;
+            used += (size_t)w;
+        }
+        const char *want = var_source_text(d, swedish);
+        const char *other = var_source_text(d, !swedish);
+        if (strstr(all, want) == NULL)
+            fail_msg("the detail view (swedish %d) lacks the source '%s'", swedish, want);
+        assert_null(strstr(all, other));
+    }
+    f->a->detail_var = -1;
+}
+
 static void test_detail_view_refuses_a_value_out_of_range(void **state)
 {
     fixture *f = *state;
@@ -1675,6 +1708,7 @@ int main(void)
         T(test_budget_meter_turns_red_over_the_cap),
         T(test_detail_view_applies_a_typed_value_start_and_ramp),
         T(test_detail_view_takes_values_in_the_units_it_shows),
+        T(test_detail_view_shows_the_source_in_the_window_language),
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_key_cards_show_whole_names_down_to_1024x600),

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <string.h>
 
 #include "render/strings.h"
@@ -40,17 +41,26 @@ static void test_every_model_unit_has_a_swedish_form(void **state)
 {
     (void)state;
     char buf[64];
-    for (int i = 0; i < VAR_COUNT; i++) {
-        const char *u = var_display_unit(&var_table[i]);
-        str_unit(u, 1, buf, sizeof buf);
-        /* No English word of the table's units survives translation. */
-        const char *english[] = {"yr", "persons", "thousand", "jobs", "firms", "places"};
-        for (size_t k = 0; k < sizeof english / sizeof *english; k++) {
-            const char *hit = strstr(buf, english[k]);
-            if (hit != NULL)
-                fail_msg("'%s' of '%s' stays English: '%s'", english[k], var_table[i].name, buf);
+    /* No English word of the table's units survives translation, in the
+     * unit a row computes in nor in the one it is shown in. */
+    const char *english[] = {"yr",  "persons", "thousand", "jobs", "firms", "places",
+                             "SEK", "kSEK",    "pp",       "bn",   "of",    "GRP"};
+    for (int i = 0; i < 2 * VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i / 2];
+        str_unit(i % 2 ? var_display_unit(d) : d->unit, 1, buf, sizeof buf);
+        for (const char *p = buf; *p;) {
+            size_t len = 0;
+            while (isalpha((unsigned char)p[len]))
+                len++;
+            for (size_t k = 0; len && k < sizeof english / sizeof *english; k++)
+                if (strlen(english[k]) == len && strncmp(p, english[k], len) == 0)
+                    fail_msg("'%s' of '%s' stays English: '%s'", english[k], d->name, buf);
+            p += len ? len : 1;
         }
     }
+    assert_string_equal(str_unit("SEK/t CO2e", 1, buf, sizeof buf), "kr/t CO2e");
+    assert_string_equal(str_unit("kSEK/person", 1, buf, sizeof buf), "tkr/person");
+    assert_string_equal(str_unit("pp/yr", 1, buf, sizeof buf), "procentenheter/\xC3\xA5r");
 }
 
 static void test_every_string_has_both_languages(void **state)

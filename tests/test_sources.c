@@ -3,7 +3,8 @@
  * "[S16]", "[S17a]", "[E4]", or several in one bracket ("[E9, E11]"); an
  * entry of docs/sources.md opens a list item with one tag or a group of
  * them ("[S8a,b,c]", "[S18a–h]"). The table's sources, and the levers'
- * evidence sources and notes, cite only listed tags. */
+ * evidence sources and notes, cite only listed tags; the Swedish list
+ * docs/sv/sources.md lists every tag the English one does, and no other. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -18,6 +19,7 @@
 #include "sim/engine/var.h"
 
 #define SOURCES TRANSIM_SOURCE_DIR "/docs/sources.md"
+#define SOURCES_SV TRANSIM_SOURCE_DIR "/docs/sv/sources.md"
 #define TAGS_MAX 512
 #define TAG_LEN 16
 
@@ -89,9 +91,9 @@ static void entry_parse(tag_set *s, const char *text, size_t len)
     }
 }
 
-static void sources_read(tag_set *s)
+static void sources_read(tag_set *s, const char *path)
 {
-    FILE *f = fopen(SOURCES, "r");
+    FILE *f = fopen(path, "r");
     assert_non_null(f);
     char line[4096];
     while (fgets(line, sizeof line, f) != NULL) {
@@ -106,7 +108,8 @@ static void sources_read(tag_set *s)
 
 /* The number of tags cited in text (groups such as "[S26a,b]" count each
  * of their tags) that s does not list; each is reported on stderr. */
-static size_t tags_check(const tag_set *s, const char *text, const char *where)
+static size_t tags_check_in(const tag_set *s, const char *text, const char *where,
+                            const char *list)
 {
     size_t missing = 0;
     for (const char *p = text; p != NULL && (p = strchr(p, '[')) != NULL; p++) {
@@ -131,10 +134,32 @@ static size_t tags_check(const tag_set *s, const char *text, const char *where)
         }
         for (size_t i = 0; i < cited.n; i++)
             if (!tag_listed(s, cited.tag[i])) {
-                fprintf(stderr, "%s cites [%s], which docs/sources.md does not list\n", where,
-                        cited.tag[i]);
+                fprintf(stderr, "%s cites [%s], which %s does not list\n", where, cited.tag[i],
+                        list);
                 missing++;
             }
+    }
+    return missing;
+}
+
+static size_t tags_check(const tag_set *s, const char *text, const char *where)
+{
+    return tags_check_in(s, text, where, "docs/sources.md");
+}
+
+/* The number of the table's tags that the list at path (named list) lacks. */
+static size_t table_check(const char *path, const char *list)
+{
+    static tag_set s;
+    s.n = 0;
+    sources_read(&s, path);
+    assert_true(s.n > 40);
+    size_t missing = 0;
+    for (int i = 0; i < VAR_COUNT; i++) {
+        const var_desc *d = &var_table[i];
+        missing += tags_check_in(&s, d->source, d->name, list);
+        missing += tags_check_in(&s, d->ev_source, d->name, list);
+        missing += tags_check_in(&s, d->ev_note, d->name, list);
     }
     return missing;
 }
@@ -142,18 +167,37 @@ static size_t tags_check(const tag_set *s, const char *text, const char *where)
 static void test_every_tag_in_the_table_has_an_entry(void **st)
 {
     (void)st;
-    static tag_set s;
-    s.n = 0;
-    sources_read(&s);
-    assert_true(s.n > 40);
-    size_t missing = 0;
-    for (int i = 0; i < VAR_COUNT; i++) {
-        const var_desc *d = &var_table[i];
-        missing += tags_check(&s, d->source, d->name);
-        missing += tags_check(&s, d->ev_source, d->name);
-        missing += tags_check(&s, d->ev_note, d->name);
-    }
-    assert_int_equal(missing, 0);
+    assert_int_equal(table_check(SOURCES, "docs/sources.md"), 0);
+}
+
+static void test_every_tag_in_the_table_has_a_swedish_entry(void **st)
+{
+    (void)st;
+    assert_int_equal(table_check(SOURCES_SV, "docs/sv/sources.md"), 0);
+}
+
+/* A class reading the Swedish list finds the same sources as the English:
+ * every entry of one is an entry of the other. */
+static void test_the_swedish_list_has_the_same_entries(void **st)
+{
+    (void)st;
+    static tag_set en, sv;
+    en.n = sv.n = 0;
+    sources_read(&en, SOURCES);
+    sources_read(&sv, SOURCES_SV);
+    size_t differ = 0;
+    for (size_t i = 0; i < en.n; i++)
+        if (!tag_has(&sv, en.tag[i])) {
+            fprintf(stderr, "docs/sv/sources.md lacks [%s]\n", en.tag[i]);
+            differ++;
+        }
+    for (size_t i = 0; i < sv.n; i++)
+        if (!tag_has(&en, sv.tag[i])) {
+            fprintf(stderr, "docs/sv/sources.md lists [%s], which docs/sources.md does not\n",
+                    sv.tag[i]);
+            differ++;
+        }
+    assert_int_equal(differ, 0);
 }
 
 static void test_grouped_entries_expand_to_each_tag(void **st)
@@ -180,6 +224,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_tag_in_the_table_has_an_entry),
+        cmocka_unit_test(test_every_tag_in_the_table_has_a_swedish_entry),
+        cmocka_unit_test(test_the_swedish_list_has_the_same_entries),
         cmocka_unit_test(test_grouped_entries_expand_to_each_tag),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,6 +135,15 @@ const char *var_kind_name(var_kind k)
     return (unsigned)k < VAR_KIND_COUNT ? names[k] : "unknown";
 }
 
+const char *var_kind_name_sv(var_kind k)
+{
+    static const char *const names[VAR_KIND_COUNT] = {
+        "lager",     "fl\xC3\xB6""de",   "hj\xC3\xA4lpvariabel", "indikator", "styrmedel",
+        "antagande", "parameter", "inst\xC3\xA4llning",
+    };
+    return (unsigned)k < VAR_KIND_COUNT ? names[k] : "ok\xC3\xA4nd";
+}
+
 int var_is_estimate(const var_desc *d)
 {
     return d->source != NULL &&
@@ -230,6 +239,7 @@ static const char *const unit_words[][2] = {
     {"firms", "f\xC3\xB6retag"},   {"firm", "f\xC3\xB6retag"}, {"places", "platser"},
     {"participants", "deltagare"},    {"projects", "projekt"},   {"SMEs", "SMF"},
     {"of", "av"},                     {"GRP", "BRP"},            {"bn", "mdr"},
+    {"SEK", "kr"},                    {"kSEK", "tkr"},           {"pp", "procentenheter"},
 };
 
 char *var_unit_text(const char *unit, int swedish, char *buf, size_t n)
@@ -265,4 +275,59 @@ char *var_unit_text(const char *unit, int swedish, char *buf, size_t n)
     }
     buf[used] = '\0';
     return buf;
+}
+
+/* source_sv.def as a table of (source, Swedish) pairs. */
+static const char *const source_sv[][2] = {
+#define SOURCE_SV(en_, sv_) {en_, sv_},
+#include "sim/model/source_sv.def"
+#undef SOURCE_SV
+};
+enum { SOURCE_SV_COUNT = sizeof source_sv / sizeof source_sv[0] };
+
+/* 1 when s has a letter outside its bracketed tags ("[S15] [est]" has none). */
+static int source_has_words(const char *s)
+{
+    int depth = 0;
+    for (; *s; s++) {
+        if (*s == '[')
+            depth++;
+        else if (*s == ']' && depth > 0)
+            depth--;
+        else if (depth == 0 && (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+const char *var_source_sv(const char *source)
+{
+    if (source == NULL)
+        return NULL;
+    for (int i = 0; i < SOURCE_SV_COUNT; i++)
+        if (strcmp(source_sv[i][0], source) == 0)
+            return source_sv[i][1];
+    return source_has_words(source) ? NULL : source;
+}
+
+const char *var_source_text(const var_desc *d, int swedish)
+{
+    if (d->source == NULL)
+        return "";
+    const char *sv = swedish ? var_source_sv(d->source) : NULL;
+    return sv != NULL ? sv : d->source;
+}
+
+int var_source_sv_count(void)
+{
+    return SOURCE_SV_COUNT;
+}
+
+const char *var_source_sv_entry(int i, const char **sv)
+{
+    if (i < 0 || i >= SOURCE_SV_COUNT)
+        return NULL;
+    if (sv != NULL)
+        *sv = source_sv[i][1];
+    return source_sv[i][0];
 }

@@ -201,6 +201,10 @@ int var_name_near(size_t dist, size_t len);
  * `transim list` ("stocks", "levers", ...). */
 const char *var_kind_name(var_kind k);
 
+/* The same in Swedish ("lager", "flöde", "hjälpvariabel", ...), for the
+ * Swedish reference and listings. */
+const char *var_kind_name_sv(var_kind k);
+
 /* 1 when the lever row d gives an evidence range for the cost per job-year
  * (var_has_job_evidence) or per tonne CO2e avoided (var_has_t_evidence). */
 int var_has_job_evidence(const var_desc *d);
@@ -231,5 +235,23 @@ const char *var_display_unit(const var_desc *d);
  * NUL-terminated when n > 0) and returns buf; with swedish = 0 copies unit.
  * The window, `compare --lang sv` and the Swedish reference show units so. */
 char *var_unit_text(const char *unit, int swedish, char *buf, size_t n);
+
+/* The row's source in Swedish (swedish = 1) or as the row writes it: the
+ * Swedish text is d->source's entry in sim/model/source_sv.def, with the
+ * tags ("[S15]", "[est]") as they are. A source of tags only is the same in
+ * both languages; one with words and no entry stays English (a test fails on
+ * that). Returns "" for a row without a source; never NULL. The window, `list
+ * --lang sv` and `doc --lang sv` show sources so. */
+const char *var_source_text(const var_desc *d, int swedish);
+
+/* The Swedish text of a source as a row writes it: its entry in
+ * source_sv.def; source itself when it holds nothing but bracketed tags;
+ * NULL when it has words and no entry (or source is NULL). */
+const char *var_source_sv(const char *source);
+
+/* The entries of source_sv.def, for tests: their number, and the i-th's
+ * source text (its Swedish in *sv). NULL when i is out of range. */
+int var_source_sv_count(void);
+const char *var_source_sv_entry(int i, const char **sv);
 
 #endif

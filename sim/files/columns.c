@@ -33,7 +33,7 @@ typedef struct field {
     int is_bool; /* a number written as true/false in JSON */
 } field;
 
-#define NFIELDS 30
+#define NFIELDS 32
 
 /* The fields of row d, in the order of the CSV header. */
 static size_t row_fields(const var_desc *d, field *fl, char *tags, char *themes, size_t ntags)
@@ -74,6 +74,8 @@ static size_t row_fields(const var_desc *d, field *fl, char *tags, char *themes,
     NUM("unc_lo", draws, d->unc_lo);
     NUM("unc_hi", draws, d->unc_hi);
     TEXT("description_sv", d->desc_sv);
+    TEXT("source_sv", var_source_text(d, 1));
+    TEXT("ev_note_sv", lever && d->ev_note != NULL ? var_source_sv(d->ev_note) : NULL);
 #undef TEXT
 #undef NUM
 #undef BOOL

@@ -13,48 +13,87 @@
 /* The modules in evaluation order, each from its first row in the table to
  * the next module's first row (see sim/model/model.def). */
 typedef struct doc_module {
-    int first;         /* V_ index of the module's first row */
-    const char *title; /* section title */
-    const char *file;  /* the .def file */
-    const char *about; /* what the module does, in a sentence or two */
+    int first;            /* V_ index of the module's first row */
+    const char *title;    /* section title */
+    const char *file;     /* the .def file */
+    const char *about;    /* what the module does, in a sentence or two */
+    const char *title_sv; /* the title in Swedish */
+    const char *about_sv; /* what it does, in Swedish */
 } doc_module;
 
 static const doc_module modules[] = {
     {V_ADULT_TRAINING, "Levers", "sim/model/levers.def",
      "The 18 policy levers the region decides; each acts from a start year, ramping to its "
-     "target. Their effect sizes are parameters of the modules they act on."},
+     "target. Their effect sizes are parameters of the modules they act on.",
+     "Styrmedel",
+     "De 18 styrmedel som regionen beslutar om; vart och ett verkar från ett startår och trappas "
+     "upp till sitt mål. Deras effekter är parametrar i de moduler de verkar på."},
     {V_REF_POP_YOUNG, "Calibration: the 2020 reference state", "sim/model/calib.def",
      "The 2020 state derived from the parameters alone: the initial stocks and the constants "
-     "fitted so that the 2020 state reproduces the sourced figures under any parameter values."},
+     "fitted so that the 2020 state reproduces the sourced figures under any parameter values.",
+     "Kalibrering: läget 2020",
+     "Läget 2020 härlett ur parametrarna: de ursprungliga lagren och de konstanter som anpassas "
+     "så att läget 2020 återger de källbelagda siffrorna, vilka parametervärden som än gäller."},
     {V_BROADBAND_RURAL_START, "Inclusion: rural broadband and urban-rural links",
      "sim/model/inclusion.def",
      "Rural fibre coverage, and the factors by which connectivity, urban-rural partnerships, "
      "remote-work hubs and integration programmes act on matching, participation and "
-     "in-migration."},
+     "in-migration.",
+     "Inkludering: bredband på landsbygden och kopplingar mellan stad och land",
+     "Fiberutbyggnaden på landsbygden och de faktorer genom vilka uppkoppling, partnerskap mellan "
+     "stad och land, distansarbetsplatser och etableringsinsatser verkar på matchning, deltagande "
+     "och inflyttning."},
     {V_POPULATION_START, "Demography", "sim/model/demography.def",
      "Age groups 0-19, 20-64 (held by skill and status in the labour module) and 65+; births, "
-     "deaths, ageing, and migration that follows perceived job prospects and connectivity."},
+     "deaths, ageing, and migration that follows perceived job prospects and connectivity.",
+     "Befolkning",
+     "Åldersgrupperna 0–19, 20–64 (efter utbildningsnivå och ställning i arbetsmarknadsmodulen) "
+     "och 65+; födda, döda, åldrande och flyttningar som följer de upplevda jobbutsikterna och "
+     "uppkopplingen."},
     {V_EXPORT_GROWTH, "Production and jobs", "sim/model/production.def",
      "Five sectors; manufacturing sells what export demand and competitiveness allow, and its "
      "jobs are sales over productivity; services follow population, manufacturing and new "
-     "firms; labour demand by skill; GRP."},
+     "firms; labour demand by skill; GRP.",
+     "Produktion och jobb",
+     "Fem sektorer; tillverkningsindustrin säljer vad exportefterfrågan och konkurrenskraften "
+     "medger, och dess jobb är försäljningen delad med produktiviteten; tjänsterna följer "
+     "befolkningen, industrin och de nya företagen; efterfrågan på arbetskraft per "
+     "utbildningsnivå; bruttoregionprodukten (BRP)."},
     {V_SKILL_SHARE_LOW_START, "Skills and labour", "sim/model/labour.def",
      "People aged 20-64 by skill (low, medium, high) and status; higher education and adult "
      "training as third-order delays; a matching function per skill level; mismatch and "
-     "shortage."},
+     "shortage.",
+     "Kompetens och arbetsmarknad",
+     "Personer 20–64 år efter utbildningsnivå (låg, mellan, hög) och ställning; högre "
+     "utbildning och vuxenutbildning som fördröjningar av tredje ordningen; en "
+     "matchningsfunktion per utbildningsnivå; kompetensmissmatchning och brist."},
     {V_FIRM_STARTS_START, "Firms", "sim/model/firms.def",
-     "Young and established firms as an aging chain: starts, exits, maturing, survival."},
+     "Young and established firms as an aging chain: starts, exits, maturing, survival.",
+     "Företag",
+     "Unga och etablerade företag som en åldrande kedja: nyföretagande, nedläggningar, "
+     "mognad och överlevnad."},
     {V_DIGITAL_SHARE_START, "Innovation and digitalisation", "sim/model/innovation.def",
      "Bass diffusion of digital tools and of innovation among established SMEs, and the R&D "
-     "knowledge stock."},
+     "knowledge stock.",
+     "Innovation och digitalisering",
+     "Spridning enligt Bassmodellen av digitala verktyg och av innovation bland etablerade "
+     "SMF, och kunskapsstocken från FoU."},
     {V_ENERGY_PRICE, "Energy and climate", "sim/model/energy.def",
      "Industrial energy (electricity and fuels), diffusion of efficiency measures from a "
      "potential, energy audits, a decarbonisation pipeline whose electrified projects wait for "
      "grid capacity, industry's cost burden, and emissions of industry and of five other "
-     "sectors."},
+     "sectors.",
+     "Energi och klimat",
+     "Industrins energi (el och bränslen), spridning av effektiviseringsåtgärder ur en "
+     "potential, energikartläggningar, en kedja av omställningsprojekt där de elektrifierade "
+     "väntar på kapacitet i elnätet, industrins kostnadsbörda samt utsläppen från industrin och "
+     "fem andra sektorer."},
     {V_BUDGET_CAP, "Budget", "sim/model/budget.def",
      "Policy spending on the units taken up, by priority and theme; funds allocated but not "
-     "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap."},
+     "taken up; cumulative spending as stocks whose inflow is the spending; the yearly cap.",
+     "Budget",
+     "Styrmedlens kostnad för de enheter som utnyttjas, per prioritering och tema; anslag som "
+     "inte utnyttjas; den sammanlagda kostnaden som lager vars inflöde är kostnaden; taket per år."},
 };
 enum { N_MODULES = sizeof modules / sizeof modules[0] };
 
@@ -76,11 +115,31 @@ int doc_module_info(int m, char *key, size_t cap, const char **title, int *first
     return 1;
 }
 
+const char *doc_module_title(int m, int swedish)
+{
+    if (m < 0 || m >= N_MODULES)
+        return NULL;
+    return swedish ? modules[m].title_sv : modules[m].title;
+}
+
 /* Writer state: the stream and whether a write has failed. */
 typedef struct doc_out {
     FILE *f;
     int failed;
+    int sv; /* 1: the Swedish reference */
 } doc_out;
+
+/* The text of the reference's language. */
+static const char *tr(const doc_out *o, const char *en, const char *sv)
+{
+    return o->sv ? sv : en;
+}
+
+/* A unit of the table in the reference's language. */
+static const char *unit_of(const doc_out *o, const char *unit, char *buf, size_t n)
+{
+    return var_unit_text(unit, o->sv, buf, n);
+}
 
 static void emit(doc_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -199,9 +258,51 @@ static void inputs_each(const var_desc *d, void (*fn)(int var, void *ctx), void 
     }
 }
 
+/* A number; with a decimal comma in Swedish. */
 static void emit_number(doc_out *o, double x)
 {
-    emit(o, "%.6g", x);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.6g", x);
+    if (o->sv)
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = ',';
+    emit(o, "%s", buf);
+}
+
+/* The dash between the ends of a range. */
+static const char *dash(const doc_out *o)
+{
+    return o->sv ? "–" : "-";
+}
+
+/* A label: the English and the Swedish in the English reference, the
+ * Swedish only in the Swedish one. */
+static void emit_label(doc_out *o, const var_desc *d)
+{
+    if (!o->sv) {
+        emit_cell(o, d->label_en);
+        emit(o, " / ");
+    }
+    emit_cell(o, d->label_sv);
+}
+
+static const char *kind_name(const doc_out *o, var_kind k)
+{
+    return o->sv ? var_kind_name_sv(k) : var_kind_name(k);
+}
+
+static const char *status_name(const doc_out *o, doc_status st)
+{
+    static const char *const sv[] = {"källbelagd", "anpassad", "uppskattning",
+                                     "härledd"};
+    return o->sv && (unsigned)st < 4 ? sv[st] : doc_status_name(st);
+}
+
+static const char *better_name(const doc_out *o, int better)
+{
+    return better > 0 ? tr(o, "higher", "högre")
+                      : better < 0 ? tr(o, "lower", "lägre") : tr(o, "neutral", "neutral");
 }
 
 static void emit_lever_row(doc_out *o, const var_desc *d)
@@ -209,15 +310,14 @@ static void emit_lever_row(doc_out *o, const var_desc *d)
     char pr[32], th[32];
     var_tags_format(d->priorities, 0, " ", pr, sizeof pr);
     var_tags_format(d->themes, 1, " ", th, sizeof th);
+    char unit[128];
     emit(o, "| `%s` | ", d->name);
-    emit_cell(o, d->label_en);
-    emit(o, " / ");
-    emit_cell(o, d->label_sv);
-    emit(o, " | %s | ", d->unit);
+    emit_label(o, d);
+    emit(o, " | %s | ", unit_of(o, d->unit, unit, sizeof unit));
     emit_number(o, d->value);
     emit(o, " | ");
     emit_number(o, d->min);
-    emit(o, "-");
+    emit(o, "%s", dash(o));
     emit_number(o, d->max);
     emit(o, " | ");
     emit_number(o, d->policy);
@@ -228,8 +328,11 @@ static void emit_lever_row(doc_out *o, const var_desc *d)
 
 static void emit_lever_table_head(doc_out *o)
 {
-    emit(o, "| Lever | Label (en / sv) | Unit | Baseline | Range | Full toolbox | "
-            "Cost, MSEK/yr per unit | Priorities | Themes |\n");
+    emit(o, "%s", tr(o, "| Lever | Label (en / sv) | Unit | Baseline | Range | Full toolbox | "
+                        "Cost, MSEK/yr per unit | Priorities | Themes |\n",
+                     "| Styrmedel | Benämning | Enhet | Basnivå | Intervall | "
+                     "Full verktygslåda | Kostnad, MSEK/år per enhet | "
+                     "Prioriteringar | Teman |\n"));
     emit(o, "|---|---|---|---|---|---|---|---|---|\n");
 }
 
@@ -238,7 +341,10 @@ static void emit_lever_table_head(doc_out *o)
 static void emit_lever_group(doc_out *o, const char *code, const char *en, const char *sv,
                              int themes, int i)
 {
-    emit(o, "### %s %s (%s)\n\n", code, en, sv);
+    if (o->sv)
+        emit(o, "### %s %s\n\n", code, sv);
+    else
+        emit(o, "### %s %s (%s)\n\n", code, en, sv);
     emit_lever_table_head(o);
     for (int l = 0; l < LEVER_COUNT; l++) {
         const var_desc *d = &var_table[var_lever_ids[l]];
@@ -252,14 +358,22 @@ static void emit_lever_group(doc_out *o, const char *code, const char *en, const
 static void emit_range(doc_out *o, int has, double lo, double hi, double scale)
 {
     if (!has) {
-        emit(o, "n/a");
+        emit(o, "%s", tr(o, "n/a", "saknas"));
         return;
     }
     emit_number(o, lo * scale);
     if (hi != lo) {
-        emit(o, "-");
+        emit(o, "%s", dash(o));
         emit_number(o, hi * scale);
     }
+}
+
+/* A lever's evidence note in the reference's language ("" for none): the
+ * Swedish is its entry in sim/model/source_sv.def. */
+static const char *ev_note_of(const doc_out *o, const var_desc *d)
+{
+    const char *sv = o->sv ? var_source_sv(d->ev_note) : NULL;
+    return sv != NULL ? sv : d->ev_note != NULL ? d->ev_note : "";
 }
 
 /* Per lever: its take-up row and the cost-effectiveness the cited
@@ -267,28 +381,38 @@ static void emit_range(doc_out *o, int has, double lo, double hi, double scale)
  * with the model's. */
 static void emit_lever_evidence(doc_out *o)
 {
-    emit(o, "## Levers: take-up and evidence\n\n"
+    emit(o, "%s",
+         tr(o,
+            "## Levers: take-up and evidence\n\n"
             "Spending is charged on the units taken up only (the take-up row). The evidence "
             "columns give the public cost per additional job-year and per tonne CO2e avoided "
             "that the cited evaluations find; `transim evidence` (docs/evidence.md) sets the "
             "model's own figures beside them.\n\n"
             "| Lever | Take-up | Cost per job-year, kSEK | Cost per t CO2e, SEK | Sources | Note |\n"
-            "|---|---|---|---|---|---|\n");
+            "|---|---|---|---|---|---|\n",
+            "## Styrmedel: utnyttjande och belägg\n\n"
+            "Kostnaden räknas bara på de enheter som utnyttjas (raden för utnyttjande). "
+            "Kolumnerna med belägg visar den offentliga kostnaden per extra årsarbete och per "
+            "ton CO2e som undviks enligt de utvärderingar som citeras; `transim evidence` "
+            "(docs/evidence.md, på engelska) ställer modellens egna siffror bredvid.\n\n"
+            "| Styrmedel | Utnyttjande | Kostnad per årsarbete, tkr | Kostnad per t CO2e, kr | "
+            "Källor | Kommentar |\n"
+            "|---|---|---|---|---|---|\n"));
     for (int l = 0; l < LEVER_COUNT; l++) {
         const var_desc *d = &var_table[var_lever_ids[l]];
         emit(o, "| `%s` | ", d->name);
         if (d->uptake > 0)
             emit(o, "`%s`", var_table[d->uptake].name);
         else
-            emit(o, "none");
+            emit(o, "%s", tr(o, "none", "ingen"));
         emit(o, " | ");
         emit_range(o, var_has_job_evidence(d), d->ev_job_lo, d->ev_job_hi, 1e-3);
         emit(o, " | ");
         emit_range(o, var_has_t_evidence(d), d->ev_t_lo, d->ev_t_hi, 1.0);
         emit(o, " | ");
-        emit_cell(o, d->ev_source != NULL ? d->ev_source : "none yet");
+        emit_cell(o, d->ev_source != NULL ? d->ev_source : tr(o, "none yet", "inga ännu"));
         emit(o, " | ");
-        emit_cell(o, d->ev_note != NULL ? d->ev_note : "");
+        emit_cell(o, ev_note_of(o, d));
         emit(o, " |\n");
     }
     emit(o, "\n");
@@ -297,16 +421,26 @@ static void emit_lever_evidence(doc_out *o)
 /* The levers grouped by priority, then by theme. */
 static void emit_levers(doc_out *o)
 {
-    emit(o, "## Levers by priority\n\n"
+    emit(o, "%s",
+         tr(o,
+            "## Levers by priority\n\n"
             "The five priorities of the EU/OECD industrial-transition toolbox. A lever tagged "
             "with several priorities appears under each; its spending is split equally among "
             "them in the budget indicators. Spending is cost x (value - baseline) x take-up per "
-            "year.\n\n");
+            "year.\n\n",
+            "## Styrmedel per prioritering\n\n"
+            "De fem prioriteringarna i EU:s och OECD:s verktygslåda för industriell omställning. "
+            "Ett styrmedel med flera prioriteringar står under var och en; dess kostnad delas "
+            "lika mellan dem i budgetindikatorerna. Kostnaden per år är kostnad × (värde − "
+            "basnivå) × utnyttjande.\n\n"));
     for (int p = 0; p < PRIO_COUNT; p++)
         emit_lever_group(o, var_priority_code(p), var_priority_label(p, 0),
                          var_priority_label(p, 1), 0, p);
-    emit(o, "## Levers by theme\n\n"
-            "The four themes of the region's strategy for industrial transition.\n\n");
+    emit(o, "%s", tr(o,
+                     "## Levers by theme\n\n"
+                     "The four themes of the region's strategy for industrial transition.\n\n",
+                     "## Styrmedel per tema\n\n"
+                     "De fyra temana i regionens strategi för industriell omvandling.\n\n"));
     for (int t = 0; t < THEME_COUNT; t++)
         emit_lever_group(o, var_theme_code(t), var_theme_label(t, 0), var_theme_label(t, 1), 1,
                          t);
@@ -315,20 +449,25 @@ static void emit_levers(doc_out *o)
 
 static void emit_key_indicators(doc_out *o)
 {
-    emit(o, "## Key indicators\n\n"
+    emit(o, "%s",
+         tr(o,
+            "## Key indicators\n\n"
             "The indicators that `compare`, the batch summary and the front end's key strip "
             "show first.\n\n"
-            "| Indicator | Label (en / sv) | Unit | Shown as | Better |\n|---|---|---|---|---|\n");
+            "| Indicator | Label (en / sv) | Unit | Shown as | Better |\n|---|---|---|---|---|\n",
+            "## Nyckelindikatorer\n\n"
+            "De indikatorer som `compare`, sammanställningen av en körning i omgångar och "
+            "fönstrets nyckelrad visar först.\n\n"
+            "| Indikator | Benämning | Enhet | Visas som | Bättre |\n|---|---|---|---|---|\n"));
     for (int i = 0; i < VAR_COUNT; i++) {
         const var_desc *d = &var_table[i];
         if (!d->key)
             continue;
+        char unit[128], shown[128];
         emit(o, "| `%s` | ", d->name);
-        emit_cell(o, d->label_en);
-        emit(o, " / ");
-        emit_cell(o, d->label_sv);
-        emit(o, " | %s | %s | %s |\n", d->unit, var_display_unit(d),
-             d->better > 0 ? "higher" : d->better < 0 ? "lower" : "neutral");
+        emit_label(o, d);
+        emit(o, " | %s | %s | %s |\n", unit_of(o, d->unit, unit, sizeof unit),
+             unit_of(o, var_display_unit(d), shown, sizeof shown), better_name(o, d->better));
     }
     emit(o, "\n");
 }
@@ -355,35 +494,39 @@ static void emit_edge_end(doc_out *o, int comma, int var, char pol)
 
 static void emit_variable(doc_out *o, const var_desc *d, const graph *g)
 {
+    char unit[128];
     emit(o, "<a id=\"%s\"></a>\n\n#### `%s`: ", d->name, d->name);
-    emit_cell(o, d->label_en);
-    emit(o, " / ");
-    emit_cell(o, d->label_sv);
-    emit(o, "\n\n*%s*, %s", var_kind_name(d->kind), d->unit);
+    emit_label(o, d);
+    emit(o, "\n\n*%s*, %s", kind_name(o, d->kind), unit_of(o, d->unit, unit, sizeof unit));
     if (d->display_scale != 0.0 || d->display_unit != NULL)
-        emit(o, " (shown in %s)", var_display_unit(d));
+        emit(o, " (%s %s)", tr(o, "shown in", "visas i"),
+             unit_of(o, var_display_unit(d), unit, sizeof unit));
     if (d->key)
-        emit(o, "; key indicator, %s is better",
-             d->better > 0 ? "higher" : d->better < 0 ? "lower" : "neither");
+        emit(o, "; %s", o->sv ? (d->better > 0   ? "nyckelindikator, högre är bättre"
+                                 : d->better < 0 ? "nyckelindikator, lägre är bättre"
+                                                 : "nyckelindikator, varken högre eller lägre är bättre")
+                              : d->better > 0 ? "key indicator, higher is better"
+                              : d->better < 0 ? "key indicator, lower is better"
+                                              : "key indicator, neither is better");
     emit(o, ". ");
-    emit_cell(o, d->desc);
-    emit(o, ".\n\n- Equation: ");
+    emit_cell(o, o->sv ? d->desc_sv : d->desc);
+    emit(o, "%s", tr(o, ".\n\n- Equation: ", ".\n\n- Ekvation (på engelska): "));
     emit_cell(o, d->eq);
     emit(o, "\n");
     int v = (int)(d - var_table);
     if (g != NULL && g->in_start[v] < g->in_start[v + 1]) {
-        emit(o, "- Inputs (sign where declared): ");
+        emit(o, "%s", tr(o, "- Inputs (sign where declared): ", "- Indata (tecken där det är angivet): "));
         for (int e = g->in_start[v]; e < g->in_start[v + 1]; e++)
             emit_edge_end(o, e > g->in_start[v], g->edges[e].from, g->edges[e].pol);
         emit(o, "\n");
     } else if (g == NULL && d->inputs != NULL && d->inputs[0] != '\0') {
-        emit(o, "- Inputs: ");
+        emit(o, "%s", tr(o, "- Inputs: ", "- Indata: "));
         list_ctx c = {.o = o, .n = 0};
         inputs_each(d, list_one, &c);
         emit(o, "\n");
     }
     if (g != NULL && g->out_start[v] < g->out_start[v + 1]) {
-        emit(o, "- Used by: ");
+        emit(o, "%s", tr(o, "- Used by: ", "- Används av: "));
         for (int i = g->out_start[v]; i < g->out_start[v + 1]; i++) {
             const graph_edge *e = &g->edges[g->out[i]];
             emit_edge_end(o, i > g->out_start[v], e->to, e->pol);
@@ -392,66 +535,75 @@ static void emit_variable(doc_out *o, const var_desc *d, const graph *g)
     }
     if (d->kind == VAR_LEVER || d->kind == VAR_ASSUMPTION || d->kind == VAR_PARAM ||
         d->kind == VAR_SETTING) {
-        emit(o, "- Value: ");
+        const char *to = tr(o, " to ", " till ");
+        emit(o, "%s", tr(o, "- Value: ", "- Värde: "));
         emit_number(o, d->value);
-        emit(o, " (allowed ");
+        emit(o, "%s", tr(o, " (allowed ", " (tillåtet "));
         emit_number(o, d->min);
-        emit(o, " to ");
+        emit(o, "%s", to);
         emit_number(o, d->max);
         emit(o, ")");
         if (d->kind == VAR_LEVER) {
-            emit(o, "; full toolbox ");
+            emit(o, "%s", tr(o, "; full toolbox ", "; full verktygslåda "));
             emit_number(o, d->policy);
-            emit(o, "; cost ");
+            emit(o, "%s", tr(o, "; cost ", "; kostnad "));
             emit_number(o, d->cost);
-            emit(o, " MSEK/yr per unit above the baseline and taken up");
+            emit(o, "%s", tr(o, " MSEK/yr per unit above the baseline and taken up",
+                             " MSEK/år per enhet över basnivån som utnyttjas"));
             if (d->uptake > 0)
-                emit(o, " (take-up `%s`)", var_table[d->uptake].name);
+                emit(o, " (%s `%s`)", tr(o, "take-up", "utnyttjande"), var_table[d->uptake].name);
         }
         if (d->dist != DIST_NONE) {
-            emit(o, "; Monte Carlo: %s on ", d->dist == DIST_UNIFORM ? "uniform" : "triangular");
+            emit(o, "; Monte Carlo: %s %s ",
+                 d->dist == DIST_UNIFORM ? tr(o, "uniform", "likformig fördelning")
+                                         : tr(o, "triangular", "triangelfördelning"),
+                 tr(o, "on", "på"));
             emit_number(o, d->unc_lo);
-            emit(o, " to ");
+            emit(o, "%s", to);
             emit_number(o, d->unc_hi);
         }
         emit(o, "\n");
     } else if (d->kind == VAR_STOCK) {
-        emit(o, "- Value in 2020 at the central parameters: ");
+        emit(o, "%s", tr(o, "- Value in 2020 at the central parameters: ",
+                         "- Värde 2020 vid de centrala parametervärdena: "));
         emit_number(o, d->value);
         emit(o, "\n");
     }
     if (d->kind == VAR_LEVER && d->ev_source != NULL) {
-        emit(o, "- Evidence: ");
+        emit(o, "%s", tr(o, "- Evidence: ", "- Belägg: "));
         if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
-            emit(o, "no cost per job-year or per tonne found");
+            emit(o, "%s", tr(o, "no cost per job-year or per tonne found",
+                             "ingen kostnad per årsarbete eller per ton hittad"));
         if (var_has_job_evidence(d)) {
-            emit(o, "cost per job-year ");
+            emit(o, "%s", tr(o, "cost per job-year ", "kostnad per årsarbete "));
             emit_range(o, 1, d->ev_job_lo, d->ev_job_hi, 1e-3);
-            emit(o, " kSEK");
+            emit(o, "%s", tr(o, " kSEK", " tkr"));
         }
         if (var_has_t_evidence(d)) {
-            emit(o, "%scost per t CO2e ", var_has_job_evidence(d) ? "; " : "");
+            emit(o, "%s%s", var_has_job_evidence(d) ? "; " : "",
+                 tr(o, "cost per t CO2e ", "kostnad per t CO2e "));
             emit_range(o, 1, d->ev_t_lo, d->ev_t_hi, 1.0);
-            emit(o, " SEK");
+            emit(o, "%s", tr(o, " SEK", " kr"));
         }
         emit(o, " ");
         emit_cell(o, d->ev_source);
         if (d->ev_note != NULL) {
             emit(o, ". ");
-            emit_cell(o, d->ev_note);
+            emit_cell(o, ev_note_of(o, d));
         }
         emit(o, "\n");
     }
-    emit(o, "- Source: ");
-    emit_cell(o, d->source);
-    emit(o, " (%s)\n\n", doc_status_name(doc_status_of(d)));
+    emit(o, "%s", tr(o, "- Source: ", "- Källa: "));
+    emit_cell(o, var_source_text(d, o->sv));
+    emit(o, " (%s)\n\n", status_name(o, doc_status_of(d)));
 }
 
 static void emit_modules(doc_out *o, const graph *g)
 {
     for (int m = 0; m < N_MODULES; m++) {
         int end = m + 1 < N_MODULES ? modules[m + 1].first : VAR_COUNT;
-        emit(o, "## %s\n\n%s (`%s`)\n\n", modules[m].title, modules[m].about, modules[m].file);
+        emit(o, "## %s\n\n%s (`%s`)\n\n", tr(o, modules[m].title, modules[m].title_sv),
+             tr(o, modules[m].about, modules[m].about_sv), modules[m].file);
         for (int k = 0; k < VAR_KIND_COUNT; k++)
             for (int i = modules[m].first; i < end; i++)
                 if (var_table[i].kind == (var_kind)k)
@@ -461,20 +613,34 @@ static void emit_modules(doc_out *o, const graph *g)
 
 static void emit_status_lists(doc_out *o)
 {
-    emit(o, "## Sourced, fitted and estimated figures\n\n"
+    emit(o, "%s",
+         tr(o,
+            "## Sourced, fitted and estimated figures\n\n"
             "Every assumption and parameter, by the status of its value. *Sourced* figures "
             "are published statistics or arithmetic on them (tags [S..], listed in the research "
             "note's section 5); "
             "*fitted* ones are computed so that the 2020 state reproduces sourced figures, or "
-            "([fit]) estimated from 2010-2020 by `transim fit`, with the fit's 90 %% range "
+            "([fit]) estimated from 2010-2020 by `transim fit`, with the fit's 90 % range "
             "for Monte Carlo; "
             "*estimates* ([est]) are modelling judgements, each with the uncertainty range "
             "that Monte Carlo draws from; *derived* ones are arithmetic on other figures or "
             "definitions. The fitted constants of the 2020 calibration are auxiliaries of the "
-            "calibration module.\n\n");
+            "calibration module.\n\n",
+            "## Källbelagda, anpassade och uppskattade värden\n\n"
+            "Alla antaganden och parametrar, efter vad deras värde vilar på. *Källbelagda* "
+            "värden är publicerad statistik eller räkning på den (taggarna [S..], se "
+            "[källförteckningen](sources.md)); *anpassade* värden räknas fram så att läget 2020 "
+            "återger källbelagda siffror, eller skattas ([fit]) ur 2010–2020 med `transim fit`, "
+            "och Monte Carlo drar då ur anpassningens 90-procentsintervall; *uppskattningar* "
+            "([est]) är bedömningar i modellbygget, var och en med det osäkerhetsintervall som "
+            "Monte Carlo drar ur; *härledda* värden är räkning på andra värden eller "
+            "definitioner. Kalibreringens anpassade konstanter för 2020 är hjälpvariabler i "
+            "kalibreringsmodulen.\n\n"));
     static const char *const titles[] = {"Sourced", "Fitted", "Estimates", "Derived"};
+    static const char *const titles_sv[] = {"Källbelagda", "Anpassade", "Uppskattningar",
+                                            "Härledda"};
     for (int s = DOC_SOURCED; s <= DOC_DERIVED; s++) {
-        emit(o, "- %s:", titles[s]);
+        emit(o, "- %s:", tr(o, titles[s], titles_sv[s]));
         int n = 0;
         for (int i = 0; i < VAR_COUNT; i++) {
             const var_desc *d = &var_table[i];
@@ -483,7 +649,7 @@ static void emit_status_lists(doc_out *o)
             if ((input || fitted_aux) && doc_status_of(d) == (doc_status)s)
                 emit(o, "%s `%s`", n++ ? "," : "", d->name);
         }
-        emit(o, "%s\n", n ? "" : " none");
+        emit(o, "%s\n", n ? "" : tr(o, " none", " inga"));
     }
     emit(o, "\n");
 }
@@ -493,26 +659,50 @@ static void emit_overview(doc_out *o)
     int count[VAR_KIND_COUNT] = {0};
     for (int i = 0; i < VAR_COUNT; i++)
         count[var_table[i].kind]++;
-    emit(o, "# Model reference: %s %s\n\n", MODEL_NAME, MODEL_VERSION);
-    emit(o, "Generated by `transim doc` from the model table (`sim/model/model.def` and the module "
-            "files it includes); do not edit by hand: change the table and run `make doc`. "
-            "The story of the model, its feedback loops and its limits are in `docs/model.md`.\n\n"
-            "The model runs in years from the 2020 state to 2050 (or up to 2100). Stocks are "
-            "integrated by an adaptive Runge-Kutta method; every stock changes by the flows "
-            "listed in its equation.\n\n");
-    emit(o, "| Kind | Count |\n|---|---|\n");
+    if (!o->sv) {
+        emit(o, "# Model reference: %s %s\n\n", MODEL_NAME, MODEL_VERSION);
+        emit(o, "Generated by `transim doc` from the model table (`sim/model/model.def` and the "
+                "module files it includes); do not edit by hand: change the table and run `make "
+                "doc`. The story of the model, its feedback loops and its limits are in "
+                "`docs/model.md`.\n\n"
+                "The model runs in years from the 2020 state to 2050 (or up to 2100). Stocks are "
+                "integrated by an adaptive Runge-Kutta method; every stock changes by the flows "
+                "listed in its equation.\n\n");
+    } else {
+        emit(o, "# Modellreferens: industriell omställning i Norra Mellansverige %s\n\n",
+             MODEL_VERSION);
+        emit(o, "Skriven av `transim doc --lang sv` ur modelltabellen (`sim/model/model.def` och "
+                "modulfilerna den tar med); ändra inte för hand: ändra tabellen och kör `make "
+                "doc`. Samma referens på engelska är [model-reference.md](../model-reference.md); "
+                "källorna som taggarna [S..] och [E..] hänvisar till finns i "
+                "[källförteckningen](sources.md), och modellens berättelse, "
+                "återkopplingsslingor och begränsningar i `docs/model.md` (på engelska).\n\n"
+                "Modellen räknar i år från läget 2020 till 2050 (eller längst till 2100). Lagren "
+                "integreras med en Runge–Kutta-metod med anpassad steglängd; varje lager ändras "
+                "av de flöden som står i dess ekvation. Ekvationerna och variabelnamnen står som i "
+                "modelltabellen, på engelska; benämningar, beskrivningar, enheter och källor står "
+                "på svenska. Tal skrivs med decimalkomma.\n\n");
+    }
+    emit(o, "%s", tr(o, "| Kind | Count |\n|---|---|\n", "| Slag | Antal |\n|---|---|\n"));
     for (int k = 0; k < VAR_KIND_COUNT; k++)
-        emit(o, "| %s | %d |\n", var_kind_name((var_kind)k), count[k]);
-    emit(o, "| all | %d |\n\n", VAR_COUNT);
-    emit(o, "Modules, in evaluation order:\n\n");
+        emit(o, "| %s | %d |\n", kind_name(o, (var_kind)k), count[k]);
+    emit(o, "| %s | %d |\n\n", tr(o, "all", "alla"), VAR_COUNT);
+    emit(o, "%s", tr(o, "Modules, in evaluation order:\n\n",
+                     "Moduler, i den ordning de räknas:\n\n"));
     for (int m = 0; m < N_MODULES; m++)
-        emit(o, "%d. %s (`%s`)\n", m + 1, modules[m].title, modules[m].file);
+        emit(o, "%d. %s (`%s`)\n", m + 1, tr(o, modules[m].title, modules[m].title_sv),
+             modules[m].file);
     emit(o, "\n");
 }
 
 sim_status doc_write_reference(FILE *out, sim_error *err)
 {
-    doc_out o = {.f = out, .failed = 0};
+    return doc_write_reference_lang(out, 0, err);
+}
+
+sim_status doc_write_reference_lang(FILE *out, int swedish, sim_error *err)
+{
+    doc_out o = {.f = out, .failed = 0, .sv = swedish != 0};
     emit_overview(&o);
     emit_key_indicators(&o);
     emit_levers(&o);

@@ -19,6 +19,12 @@
  * dates). Returns SIM_EIO, with err saying so, when a write to out fails. */
 sim_status doc_write_reference(FILE *out, sim_error *err);
 
+/* The same in English (swedish = 0, as doc_write_reference) or in Swedish
+ * (1: headings, kinds, units, labels, descriptions, sources and evidence notes
+ * in Swedish, numbers with a decimal comma; equations and names as in the
+ * table), committed as docs/sv/model-reference.md. */
+sim_status doc_write_reference_lang(FILE *out, int swedish, sim_error *err);
+
 /* Writes the causal structure as a Graphviz digraph to out: one node per
  * variable (shaped by kind, grouped by module) and an edge from each name in
  * a row's inputs to the row. Returns SIM_EIO when a write fails. */
@@ -48,5 +54,9 @@ int doc_input_each(const char *entry, void (*fn)(int var, void *ctx), void *ctx)
  * base name of its .def file, "labour", cut to fit key[cap]), its title,
  * and its rows [*first, *end). Returns 0 when m is out of range. */
 int doc_module_info(int m, char *key, size_t cap, const char **title, int *first, int *end);
+
+/* Module m's title in Swedish (swedish = 1) or English; NULL when m is out
+ * of range. */
+const char *doc_module_title(int m, int swedish);
 
 #endif

@@ -8,16 +8,20 @@
 #include "sim/files/doc.h"
 
 static const char doc_usage[] =
-    "usage: transim doc [-o FILE]\n"
+    "usage: transim doc [--counts] [-o FILE]\n"
     "\n"
     "Writes the model reference (Markdown): every stock, flow, auxiliary,\n"
     "indicator, lever, assumption and parameter with its unit, equation, range\n"
     "and source, generated from the model's own table.\n"
     "\n"
+    "  --counts           only the paragraph that counts the variables, the edges\n"
+    "                     of the causal graph by sign and the feedback loops\n"
+    "                     (`make doc` puts it into docs/model.md)\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n";
 
-enum { O_OUTPUT };
-static const args_option options[] = {[O_OUTPUT] = {"output", 'o', 1}};
+enum { O_OUTPUT, O_COUNTS };
+static const args_option options[] = {[O_OUTPUT] = {"output", 'o', 1},
+                                      [O_COUNTS] = {"counts", 0, 0}};
 
 static sim_status write_reference(FILE *f, void *ctx, sim_error *err)
 {
@@ -25,9 +29,17 @@ static sim_status write_reference(FILE *f, void *ctx, sim_error *err)
     return doc_write_reference(f, err);
 }
 
-/* The shared driver: takes only -o FILE, then writes with write_fn. */
+static sim_status write_counts(FILE *f, void *ctx, sim_error *err)
+{
+    (void)ctx;
+    return doc_write_counts(f, err);
+}
+
+/* The shared driver: takes -o FILE and --counts, then writes with write_fn
+ * (with counts_fn for --counts). */
 static int run_writer(const char *command, const char *usage, int argc, char **argv,
-                      sim_status (*write_fn)(FILE *, void *, sim_error *))
+                      sim_status (*write_fn)(FILE *, void *, sim_error *),
+                      sim_status (*counts_fn)(FILE *, void *, sim_error *))
 {
     const char *out = NULL;
     args a;
@@ -41,7 +53,10 @@ static int run_writer(const char *command, const char *usage, int argc, char **a
             return CLI_USAGE;
         if (id == ARGS_POSITIONAL)
             return args_usage(command, "unexpected argument '%s'", a.value);
-        out = a.value;
+        if (id == O_COUNTS)
+            write_fn = counts_fn;
+        else
+            out = a.value;
     }
     int rc = cli_check_output(out, NULL, 0);
     return rc != CLI_OK ? rc : cli_write(out, write_fn, NULL);
@@ -49,5 +64,5 @@ static int run_writer(const char *command, const char *usage, int argc, char **a
 
 int cmd_doc(int argc, char **argv)
 {
-    return run_writer("doc", doc_usage, argc, argv, write_reference);
+    return run_writer("doc", doc_usage, argc, argv, write_reference, write_counts);
 }

@@ -154,13 +154,19 @@ mpi: deps deps-mpi
 mpi-test: mpi
 	cd build-mpi && ctest --output-on-failure -R mpi
 
-# The reference in English and Swedish; the history fit's tables (docs/fit/fit.md, also put between
-# the fit markers of docs/model.md), its text report, the model beside the
-# data (docs/fit/history.csv) and one chart per series (docs/fit/*.svg).
+# The reference in English and Swedish; its counts of variables, edges and
+# loops (also put between the counts markers of docs/model.md); the history
+# fit's tables (docs/fit/fit.md, also put between the fit markers of
+# docs/model.md), its text report, the model beside the data
+# (docs/fit/history.csv) and one chart per series (docs/fit/*.svg).
 doc: build
 	$(BUILD)/transim doc -o docs/model-reference.md
 	@mkdir -p docs/sv
 	$(BUILD)/transim doc --lang sv -o docs/sv/model-reference.md
+	$(BUILD)/transim doc --counts -o $(BUILD)/counts.md
+	awk -v f=$(BUILD)/counts.md '/<!-- counts:begin/ { print; while ((getline l < f) > 0) print l; \
+	  skip = 1; next } /<!-- counts:end -->/ { skip = 0 } !skip' docs/model.md > docs/model.md.tmp \
+	  && mv docs/model.md.tmp docs/model.md
 	mkdir -p docs/fit
 	$(BUILD)/transim fit --markdown docs/fit/fit.md --charts docs/fit > docs/fit/fit.txt
 	$(BUILD)/transim fit --report > docs/fit/history.csv

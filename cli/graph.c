@@ -20,7 +20,7 @@ static const char usage[] =
     "Writes the model's causal structure, read from the equations' inputs in\n"
     "the model table: an arrow from each input to the variable computed from it,\n"
     "marked + when the variable rises with the input and - when it falls.\n"
-    "Without options, the whole graph in Graphviz DOT (about 400 variables).\n"
+    "Without options, the whole graph in Graphviz DOT (every variable).\n"
     "\n"
     "  --causes VAR       what VAR is computed from, N steps back (a causes tree)\n"
     "  --uses VAR         what is computed from VAR, N steps on (a uses tree)\n"

@@ -1,10 +1,10 @@
 /* test_doc.c: the generated documentation (sim/files/doc.c). The committed model
  * references docs/model-reference.md and docs/sv/model-reference.md are
- * exactly what doc_write_reference_lang writes now in English and Swedish;
- * the reference names every variable and every lever under each of its
- * priorities and themes, the Swedish one with the Swedish label, description,
- * unit and source; the graph has a node per variable and an edge per input; a
- * failing stream is reported. */
+ * exactly what doc_write_reference_lang writes now in English and Swedish,
+ * and so are the counts in docs/model.md; the reference names every variable
+ * and every lever under each of its priorities and themes, the Swedish one
+ * with the Swedish label, description, unit and source; the graph has a node
+ * per variable and an edge per input; a failing stream is reported. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -136,6 +136,37 @@ static void test_swedish_reference_is_in_swedish(void **st)
         if (strstr(doc, english[k]) != NULL)
             fail_msg("the Swedish reference says '%s'", english[k]);
     assert_non_null(strstr(doc, "- Används av: [`hires_med`](#hires_med) (+)"));
+    free(doc);
+}
+
+/* The counts in docs/model.md (between its counts markers) are what
+ * doc_write_counts writes now, and they count the graph: as many edges as
+ * the graph has, and every one of them signed. */
+static void test_counts_in_the_model_description_are_current(void **st)
+{
+    (void)st;
+    size_t n_new, n_doc = 0;
+    char *fresh = generate(doc_write_counts, &n_new);
+    char *doc = read_file(TRANSIM_SOURCE_DIR "/docs/model.md", &n_doc);
+    assert_non_null(doc);
+    doc = realloc(doc, n_doc + 1);
+    assert_non_null(doc);
+    doc[n_doc] = '\0';
+    const char *begin = strstr(doc, "<!-- counts:begin");
+    const char *end = begin != NULL ? strstr(begin, "<!-- counts:end -->") : NULL;
+    if (begin == NULL || end == NULL)
+        fail_msg("docs/model.md has no counts markers");
+    begin = strchr(begin, '\n') + 1;
+    if ((size_t)(end - begin) != n_new || memcmp(begin, fresh, n_new) != 0)
+        fail_msg("the counts in docs/model.md are out of date: run `make doc`");
+    graph g;
+    assert_int_equal(graph_build(&g), SIM_OK);
+    char want[64];
+    snprintf(want, sizeof want, " %d,%03d edges", g.nedges / 1000, g.nedges % 1000);
+    assert_true(g.nedges >= 1000 && strstr(fresh, want) != NULL);
+    assert_null(strstr(fresh, "no sign yet"));
+    graph_release(&g);
+    free(fresh);
     free(doc);
 }
 
@@ -323,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_committed_reference_is_current),
         cmocka_unit_test(test_committed_swedish_reference_is_current),
         cmocka_unit_test(test_swedish_reference_is_in_swedish),
+        cmocka_unit_test(test_counts_in_the_model_description_are_current),
         cmocka_unit_test(test_reference_names_every_variable),
         cmocka_unit_test(test_reference_links_each_variable_to_its_users),
         cmocka_unit_test(test_levers_are_grouped_by_priority_and_theme),

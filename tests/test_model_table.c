@@ -198,14 +198,23 @@ static void test_every_input_names_a_variable(void **st)
     }
 }
 
+/* A computed row names what it reads; only an auxiliary whose equation is a
+ * constant ("1: every funded unit is used") reads nothing, and a row that
+ * reads nothing has such an equation. */
 static void test_stocks_and_flows_list_their_inputs(void **st)
 {
     (void)st;
     for (int i = 0; i < VAR_COUNT; i++) {
         var_kind k = var_table[i].kind;
+        const char *eq = var_table[i].eq;
+        int constant =
+            k == VAR_AUX && eq[0] >= '0' && eq[0] <= '9' && eq[strspn(eq, "0123456789.")] == ':';
         if ((k == VAR_STOCK || k == VAR_FLOW || k == VAR_AUX || k == VAR_INDICATOR) &&
-            var_table[i].inputs[0] == '\0')
+            var_table[i].inputs[0] == '\0' && !constant)
             fail_msg("'%s' has an equation but no inputs", var_table[i].name);
+        if (constant && var_table[i].inputs[0] != '\0')
+            fail_msg("'%s' is a constant but names the inputs '%s'", var_table[i].name,
+                     var_table[i].inputs);
     }
 }
 

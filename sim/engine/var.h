@@ -75,14 +75,16 @@ typedef struct var_desc {
     const char *desc;      /* one English sentence: what it is */
     const char *desc_sv;   /* the same in Swedish, in the words a class in the region uses */
     const char *eq;        /* the equation in words or as a formula */
-    const char *inputs;    /* comma-separated names the equation reads ("" for inputs) */
+    const char *inputs;    /* comma-separated names the equation reads ("" for inputs and
+                              for an auxiliary whose equation is a constant, "1: ...") */
     const char *polarity;  /* the sign of each entry of inputs, in order: '+' when the
                               row rises with that input, '-' when it falls (in every
                               state, at the table's values of the parameters whose sign
                               sets a link's direction); '?' when the sign depends on the
-                              state (polarity_why says why); '.' not yet declared; commas
-                              and spaces are ignored. NULL = every entry '.'. Checked by
-                              tests/test_polarity.c against perturbations */
+                              state (polarity_why says why); '.' not yet declared, which
+                              tests/test_polarity.c refuses; commas and spaces are ignored.
+                              NULL = every entry '.'. Checked by that test against
+                              perturbations, or for the ref_* rows by the chain rule */
     const char *polarity_why; /* for each '?' in polarity: which entry and what state
                                  turns its sign (NULL when there is none) */
     const char *source;    /* source tags such as "[S19]", or "[est]" */

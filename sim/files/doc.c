@@ -5,6 +5,7 @@
 #include "sim/files/doc.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim/files/graph.h"
@@ -695,6 +696,82 @@ static void emit_overview(doc_out *o)
     emit(o, "\n");
 }
 
+/* n with a thousands separator, into buf[32]: a comma in English ("1,602"),
+ * a thin space in Swedish ("1 602", as Swedish typography has it). */
+static const char *thousands(const doc_out *o, int n, char *buf)
+{
+    const char *sep = o->sv ? "\xE2\x80\xAF" : ",";
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%d", n < 0 ? -n : n), k = 0;
+    if (n < 0)
+        buf[k++] = '-';
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            for (const char *c = sep; *c != '\0'; c++)
+                buf[k++] = *c;
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+/* The counts paragraph (doc_write_counts) from g, in the reference's
+ * language. */
+static void emit_counts(doc_out *o, const graph *g)
+{
+    int plus = 0, minus = 0, depends = 0, open = 0;
+    for (int e = 0; e < g->nedges; e++) {
+        char p = g->edges[e].pol;
+        plus += p == '+';
+        minus += p == '-';
+        depends += p == '?';
+        open += p != '+' && p != '-' && p != '?';
+    }
+    enum { LOOPS_CAP = 512 };
+    graph_loop *loops = malloc(LOOPS_CAP * sizeof *loops);
+    int nloops = loops != NULL ? graph_loops(g, loops, LOOPS_CAP) : 0, named = 0;
+    for (int i = 0; i < nloops && i < LOOPS_CAP; i++)
+        named += loops[i].name != NULL && loops[i].n > 0;
+    char a[32], b[32], c[32], d[32], e[32];
+    emit(o,
+         tr(o,
+            "The model has %s variables. Its causal graph (`transim graph`) has %s edges, one "
+            "from each input of each equation: %s marked + (the variable rises with the input), "
+            "%s marked - (it falls) and %s marked ? (the sign depends on the state, and the "
+            "row says why)",
+            "Modellen har %s variabler. Dess orsaksgraf (`transim graph`) har %s pilar, en från "
+            "varje indata till varje ekvation: %s märkta + (variabeln stiger med indata), %s "
+            "märkta - (den sjunker) och %s märkta ? (tecknet beror på tillståndet, och raden "
+            "säger varför)"),
+         thousands(o, VAR_COUNT, a), thousands(o, g->nedges, b), thousands(o, plus, c),
+         thousands(o, minus, d), thousands(o, depends, e));
+    if (open > 0)
+        emit(o, tr(o, "; %s have no sign yet", "; %s saknar ännu tecken"), thousands(o, open, a));
+    if (loops != NULL)
+        emit(o,
+             tr(o, ". `transim graph --loops` finds %s feedback loops, %d of them named",
+                ". `transim graph --loops` hittar %s återkopplingsslingor, varav %d med namn"),
+             thousands(o, nloops, a), named);
+    emit(o, ".\n");
+    free(loops);
+}
+
+sim_status doc_write_counts(FILE *out, sim_error *err)
+{
+    return doc_write_counts_lang(out, 0, err);
+}
+
+sim_status doc_write_counts_lang(FILE *out, int swedish, sim_error *err)
+{
+    doc_out o = {.f = out, .failed = 0, .sv = swedish != 0};
+    graph g;
+    if (graph_build(&g) != SIM_OK)
+        return sim_error_set(err, SIM_ENOMEM, NULL, 0, "out of memory for the causal graph");
+    emit_counts(&o, &g);
+    graph_release(&g);
+    return finish(&o, err, "counts");
+}
+
 sim_status doc_write_reference(FILE *out, sim_error *err)
 {
     return doc_write_reference_lang(out, 0, err);
@@ -703,12 +780,16 @@ sim_status doc_write_reference(FILE *out, sim_error *err)
 sim_status doc_write_reference_lang(FILE *out, int swedish, sim_error *err)
 {
     doc_out o = {.f = out, .failed = 0, .sv = swedish != 0};
+    graph g;
+    int have_graph = graph_build(&g) == SIM_OK; /* without it, inputs without signs */
     emit_overview(&o);
+    if (have_graph) {
+        emit_counts(&o, &g);
+        emit(&o, "\n");
+    }
     emit_key_indicators(&o);
     emit_levers(&o);
     emit_status_lists(&o);
-    graph g;
-    int have_graph = graph_build(&g) == SIM_OK; /* without it, inputs without signs */
     emit_modules(&o, have_graph ? &g : NULL);
     if (have_graph)
         graph_release(&g);

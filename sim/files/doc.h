@@ -25,6 +25,19 @@ sim_status doc_write_reference(FILE *out, sim_error *err);
  * table), committed as docs/sv/model-reference.md. */
 sim_status doc_write_reference_lang(FILE *out, int swedish, sim_error *err);
 
+/* Writes one paragraph of Markdown with the model's counts: variables, the
+ * edges of the causal graph by sign, and the feedback loops `transim graph
+ * --loops` finds, named ones among them. The model reference opens with it,
+ * and `make doc` puts it between the counts markers of docs/model.md
+ * (`transim doc --counts`), so that no count in the docs is written by hand.
+ * Returns SIM_ENOMEM when the graph cannot be built, SIM_EIO when a write
+ * fails. */
+sim_status doc_write_counts(FILE *out, sim_error *err);
+
+/* The same in English (swedish = 0) or Swedish (1, a thin space between
+ * thousands). */
+sim_status doc_write_counts_lang(FILE *out, int swedish, sim_error *err);
+
 /* Writes the causal structure as a Graphviz digraph to out: one node per
  * variable (shaped by kind, grouped by module) and an edge from each name in
  * a row's inputs to the row. Returns SIM_EIO when a write fails. */

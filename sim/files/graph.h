@@ -38,7 +38,8 @@ typedef struct graph_loop {
     const char *name_sv; /* the same in Swedish ("B1 Matchning"), NULL otherwise */
     int n;             /* variables in the loop */
     int vars[GRAPH_LOOP_MAX];
-    char pol;          /* '+' reinforcing, '-' balancing, '?' some edge undeclared */
+    char pol;          /* '+' reinforcing, '-' balancing, '?' some edge's sign depends on
+                          the state (or is not declared) */
 } graph_loop;
 
 /* Builds g from the model table. Returns SIM_ENOMEM when out of memory. */

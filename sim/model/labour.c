@@ -185,7 +185,17 @@ void labour_eval(model_frame *f)
     v[V_TRAINING_NEED_MED] = n_m;
     v[V_TRAIN_ENROL_LOW] = cap * p_l / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nl);
     v[V_TRAIN_ENROL_MED] = cap * p_m / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nm);
-    v[V_ADULT_TRAINING_UPTAKE] = filled;
+    /* The places above the baseline are taken up as far as they add
+     * starts to those the baseline places would give at the same plans:
+     * with more places each is filled less often, the baseline's too, so
+     * the share of all places filled would charge the lever for starts
+     * the baseline places lose. */
+    double cap_b = var_table[V_ADULT_TRAINING].value / v[V_TRAINING_YEARS];
+    double starts_b = cap_b * (p_l * labour_pool_taper(nl) + p_m * labour_pool_taper(nm)) /
+                      (p_l + p_m + cap_b + 1e-9);
+    v[V_ADULT_TRAINING_UPTAKE] =
+        cap > cap_b ? (v[V_TRAIN_ENROL_LOW] + v[V_TRAIN_ENROL_MED] - starts_b) / (cap - cap_b)
+                    : filled;
     double tr_stage = v[V_TRAINING_YEARS] / 3.0;
     double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];
     double out_l = y[S_TRAINING_LOW_3] / tr_stage, out_m = y[S_TRAINING_MED_3] / tr_stage;

@@ -2,8 +2,9 @@
  * cannot isolate by perturbation (nor, into the 2020 calibration, by the chain rule), each
  * with the reason (the WHY_ texts); their signs are read from the equations. Included into
  * the unchecked_edges table. */
-{"training_need_low", "adult_training_places_uptake", WHY_NO_MOVE},
-{"training_need_med", "adult_training_places_uptake", WHY_NO_MOVE},
+{"training_enrol_low", "adult_training_places_uptake", WHY_NO_MOVE},
+{"training_enrol_med", "adult_training_places_uptake", WHY_NO_MOVE},
+{"training_capacity", "adult_training_places_uptake", WHY_NO_MOVE},
 {"challenge_lab_projects", "challenge_lab_projects_uptake", WHY_NO_MOVE},
 {"innovation_active", "challenge_lab_projects_uptake", WHY_NO_MOVE},
 {"energy_audits", "energy_audits_uptake", WHY_OTHER_WAY},

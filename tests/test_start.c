@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include <gsl/gsl_rng.h>
 
 #include "sim/studies/sample.h"
@@ -55,6 +57,33 @@ static double start_excess_of(const run_result *r, const char *name)
     for (int i = 0; i < 4; i++)
         x[i] = model_at(r, name, 2020.0 + i);
     return start_excess(x);
+}
+
+/* The first-year excess of the skill-mismatch index allowed in a draw
+ * whose skill mixes cross (mix_crosses). */
+#define MISMATCH_CORNER_BOUND 0.13
+
+/* Whether a skill level in r goes from over- to under-represented among the
+ * unemployed, compared with vacancies, or back, between 2020 and 2021 or
+ * 2022: a corner of the mismatch index (labour_mismatch). */
+static int mix_crosses(const run_result *r)
+{
+    static const char *const u[3] = {"unemployed_low", "unemployed_med", "unemployed_high"};
+    static const char *const v[3] = {"vacancies_low", "vacancies_med", "vacancies_high"};
+    double d[3][3];
+    for (int y = 0; y < 3; y++) {
+        double us = 0.0, vs = 0.0;
+        for (int s = 0; s < 3; s++) {
+            us += model_at(r, u[s], 2020 + y);
+            vs += model_at(r, v[s], 2020 + y);
+        }
+        for (int s = 0; s < 3; s++)
+            d[y][s] = model_at(r, u[s], 2020 + y) / us - model_at(r, v[s], 2020 + y) / vs;
+    }
+    for (int s = 0; s < 3; s++)
+        if (d[0][s] * d[1][s] < 0.0 || d[0][s] * d[2][s] < 0.0)
+            return 1;
+    return 0;
 }
 
 /* The criterion can fail: a step of 1 % of the level in the first year of a
@@ -117,13 +146,21 @@ static void test_every_draw_starts_from_the_observed_2020(void **st)
  * capita, firm starts and industrial energy 0.3-0.6 % (largest 0.52 %,
  * industrial energy), where an effect builds up gently against the trend
  * (a falling energy price slows manufacturing's job losses from the second
- * year on, so the first year's loss is the largest). Unemployment (1.4 %)
- * and the skill-mismatch index (12.7 %, draw 21, with the labour force
- * counted as the employed and the job-seekers) still start out of equilibrium in
- * some draws: the adult-training need of the low-skilled and the creation
- * of skilled jobs are not at a steady state in 2020 under every draw (draw
- * 128: the need falls from 649 to 96 a year in 2020-21, then to 0), and
- * hires follow them. */
+ * year on, so the first year's loss is the largest). Unemployment 0.6 %
+ * (largest 0.47 %, draw 115: a first-year dip of 0.06 pp before the rise
+ * of the graduates' unemployment turns it). The skill-mismatch index 1.2 %
+ * (largest 0.98 %) unless a skill level crosses over between being over-
+ * and under-represented among the unemployed, compared with vacancies, in
+ * 2020-22 (mix_crosses): the index is a sum of absolute differences, so its
+ * slope changes where one of them passes zero, and a trend through that
+ * corner moves it faster in the year before the corner than after, with no
+ * jump. Draw 21 is such a draw (12.7 %): the graduates' unemployment rises
+ * 12 % in the first year as the tertiary pipeline's trend, and the medium
+ * level turns from over- to under-represented. The adult-training need
+ * follows such trends closely too (draw 128: 649, 380 and 60 a year in
+ * 2020-22, as the low-skilled unemployed fall 5.5 % and 4.9 % a year with
+ * the retirements of the low-skilled), being the smaller of two gaps
+ * between the mixes. */
 static void test_no_key_indicator_starts_with_a_jump_under_draws(void **st)
 {
     (void)st;
@@ -134,7 +171,7 @@ static void test_no_key_indicator_starts_with_a_jump_under_draws(void **st)
         {"population", 0.001},     {"employment", 0.002},        {"rd_intensity", 0.001},
         {"digital_share", 0.001},  {"emissions_total", 0.003},   {"mfg_jobs", 0.004},
         {"grp_per_capita", 0.005}, {"firm_starts_per_1000", 0.005}, {"energy_industry", 0.006},
-        {"unemployment_rate", 0.015}, {"skill_mismatch", 0.13},
+        {"unemployment_rate", 0.006}, {"skill_mismatch", 0.012},
     };
     enum { N = sizeof key / sizeof key[0] };
     int listed = 0;
@@ -147,10 +184,13 @@ static void test_no_key_indicator_starts_with_a_jump_under_draws(void **st)
         for (size_t i = 0; i < N; i++) {
             assert_true(var_table[model_var(key[i].name)].key);
             double e = start_excess_of(&r, key[i].name);
-            if (!(e <= key[i].bound))
+            double bound = key[i].bound;
+            if (strcmp(key[i].name, "skill_mismatch") == 0 && mix_crosses(&r))
+                bound = MISMATCH_CORNER_BOUND;
+            if (!(e <= bound))
                 fail_msg("draw %u: '%s' moves %.3g %% of its 2020 level more in 2020-21 than "
                          "the trend of 2021-23 implies (bound %.3g %%)",
-                         (unsigned)k, key[i].name, e * 100.0, key[i].bound * 100.0);
+                         (unsigned)k, key[i].name, e * 100.0, bound * 100.0);
         }
         run_result_release(&r);
     }

@@ -45,7 +45,6 @@ void inclusion_eval(model_frame *f)
                           (1.0 + v[V_FORESIGHT_MATCH_GAIN] * foresight);
     v[V_PARTICIPATION_BOOST] = v[V_HUB_PARTICIPATION_GAIN] * hubs +
                                v[V_INTEGRATION_PARTICIPATION_GAIN] * integration;
-    v[V_MATCHING_BOOST_LOW] = 1.0 + v[V_INTEGRATION_MATCH_GAIN] * integration;
     v[V_ATTRACTIVENESS_BOOST] =
         v[V_BROADBAND_ATTRACT_EFFECT] * (bb - bb0) + v[V_HUB_ATTRACT_GAIN] * hubs;
     v[V_RURAL_BROADBAND_COVERAGE] = bb;

@@ -109,7 +109,7 @@ void labour_eval(model_frame *f)
     double factor = v[V_MATCHING_SCALE] * v[V_MATCHING_BOOST];
     double fric = v[V_FRICTIONAL_UNEMPLOYMENT];
     v[V_MATCHING_FACTOR] = factor;
-    v[V_HIRES_LOW] = v[V_REF_MATCH_LOW] * factor * v[V_MATCHING_BOOST_LOW] *
+    v[V_HIRES_LOW] = v[V_REF_MATCH_LOW] * factor *
                      labour_match(labour_seekers(u_l, lf_l, fric), vac_l, nl);
     v[V_HIRES_MED] = v[V_REF_MATCH_MED] * factor *
                      labour_match(labour_seekers(u_m, lf_m, fric), vac_m, nm);
@@ -177,13 +177,25 @@ void labour_eval(model_frame *f)
     double tracks = v[V_INTEGRATION_VOCATIONAL_SHARE] * participants;
     double track_fill = p_l / (p_l + tracks + 1e-9);
     v[V_INTEGRATION_UPSKILLING] = tracks * track_fill * labour_pool_taper(nl);
+    double placed = v[V_INTEGRATION_PLACEMENT_SHARE] * participants;
+    v[V_INTEGRATION_PLACEMENT] = placed * p_l / (p_l + placed + 1e-9) * labour_pool_taper(nl);
     v[V_INTEGRATION_UPTAKE] = u_l / (u_l + 1000.0); /* found while there are job-seekers */
     v[V_TRAINING_CAPACITY] = cap;
     v[V_TRAINING_NEED_LOW] = n_l;
     v[V_TRAINING_NEED_MED] = n_m;
     v[V_TRAIN_ENROL_LOW] = cap * p_l / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nl);
     v[V_TRAIN_ENROL_MED] = cap * p_m / (p_l + p_m + cap + 1e-9) * labour_pool_taper(nm);
-    v[V_ADULT_TRAINING_UPTAKE] = filled;
+    /* The places above the baseline are taken up as far as they add
+     * starts to those the baseline places would give at the same plans:
+     * with more places each is filled less often, the baseline's too, so
+     * the share of all places filled would charge the lever for starts
+     * the baseline places lose. */
+    double cap_b = var_table[V_ADULT_TRAINING].value / v[V_TRAINING_YEARS];
+    double starts_b = cap_b * (p_l * labour_pool_taper(nl) + p_m * labour_pool_taper(nm)) /
+                      (p_l + p_m + cap_b + 1e-9);
+    v[V_ADULT_TRAINING_UPTAKE] =
+        cap > cap_b ? (v[V_TRAIN_ENROL_LOW] + v[V_TRAIN_ENROL_MED] - starts_b) / (cap - cap_b)
+                    : filled;
     double tr_stage = v[V_TRAINING_YEARS] / 3.0;
     double gain = v[V_TRAINING_COMPLETION] * v[V_TRAINING_SKILL_GAIN];
     double out_l = y[S_TRAINING_LOW_3] / tr_stage, out_m = y[S_TRAINING_MED_3] / tr_stage;
@@ -228,7 +240,7 @@ void labour_eval(model_frame *f)
     v[V_TERTIARY_SHARE] = (nh + eh) / (nl + nm + nh + el + em + eh);
 
     dy[S_NE_LOW] = v[V_ENTRY_LOW] + v[V_MIG_IN_LOW] + v[V_SEP_LOW] + v[V_TRAIN_FAIL_LOW] -
-                   v[V_HIRES_LOW] - v[V_INTEGRATION_UPSKILLING] - v[V_RETIRE_NE_LOW] -
+                   v[V_HIRES_LOW] - v[V_INTEGRATION_UPSKILLING] - v[V_INTEGRATION_PLACEMENT] - v[V_RETIRE_NE_LOW] -
                    v[V_MIG_OUT_NE_LOW] - v[V_TRAIN_ENROL_LOW];
     dy[S_NE_MED] = v[V_ENTRY_MED] + v[V_MIG_IN_MED] + v[V_SEP_MED] + v[V_TRAIN_PASS_LOW] +
                    v[V_TRAIN_FAIL_MED] + v[V_HE_DROPOUT] + v[V_INTEGRATION_UPSKILLING] -
@@ -238,7 +250,7 @@ void labour_eval(model_frame *f)
                     v[V_HIRES_HIGH] - v[V_RETIRE_NE_HIGH] - v[V_MIG_OUT_NE_HIGH];
     dy[S_EMP_LOW] = v[V_HIRES_LOW] - v[V_SEP_LOW] - v[V_RETIRE_EMP_LOW] - v[V_MIG_OUT_EMP_LOW] -
                     v[V_UPGRADING];
-    dy[S_EMP_MED] = v[V_HIRES_MED] + v[V_UPGRADING] - v[V_SEP_MED] - v[V_RETIRE_EMP_MED] -
+    dy[S_EMP_MED] = v[V_HIRES_MED] + v[V_UPGRADING] + v[V_INTEGRATION_PLACEMENT] - v[V_SEP_MED] - v[V_RETIRE_EMP_MED] -
                     v[V_MIG_OUT_EMP_MED];
     dy[S_EMP_HIGH] = v[V_HIRES_HIGH] - v[V_SEP_HIGH] - v[V_RETIRE_EMP_HIGH] -
                      v[V_MIG_OUT_EMP_HIGH];

@@ -3,7 +3,8 @@
  * working-age population, emissions, survival of young firms), and every
  * assumption and parameter can be drawn anywhere in its Monte Carlo range
  * without breaking the 2020 calibration of the sourced figures; the
- * fixed-step integrators agree with the adaptive one. */
+ * calibration does not move with the levers; the fixed-step integrators
+ * agree with the adaptive one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -208,6 +209,47 @@ static void test_the_calibration_is_cached_until_invalidated(void **st)
     assert_close(v[V_REF_POP_YOUNG], 858063 * 0.25, 1e-6);
 }
 
+/* The calibrated 2020 reference state (every ref_* slot) for the values sc
+ * holds at the start year, into ref[VAR_COUNT] (other slots 0). */
+static void calibrate(const scenario *sc, double *ref)
+{
+    static double v[VAR_COUNT], y[STOCK_COUNT], dydt[STOCK_COUNT];
+    for (int i = 0; i < VAR_COUNT; i++)
+        v[i] = sc->value[i];
+    model_init(SCENARIO_START_MIN, v, y);
+    model_frame f = {.t = SCENARIO_START_MIN, .t0 = SCENARIO_START_MIN, .y = y, .v = v,
+                     .dydt = dydt};
+    model_eval(&f);
+    for (int i = 0; i < VAR_COUNT; i++)
+        ref[i] = strncmp(var_table[i].name, "ref_", 4) == 0 ? v[i] : 0.0;
+}
+
+/* A scenario's levers act against the baseline's 2020 state: every lever at
+ * its maximum from the start year leaves each ref_* slot as the baseline
+ * has it (the demand trend behind the matching efficiencies once ran the
+ * model with the scenario's levers, so that in-firm training from 2020
+ * moved ref_match_low from 1.146 to 1.113). */
+static void test_the_calibration_does_not_move_with_the_levers(void **st)
+{
+    (void)st;
+    static double base[VAR_COUNT], pushed[VAR_COUNT];
+    scenario sc;
+    scenario_init(&sc);
+    calibrate(&sc, base);
+    int nlevers = 0;
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].kind == VAR_LEVER) {
+            sc.value[i] = var_table[i].max;
+            nlevers++;
+        }
+    assert_int_equal(nlevers, LEVER_COUNT);
+    calibrate(&sc, pushed);
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (pushed[i] != base[i])
+            fail_msg("%s = %.9g with every lever at its maximum, %.9g in the baseline",
+                     var_table[i].name, pushed[i], base[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_baseline_unemployment_stays_plausible),
         cmocka_unit_test(test_fixed_step_methods_agree_with_the_adaptive_run),
         cmocka_unit_test(test_the_calibration_is_cached_until_invalidated),
+        cmocka_unit_test(test_the_calibration_does_not_move_with_the_levers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

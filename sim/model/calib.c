@@ -82,14 +82,21 @@ static double training_starts(const split *s, double cap, int level)
 }
 
 /* The rate of change of labour demand by skill (low, medium, high;
- * jobs/yr) in the start-year state: two evaluations of the whole model, at
- * the initial stocks and a thousandth of a year on. v holds a complete
- * calibration (every ref_* slot), which it leaves unchanged. */
+ * jobs/yr) in the start-year state under the baseline policy: two
+ * evaluations of the whole model, at the initial stocks and a thousandth of
+ * a year on, with every lever at its baseline value (its table value), so
+ * that the calibration depends on parameters, assumptions and settings only
+ * and a scenario's levers act against the same 2020 state as the
+ * baseline's. v holds a complete calibration (every ref_* slot), which it
+ * leaves unchanged. */
 static void demand_trend(double t0, const double *v, double trend[3])
 {
     static const int rows[3] = {V_LABOUR_DEMAND_LOW, V_LABOUR_DEMAND_MED, V_LABOUR_DEMAND_HIGH};
     double w[VAR_COUNT], y[STOCK_COUNT], y1[STOCK_COUNT], dy[STOCK_COUNT], d0[3];
     memcpy(w, v, sizeof w);
+    for (int i = 0; i < VAR_COUNT; i++)
+        if (var_table[i].kind == VAR_LEVER)
+            w[i] = var_table[i].value;
     model_init_calibrated(t0, w, y);
     const double h = 1e-3; /* yr */
     model_frame g = {.t = t0, .t0 = t0, .y = y, .v = w, .dydt = dy};

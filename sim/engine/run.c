@@ -42,7 +42,7 @@ struct runner {
 run_opts run_opts_default(void)
 {
     return (run_opts){.from = NAN, .to = NAN, .step = 1.0, .method = ODE_ADAPTIVE,
-                      .rtol = 1e-6, .dt = 1.0 / 16.0};
+                      .rtol = 1e-5, .dt = 1.0 / 16.0};
 }
 
 sim_status run_opts_validate(const run_opts *o, const scenario *sc, sim_error *err)

@@ -112,7 +112,7 @@ int main(int argc, char **argv)
     }
     unsigned cores = pool_cores();
     print_machine();
-    printf("scenario: %s (%g-%g, adaptive rtol 1e-6, yearly reports)\n",
+    printf("scenario: %s (%g-%g, adaptive rtol 1e-5, yearly reports)\n",
            path ? path : "built-in baseline", sc.start, sc.end);
 
     bench_worker *w = calloc(cores, sizeof *w);

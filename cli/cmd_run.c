@@ -41,7 +41,7 @@ static const char usage[] =
     "                     settings, default, all (default: stocks, flows,\n"
     "                     auxiliaries, indicators and levers)\n"
     "  --method M         adaptive (Cash-Karp 4(5), default), rk4 or euler\n"
-    "  --rtol X           relative tolerance of the adaptive method (default 1e-6)\n"
+    "  --rtol X           relative tolerance of the adaptive method (default 1e-5)\n"
     "  --dt YEARS         step of rk4 and euler (default 1/16, at least 0.0001);\n"
     "                     --step must be a whole number of it\n"
     "  --format F         csv (default), tsv or json\n"

@@ -31,7 +31,7 @@
     "  --seed S            seed of the random streams of mc, sweep --lhs and sampled\n" \
     "                      attribution (default 1)\n"                                   \
     "  --method M          adaptive (default), rk4 or euler\n"                          \
-    "  --rtol X            relative tolerance of the adaptive method (default 1e-6)\n"  \
+    "  --rtol X            relative tolerance of the adaptive method (default 1e-5)\n"  \
     "  --dt YEARS          step of rk4 and euler (default 1/16, at least 0.0001)\n"     \
     "  --step YEARS        report interval, 1/16 to 10 (default 1)\n"                   \
     "  --from YEAR, --to YEAR  years to report (default: the scenario's)\n"             \

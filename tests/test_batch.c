@@ -212,7 +212,7 @@ static void test_manifest_names_program_model_and_solver_only(void **state)
     assert_non_null(strstr(buf, "# program: transim "));
     assert_non_null(strstr(buf, "# model: " MODEL_NAME " " MODEL_VERSION "\n"));
     assert_non_null(strstr(buf, "# command: mc\n"));
-    assert_non_null(strstr(buf, "# solver: adaptive rtol=1e-06 step=1\n"));
+    assert_non_null(strstr(buf, "# solver: adaptive rtol=1e-05 step=1\n"));
     assert_non_null(strstr(buf, "# seed: 42 \n")); /* a newline in a value becomes a space */
     for (const char *p = buf; *p; p = strchr(p, '\n') + 1)
         assert_true(p[0] == '#');

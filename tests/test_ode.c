@@ -74,6 +74,28 @@ static void test_adaptive_decay_meets_relative_tolerance(void **state)
     assert_true(decay_error(ODE_ADAPTIVE, 1.0 / 16) < 2e-5);
 }
 
+/* A decay whose wanted step is a little under a year (k = 0.275 at rtol
+ * 1e-6): each year between reports is one step, stretched onto the report
+ * time, not the wanted step and a sliver (which took 295 evaluations). */
+static void test_adaptive_step_is_stretched_onto_report_times(void **state)
+{
+    (void)state;
+    rates r = {.k = 0.275};
+    ode_solver *s = ode_create(1, ODE_ADAPTIVE, 1e-6, NULL, 1.0 / 16);
+    assert_non_null(s);
+    double y = 1000.0, t = 0.0;
+    for (int year = 1; year <= 30; year++) {
+        assert_int_equal(ode_advance(s, decay, &r, &t, (double)year, &y), SIM_OK);
+        assert_close(t, (double)year, 0.0);
+    }
+    /* Six evaluations a step: 30 yearly steps and three more in the first
+     * year, which starts at 1/16 of a year. */
+    if (ode_evaluations(s) > 6ul * 34ul)
+        fail_msg("%lu evaluations for 30 years", ode_evaluations(s));
+    assert_close(y, 1000.0 * exp(-0.275 * 30.0), 2e-6 * 1000.0 * exp(-0.275 * 30.0));
+    ode_destroy(s);
+}
+
 static void test_rk4_decay_is_fourth_order(void **state)
 {
     (void)state;
@@ -261,6 +283,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_adaptive_decay_meets_relative_tolerance),
+        cmocka_unit_test(test_adaptive_step_is_stretched_onto_report_times),
         cmocka_unit_test(test_rk4_decay_is_fourth_order),
         cmocka_unit_test(test_rk4_takes_its_steps_whatever_the_tolerance),
         cmocka_unit_test(test_euler_decay_is_first_order),

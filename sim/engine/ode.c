@@ -1,7 +1,8 @@
 /* ode.c: the integrator over GSL's gsl_odeiv2.
  *
- * The adaptive method is GSL's driver with a Cash-Karp Runge-Kutta (4,5)
- * step and GSL's scaled error control. Cash-Karp rather than Fehlberg: the
+ * The adaptive method is GSL's evolve function in a driver loop of our
+ * own (ode_drive: GSL's, with steps stretched onto report times) with a
+ * Cash-Karp Runge-Kutta (4,5) step and GSL's scaled error control. Cash-Karp rather than Fehlberg: the
  * same accuracy on this model for about 15 % fewer instructions
  * (callgrind). The step and the control are GSL types of our own (ck_type
  * and cs_type below) that do the arithmetic of GSL's gsl_odeiv2_step_rkck
@@ -485,6 +486,37 @@ unsigned long ode_evaluations(const ode_solver *s)
     return s->call.evaluations;
 }
 
+/* GSL's driver loop (gsl_odeiv2_driver_apply) with one change: a step
+ * that would stop short of t1 (a report time) by less than a tenth of
+ * itself is stretched to end on t1, as MATLAB's ode45 does (Shampine and
+ * Reichelt, SIAM J. Sci. Comput. 18 (1997) 1-22). GSL's driver takes the
+ * step the control wants and then the sliver left before t1; the control
+ * keeps a step whose error is between half and 1.1 times the tolerance,
+ * so a wanted step of 0.92 years made two steps of every year. The step
+ * control still judges the stretched step, and shrinks and repeats it
+ * when its error is over the tolerance. */
+static int ode_drive(gsl_odeiv2_driver *d, double *t, double t1, double y[])
+{
+    d->n = 0;
+    while (*t < t1) {
+        double rest = t1 - *t, h = d->h;
+        if (h < rest && 1.1 * h >= rest)
+            h = nextafter(rest, INFINITY); /* GSL's last step: ends on t1 exactly */
+        int rc = gsl_odeiv2_evolve_apply(d->e, d->c, d->s, d->sys, t, t1, &h, y);
+        if (rc != GSL_SUCCESS)
+            return rc;
+        d->h = h;
+        if (d->nmax > 0 && d->n > d->nmax)
+            return GSL_EMAXITER;
+        if (fabs(d->h) > d->hmax)
+            d->h = d->hmax;
+        if (fabs(d->h) < d->hmin)
+            return GSL_ENOPROG;
+        d->n++;
+    }
+    return GSL_SUCCESS;
+}
+
 /* Equal steps no longer than h that land exactly on t1. */
 static unsigned long fixed_steps(double span, double h)
 {
@@ -506,7 +538,7 @@ sim_status ode_advance(ode_solver *s, ode_rhs rhs, void *params, double *t, doub
         if (s->fresh)
             gsl_odeiv2_driver_reset_hstart(s->drv, span < s->h ? span : s->h);
         s->fresh = 0;
-        int rc = gsl_odeiv2_driver_apply(s->drv, t, t1, y);
+        int rc = ode_drive(s->drv, t, t1, y);
         return rc == GSL_SUCCESS && all_finite(y, s->dim) ? SIM_OK : SIM_ESOLVER;
     }
 

@@ -1,9 +1,9 @@
 /* ode.h: the integrator, a thin layer over GSL's gsl_odeiv2.
  *
- * Three methods: GSL's driver with an adaptive embedded Runge-Kutta (4,5)
+ * Three methods: GSL's evolve loop with an adaptive embedded Runge-Kutta (4,5)
  * method (Cash-Karp) and GSL's scaled error control, both as vectorised
- * types of our own that give GSL's numbers (the default, relative
- * tolerance 1e-6); and, for cross-checks against system-dynamics tools that
+ * types of our own that give GSL's numbers (the default, at a relative
+ * tolerance of 1e-5); and, for cross-checks against system-dynamics tools that
  * integrate at a fixed step dt, classical RK4 (four evaluations a step) and
  * explicit Euler. Independent of the model: tests drive it with closed-form
  * systems. */

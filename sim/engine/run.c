@@ -27,6 +27,8 @@ struct runner {
     double v[VAR_COUNT];      /* value slots */
     double y[STOCK_COUNT];    /* state */
     double y0[STOCK_COUNT];   /* initial state (a scale of the negative-stock check) */
+    double below[STOCK_COUNT]; /* how far below zero each stock may end a step in
+                                  this run (check_values) */
     double dydt[STOCK_COUNT]; /* scratch derivatives */
     double scale[STOCK_COUNT]; /* error scale of each stock: the largest baseline
                                   initial stock of its unit (run_stock_scales) */
@@ -42,7 +44,7 @@ struct runner {
 run_opts run_opts_default(void)
 {
     return (run_opts){.from = NAN, .to = NAN, .step = 1.0, .method = ODE_ADAPTIVE,
-                      .rtol = 1e-6, .dt = 1.0 / 16.0};
+                      .rtol = 1e-5, .dt = 1.0 / 16.0};
 }
 
 sim_status run_opts_validate(const run_opts *o, const scenario *sc, sim_error *err)
@@ -115,8 +117,9 @@ size_t run_row_at(const run_result *r, double year)
 /* The magnitude of each stock's kind: the largest initial value, in the
  * baseline, among the stocks of the same unit (persons, firms, kt CO2e/yr,
  * shares ...), 1 where all are zero. The adaptive method's absolute
- * tolerance is rtol times this: people are counted to about a quarter of a
- * person, however small the stock that holds them. */
+ * tolerance is rtol times this: people are counted to about two persons
+ * (a few in a million of the largest stock of people), however small the
+ * stock that holds them. */
 static void run_stock_scales(double *scale)
 {
     double y0[STOCK_COUNT];
@@ -264,14 +267,14 @@ static sim_status check_values(const runner *rn, double t, sim_error *err)
         }
     }
 
-    /* A stock may end a step below zero by as much as the solver's error
-     * allows: the absolute tolerance rtol x scale of its kind (a quarter of
-     * a person at the default), or 1e-6 of its start value when that is
-     * larger. A stock that starts near 0 (the trainees of a level nobody
-     * trains) would otherwise fail a run at a thousandth of a person. */
-    for (int s = 0; s < STOCK_COUNT; s++) {
-        double tol = fmax(rn->rtol * rn->scale[s], 1e-6 * (1.0 + fabs(rn->y0[s])));
-        if (rn->y[s] < -tol)
+    /* A stock may end a step below zero by as much as rn->below allows (set
+     * for the run by runner_run); a flag over all stocks first, which the
+     * compiler vectorises, then the first one below. */
+    int below = 0;
+    for (int s = 0; s < STOCK_COUNT; s++)
+        below |= rn->y[s] < -rn->below[s];
+    for (int s = 0; below && s < STOCK_COUNT; s++) {
+        if (rn->y[s] < -rn->below[s])
             return sim_error_set(err, SIM_ENUMERIC, NULL, 0,
                                  "stock '%s' fell below zero (%g) in %.6g",
                                  var_table[var_stock_ids[s]].name, rn->y[s], t);
@@ -360,6 +363,13 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     levers_set(rn, rn->t0, rn->t0);
     model_init(rn->t0, rn->v, rn->y);
     memcpy(rn->y0, rn->y, sizeof rn->y);
+    /* A stock may end a step below zero by as much as the solver's error
+     * allows: the absolute tolerance rtol x scale of its kind (about two
+     * persons at the default), or 1e-6 of its start value when that is
+     * larger. A stock that starts near 0 (the trainees of a level nobody
+     * trains) would otherwise fail a run at a thousandth of a person. */
+    for (int s = 0; s < STOCK_COUNT; s++)
+        rn->below[s] = fmax(o.rtol * rn->scale[s], 1e-6 * (1.0 + fabs(rn->y0[s])));
 
     ode_reset(rn->ode);
     double bps[2 * LEVER_COUNT + SCENARIO_SERIES_MAX * (SCENARIO_KNOTS_MAX + 1) + 1];

@@ -20,7 +20,7 @@ typedef struct run_opts {
                           reports are from, from + step, ... and to itself;
                           for RK4 and Euler a whole number of dt */
     ode_method method; /* ODE_ADAPTIVE (default), ODE_RK4, ODE_EULER */
-    double rtol;       /* adaptive: relative tolerance (default 1e-6) */
+    double rtol;       /* adaptive: relative tolerance (default 1e-5) */
     double dt;         /* RK4 and Euler: step, years (default 1/16) */
 } run_opts;
 

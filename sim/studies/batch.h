@@ -5,7 +5,7 @@
  * Provenance: each CSV a batch command writes opens with comment lines
  *   # program: transim 0.1.0
  *   # model: Norra Mellansverige industrial transition 2.0.0
- *   # solver: adaptive rtol=1e-06 step=1
+ *   # solver: adaptive rtol=1e-05 step=1
  *   # seed: 42
  * ("# key: value", one per line, before the header row; no dates or thread
  * counts, so that the same study gives the same bytes). pandas reads such a

@@ -300,7 +300,7 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
             if (pair >= 0 && pair < pairs)
                 st = entry_error(err, &v[line_entry[pair]], line_entry[pair], inner.msg);
             else
-                st = sim_error_set(err, st, "link", 0, "%s", inner.msg);
+                st = sim_error_locate(err, st, "link", 0, &inner);
         }
     }
     for (long i = 0; i < n && st == SIM_OK; i++) {
@@ -343,7 +343,7 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         sim_error inner;
         st = scenario_validate(tmp, &inner);
         if (st != SIM_OK)
-            st = sim_error_set(err, SIM_EPARSE, "link", 0, "%s", inner.msg);
+            st = sim_error_locate(err, SIM_EPARSE, "link", 0, &inner);
     }
     if (st == SIM_OK) {
         tmp->path[0] = '\0';

@@ -112,11 +112,9 @@ static void fs_error(file_state *fs, sim_status st, int line, const char *fmt, .
         return;
     fs->err_line = line;
     fs->err_status = st;
-    snprintf(fs->err.path, sizeof fs->err.path, "%s", fs->ctx->files[fs->file]);
-    fs->err.line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(fs->err.msg, sizeof fs->err.msg, fmt, ap);
+    sim_error_setv(&fs->err, st, fs->ctx->files[fs->file], line, fmt, ap);
     va_end(ap);
 }
 
@@ -1054,7 +1052,7 @@ sim_status scenario_set(scenario *sc, const char *assignment, sim_error *err)
     }
     free(ctx);
     if (!ok)
-        return sim_error_set(err, SIM_EINVAL, NULL, 0, "%s", fs.err.msg);
+        return sim_error_locate(err, SIM_EINVAL, NULL, 0, &fs.err);
     sc->set[e.target] = 1;
     if (e.field == FIELD_VALUE)
         sc->value[e.target] = e.num;

@@ -110,6 +110,34 @@ static void test_a_scenario_error_has_its_swedish_with_file_and_line(void **stat
     assert_non_null(strstr(e.msg_sv, "(menade du 'adult_training_places'?)"));
 }
 
+static void test_a_nested_error_is_swedish_inside_swedish(void **state)
+{
+    (void)state;
+    sim_error inner, outer;
+    sim_error_set(&inner, SIM_EPARSE, NULL, 0, "unknown lever '%s'", "x");
+    sim_error_set(&outer, SIM_EINVAL, NULL, 0, "sample %zu: %s", (size_t)3,
+                  sim_error_nested(&inner));
+    assert_string_equal(outer.msg, "sample 3: unknown lever 'x'");
+    assert_string_equal(outer.msg_sv, "dragning 3: ok\xC3\xA4nt styrmedel 'x'");
+    /* only for that call: the next one with the same text is not nested */
+    sim_error_set(&outer, SIM_EINVAL, NULL, 0, "sample %zu: %s", (size_t)3, inner.msg);
+    assert_string_equal(outer.msg_sv, "dragning 3: unknown lever 'x'");
+}
+
+static void test_a_bad_series_in_a_file_is_explained_in_swedish(void **state)
+{
+    (void)state;
+    scenario sc;
+    sim_error e;
+    const char *text = "[scenario]\nname = t\n\n[series]\nexport_growth = 2030:0.01, 2025:0.02\n";
+    assert_int_not_equal(scenario_parse(&sc, text, "s.ini", &e), SIM_OK);
+    assert_int_equal(e.line, 5);
+    assert_string_equal(e.msg, "year 2025 in the series of 'export_growth' does not follow 2030");
+    assert_string_equal(e.msg_sv,
+                        "\xC3\xA5ret 2025 i serien f\xC3\xB6r 'export_growth' f\xC3\xB6ljer "
+                        "inte efter 2030");
+}
+
 /* The conversions of a printf format in order: each as its length modifier
  * and conversion letter, with '*' for a star argument; "%%" is not one. */
 static void conversions(const char *fmt, char *out, size_t cap)
@@ -403,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_words_are_swedish_unless_quoted),
         cmocka_unit_test(test_a_format_without_a_row_stays_english),
         cmocka_unit_test(test_locate_keeps_both_texts),
+        cmocka_unit_test(test_a_nested_error_is_swedish_inside_swedish),
+        cmocka_unit_test(test_a_bad_series_in_a_file_is_explained_in_swedish),
         cmocka_unit_test(test_a_scenario_error_has_its_swedish_with_file_and_line),
         cmocka_unit_test(test_every_swedish_template_reads_the_english_arguments),
         cmocka_unit_test(test_the_check_of_conversions_can_fail),

@@ -59,11 +59,23 @@ void sim_error_sv_row(int i, const char **en, const char **sv)
     *sv = sv_rows[i].sv;
 }
 
-/* A string argument in Swedish when it is a word of the table, else as is. */
+/* The error whose message is being nested, on this thread. */
+static _Thread_local const sim_error *nested;
+
+const char *sim_error_nested(const sim_error *inner)
+{
+    nested = inner;
+    return inner->msg;
+}
+
+/* A string argument in Swedish: a nested error's Swedish message, a word of
+ * the table, else as is. */
 static const char *sv_word(const char *s)
 {
     if (s == NULL)
         return s;
+    if (nested != NULL && s == nested->msg)
+        return nested->msg_sv[0] != '\0' ? nested->msg_sv : s;
     for (size_t i = 0; i < SV_WORDS; i++)
         if (strcmp(sv_words[i].en, s) == 0)
             return sv_words[i].sv;
@@ -159,7 +171,7 @@ static void format_sv(char *out, size_t cap, const char *tpl, va_list ap)
         case 's': {
             const char *arg = va_arg(ap, const char *);
             int quoted = start > tpl && (start[-1] == '\'' || start[-1] == '[');
-            n = PIECE(quoted ? arg : sv_word(arg));
+            n = PIECE(quoted && (nested == NULL || arg != nested->msg) ? arg : sv_word(arg));
             break;
         }
         case 'p':
@@ -190,6 +202,7 @@ sim_status sim_error_setv(sim_error *e, sim_status status, const char *path,
     const char *tpl = sim_error_sv_template(fmt);
     format_sv(e->msg_sv, sizeof e->msg_sv, tpl ? tpl : fmt, sv);
     va_end(sv);
+    nested = NULL;
     return status;
 }
 

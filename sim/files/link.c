@@ -93,6 +93,13 @@ static sim_status entry_error(sim_error *err, const link_entry *e, int index, co
                          e->raw, e->nraw > 80 ? "..." : "", msg);
 }
 
+/* As entry_error, with the reason in both languages. */
+static sim_status entry_error_why(sim_error *err, const link_entry *e, int index,
+                                  const sim_error *why)
+{
+    return entry_error(err, e, index, sim_error_nested(why));
+}
+
 /* Where a numeric entry goes in the scenario file text, or NULL when key
  * names nothing that can be set (msg says why). */
 static const char *section_of(const char *key, char *msg, size_t cap)
@@ -298,7 +305,7 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         if (st != SIM_OK) {
             int pair = inner.line > 0 ? (inner.line - 1) / 2 : -1;
             if (pair >= 0 && pair < pairs)
-                st = entry_error(err, &v[line_entry[pair]], line_entry[pair], inner.msg);
+                st = entry_error_why(err, &v[line_entry[pair]], line_entry[pair], &inner);
             else
                 st = sim_error_locate(err, st, "link", 0, &inner);
         }
@@ -308,8 +315,9 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         size_t klen = strlen(e->key);
         if (strcmp(e->key, "name") == 0 || strcmp(e->key, "description") == 0) {
             int desc = e->key[0] == 'd';
-            if (!scenario_text_ok(desc, e->value, msg, sizeof msg))
-                st = entry_error(err, e, (int)i, msg);
+            sim_error why;
+            if (!scenario_text_ok(desc, e->value, &why))
+                st = entry_error_why(err, e, (int)i, &why);
             else if (desc)
                 snprintf(tmp->description, sizeof tmp->description, "%s", e->value);
             else
@@ -319,6 +327,7 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
             snprintf(name, sizeof name, "%.*s", (int)(klen - 7), e->key);
             int var = var_find(name);
             scenario_series s;
+            sim_error why;
             if (var < 0 || var_table[var].kind != VAR_ASSUMPTION) {
                 int sug = var_suggest(name, 1u << VAR_ASSUMPTION);
                 if (var >= 0)
@@ -330,8 +339,8 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
                 else
                     snprintf(msg, sizeof msg, "unknown assumption '%s'", name);
                 st = entry_error(err, e, (int)i, msg);
-            } else if (!scenario_series_parse(&s, var, e->value, msg, sizeof msg)) {
-                st = entry_error(err, e, (int)i, msg);
+            } else if (!scenario_series_parse(&s, var, e->value, &why)) {
+                st = entry_error_why(err, e, (int)i, &why);
             } else if (!put_series(tmp, &s)) {
                 snprintf(msg, sizeof msg, "more than %d series in one scenario",
                          SCENARIO_SERIES_MAX);

@@ -712,7 +712,7 @@ static sim_status load_base(load_ctx *ctx, int file, const entry *b, sim_error *
     sim_status st = read_text(path, &text, &sub);
     if (st == SIM_EIO)
         return sim_error_set(err, SIM_EPARSE, from, b->line, "cannot read base file '%s': %s",
-                             b->text, sub.msg);
+                             b->text, sim_error_nested(&sub));
     if (st != SIM_OK) {
         if (err != NULL)
             *err = sub;
@@ -791,10 +791,10 @@ static sim_status load_text(load_ctx *ctx, const char *text, const char *path, s
  * same assumption, in the order of the table's rows. */
 static sim_status apply_series(scenario *sc, const entry *e, const char *path, sim_error *err)
 {
-    char msg[256];
+    sim_error why;
     scenario_series ser;
-    if (!scenario_series_parse(&ser, e->target, e->text, msg, sizeof msg))
-        return sim_error_set(err, SIM_EPARSE, path, e->line, "%s", msg);
+    if (!scenario_series_parse(&ser, e->target, e->text, &why))
+        return sim_error_locate(err, SIM_EPARSE, path, e->line, &why);
     int at = 0;
     while (at < sc->nseries && sc->series[at].var < e->target)
         at++;
@@ -844,11 +844,10 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
             if (e->target == KEY_NAME || e->target == KEY_DESCRIPTION) {
                 char *dst = e->target == KEY_NAME ? tmp->name : tmp->description;
                 size_t cap = e->target == KEY_NAME ? sizeof tmp->name : sizeof tmp->description;
-                char msg[200];
+                sim_error why;
                 /* Only what a save can write back is read. */
-                if (!scenario_text_ok(e->target == KEY_DESCRIPTION, e->text, msg, sizeof msg))
-                    st = sim_error_set(err, SIM_EPARSE, ctx->files[e->file], e->line, "%s",
-                                       msg);
+                if (!scenario_text_ok(e->target == KEY_DESCRIPTION, e->text, &why))
+                    st = sim_error_locate(err, SIM_EPARSE, ctx->files[e->file], e->line, &why);
                 else if (strlen(e->text) < cap)
                     memcpy(dst, e->text, strlen(e->text) + 1);
             } else if (e->target == KEY_START) {

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "sim/engine/status.h"
+#include "sim/files/link.h"
 #include "sim/files/scenario.h"
 
 static void test_set_fills_both_languages_with_the_same_arguments(void **state)
@@ -136,6 +137,21 @@ static void test_a_bad_series_in_a_file_is_explained_in_swedish(void **state)
     assert_string_equal(e.msg_sv,
                         "\xC3\xA5ret 2025 i serien f\xC3\xB6r 'export_growth' f\xC3\xB6ljer "
                         "inte efter 2030");
+}
+
+static void test_a_bad_link_entry_is_explained_in_swedish(void **state)
+{
+    (void)state;
+    scenario sc;
+    scenario_init(&sc);
+    sim_error e;
+    assert_int_not_equal(link_parse(&sc, "adult_trainng_places=1", &e), SIM_OK);
+    assert_string_equal(e.msg, "entry 1 'adult_trainng_places=1': unknown name "
+                               "'adult_trainng_places' (did you mean 'adult_training_places'?)");
+    assert_string_equal(e.msg_sv, "post 1 'adult_trainng_places=1': ok\xC3\xA4nt namn "
+                                  "'adult_trainng_places' (menade du 'adult_training_places'?)");
+    assert_int_not_equal(link_parse(&sc, "a=%zz", &e), SIM_OK);
+    assert_non_null(strstr(e.msg_sv, "felaktig procentkodning (ett '%' m\xC3\xA5ste"));
 }
 
 /* The conversions of a printf format in order: each as its length modifier
@@ -363,7 +379,8 @@ static void scan_dir(const char *dir, found *f)
         fclose(fp);
         strip_comments(text);
         scan_calls(text, "sim_error_set", 5, path, f);
-        scan_calls(text, "fs_error", 4, path, f); /* sim/files/scenario.c's forwarder */
+        scan_calls(text, "fs_error", 4, path, f);    /* sim/files/scenario.c forwards */
+        scan_calls(text, "entry_error", 4, path, f); /* sim/files/link.c forwards */
         free(text);
     }
     closedir(d);
@@ -433,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_locate_keeps_both_texts),
         cmocka_unit_test(test_a_nested_error_is_swedish_inside_swedish),
         cmocka_unit_test(test_a_bad_series_in_a_file_is_explained_in_swedish),
+        cmocka_unit_test(test_a_bad_link_entry_is_explained_in_swedish),
         cmocka_unit_test(test_a_scenario_error_has_its_swedish_with_file_and_line),
         cmocka_unit_test(test_every_swedish_template_reads_the_english_arguments),
         cmocka_unit_test(test_the_check_of_conversions_can_fail),

@@ -18,6 +18,8 @@
 #include "sim/engine/status.h"
 #include "sim/files/link.h"
 #include "sim/files/scenario.h"
+#include "sim/model/constraint.h"
+#include "sim/model/model.h"
 
 static void test_set_fills_both_languages_with_the_same_arguments(void **state)
 {
@@ -152,6 +154,28 @@ static void test_a_bad_link_entry_is_explained_in_swedish(void **state)
                                   "'adult_trainng_places' (menade du 'adult_training_places'?)");
     assert_int_not_equal(link_parse(&sc, "a=%zz", &e), SIM_OK);
     assert_non_null(strstr(e.msg_sv, "felaktig procentkodning (ett '%' m\xC3\xA5ste"));
+}
+
+static void test_a_broken_constraint_is_explained_in_swedish(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < constraint_count; i++) {
+        assert_non_null(constraint_table[i].why_sv);
+        assert_string_not_equal(constraint_table[i].why_sv, constraint_table[i].why);
+    }
+    scenario sc;
+    scenario_init(&sc);
+    sc.value[V_YOUNG_SHARE_START] = 0.6;
+    sc.value[V_OLD_SHARE_START] = 0.5;
+    sim_error e;
+    int named[CONSTRAINT_NAMED_MAX], nnamed;
+    assert_false(constraint_check(sc.value, &e, named, &nnamed));
+    assert_string_equal(e.msg, "'young_share_start' 0.6 + 'old_share_start' 0.5 must stay below "
+                               "0.95 together: the young and the old leave too few of working age");
+    assert_string_equal(e.msg_sv, "'young_share_start' 0.6 + 'old_share_start' 0.5 m\xC3\xA5ste "
+                                  "tillsammans stanna under 0.95: de unga och de \xC3\xA4ldre "
+                                  "l\xC3\xA4mnar f\xC3\xB6r f\xC3\xA5 i arbetsf\xC3\xB6r "
+                                  "\xC3\xA5lder");
 }
 
 /* The conversions of a printf format in order: each as its length modifier
@@ -451,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_a_nested_error_is_swedish_inside_swedish),
         cmocka_unit_test(test_a_bad_series_in_a_file_is_explained_in_swedish),
         cmocka_unit_test(test_a_bad_link_entry_is_explained_in_swedish),
+        cmocka_unit_test(test_a_broken_constraint_is_explained_in_swedish),
         cmocka_unit_test(test_a_scenario_error_has_its_swedish_with_file_and_line),
         cmocka_unit_test(test_every_swedish_template_reads_the_english_arguments),
         cmocka_unit_test(test_the_check_of_conversions_can_fail),

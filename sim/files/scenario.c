@@ -899,16 +899,16 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
                                tmp->lever_start[v], var_table[v].name, tmp->start, tmp->end);
         }
     }
-    char msg[400];
+    sim_error why;
     int inputs[CONSTRAINT_NAMED_MAX], ninputs = 0;
-    if (st == SIM_OK && !constraint_check(tmp->value, msg, sizeof msg, inputs, &ninputs)) {
+    if (st == SIM_OK && !constraint_check(tmp->value, &why, inputs, &ninputs)) {
         /* Reported at the last of the inputs it names that a file set. */
         int k = -1;
         for (int i = 0; i < ninputs; i++)
             if (last[inputs[i]][FIELD_VALUE] > k)
                 k = last[inputs[i]][FIELD_VALUE];
-        st = sim_error_set(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
-                           k >= 0 ? ctx->all.v[k].line : 0, "%s", msg);
+        st = sim_error_locate(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
+                              k >= 0 ? ctx->all.v[k].line : 0, &why);
     }
     if (st == SIM_OK) {
         int named = 0;

@@ -46,10 +46,10 @@ sim_status scenario_validate(const scenario *sc, sim_error *err)
                                  "start %g of lever '%s' is outside the run %g to %g",
                                  sc->lever_start[v], d->name, sc->start, sc->end);
     }
-    char msg[400];
+    sim_error why;
     int named[CONSTRAINT_NAMED_MAX], nnamed;
-    if (!constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
-        return sim_error_set(err, SIM_EINVAL, path, 0, "%s", msg);
+    if (!constraint_check(sc->value, &why, named, &nnamed))
+        return sim_error_locate(err, SIM_EINVAL, path, 0, &why);
     if (!(sc->nseries >= 0 && sc->nseries <= SCENARIO_SERIES_MAX))
         return sim_error_set(err, SIM_EINVAL, path, 0, "%d series, more than %d", sc->nseries,
                              SCENARIO_SERIES_MAX);

@@ -125,6 +125,10 @@ static void test_a_nested_error_is_swedish_inside_swedish(void **state)
     /* only for that call: the next one with the same text is not nested */
     sim_error_set(&outer, SIM_EINVAL, NULL, 0, "sample %zu: %s", (size_t)3, inner.msg);
     assert_string_equal(outer.msg_sv, "dragning 3: unknown lever 'x'");
+    /* nor after a call with no error to fill */
+    sim_error_set(NULL, SIM_EINVAL, NULL, 0, "sample %zu: %s", (size_t)3, sim_error_nested(&inner));
+    sim_error_set(&outer, SIM_EINVAL, NULL, 0, "sample %zu: %s", (size_t)3, inner.msg);
+    assert_string_equal(outer.msg_sv, "dragning 3: unknown lever 'x'");
 }
 
 static void test_a_bad_series_in_a_file_is_explained_in_swedish(void **state)

@@ -192,8 +192,10 @@ static void format_sv(char *out, size_t cap, const char *tpl, va_list ap)
 sim_status sim_error_setv(sim_error *e, sim_status status, const char *path,
                           int line, const char *fmt, va_list ap)
 {
-    if (e == NULL)
+    if (e == NULL) {
+        nested = NULL; /* sim_error_nested holds for one call only */
         return status;
+    }
     snprintf(e->path, sizeof e->path, "%s", path ? path : "");
     e->line = line;
     va_list sv;

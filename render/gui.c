@@ -302,9 +302,9 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     }
     g->app->swedish = opts->swedish;
     if (opts->scenario && *opts->scenario) {
-        app_open_at_start(g->app, opts->scenario);
-        if (g->app->status_error)
-            snprintf(msg, n, "%s", g->app->status);
+        /* The terminal is told in English, whatever the window's language. */
+        if (app_open_at_start(g->app, opts->scenario) != SIM_OK)
+            sim_error_format(&g->app->open_failed, msg, n);
     }
     char dir[1024] = "";
     if (opts->recovery_dir)

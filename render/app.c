@@ -168,7 +168,7 @@ sim_status app_rerun(app *a)
     a->runs++;
     if (st != SIM_OK) {
         a->run_failed = 1;
-        sim_error_format(&err, a->run_msg, sizeof a->run_msg);
+        sim_error_format_lang(&err, a->swedish, a->run_msg, sizeof a->run_msg);
         app_status(a, 1, "%s", a->run_msg);
         return st;
     }

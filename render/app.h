@@ -142,7 +142,8 @@ typedef struct app {
     app_restore_answer restore_answer; /* what the user chose; the window layer acts on it
                                           and sets it back to APP_RESTORE_OPEN */
     char open_failed_path[1024]; /* the file named at start that could not be opened, "" none */
-    char open_failed_msg[1200];  /* why (file and line) */
+    sim_error open_failed;       /* why (file and line, in both languages) */
+    sim_error open_err;          /* why the last app_request_open failed */
     char dir[1024];        /* directory the file dialogs list */
     char files[APP_FILES_MAX][256]; /* .ini files in dir, sorted */
     int nfiles;

@@ -71,7 +71,7 @@ static void do_pending(app *a)
          * the work stays on screen, and it stays unsaved. */
         scenario *kept = malloc(sizeof *kept);
         if (kept == NULL) {
-            app_status(a, 1, "out of memory");
+            app_status(a, 1, "%s", str_get(STR_OUT_OF_MEMORY, a->swedish));
             return;
         }
         *kept = a->clean;
@@ -183,7 +183,7 @@ static void save_as(app *a, const char *path_in)
             do_pending(a);
     } else {
         memcpy(a->sc.name, old_name, sizeof old_name);
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         a->dialog = APP_DLG_SAVE;
     }
 }
@@ -261,7 +261,7 @@ static void draw_overwrite(app *a, ui_ctx *ctx)
                 if (a->pending != APP_PENDING_NONE)
                     do_pending(a);
             } else {
-                app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+                app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
                 a->dialog = APP_DLG_NONE;
                 a->pending = APP_PENDING_NONE;
             }
@@ -302,7 +302,7 @@ static void draw_restore(app *a, ui_ctx *ctx)
                 app_status(a, 0, str_get(STR_RESTORED_FMT, a->swedish), a->restore_path);
             a->restore_answer = APP_RESTORE_RESTORED;
         } else {
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+            app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
             a->restore_answer = APP_RESTORE_KEPT;
         }
         a->dialog = APP_DLG_NONE;
@@ -323,7 +323,9 @@ static void draw_open_failed(app *a, ui_ctx *ctx)
     ui_rect in = dialog_begin(a, ctx, STR_OPEN_FAILED_TITLE, ui_px(ctx, 640), ui_px(ctx, 300));
     int y = in.y, gap = ui_px(ctx, 10);
     y += ui_draw_wrapped(ctx, UI_FONT_BOLD, a->open_failed_path, in.x, y, in.w, ctx->colors[UI_COL_TEXT]);
-    y += ui_draw_wrapped(ctx, UI_FONT_BODY, a->open_failed_msg, in.x, y, in.w, ctx->colors[UI_COL_BAD]) + gap;
+    char why[1200];
+    sim_error_format_lang(&a->open_failed, a->swedish, why, sizeof why);
+    y += ui_draw_wrapped(ctx, UI_FONT_BODY, why, in.x, y, in.w, ctx->colors[UI_COL_BAD]) + gap;
     ui_draw_wrapped(ctx, UI_FONT_BODY, str_get(STR_OPEN_FAILED_TEXT, a->swedish), in.x, y, in.w,
                     ctx->colors[UI_COL_TEXT]);
     static const str_id buttons[2] = {STR_CONTINUE_BASELINE, STR_OPEN_ANOTHER};
@@ -424,7 +426,7 @@ static void do_export(app *a)
     sim_error_clear(&err);
     snprintf(path, sizeof path, "%s.csv", a->export_base);
     if (app_export_csv(a, path, &err) != SIM_OK) {
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         a->dialog = APP_DLG_EXPORT;
         return;
     }
@@ -679,7 +681,7 @@ static void draw_why(app *a, ui_ctx *ctx)
     sim_error_clear(&err);
     char msg[1200];
     if (app_why_compute(a, var, &err) != SIM_OK) {
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         a->dialog = APP_DLG_NONE;
         return;
     }

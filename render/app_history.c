@@ -21,8 +21,10 @@ static const hist_data *history(app *a)
         if (a->hist == NULL)
             return NULL;
         sim_error err;
+        char msg[1400];
         if (hist_load(a->hist, NULL, &err) != SIM_OK)
-            app_status(a, 0, "%s: %s", a->swedish ? "observerade data" : "observed data", a->hist->msg);
+            app_status(a, 0, "%s: %s", a->swedish ? "observerade data" : "observed data",
+                       sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
     }
     return a->hist;
 }

@@ -66,7 +66,8 @@ sim_status app_request_open(app *a, const char *path)
         a->dialog = APP_DLG_NONE;
     } else {
         char msg[1200];
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
+        a->open_err = err;
     }
     return st;
 }
@@ -77,7 +78,7 @@ sim_status app_open_at_start(app *a, const char *path)
     if (st == SIM_OK)
         return st;
     snprintf(a->open_failed_path, sizeof a->open_failed_path, "%s", path);
-    snprintf(a->open_failed_msg, sizeof a->open_failed_msg, "%s", a->status);
+    a->open_failed = a->open_err;
     if (a->dialog == APP_DLG_NONE)
         a->dialog = APP_DLG_OPEN_FAILED;
     return st;
@@ -93,7 +94,7 @@ int app_request_compare(app *a, const char *path)
         return 0;
     }
     if (app_compare_add(a, path, &err) != SIM_OK) {
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         return 0;
     }
     app_status(a, 0, "%s: %s", str_get(STR_COMPARE, a->swedish), a->compare[a->ncompare - 1].label);
@@ -185,7 +186,7 @@ void app_command(app *a, app_cmd cmd)
             if (app_save(a, a->path, &err) == SIM_OK)
                 app_status(a, 0, "%s: %s", str_get(STR_SAVED_TO, a->swedish), a->path);
             else
-                app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+                app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
             break;
         }
         open_save_dialog(a); /* a new scenario needs a name first */
@@ -867,7 +868,7 @@ void app_frame(app *a, ui_ctx *ctx, app_layout *l)
     ctx->modal = a->dialog != APP_DLG_NONE;
     a->band_hold = ctx->mouse_down;
     if (a->frames++ > 0 && app_update_bands(a) != SIM_OK)
-        app_status(a, 1, "out of memory for the uncertainty bands");
+        app_status(a, 1, "%s", str_get(STR_OUT_OF_MEMORY_BANDS, a->swedish));
     int rows = toolbar_rows(a, ctx);
     int ngraphs = a->graphs_fit > 0 && a->graphs_fit < a->ngraphs ? a->graphs_fit : a->ngraphs;
     if (a->present)

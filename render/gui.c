@@ -302,9 +302,9 @@ gui *gui_create(const gui_opts *opts, char *msg, size_t n)
     }
     g->app->swedish = opts->swedish;
     if (opts->scenario && *opts->scenario) {
-        app_open_at_start(g->app, opts->scenario);
-        if (g->app->status_error)
-            snprintf(msg, n, "%s", g->app->status);
+        /* The terminal is told in English, whatever the window's language. */
+        if (app_open_at_start(g->app, opts->scenario) != SIM_OK)
+            sim_error_format(&g->app->open_failed, msg, n);
     }
     char dir[1024] = "";
     if (opts->recovery_dir)
@@ -506,7 +506,7 @@ static int poll_events(gui *g)
                 sim_error_clear(&err);
                 char m[1200];
                 if (board_add(app_board(g->app), g->app, e.drop.file, &err) != SIM_OK)
-                    app_status(g->app, 1, "%s", sim_error_format(&err, m, sizeof m));
+                    app_status(g->app, 1, "%s", sim_error_format_lang(&err, g->app->swedish, m, sizeof m));
                 else
                     app_status(g->app, 0, board_text(BOARD_STR_ADDED_FMT, g->app->swedish), 1);
             } else {
@@ -583,7 +583,7 @@ static void render(gui *g)
     if (fabsf(scale - g->font_scale) > 1e-4f)
         dirty_invalidate(&g->dirty);
     if (!draw_set_scale(g->draw, scale))
-        app_status(g->app, 1, "cannot reopen the font at zoom %.0f %%", 100.0 * g->app->zoom);
+        app_status(g->app, 1, str_get(STR_FONT_ZOOM_FMT, g->app->swedish), 100.0 * g->app->zoom);
     else
         g->font_scale = scale;
     g->ui->scale = scale;
@@ -661,7 +661,7 @@ static void share_link(gui *g)
     sim_error err;
     if (link_format(&g->app->sc, base ? base : "", link, sizeof link, &err) != SIM_OK) {
         char msg[1200];
-        app_status(g->app, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(g->app, 1, "%s", sim_error_format_lang(&err, g->app->swedish, msg, sizeof msg));
         return;
     }
 #ifdef __EMSCRIPTEN__
@@ -781,7 +781,7 @@ int gui_screenshot(gui *g, const char *path, ui_rect r, char *msg, size_t n)
     sim_status st = png_write(path, w, h, px, &err);
     free(px);
     if (st != SIM_OK) {
-        sim_error_format(&err, msg, n);
+        sim_error_format_lang(&err, g->app->swedish, msg, n);
         return 0;
     }
     return 1;
@@ -793,7 +793,7 @@ int gui_board_png(gui *g, const char *path, char *msg, size_t n)
      * window's frame and its record of what changed stay as they are. */
     ui_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
-        snprintf(msg, n, "%s: out of memory", path);
+        snprintf(msg, n, "%s: %s", path, str_get(STR_OUT_OF_MEMORY, g->app->swedish));
         return 0;
     }
     ui_init(ctx, draw_text_width, draw_text_height, g->draw);
@@ -817,7 +817,7 @@ int gui_board_png(gui *g, const char *path, char *msg, size_t n)
         SDL_RenderFlush(ren);
         unsigned char *px = malloc((size_t)r.w * (size_t)r.h * 4);
         if (!px) {
-            snprintf(msg, n, "%s: out of memory", path);
+            snprintf(msg, n, "%s: %s", path, str_get(STR_OUT_OF_MEMORY, g->app->swedish));
         } else {
             SDL_LockSurface(s);
             for (int y = 0; y < r.h; y++)
@@ -831,7 +831,7 @@ int gui_board_png(gui *g, const char *path, char *msg, size_t n)
             if (png_write(path, r.w, r.h, px, &err) == SIM_OK)
                 ok = 1;
             else
-                sim_error_format(&err, msg, n);
+                sim_error_format_lang(&err, g->app->swedish, msg, n);
             free(px);
         }
     }

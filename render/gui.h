@@ -38,7 +38,8 @@ typedef struct gui gui;
  * crashed (render/recovery.h). Returns NULL with a message in msg when
  * SDL, the window or the font cannot be had. A scenario that cannot be read
  * is not fatal: the baseline stays, and the message is in the status line
- * and in msg (msg is "" otherwise). */
+ * (in the window's language) and in msg (in English, for the terminal; ""
+ * otherwise). */
 gui *gui_create(const gui_opts *opts, char *msg, size_t n);
 /* Closes everything and quits SDL. The session's recovery copy is removed
  * (the user quit on purpose). NULL does nothing. */

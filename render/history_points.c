@@ -105,8 +105,12 @@ sim_status hist_load(hist_data *h, const char *path, sim_error *err)
     if (path == NULL) {
         if (!find_spec(found, sizeof found)) {
             h->state = -1;
-            snprintf(h->msg, sizeof h->msg, "%s", "no history/fit.ini found");
-            return sim_error_set(err, SIM_EIO, NULL, 0, "%s", h->msg);
+            sim_error none;
+            sim_error_set(&none, SIM_EIO, NULL, 0, "no history/fit.ini found");
+            sim_error_format(&none, h->msg, sizeof h->msg);
+            if (err != NULL)
+                *err = none;
+            return SIM_EIO;
         }
         path = found;
     }

@@ -173,7 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char *web_link(const char *text)
         sim_error err;
         char e[1200];
         if (app_open_link(a, text, &err) != SIM_OK)
-            app_status(a, 1, "%s", sim_error_format(&err, e, sizeof e));
+            app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, e, sizeof e));
         else
             app_status(a, 0, "%s", str_get(STR_LINK_OPENED, a->swedish));
     }
@@ -357,8 +357,8 @@ int main(int argc, char **argv)
         sim_error_clear(&err);
         char e[1200];
         if (app_open_link(a, link, &err) != SIM_OK) {
-            app_status(a, 1, "%s", sim_error_format(&err, e, sizeof e));
-            fprintf(stderr, "transim-gui: %s\n", e);
+            app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, e, sizeof e));
+            fprintf(stderr, "transim-gui: %s\n", sim_error_format(&err, e, sizeof e));
             status = 1;
         } else {
             app_status(a, 0, "%s", str_get(STR_LINK_OPENED, a->swedish));

@@ -277,7 +277,7 @@ void recovery_tick(recovery *r, app *a, double now_ms)
     if (!r->failed) {
         char msg[1200];
         app_status(a, 1, str_get(STR_AUTOSAVE_FAILED_FMT, a->swedish),
-                   sim_error_format(&err, msg, sizeof msg));
+                   sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
     }
     r->failed = 1;
 }

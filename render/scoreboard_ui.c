@@ -41,7 +41,7 @@ void app_board_open(app *a)
 {
     board *b = app_board(a);
     if (!b) {
-        app_status(a, 1, "out of memory");
+        app_status(a, 1, "%s", str_get(STR_OUT_OF_MEMORY, a->swedish));
         return;
     }
     int sel = b->entry_sel, scroll = b->entry_scroll;
@@ -54,7 +54,7 @@ void app_board_open(app *a)
     int failed = board_reload(b, a, &err);
     if (failed > 0)
         app_status(a, 1, board_text(BOARD_STR_RELOAD_FAILED_FMT, a->swedish), failed,
-                   sim_error_format(&err, msg, sizeof msg));
+                   sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
     else
         a->status[0] = '\0'; /* the bar shows what happens on the board */
     a->dialog = APP_DLG_SCOREBOARD;
@@ -467,7 +467,7 @@ static void draw_folder(app *a, ui_ctx *ctx, board *b, ui_rect r)
         sim_error_clear(&err);
         char msg[1200];
         if (board_activate(b, a, act, &err) != SIM_OK)
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+            app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         else
             a->status[0] = '\0';
     }
@@ -479,7 +479,7 @@ static void draw_folder(app *a, ui_ctx *ctx, board *b, ui_rect r)
         char msg[1200];
         int failed = 0, added = board_add_all(b, a, &failed, &err);
         if (failed > 0)
-            app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+            app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         else
             app_status(a, 0, board_text(BOARD_STR_ADDED_FMT, sv), added);
     }
@@ -553,7 +553,7 @@ static void board_export(app *a, board *b)
     }
     snprintf(path, sizeof path, "%s.csv", base);
     if (board_export_csv(b, a, path, &err) != SIM_OK) {
-        app_status(a, 1, "%s", sim_error_format(&err, msg, sizeof msg));
+        app_status(a, 1, "%s", sim_error_format_lang(&err, a->swedish, msg, sizeof msg));
         return;
     }
     snprintf(a->export_base, sizeof a->export_base, "%s", base);
@@ -565,7 +565,7 @@ void app_board_draw(app *a, ui_ctx *ctx)
 {
     board *b = app_board(a);
     if (!b) {
-        app_status(a, 1, "out of memory");
+        app_status(a, 1, "%s", str_get(STR_OUT_OF_MEMORY, a->swedish));
         a->dialog = APP_DLG_NONE;
         return;
     }

@@ -180,6 +180,11 @@ static const char *const table[STR_COUNT][2] = {
                               "varken skapas eller \xC3\xA4ndras, och Spara fr\xC3\xA5gar var det ska sparas."},
     [STR_OPEN_ANOTHER] = {"Open another\xE2\x80\xA6", "\xC3\x96ppna en annan\xE2\x80\xA6"},
     [STR_CONTINUE_BASELINE] = {"Continue on the baseline", "Forts\xC3\xA4tt med basen"},
+    [STR_OUT_OF_MEMORY] = {"out of memory", "minnet r\xC3\xA4" "cker inte"},
+    [STR_OUT_OF_MEMORY_BANDS] = {"out of memory for the uncertainty bands",
+                                 "minnet r\xC3\xA4" "cker inte till os\xC3\xA4kerhetsbanden"},
+    [STR_FONT_ZOOM_FMT] = {"cannot reopen the font at zoom %.0f %%",
+                           "kan inte \xC3\xB6ppna typsnittet igen vid zoom %.0f %%"},
 };
 
 const char *str_get(str_id id, int swedish)

@@ -129,6 +129,9 @@ typedef enum str_id {
     STR_OPEN_FAILED_TEXT,  /* what the window does instead (below the file and the error) */
     STR_OPEN_ANOTHER,
     STR_CONTINUE_BASELINE,
+    STR_OUT_OF_MEMORY,       /* an allocation of the window failed */
+    STR_OUT_OF_MEMORY_BANDS, /* the uncertainty bands could not be allocated */
+    STR_FONT_ZOOM_FMT,       /* the font cannot be reopened (%.0f: the zoom in per cent) */
     STR_COUNT
 } str_id;
 

@@ -10,6 +10,7 @@
 
 #include "render/chart.h"
 #include "render/fmt.h"
+#include "render/strings.h"
 
 /* The value of var in r at year in display units. */
 static double shown_value(const run_result *r, int var, double year)
@@ -292,7 +293,8 @@ void why_causes_draw(app *a, ui_ctx *ctx, ui_rect r)
     ui_color text = ctx->colors[UI_COL_TEXT], muted = ctx->colors[UI_COL_MUTED];
     int th = ui_px(ctx, 28);
     if (g == NULL) {
-        ui_draw_text(ctx, UI_FONT_BODY, "out of memory", r.x, r.y, ctx->colors[UI_COL_BAD]);
+        ui_draw_text(ctx, UI_FONT_BODY, str_get(STR_OUT_OF_MEMORY, a->swedish), r.x, r.y,
+                     ctx->colors[UI_COL_BAD]);
         return;
     }
     double years[2] = {2030, a->cur.rows ? a->cur.t[a->cur.rows - 1] : a->sc.end};

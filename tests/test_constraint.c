@@ -90,13 +90,13 @@ static void test_monte_carlo_draws_are_never_refused(void **state)
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     assert_non_null(rng);
     scenario sc;
-    char msg[512];
+    sim_error why;
     int named[CONSTRAINT_NAMED_MAX], nnamed = 0;
     for (uint64_t k = 0; k < 2000; k++) {
         scenario_init(&sc);
         sample_mc_draw(&sc, vars, n, rng, 1, k, NULL);
-        if (!constraint_check(sc.value, msg, sizeof msg, named, &nnamed))
-            fail_msg("draw %u is refused: %s", (unsigned)k, msg);
+        if (!constraint_check(sc.value, &why, named, &nnamed))
+            fail_msg("draw %u is refused: %s", (unsigned)k, why.msg);
     }
     gsl_rng_free(rng);
 }

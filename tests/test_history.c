@@ -151,7 +151,7 @@ static void test_series_save_then_load_is_identical(void **state)
     scenario_init(&sc);
     sc.start = 2010;
     sc.end = 2100;
-    char msg[256];
+    sim_error why;
     /* Many knots with long decimals: the writer must wrap them. */
     char text[8192] = "";
     for (int y = 2010; y <= 2100; y++) {
@@ -160,9 +160,8 @@ static void test_series_save_then_load_is_identical(void **state)
                  -0.05 + 0.13 * (y - 2010) / 91.0 / 3.0);
         strcat(text, knot);
     }
-    assert_true(scenario_series_parse(&sc.series[0], V_EXPORT_GROWTH, text, msg, sizeof msg));
-    assert_true(scenario_series_parse(&sc.series[1], V_CARBON_PRICE, "2010:136, 2020:256.5", msg,
-                                       sizeof msg));
+    assert_true(scenario_series_parse(&sc.series[0], V_EXPORT_GROWTH, text, &why));
+    assert_true(scenario_series_parse(&sc.series[1], V_CARBON_PRICE, "2010:136, 2020:256.5", &why));
     sc.nseries = 2;
     char path[128], path2[128];
     snprintf(path, sizeof path, "%s/series.ini", tmpdir);
@@ -184,10 +183,9 @@ static void test_validate_checks_series(void **state)
     (void)state;
     scenario sc;
     sim_error err;
-    char msg[256];
+    sim_error why;
     scenario_init(&sc);
-    assert_true(scenario_series_parse(&sc.series[0], V_EXPORT_GROWTH, "2010:0.01", msg,
-                                      sizeof msg));
+    assert_true(scenario_series_parse(&sc.series[0], V_EXPORT_GROWTH, "2010:0.01", &why));
     sc.nseries = 1;
     assert_int_equal(scenario_validate(&sc, &err), SIM_EINVAL); /* 2010 is before the run */
     assert_non_null(strstr(err.msg, "within the run 2020 to 2050"));
@@ -206,9 +204,9 @@ static void test_steps_hold_through_each_year(void **state)
 {
     (void)state;
     scenario_series s;
-    char msg[256];
+    sim_error why;
     assert_true(scenario_series_parse(&s, V_EXPORT_GROWTH, "2012:0.01, 2013:0.02, 2016:0.03",
-                                      msg, sizeof msg));
+                                      &why));
     assert_true(scenario_series_at(&s, 2011.9, 2011.9, -1) == -1);   /* before: the scalar */
     assert_true(scenario_series_at(&s, 2012, 2012, -1) == 0.01);     /* at a knot: its value */
     assert_true(scenario_series_at(&s, 2012.99, 2012.99, -1) == 0.01);

@@ -509,6 +509,40 @@ static void test_a_file_named_at_start_that_cannot_open_asks_and_writes_nothing(
     assert_int_not_equal(access(missing, F_OK), 0);
 }
 
+/* A malformed scenario named at start, in Swedish: the question gives the
+ * library's message in Swedish with the file and line, and in English once
+ * the language is switched; opening it from the window says the same in the
+ * status line. */
+static void test_a_malformed_scenario_at_start_is_explained_in_swedish(void **state)
+{
+    fixture *f = *state;
+    char bad[160], text[8192];
+    snprintf(bad, sizeof bad, "%s/bad.ini", f->dir);
+    write_file(bad, "[scenario]\nname = bad\n\n[levers]\nadult_trainng_places = 1\n");
+    f->a->swedish = 1;
+    assert_int_not_equal(app_open_at_start(f->a, bad), SIM_OK);
+    assert_int_equal(f->a->dialog, APP_DLG_OPEN_FAILED);
+    frame(f);
+    overlay_text(f->ctx, text, sizeof text);
+    if (!strstr(text, "bad.ini:5: ok\xC3\xA4nt styrmedel 'adult_trainng_places' "
+                      "(menade du 'adult_training_places'?)"))
+        fail_msg("the question does not explain the file in Swedish with its line: %s", text);
+    if (strstr(text, "unknown lever"))
+        fail_msg("English in the Swedish question: %s", text);
+    f->a->swedish = 0;
+    frame(f);
+    overlay_text(f->ctx, text, sizeof text);
+    if (!strstr(text, "bad.ini:5: unknown lever 'adult_trainng_places'"))
+        fail_msg("the question does not follow the language: %s", text);
+    key(f, UI_KEY_RETURN);
+    assert_int_equal(f->a->dialog, APP_DLG_NONE);
+
+    f->a->swedish = 1;
+    assert_int_not_equal(app_request_open(f->a, bad), SIM_OK);
+    assert_true(f->a->status_error);
+    assert_non_null(strstr(f->a->status, "bad.ini:5: ok\xC3\xA4nt styrmedel"));
+}
+
 /* A bundled scenarios folder in the fixture's directory, made the working
  * directory (./scenarios is the bundled folder): baseline.ini and one
  * scenario that inherits from it, and opens the baseline. The old working
@@ -1678,6 +1712,7 @@ int main(void)
         T(test_transim_run_of_a_saved_scenario_gives_the_values_shown),
         T(test_an_unreadable_file_changes_nothing_and_says_why),
         T(test_a_file_named_at_start_that_cannot_open_asks_and_writes_nothing),
+        T(test_a_malformed_scenario_at_start_is_explained_in_swedish),
         T(test_save_dialog_names_a_changed_baseline_after_its_file),
         T(test_save_as_over_another_file_asks_first_and_return_cancels),
         T(test_clicking_the_name_field_saves_nothing),

@@ -456,6 +456,31 @@ static void test_an_unsaved_change_is_kept_in_the_recovery_file(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* A file named at start that does not read, in Swedish: the window says it
+ * in Swedish with file and line, the terminal (msg) in English. */
+static void test_a_bad_file_at_start_is_swedish_in_the_window_and_english_in_the_terminal(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/transim-bad-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *text = "[scenario]\nname = bad\n\n[levers]\nadult_trainng_places = 1\n";
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    gui_opts o = {.width = 800, .height = 600, .hidden = 1, .recovery_dir = "", .swedish = 1,
+                  .scenario = path};
+    char msg[1400];
+    gui *g = gui_create(&o, msg, sizeof msg);
+    assert_non_null(g);
+    if (!strstr(msg, ":5: unknown lever 'adult_trainng_places'"))
+        fail_msg("the terminal is not told in English with the line: %s", msg);
+    app *a = gui_app(g);
+    if (!strstr(a->status, ":5: ok\xC3\xA4nt styrmedel 'adult_trainng_places'"))
+        fail_msg("the window does not say it in Swedish with the line: %s", a->status);
+    gui_destroy(g);
+    unlink(path);
+}
+
 static void test_a_file_dropped_on_the_compare_dialog_is_compared(void **state)
 {
     fixture *f = *state;
@@ -518,6 +543,7 @@ int main(void)
         T(test_export_writes_the_graphs_png_and_their_csv),
         T(test_a_file_dropped_on_the_compare_dialog_is_compared),
         cmocka_unit_test(test_an_unsaved_change_is_kept_in_the_recovery_file),
+        cmocka_unit_test(test_a_bad_file_at_start_is_swedish_in_the_window_and_english_in_the_terminal),
         cmocka_unit_test(test_font_is_found_and_a_missing_one_is_reported),
     };
 #undef T

@@ -334,10 +334,10 @@ sim_status runner_run(runner *rn, const scenario *sc, const run_opts *opts, run_
     /* The joint constraints (sim/model/constraint.h): a scenario set by
      * calls, not read from a file, is refused here before it can fail in
      * the run. */
-    char msg[400];
+    sim_error why;
     int named[CONSTRAINT_NAMED_MAX], nnamed;
-    if (st == SIM_OK && !constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
-        st = sim_error_set(err, SIM_EINVAL, sc->path[0] ? sc->path : NULL, 0, "%s", msg);
+    if (st == SIM_OK && !constraint_check(sc->value, &why, named, &nnamed))
+        st = sim_error_locate(err, SIM_EINVAL, sc->path[0] ? sc->path : NULL, 0, &why);
     if (st != SIM_OK)
         return st;
     double from = isnan(o.from) ? sc->start : o.from;

@@ -120,14 +120,14 @@ static const char *skip_blanks(const char *p)
     return p;
 }
 
-int scenario_series_parse(scenario_series *s, int var, const char *text, char *msg, size_t cap)
+int scenario_series_parse(scenario_series *s, int var, const char *text, sim_error *why)
 {
     const var_desc *d = &var_table[var];
     memset(s, 0, sizeof *s); /* whole, so that scenarios compare bytewise */
     s->var = var;
     const char *p = skip_blanks(text);
     if (*p == '\0') {
-        snprintf(msg, cap, "series of '%s' is empty (expected YEAR:VALUE, ...)", d->name);
+        sim_error_set(why, SIM_EPARSE, NULL, 0, "series of '%s' is empty (expected YEAR:VALUE, ...)", d->name);
         return 0;
     }
     while (*p != '\0') {
@@ -137,7 +137,7 @@ int scenario_series_parse(scenario_series *s, int var, const char *text, char *m
         while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
             len--;
         if (len == 0 || len >= sizeof knot) {
-            snprintf(msg, cap, "empty or overlong knot %d in the series of '%s'", s->n + 1,
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "empty or overlong knot %d in the series of '%s'", s->n + 1,
                      d->name);
             return 0;
         }
@@ -156,27 +156,27 @@ int scenario_series_parse(scenario_series *s, int var, const char *text, char *m
             !isfinite(value)) {
             if (colon != NULL)
                 *colon = ':';
-            snprintf(msg, cap, "knot '%s' of the series of '%s' is not YEAR:VALUE", knot,
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "knot '%s' of the series of '%s' is not YEAR:VALUE", knot,
                      d->name);
             return 0;
         }
         if (year != floor(year)) {
-            snprintf(msg, cap, "year %g in the series of '%s' is not a whole year", year,
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "year %g in the series of '%s' is not a whole year", year,
                      d->name);
             return 0;
         }
         if (s->n > 0 && !(year > s->year[s->n - 1])) {
-            snprintf(msg, cap, "year %g in the series of '%s' does not follow %g", year,
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "year %g in the series of '%s' does not follow %g", year,
                      d->name, s->year[s->n - 1]);
             return 0;
         }
         if (!(value >= d->min && value <= d->max)) {
-            snprintf(msg, cap, "value %g for %g of %s '%s' is outside its range %g to %g",
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "value %g for %g of %s '%s' is outside its range %g to %g",
                      value, year, var_kind_name(d->kind), d->name, d->min, d->max);
             return 0;
         }
         if (s->n == SCENARIO_KNOTS_MAX) {
-            snprintf(msg, cap, "series of '%s' has more than %d knots", d->name,
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "series of '%s' has more than %d knots", d->name,
                      SCENARIO_KNOTS_MAX);
             return 0;
         }
@@ -189,7 +189,7 @@ int scenario_series_parse(scenario_series *s, int var, const char *text, char *m
             break;
         p = skip_blanks(comma + 1);
         if (*p == '\0') {
-            snprintf(msg, cap, "series of '%s' ends with a comma", d->name);
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "series of '%s' ends with a comma", d->name);
             return 0;
         }
     }

@@ -5,6 +5,7 @@
  * are applied afterwards with the reader's own checks. */
 #include "sim/files/link.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,17 +86,33 @@ typedef struct link_entry {
     char *value;     /* decoded value (owned) */
 } link_entry;
 
-/* Fills err with the entry's number and text and the reason. */
-static sim_status entry_error(sim_error *err, const link_entry *e, int index, const char *msg)
+/* Fills err with the entry's number and text and the reason why (in both
+ * languages). */
+static sim_status entry_error_why(sim_error *err, const link_entry *e, int index,
+                                  const sim_error *why)
 {
     int shown = e->nraw > 80 ? 80 : (int)e->nraw;
     return sim_error_set(err, SIM_EPARSE, "link", 0, "entry %d '%.*s%s': %s", index + 1, shown,
-                         e->raw, e->nraw > 80 ? "..." : "", msg);
+                         e->raw, e->nraw > 80 ? "..." : "", sim_error_nested(why));
+}
+
+/* As entry_error_why, with the reason given as a printf-style format. */
+static sim_status entry_error(sim_error *err, const link_entry *e, int index, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static sim_status entry_error(sim_error *err, const link_entry *e, int index, const char *fmt, ...)
+{
+    sim_error why;
+    va_list ap;
+    va_start(ap, fmt);
+    sim_error_setv(&why, SIM_EPARSE, NULL, 0, fmt, ap);
+    va_end(ap);
+    return entry_error_why(err, e, index, &why);
 }
 
 /* Where a numeric entry goes in the scenario file text, or NULL when key
- * names nothing that can be set (msg says why). */
-static const char *section_of(const char *key, char *msg, size_t cap)
+ * names nothing that can be set (why says why). */
+static const char *section_of(const char *key, sim_error *why)
 {
     if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0)
         return "scenario";
@@ -111,9 +128,10 @@ static const char *section_of(const char *key, char *msg, size_t cap)
                          (1u << VAR_SETTING);
         int s = var_suggest(name, kinds);
         if (s >= 0)
-            snprintf(msg, cap, "unknown name '%s' (did you mean '%s'?)", name, var_table[s].name);
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "unknown name '%s' (did you mean '%s'?)", name,
+                          var_table[s].name);
         else
-            snprintf(msg, cap, "unknown name '%s' (see 'transim list')", name);
+            sim_error_set(why, SIM_EPARSE, NULL, 0, "unknown name '%s' (see 'transim list')", name);
         return NULL;
     }
     /* A field of anything but a lever is reported by the lever reader. */
@@ -177,7 +195,6 @@ static long split(const char *frag, link_entry **out, long *nout, sim_status *st
             e->raw = p;
             e->nraw = len;
             const char *eq = memchr(p, '=', len);
-            char msg[300];
             size_t nkey = eq ? (size_t)(eq - p) : len;
             size_t nval = eq ? len - nkey - 1 : 0;
             e->value = malloc(nval + 1);
@@ -193,21 +210,19 @@ static long split(const char *frag, link_entry **out, long *nout, sim_status *st
                 return -1;
             }
             if (nkey >= sizeof e->key) {
-                snprintf(msg, sizeof msg, "a name of %zu bytes is no name of the model", nkey);
-                entry_error(err, e, (int)n - 1, msg);
+                entry_error(err, e, (int)n - 1, "a name of %zu bytes is no name of the model", nkey);
                 return -1;
             }
             if (link_decode(p, nkey, e->key, sizeof e->key) < 0 ||
                 link_decode(eq + 1, nval, e->value, nval + 1) < 0) {
                 entry_error(err, e, (int)n - 1,
-                            "bad percent-encoding (a '%' must be followed by two hex digits, "
+                            "bad percent-encoding (a '%%' must be followed by two hex digits, "
                             "and none may encode a NUL byte)");
                 return -1;
             }
             if (!key_ok(e->key)) {
-                snprintf(msg, sizeof msg, "'%s' is not a name (letters, digits, '_' and '.')",
-                         e->key);
-                entry_error(err, e, (int)n - 1, msg);
+                entry_error(err, e, (int)n - 1, "'%s' is not a name (letters, digits, '_' and '.')",
+                            e->key);
                 return -1;
             }
         }
@@ -262,7 +277,6 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
     if (line_entry == NULL || tmp == NULL || !append(&t, "", "", "", ""))
         st = sim_error_set(err, SIM_ENOMEM, "link", 0, "out of memory");
     int pairs = 0;
-    char msg[400];
     for (long i = 0; i < n && st == SIM_OK; i++) {
         link_entry *e = &v[i];
         size_t klen = strlen(e->key);
@@ -273,9 +287,10 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
             st = entry_error(err, e, (int)i, "a link cannot name a base file");
             break;
         }
-        const char *section = section_of(e->key, msg, sizeof msg);
+        sim_error why;
+        const char *section = section_of(e->key, &why);
         if (section == NULL) {
-            st = entry_error(err, e, (int)i, msg);
+            st = entry_error_why(err, e, (int)i, &why);
             break;
         }
         /* Anything but a short plain number is refused here, before the
@@ -283,9 +298,8 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         if (strlen(e->value) > LINK_VALUE_MAX ||
             strspn(e->value, "0123456789+-.eE") != strlen(e->value) || e->value[0] == '\0') {
             int shown = strlen(e->value) > 40 ? 40 : (int)strlen(e->value);
-            snprintf(msg, sizeof msg, "value '%.*s%s' of '%s' is not a number", shown, e->value,
-                     strlen(e->value) > 40 ? "..." : "", e->key);
-            st = entry_error(err, e, (int)i, msg);
+            st = entry_error(err, e, (int)i, "value '%.*s%s' of '%s' is not a number", shown,
+                             e->value, strlen(e->value) > 40 ? "..." : "", e->key);
             break;
         }
         if (!append(&t, "[", section, "]\n", "") || !append(&t, e->key, " = ", e->value, "\n"))
@@ -298,9 +312,9 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         if (st != SIM_OK) {
             int pair = inner.line > 0 ? (inner.line - 1) / 2 : -1;
             if (pair >= 0 && pair < pairs)
-                st = entry_error(err, &v[line_entry[pair]], line_entry[pair], inner.msg);
+                st = entry_error_why(err, &v[line_entry[pair]], line_entry[pair], &inner);
             else
-                st = sim_error_set(err, st, "link", 0, "%s", inner.msg);
+                st = sim_error_locate(err, st, "link", 0, &inner);
         }
     }
     for (long i = 0; i < n && st == SIM_OK; i++) {
@@ -308,8 +322,9 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         size_t klen = strlen(e->key);
         if (strcmp(e->key, "name") == 0 || strcmp(e->key, "description") == 0) {
             int desc = e->key[0] == 'd';
-            if (!scenario_text_ok(desc, e->value, msg, sizeof msg))
-                st = entry_error(err, e, (int)i, msg);
+            sim_error why;
+            if (!scenario_text_ok(desc, e->value, &why))
+                st = entry_error_why(err, e, (int)i, &why);
             else if (desc)
                 snprintf(tmp->description, sizeof tmp->description, "%s", e->value);
             else
@@ -319,23 +334,24 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
             snprintf(name, sizeof name, "%.*s", (int)(klen - 7), e->key);
             int var = var_find(name);
             scenario_series s;
+            sim_error why;
             if (var < 0 || var_table[var].kind != VAR_ASSUMPTION) {
                 int sug = var_suggest(name, 1u << VAR_ASSUMPTION);
                 if (var >= 0)
-                    snprintf(msg, sizeof msg, "'%s' is %s, not an assumption (only assumptions "
-                             "follow a series)", name, var_kind_name(var_table[var].kind));
+                    st = entry_error(err, e, (int)i,
+                                     "'%s' is %s, not an assumption (only assumptions "
+                                     "follow a series)",
+                                     name, var_kind_name(var_table[var].kind));
                 else if (sug >= 0)
-                    snprintf(msg, sizeof msg, "unknown assumption '%s' (did you mean '%s'?)",
-                             name, var_table[sug].name);
+                    st = entry_error(err, e, (int)i, "unknown assumption '%s' (did you mean '%s'?)",
+                                     name, var_table[sug].name);
                 else
-                    snprintf(msg, sizeof msg, "unknown assumption '%s'", name);
-                st = entry_error(err, e, (int)i, msg);
-            } else if (!scenario_series_parse(&s, var, e->value, msg, sizeof msg)) {
-                st = entry_error(err, e, (int)i, msg);
+                    st = entry_error(err, e, (int)i, "unknown assumption '%s'", name);
+            } else if (!scenario_series_parse(&s, var, e->value, &why)) {
+                st = entry_error_why(err, e, (int)i, &why);
             } else if (!put_series(tmp, &s)) {
-                snprintf(msg, sizeof msg, "more than %d series in one scenario",
-                         SCENARIO_SERIES_MAX);
-                st = entry_error(err, e, (int)i, msg);
+                st = entry_error(err, e, (int)i, "more than %d series in one scenario",
+                                 SCENARIO_SERIES_MAX);
             }
         }
     }
@@ -343,7 +359,7 @@ static sim_status apply_entries(scenario *sc, link_entry *v, long n, sim_error *
         sim_error inner;
         st = scenario_validate(tmp, &inner);
         if (st != SIM_OK)
-            st = sim_error_set(err, SIM_EPARSE, "link", 0, "%s", inner.msg);
+            st = sim_error_locate(err, SIM_EPARSE, "link", 0, &inner);
     }
     if (st == SIM_OK) {
         tmp->path[0] = '\0';

@@ -109,11 +109,12 @@ sim_status output_parse_vars(const char *list, int *ids, size_t *n, sim_error *e
         while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
             len--;
         char name[128];
-        if (len == 0 || len >= sizeof name)
-            return sim_error_set(err, SIM_EINVAL, NULL, 0,
-                                 len == 0 ? "empty variable name in '%s'"
-                                          : "variable name too long in '%s'",
+        if (len == 0)
+            return sim_error_set(err, SIM_EINVAL, NULL, 0, "empty variable name in '%s'",
                                  list != NULL ? list : "");
+        if (len >= sizeof name)
+            return sim_error_set(err, SIM_EINVAL, NULL, 0, "variable name too long in '%s'",
+                                 list);
         memcpy(name, p, len);
         name[len] = '\0';
         int var = var_find(name);

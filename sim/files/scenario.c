@@ -112,11 +112,9 @@ static void fs_error(file_state *fs, sim_status st, int line, const char *fmt, .
         return;
     fs->err_line = line;
     fs->err_status = st;
-    snprintf(fs->err.path, sizeof fs->err.path, "%s", fs->ctx->files[fs->file]);
-    fs->err.line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(fs->err.msg, sizeof fs->err.msg, fmt, ap);
+    sim_error_setv(&fs->err, st, fs->ctx->files[fs->file], line, fmt, ap);
     va_end(ap);
 }
 
@@ -714,7 +712,7 @@ static sim_status load_base(load_ctx *ctx, int file, const entry *b, sim_error *
     sim_status st = read_text(path, &text, &sub);
     if (st == SIM_EIO)
         return sim_error_set(err, SIM_EPARSE, from, b->line, "cannot read base file '%s': %s",
-                             b->text, sub.msg);
+                             b->text, sim_error_nested(&sub));
     if (st != SIM_OK) {
         if (err != NULL)
             *err = sub;
@@ -793,10 +791,10 @@ static sim_status load_text(load_ctx *ctx, const char *text, const char *path, s
  * same assumption, in the order of the table's rows. */
 static sim_status apply_series(scenario *sc, const entry *e, const char *path, sim_error *err)
 {
-    char msg[256];
+    sim_error why;
     scenario_series ser;
-    if (!scenario_series_parse(&ser, e->target, e->text, msg, sizeof msg))
-        return sim_error_set(err, SIM_EPARSE, path, e->line, "%s", msg);
+    if (!scenario_series_parse(&ser, e->target, e->text, &why))
+        return sim_error_locate(err, SIM_EPARSE, path, e->line, &why);
     int at = 0;
     while (at < sc->nseries && sc->series[at].var < e->target)
         at++;
@@ -846,11 +844,10 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
             if (e->target == KEY_NAME || e->target == KEY_DESCRIPTION) {
                 char *dst = e->target == KEY_NAME ? tmp->name : tmp->description;
                 size_t cap = e->target == KEY_NAME ? sizeof tmp->name : sizeof tmp->description;
-                char msg[200];
+                sim_error why;
                 /* Only what a save can write back is read. */
-                if (!scenario_text_ok(e->target == KEY_DESCRIPTION, e->text, msg, sizeof msg))
-                    st = sim_error_set(err, SIM_EPARSE, ctx->files[e->file], e->line, "%s",
-                                       msg);
+                if (!scenario_text_ok(e->target == KEY_DESCRIPTION, e->text, &why))
+                    st = sim_error_locate(err, SIM_EPARSE, ctx->files[e->file], e->line, &why);
                 else if (strlen(e->text) < cap)
                     memcpy(dst, e->text, strlen(e->text) + 1);
             } else if (e->target == KEY_START) {
@@ -902,16 +899,16 @@ static sim_status apply(load_ctx *ctx, scenario *sc, const char *path, sim_error
                                tmp->lever_start[v], var_table[v].name, tmp->start, tmp->end);
         }
     }
-    char msg[400];
+    sim_error why;
     int inputs[CONSTRAINT_NAMED_MAX], ninputs = 0;
-    if (st == SIM_OK && !constraint_check(tmp->value, msg, sizeof msg, inputs, &ninputs)) {
+    if (st == SIM_OK && !constraint_check(tmp->value, &why, inputs, &ninputs)) {
         /* Reported at the last of the inputs it names that a file set. */
         int k = -1;
         for (int i = 0; i < ninputs; i++)
             if (last[inputs[i]][FIELD_VALUE] > k)
                 k = last[inputs[i]][FIELD_VALUE];
-        st = sim_error_set(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
-                           k >= 0 ? ctx->all.v[k].line : 0, "%s", msg);
+        st = sim_error_locate(err, SIM_EPARSE, k >= 0 ? ctx->files[ctx->all.v[k].file] : path,
+                              k >= 0 ? ctx->all.v[k].line : 0, &why);
     }
     if (st == SIM_OK) {
         int named = 0;
@@ -1054,7 +1051,7 @@ sim_status scenario_set(scenario *sc, const char *assignment, sim_error *err)
     }
     free(ctx);
     if (!ok)
-        return sim_error_set(err, SIM_EINVAL, NULL, 0, "%s", fs.err.msg);
+        return sim_error_locate(err, SIM_EINVAL, NULL, 0, &fs.err);
     sc->set[e.target] = 1;
     if (e.field == FIELD_VALUE)
         sc->value[e.target] = e.num;

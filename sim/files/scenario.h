@@ -102,8 +102,8 @@ sim_status scenario_parse_sources(scenario *sc, const char *text, const char *pa
  * reads it back unchanged. The reader refuses what this refuses, so anything
  * it loads can be saved. Limits count UTF-8 characters, and bytes where the
  * field's buffer is the tighter limit. Returns 1, or 0 with a message
- * (without file or line) in msg. */
-int scenario_text_ok(int description, const char *text, char *msg, size_t cap);
+ * (without file or line) in why. */
+int scenario_text_ok(int description, const char *text, sim_error *why);
 
 /* Writes sc to path atomically (temporary file, then rename), with every
  * entry that differs from the baseline or is marked set. */
@@ -127,9 +127,9 @@ const scenario_series *scenario_series_of(const scenario *sc, int var);
 double scenario_series_at(const scenario_series *s, double t, double t_phase, double fallback);
 
 /* Parses "YEAR:VALUE, YEAR:VALUE, ..." into s for variable var: whole years,
- * increasing, values in the row's range. Returns 0 and writes a message
- * (without file or line) into msg on failure; s is then unspecified. */
-int scenario_series_parse(scenario_series *s, int var, const char *text, char *msg, size_t cap);
+ * increasing, values in the row's range. Returns 0 and fills why (a message
+ * without file or line) on failure; s is then unspecified. */
+int scenario_series_parse(scenario_series *s, int var, const char *text, sim_error *why);
 
 /* The value of lever var at time t (years), given that t lies in a segment
  * of the schedule whose interior contains t_phase: before the start the

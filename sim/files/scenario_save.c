@@ -46,10 +46,10 @@ sim_status scenario_validate(const scenario *sc, sim_error *err)
                                  "start %g of lever '%s' is outside the run %g to %g",
                                  sc->lever_start[v], d->name, sc->start, sc->end);
     }
-    char msg[400];
+    sim_error why;
     int named[CONSTRAINT_NAMED_MAX], nnamed;
-    if (!constraint_check(sc->value, msg, sizeof msg, named, &nnamed))
-        return sim_error_set(err, SIM_EINVAL, path, 0, "%s", msg);
+    if (!constraint_check(sc->value, &why, named, &nnamed))
+        return sim_error_locate(err, SIM_EINVAL, path, 0, &why);
     if (!(sc->nseries >= 0 && sc->nseries <= SCENARIO_SERIES_MAX))
         return sim_error_set(err, SIM_EINVAL, path, 0, "%d series, more than %d", sc->nseries,
                              SCENARIO_SERIES_MAX);
@@ -131,19 +131,19 @@ static int can_break_at(const char *text, size_t i)
            text[i + 1] != '[';
 }
 
-int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
+int scenario_text_ok(int description, const char *text, sim_error *why)
 {
     const char *what = description ? "description" : "name";
     size_t limit = description ? sizeof ((scenario *)0)->description - 1
                                : sizeof ((scenario *)0)->name - 1;
     size_t n = strlen(text), chars = utf8_count(text, n);
     if (chars > limit) {
-        snprintf(msg, cap, "%s of %zu characters is longer than %zu characters", what, chars,
+        sim_error_set(why, SIM_EINVAL, NULL, 0, "%s of %zu characters is longer than %zu characters", what, chars,
                  limit);
         return 0;
     }
     if (n > limit) {
-        snprintf(msg, cap,
+        sim_error_set(why, SIM_EINVAL, NULL, 0,
                  "%s of %zu characters takes %zu bytes, more than the %zu it can hold "
                  "(letters such as 'ä' take two)",
                  what, chars, n, limit);
@@ -152,11 +152,11 @@ int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            snprintf(msg, cap, "%s contains a line break or control character", what);
+            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s contains a line break or control character", what);
             return 0;
         }
         if (c == ';' && (i == 0 || is_blank(text[i - 1]))) {
-            snprintf(msg, cap,
+            sim_error_set(why, SIM_EINVAL, NULL, 0,
                      "%s has a ';' at its start or after a blank, which starts a comment "
                      "(write it without a blank before it)",
                      what);
@@ -164,7 +164,7 @@ int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
         }
     }
     if (n > 0 && (is_blank(text[0]) || is_blank(text[n - 1]))) {
-        snprintf(msg, cap, "%s starts or ends with a blank", what);
+        sim_error_set(why, SIM_EINVAL, NULL, 0, "%s starts or ends with a blank", what);
         return 0;
     }
     /* Each piece between break points must fit on a line of its own,
@@ -192,7 +192,7 @@ int scenario_text_ok(int description, const char *text, char *msg, size_t cap)
     if (!description && n + strlen("name = ") > LINE_MAX_BYTES)
         longest = chars; /* cannot happen while the name holds 127 bytes */
     if (longest > 0) {
-        snprintf(msg, cap,
+        sim_error_set(why, SIM_EINVAL, NULL, 0,
                  "%s has a word of %zu characters, too long for a line of the file "
                  "(%d bytes)",
                  what, longest, LINE_MAX_BYTES);
@@ -246,14 +246,14 @@ sim_status scenario_save(const scenario *sc, const char *path, sim_error *err)
     sim_status st = scenario_validate(sc, err);
     if (st != SIM_OK)
         return st;
-    char msg[200];
+    sim_error why;
     for (int d = 0; d <= 1; d++) {
         const char *text = d ? sc->description : sc->name;
         if (memchr(text, '\0', d ? sizeof sc->description : sizeof sc->name) == NULL)
             return sim_error_set(err, SIM_EINVAL, path, 0, "%s is not terminated",
                                  d ? "description" : "name");
-        if (!scenario_text_ok(d, text, msg, sizeof msg))
-            return sim_error_set(err, SIM_EINVAL, path, 0, "%s", msg);
+        if (!scenario_text_ok(d, text, &why))
+            return sim_error_locate(err, SIM_EINVAL, path, 0, &why);
     }
     output_file of;
     st = output_open(&of, path, err);

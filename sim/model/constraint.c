@@ -15,36 +15,49 @@
 
 const constraint constraint_table[] = {
     {CONSTRAINT_SUM_BELOW, {V_YOUNG_SHARE_START, V_OLD_SHARE_START, END}, 0.95,
-     "the young and the old leave too few of working age"},
+     "the young and the old leave too few of working age",
+     "de unga och de \xC3\xA4ldre l\xC3\xA4mnar f\xC3\xB6r f\xC3\xA5 i arbetsf\xC3\xB6r \xC3\xA5lder"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_SHARE_LOW_START, V_SKILL_SHARE_HIGH_START, END}, 0.95,
-     "the low- and high-skilled leave too few medium-skilled"},
+     "the low- and high-skilled leave too few medium-skilled",
+     "l\xC3\xA5g- och h\xC3\xB6gutbildade l\xC3\xA4mnar f\xC3\xB6r f\xC3\xA5 gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_HE_ENTRY_SHARE_START, V_LOW_ENTRY_SHARE, END}, 1.0,
      "school leavers entering higher education and those leaving with low skills leave "
-     "none for the medium-skilled"},
+     "none for the medium-skilled",
+     "de som b\xC3\xB6rjar h\xC3\xB6gre utbildning och de som l\xC3\xA4mnar skolan "
+     "l\xC3\xA5gutbildade l\xC3\xA4mnar inga gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_MIGRANT_SHARE_LOW, V_MIGRANT_SHARE_HIGH, END}, 1.0,
-     "low- and high-skilled in-migrants leave none medium-skilled"},
+     "low- and high-skilled in-migrants leave none medium-skilled",
+     "l\xC3\xA5g- och h\xC3\xB6gutbildade inflyttare l\xC3\xA4mnar inga gymnasieutbildade"},
     {CONSTRAINT_SUM_ABOVE,
      {V_SKILL_HIGH_MFG, V_SKILL_HIGH_CONSTRUCTION, V_SKILL_HIGH_SERVICES, V_SKILL_HIGH_PUBLIC,
       V_SKILL_HIGH_PRIMARY, END},
-     0.0, "no job asks for high skills, and the demand for them divides by zero"},
+     0.0, "no job asks for high skills, and the demand for them divides by zero",
+     "inget jobb kr\xC3\xA4ver h\xC3\xB6gre utbildning, och efterfr\xC3\xA5gan p\xC3\xA5 h\xC3\xB6gutbildade delar med noll"},
     {CONSTRAINT_SUM_ABOVE,
      {V_SKILL_LOW_MFG, V_SKILL_LOW_CONSTRUCTION, V_SKILL_LOW_SERVICES, V_SKILL_LOW_PUBLIC,
       V_SKILL_LOW_PRIMARY, END},
-     0.0, "no job asks for low skills, and the demand for them divides by zero"},
+     0.0, "no job asks for low skills, and the demand for them divides by zero",
+     "inget jobb tar l\xC3\xA5gutbildade, och efterfr\xC3\xA5gan p\xC3\xA5 dem delar med noll"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_LOW_MFG, V_SKILL_HIGH_MFG, END}, 1.0,
-     "manufacturing jobs leave none for the medium-skilled"},
+     "manufacturing jobs leave none for the medium-skilled",
+     "jobben i tillverkningsindustrin l\xC3\xA4mnar inga till gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_LOW_CONSTRUCTION, V_SKILL_HIGH_CONSTRUCTION, END}, 1.0,
-     "construction jobs leave none for the medium-skilled"},
+     "construction jobs leave none for the medium-skilled",
+     "byggjobben l\xC3\xA4mnar inga till gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_LOW_SERVICES, V_SKILL_HIGH_SERVICES, END}, 1.0,
-     "service jobs leave none for the medium-skilled"},
+     "service jobs leave none for the medium-skilled",
+     "tj\xC3\xA4nstejobben l\xC3\xA4mnar inga till gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_LOW_PUBLIC, V_SKILL_HIGH_PUBLIC, END}, 1.0,
-     "public jobs leave none for the medium-skilled"},
+     "public jobs leave none for the medium-skilled",
+     "de offentliga jobben l\xC3\xA4mnar inga till gymnasieutbildade"},
     {CONSTRAINT_SUM_BELOW, {V_SKILL_LOW_PRIMARY, V_SKILL_HIGH_PRIMARY, END}, 1.0,
-     "primary-sector jobs leave none for the medium-skilled"},
+     "primary-sector jobs leave none for the medium-skilled",
+     "jobben i prim\xC3\xA4rn\xC3\xA4ringarna l\xC3\xA4mnar inga till gymnasieutbildade"},
     {CONSTRAINT_STEADY_BELOW,
      {V_FIRM_STARTS_START, V_YOUNG_EXIT_RATE, V_YOUNG_FIRM_YEARS, V_ACTIVE_FIRMS_START, END},
      0.9, "young firms in steady state would outnumber the active firms, leaving no "
-          "established ones"},
+          "established ones",
+     "unga f\xC3\xB6retag skulle i j\xC3\xA4mvikt bli fler \xC3\xA4n de aktiva f\xC3\xB6retagen, och inga etablerade skulle finnas kvar"},
 };
 const size_t constraint_count = sizeof constraint_table / sizeof constraint_table[0];
 
@@ -170,7 +183,7 @@ static int calibration_broken(const double *value, double *bad)
     return -1;
 }
 
-int constraint_check(const double *value, char *msg, size_t cap, int *named, int *nnamed)
+int constraint_check(const double *value, sim_error *why, int *named, int *nnamed)
 {
     *nnamed = 0;
     int broken = constraint_first_broken(value);
@@ -178,7 +191,29 @@ int constraint_check(const double *value, char *msg, size_t cap, int *named, int
         const constraint *c = &constraint_table[broken];
         for (int i = 0; i < CONSTRAINT_INPUTS_MAX && c->input[i] >= 0; i++)
             named[(*nnamed)++] = c->input[i];
-        constraint_format(c, value, msg, cap);
+        char list[600];
+        size_t used = 0;
+        const char *sep = c->kind == CONSTRAINT_STEADY_BELOW ? ", " : " + ";
+        for (int i = 0; i < *nnamed && used < sizeof list; i++) {
+            int w = snprintf(list + used, sizeof list - used, "%s'%s' %g", i ? sep : "",
+                             var_table[c->input[i]].name, value[c->input[i]]);
+            used += w > 0 ? (size_t)w : 0;
+        }
+        sim_error reason; /* the row's why in both languages */
+        sim_error_clear(&reason);
+        snprintf(reason.msg, sizeof reason.msg, "%s", c->why);
+        snprintf(reason.msg_sv, sizeof reason.msg_sv, "%s", c->why_sv);
+        if (c->kind == CONSTRAINT_SUM_BELOW)
+            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must stay below %g together: %s", list,
+                          c->bound, sim_error_nested(&reason));
+        else if (c->kind == CONSTRAINT_SUM_ABOVE)
+            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must together exceed %g: %s", list,
+                          c->bound, sim_error_nested(&reason));
+        else
+            sim_error_set(why, SIM_EINVAL, NULL, 0,
+                          "%s: starts / (exit rate + 1 / years young) must stay below %g of the "
+                          "active firms: %s",
+                          list, c->bound, sim_error_nested(&reason));
         return 0;
     }
     double bad = 0;
@@ -187,9 +222,10 @@ int constraint_check(const double *value, char *msg, size_t cap, int *named, int
         return 1;
     const var_desc *d = &var_table[v];
     name_inputs(d->inputs, named, nnamed, 3);
-    snprintf(msg, cap,
-             "these inputs give a 2020 state with %s '%s' %g, which cannot be negative%s%s",
-             var_kind_name(d->kind), d->name, bad,
-             d->inputs && d->inputs[0] ? "; it follows from " : "", d->inputs ? d->inputs : "");
+    sim_error_set(why, SIM_EINVAL, NULL, 0,
+                  "these inputs give a 2020 state with %s '%s' %g, which cannot be negative%s%s",
+                  var_kind_name(d->kind), d->name, bad,
+                  d->inputs && d->inputs[0] ? "; it follows from " : "",
+                  d->inputs ? d->inputs : "");
     return 0;
 }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "sim/engine/status.h"
+
 #define CONSTRAINT_INPUTS_MAX 6 /* inputs one constraint names */
 
 typedef enum constraint_kind {
@@ -24,6 +26,7 @@ typedef struct constraint {
     int input[CONSTRAINT_INPUTS_MAX]; /* V_ ids; -1 ends the list */
     double bound;                     /* see kind */
     const char *why;                  /* what the run would do otherwise */
+    const char *why_sv;               /* the same in Swedish */
 } constraint;
 
 extern const constraint constraint_table[];
@@ -35,10 +38,10 @@ extern const size_t constraint_count;
  * calibrated 2020 state they give (sim/model/calib.c): every initial stock
  * and every reference quantity (ref_*) must be finite and not negative, as
  * a share of people or a count of jobs is. Returns 1 when all hold;
- * otherwise 0 with the message in msg and the V_ ids of the inputs it names
- * in named[0..*nnamed) (at most CONSTRAINT_NAMED_MAX), for the caller to
- * find where they were set. */
-int constraint_check(const double *value, char *msg, size_t cap, int *named, int *nnamed);
+ * otherwise 0 with the message in why (both languages, no file or line) and
+ * the V_ ids of the inputs it names in named[0..*nnamed) (at most
+ * CONSTRAINT_NAMED_MAX), for the caller to find where they were set. */
+int constraint_check(const double *value, sim_error *why, int *named, int *nnamed);
 
 /* Index of the first constraint of the table that the values break, or -1
  * when all hold. */

@@ -108,13 +108,12 @@ static int ev_task(void *vctx, size_t index, unsigned worker, double *out, sim_e
     }
     sim_status st = runner_run(w->rn, &w->sc, &c->opts, &w->res, err);
     if (st != SIM_OK) {
-        char msg[sizeof err->msg];
-        memcpy(msg, err->msg, sizeof msg);
+        sim_error inner = *err;
         sim_error_set(err, st, NULL, 0, "%s%s, %s%zu of seed %llu: %s",
                       k > 0 ? "lever " : "the baseline",
                       k > 0 ? var_table[var_lever_ids[k - 1]].name : "",
                       sample > 0 ? "sample " : "central run", sample > 0 ? sample - 1 : 0,
-                      (unsigned long long)s->seed, msg);
+                      (unsigned long long)s->seed, sim_error_nested(&inner));
         return 1;
     }
     const run_result *r = &w->res;

@@ -194,7 +194,8 @@ sim_status fit_run(const history_spec *spec, const scenario *sc, int maxiter, fi
         gs = gsl_multifit_nlinear_driver((size_t)maxiter, 1e-8, 1e-8, 1e-10, NULL, NULL, &info,
                                          w);
     if (c.st != SIM_OK) {
-        st = sim_error_set(err, c.st, NULL, 0, "a trial run failed: %.900s", c.err.msg);
+        st = sim_error_set(err, c.st, NULL, 0, "a trial run failed: %.900s",
+                           sim_error_nested(&c.err));
         goto done;
     }
     out->converged = gs == GSL_SUCCESS;

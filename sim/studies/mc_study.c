@@ -60,10 +60,9 @@ static int mc_sample_task(void *vctx, size_t index, unsigned worker, double *out
     out += c->n_uncertain;
     sim_status st = runner_run(w->rn, &w->sc, &s->opts, &w->res, err);
     if (st != SIM_OK) {
-        char msg[sizeof err->msg];
-        memcpy(msg, err->msg, sizeof msg);
+        sim_error inner = *err;
         sim_error_set(err, st, NULL, 0, "sample %zu of seed %llu: %s", index,
-                      (unsigned long long)s->seed, msg);
+                      (unsigned long long)s->seed, sim_error_nested(&inner));
         return 1;
     }
     if (w->res.rows != c->rows)

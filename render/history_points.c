@@ -74,7 +74,8 @@ static int split_csv(char *s, char **field, int nf)
     return n;
 }
 
-/* Each point's own source, from the data file's rows. */
+/* Each point's own source, from the data file's rows: the fifth column,
+ * and the optional sixth (source_sv) for the Swedish. */
 static void read_sources(hist_data *h)
 {
     FILE *f = fopen(h->spec.data_path, "r");
@@ -82,8 +83,9 @@ static void read_sources(hist_data *h)
         return;
     char line[2048];
     while (fgets(line, sizeof line, f) != NULL) {
-        char *field[5];
-        if (split_csv(line, field, 5) < 5)
+        char *field[6];
+        int nf = split_csv(line, field, 6);
+        if (nf < 5)
             continue;
         double year = strtod(field[0], NULL);
         for (int s = 0; s < h->spec.nseries; s++) {
@@ -91,8 +93,12 @@ static void read_sources(hist_data *h)
             if (strcmp(hs->name, field[1]) != 0)
                 continue;
             for (int i = 0; i < hs->n; i++)
-                if (hs->year[i] == year)
+                if (hs->year[i] == year) {
                     snprintf(h->source[s][i], sizeof h->source[s][i], "%s", field[4]);
+                    if (nf == 6)
+                        snprintf(h->source_sv[s][i], sizeof h->source_sv[s][i], "%s",
+                                 field[5]);
+                }
         }
     }
     fclose(f);
@@ -121,6 +127,7 @@ sim_status hist_load(hist_data *h, const char *path, sim_error *err)
         return st;
     }
     memset(h->source, 0, sizeof h->source);
+    memset(h->source_sv, 0, sizeof h->source_sv);
     read_sources(h);
     for (int k = 0; k < h->spec.nseries; k++)
         hist_points(&h->spec.series[k], h->pt[k], h->pv[k], HISTORY_YEARS_MAX);
@@ -154,12 +161,14 @@ chart_dots hist_dots(const hist_data *h, int var, ui_color color, const char *la
     return d;
 }
 
-const char *hist_source(const hist_data *h, const history_series *s, int i)
+const char *hist_source(const hist_data *h, const history_series *s, int i, int swedish)
 {
     int k = (int)(s - h->spec.series);
-    if (k >= 0 && k < h->spec.nseries && i >= 0 && i < s->n && h->source[k][i][0])
-        return h->source[k][i];
-    return s->source;
+    if (k < 0 || k >= h->spec.nseries || i < 0 || i >= s->n)
+        return s->source;
+    if (swedish && h->source_sv[k][i][0])
+        return h->source_sv[k][i];
+    return h->source[k][i][0] ? h->source[k][i] : s->source;
 }
 
 /* Datum i of s as a value of its model variable, display units. */
@@ -206,6 +215,6 @@ char *hist_tooltip(char *buf, size_t n, const hist_data *h, const history_series
                  raw, share ? " %" : "", sc);
         w = (int)strlen(buf);
     }
-    snprintf(buf + w, n - (size_t)w, "\n%s: %s", swedish ? "K\xC3\xA4lla" : "Source", hist_source(h, s, i));
+    snprintf(buf + w, n - (size_t)w, "\n%s: %s", swedish ? "K\xC3\xA4lla" : "Source", hist_source(h, s, i, swedish));
     return buf;
 }

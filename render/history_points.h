@@ -22,6 +22,9 @@ typedef struct hist_data {
     double pv[HISTORY_SERIES_MAX][HISTORY_YEARS_MAX]; /* and values (hist_points) */
     char source[HISTORY_SERIES_MAX][HISTORY_YEARS_MAX][160]; /* each datum's source ("" =
                                                               the series' first) */
+    char source_sv[HISTORY_SERIES_MAX][HISTORY_YEARS_MAX][160]; /* the same in Swedish, from
+                                                                 the column source_sv ("" =
+                                                                 none: the English) */
 } hist_data;
 
 /* Loads the spec at path (NULL: the first that exists of $TRANSIM_HISTORY,
@@ -43,8 +46,9 @@ const history_series *hist_series_of(const hist_data *h, int var);
  * returns how many. */
 int hist_points(const history_series *s, double *t, double *v, int cap);
 
-/* The source of datum i of s (a series of h). */
-const char *hist_source(const hist_data *h, const history_series *s, int i);
+/* The source of datum i of s (a series of h); in Swedish (swedish = 1) where
+ * the data file gives one (its optional sixth column, source_sv). */
+const char *hist_source(const hist_data *h, const history_series *s, int i, int swedish);
 
 /* The tooltip of point i of s (a series of h): "Observed 2015" (bold first line), the
  * variable's label and the value in display units (label and unit as the

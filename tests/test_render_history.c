@@ -61,8 +61,11 @@ static void test_points_are_the_data_in_display_units_with_their_sources(void **
     assert_same(t[0], 2009);
     assert_same(t[n - 1], 2020);
     assert_same(v[n - 1], 858.063); /* SCB, 31 December 2020 */
-    assert_string_equal(hist_source(h, p, n - 1), "[S16] SCB, 31 Dec");
-    assert_string_equal(hist_source(h, p, 0), "Eurostat tgs00096 (1 Jan of the next year)");
+    assert_string_equal(hist_source(h, p, n - 1, 0), "[S16] SCB, 31 Dec");
+    assert_string_equal(hist_source(h, p, 0, 0), "Eurostat tgs00096 (1 Jan of the next year)");
+    assert_string_equal(hist_source(h, p, n - 1, 1), "[S16] SCB, 31 december");
+    assert_string_equal(hist_source(h, p, 0, 1),
+                        "Eurostat tgs00096 (1 januari \xC3\xA5ret d\xC3\xA4rp\xC3\xA5)");
     const history_series *u = hist_series_of(h, var("unemployment_rate"));
     assert_non_null(u);
     n = hist_points(u, t, v, HISTORY_YEARS_MAX);
@@ -89,7 +92,8 @@ static void test_tooltip_names_year_value_and_source_in_both_languages(void **st
     hist_tooltip(buf, sizeof buf, h, p, p->n - 1, "Population", "thousand", 0);
     assert_string_equal(buf, "Observed 2020\nPopulation: 858 thousand\nSource: [S16] SCB, 31 Dec");
     hist_tooltip(buf, sizeof buf, h, p, p->n - 1, "Befolkning", "tusen", 1);
-    assert_string_equal(buf, "Observerat 2020\nBefolkning: 858 tusen\nK\xC3\xA4lla: [S16] SCB, 31 Dec");
+    assert_string_equal(buf,
+                        "Observerat 2020\nBefolkning: 858 tusen\nK\xC3\xA4lla: [S16] SCB, 31 december");
     /* A mapped series also gives the datum as observed and the ratio. */
     const history_series *u = hist_series_of(h, var("unemployment_rate"));
     hist_tooltip(buf, sizeof buf, h, u, 0, "Unemployment rate", "%", 0);
@@ -98,6 +102,7 @@ static void test_tooltip_names_year_value_and_source_in_both_languages(void **st
     assert_non_null(strstr(buf, "Source: Eurostat tgs00010"));
     hist_tooltip(buf, sizeof buf, h, u, 0, "Arbetsl\xC3\xB6shet", "%", 1);
     assert_non_null(strstr(buf, "ritat som data / 0,9125 ("));
+    assert_non_null(strstr(buf, "K\xC3\xA4lla: Eurostat tgs00010, AKU 15\xE2\x80\x93" "74 \xC3\xA5r"));
     free(h);
 }
 

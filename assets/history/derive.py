@@ -12,6 +12,26 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 COUNTIES = {"17": "Värmlands län", "20": "Dalarnas län", "21": "Gävleborgs län"}
 
+# Each source in Swedish (the column source_sv, which the window shows in Swedish).
+SOURCE_SV = {
+    "Eurostat tgs00096 (1 Jan of the next year)": "Eurostat tgs00096 (1 januari året därpå)",
+    "[S16] SCB, 31 Dec": "[S16] SCB, 31 december",
+    "SCB national accounts, GDP at constant 2022 prices (grp.csv)":
+        "SCB:s nationalräkenskaper, BNP i fasta 2022 års priser (grp.csv)",
+    "SCB national accounts, current / constant prices (grp.csv)":
+        "SCB:s nationalräkenskaper, löpande / fasta priser (grp.csv)",
+    "SCB regional accounts via Region Dalarna (effektivitet.csv BRP)":
+        "SCB:s regionalräkenskaper via Region Dalarna (effektivitet.csv BRP)",
+    "effektivitet.csv BRP deflated by Sweden's GDP deflator, 2020 prices":
+        "effektivitet.csv BRP deflaterad med Sveriges BNP-deflator, 2020 års priser",
+    "RUS/SMHI via Region Dalarna (effektivitet.csv Utsläpp)":
+        "RUS/SMHI via Region Dalarna (effektivitet.csv Utsläpp)",
+    "Tillväxtanalys via Region Dalarna (new_firms.csv)":
+        "Tillväxtanalys via Region Dalarna (new_firms.csv)",
+    "Eurostat tgs00010, LFS 15-74": "Eurostat tgs00010, AKU 15–74 år",
+    "Kolada via Region Dalarna (education.csv)": "Kolada via Region Dalarna (education.csv)",
+}
+
 
 def rows(name):
     with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
@@ -95,9 +115,10 @@ def main():
     out.sort(key=lambda t: (t[1], t[0]))
     with open(os.path.join(HERE, "observed.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["year", "series", "value", "unit", "source"])
+        w.writerow(["year", "series", "value", "unit", "source", "source_sv"])
         for y, s, v, u, src in out:
-            w.writerow([y, s, "%.6g" % v if abs(v) < 1000 else "%.1f" % v, u, src])
+            w.writerow([y, s, "%.6g" % v if abs(v) < 1000 else "%.1f" % v, u, src,
+                        SOURCE_SV[src]])
 
 
 if __name__ == "__main__":

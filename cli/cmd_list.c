@@ -29,8 +29,9 @@ static const char usage[] =
     "               which direction is better, and whether Monte Carlo draws the\n"
     "               input (uncertain, dist, unc_lo, unc_hi)\n"
     "  --lang L     text: also each variable's label in English (en) or Swedish\n"
-    "               (sv), as the window shows it; with sv the descriptions are\n"
-    "               in Swedish too\n";
+    "               (sv), as the window shows it; with sv the whole listing is\n"
+    "               in Swedish (decimal commas), but for the variables' names\n"
+    "               and the source tags\n";
 
 enum { O_FORMAT, O_LANG };
 static const args_option options[] = {[O_FORMAT] = {"format", 0, 1}, [O_LANG] = {"lang", 0, 1}};
@@ -40,6 +41,28 @@ static const char *const plural[VAR_KIND_COUNT] = {
     "stocks", "flows", "auxiliaries", "indicators", "levers", "assumptions", "parameters",
     "settings",
 };
+
+/* The same in Swedish, for the text listing with --lang sv. */
+static const char *const plural_sv[VAR_KIND_COUNT] = {
+    "lager", "fl\xC3\xB6" "den", "hj\xC3\xA4lpvariabler", "indikatorer", "styrmedel",
+    "antaganden", "parametrar", "inst\xC3\xA4llningar",
+};
+
+/* en or sv by the listing's language. */
+static const char *tr(int swedish, const char *en, const char *sv)
+{
+    return swedish ? sv : en;
+}
+
+/* x as output_number writes it, with a decimal comma when swedish. */
+static const char *number(int swedish, double x, char *buf, size_t n)
+{
+    output_number(x, buf, n);
+    char *dot = swedish ? strchr(buf, '.') : NULL;
+    if (dot != NULL)
+        *dot = ',';
+    return buf;
+}
 
 static int kind_word(const char *w)
 {
@@ -67,18 +90,21 @@ static void evidence_text(const var_desc *d, int swedish)
 {
     char b1[32], b2[32];
     if (d->uptake > 0)
-        printf("      take-up: %s\n", var_table[d->uptake].name);
+        printf("      %s: %s\n", tr(swedish, "take-up", "utnyttjande"), var_table[d->uptake].name);
     if (d->ev_source == NULL && !var_has_job_evidence(d) && !var_has_t_evidence(d))
         return;
-    printf("      evidence:");
+    printf("      %s:", tr(swedish, "evidence", "utv\xC3\xA4rderingar"));
     if (!var_has_job_evidence(d) && !var_has_t_evidence(d))
-        printf(" no cost per job-year or per tonne found");
+        printf(" %s", tr(swedish, "no cost per job-year or per tonne found",
+                         "ingen kostnad per \xC3\xA5rsarbete eller per ton funnen"));
     if (var_has_job_evidence(d))
-        printf(" %s to %s kSEK per job-year", output_number(d->ev_job_lo * 1e-3, b1, sizeof b1),
-               output_number(d->ev_job_hi * 1e-3, b2, sizeof b2));
+        printf(tr(swedish, " %s to %s kSEK per job-year", " %s till %s tkr per \xC3\xA5rsarbete"),
+               number(swedish, d->ev_job_lo * 1e-3, b1, sizeof b1),
+               number(swedish, d->ev_job_hi * 1e-3, b2, sizeof b2));
     if (var_has_t_evidence(d))
-        printf("%s %s to %s SEK per t CO2e", var_has_job_evidence(d) ? "," : "",
-               output_number(d->ev_t_lo, b1, sizeof b1), output_number(d->ev_t_hi, b2, sizeof b2));
+        printf(tr(swedish, "%s %s to %s SEK per t CO2e", "%s %s till %s kr per ton CO2e"),
+               var_has_job_evidence(d) ? "," : "", number(swedish, d->ev_t_lo, b1, sizeof b1),
+               number(swedish, d->ev_t_hi, b2, sizeof b2));
     if (d->ev_source != NULL)
         printf(" %s", d->ev_source);
     putchar('\n');
@@ -104,10 +130,12 @@ static int list_records(const unsigned char *want, int json)
     return st == SIM_OK ? CLI_OK : cli_report(&err);
 }
 
-/* lang: -1 no labels, 0 English, 1 Swedish. */
+/* lang: -1 no labels, 0 English, 1 Swedish (then every word of the
+ * listing but the names is Swedish). */
 static void list_text(const unsigned char *want, int lang)
 {
-    char tags[64], b1[32], b2[32], b3[32];
+    char tags[64], b1[32], b2[32], b3[32], unit[128];
+    const int sv = lang == 1;
     int first = 1;
     for (int k = 0; k < VAR_KIND_COUNT; k++) {
         if (!want[k])
@@ -117,36 +145,38 @@ static void list_text(const unsigned char *want, int lang)
             count += var_table[i].kind == (var_kind)k;
         if (count == 0)
             continue;
-        printf("%s%s (%d)\n", first ? "" : "\n", plural[k], count);
+        printf("%s%s (%d)\n", first ? "" : "\n", sv ? plural_sv[k] : plural[k], count);
         first = 0;
         for (int i = 0; i < VAR_COUNT; i++) {
             const var_desc *d = &var_table[i];
             if (d->kind != (var_kind)k)
                 continue;
-            printf("  %s [%s]%s", d->name, d->unit, d->key ? "  key indicator" : "");
+            printf("  %s [%s]%s", d->name, sv ? var_unit_text(d->unit, 1, unit, sizeof unit) : d->unit,
+                   d->key ? tr(sv, "  key indicator", "  nyckelindikator") : "");
             if (has_range(d))
-                printf("  default %s, range %s to %s", output_number(d->value, b1, sizeof b1),
-                       output_number(d->min, b2, sizeof b2),
-                       output_number(d->max, b3, sizeof b3));
+                printf(tr(sv, "  default %s, range %s to %s", "  standardv\xC3\xA4rde %s, intervall %s till %s"),
+                       number(sv, d->value, b1, sizeof b1), number(sv, d->min, b2, sizeof b2),
+                       number(sv, d->max, b3, sizeof b3));
             else if (d->kind == VAR_STOCK)
-                printf("  initial %s", output_number(d->value, b1, sizeof b1));
+                printf(tr(sv, "  initial %s", "  startv\xC3\xA4rde %s"),
+                       number(sv, d->value, b1, sizeof b1));
             if (d->kind == VAR_LEVER) {
-                printf(", policy %s, cost %s MSEK/yr per unit",
-                       output_number(d->policy, b1, sizeof b1),
-                       output_number(d->cost, b2, sizeof b2));
+                printf(tr(sv, ", policy %s, cost %s MSEK/yr per unit",
+                          ", policyv\xC3\xA4rde %s, kostnad %s MSEK/\xC3\xA5r per enhet"),
+                       number(sv, d->policy, b1, sizeof b1),
+                       number(sv, d->cost, b2, sizeof b2));
                 printf(", %s", var_tags_format(d->priorities, 0, " ", tags, sizeof tags));
                 printf(", %s", var_tags_format(d->themes, 1, " ", tags, sizeof tags));
             }
             putchar('\n');
             if (lang >= 0)
                 printf("      %s\n", cli_label(d, lang));
-            if (cli_desc(d, lang == 1)[0] != '\0')
-                printf("      %s\n", cli_desc(d, lang == 1));
+            if (cli_desc(d, sv)[0] != '\0')
+                printf("      %s\n", cli_desc(d, sv));
             if (d->source != NULL && d->source[0] != '\0')
-                printf("      %s: %s\n", lang == 1 ? "k\xC3\xA4lla" : "source",
-                       var_source_text(d, lang == 1));
+                printf("      %s: %s\n", tr(sv, "source", "k\xC3\xA4lla"), var_source_text(d, sv));
             if (d->kind == VAR_LEVER)
-                evidence_text(d, lang == 1);
+                evidence_text(d, sv);
         }
     }
 }

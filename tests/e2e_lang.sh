@@ -40,6 +40,17 @@ grep -q '^      Residents of the region$' "$W/list.txt" && fail "list --lang sv 
 "$T" list indicators --lang en | grep -q '^      Population$' || fail "list --lang en lacks 'Population'"
 "$T" list indicators | grep -q '^      Population$' && fail "list without --lang shows labels"
 "$T" list --lang fi >/dev/null 2>&1; [ $? -eq 2 ] || fail "list --lang fi does not exit 2"
+# In Swedish the listing's own words are Swedish too: kinds, units, ranges, costs, evidence.
+"$T" list levers stocks --lang sv >"$W/levers.txt" || fail "list levers --lang sv failed"
+grep -q '^styrmedel (18)$' "$W/levers.txt" || fail "list --lang sv does not head the levers 'styrmedel'"
+grep -q '^  adult_training_places \[platser/år\]  standardvärde 3000, intervall 0 till 12000, policyvärde 6000, kostnad 0,1 MSEK/år per enhet' \
+    "$W/levers.txt" || fail "list --lang sv: $(grep '^  adult_training_places' "$W/levers.txt")"
+grep -q '^      utvärderingar: 210 till 1250 tkr per årsarbete' "$W/levers.txt" \
+    || fail "list --lang sv lacks the evidence in Swedish"
+grep -q '^      utnyttjande: adult_training_places_uptake$' "$W/levers.txt" || fail "list --lang sv lacks 'utnyttjande'"
+grep -q '^lager (' "$W/levers.txt" || fail "list --lang sv does not head the stocks 'lager'"
+grep -Eq '(default|range|policy|cost|take-up:|evidence:|initial) ' "$W/levers.txt" \
+    && fail "list --lang sv keeps English words: $(grep -Em1 '(default|range|policy|cost|take-up:|evidence:|initial) ' "$W/levers.txt")"
 
 [ "$fails" -eq 0 ] && echo "e2e_lang: ok"
 exit $((fails > 0))

@@ -207,15 +207,34 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
     int vw = ui_text_width(ctx, UI_FONT_BOLD, val);
     int rw = changed ? ui_px(ctx, 22) : 0;
     ui_rect label_r = ui_rect_make(x + pad, y + ui_px(ctx, 6), w - 2 * pad - vw - rw - ui_px(ctx, 8), lh);
+    /* A name too long for the room beside the value goes on two lines (the
+     * second one the whole row wide): a lever's name cut short says too
+     * little to choose it by. */
+    const char *label = app_label(a, var), *rest = NULL;
+    int first_len = (int)strlen(label);
+    if (ui_text_width(ctx, UI_FONT_BODY, label) > label_r.w) {
+        int n = ui_wrap_line(ctx, UI_FONT_BODY, label, label_r.w, &rest);
+        if (n > 0 && *rest)
+            first_len = n;
+        else
+            rest = NULL;
+    }
+    int label_h = rest ? 2 * lh : lh;
     /* The label opens and closes the detail view; hovering explains it. */
-    int lc = ui_control(ctx, ui_id2("label", group, var), label_r, 0);
+    int lc = ui_control(ctx, ui_id2("label", group, var),
+                        rest ? ui_rect_make(label_r.x, label_r.y, w - 2 * pad, label_h) : label_r, 0);
     if (lc & UI_SUBMIT) {
         a->detail_var = a->detail_var == var ? -1 : var;
         if (a->detail_var == var)
             detail_fill(a, var);
     }
-    ui_draw_text_in(ctx, UI_FONT_BODY, app_label(a, var), label_r, -1,
-                    (lc & UI_HOVER) ? ctx->colors[UI_COL_ACCENT] : text);
+    char first[300];
+    snprintf(first, sizeof first, "%.*s", first_len, label);
+    ui_color lcol = (lc & UI_HOVER) ? ctx->colors[UI_COL_ACCENT] : text;
+    ui_draw_text_in(ctx, UI_FONT_BODY, first, label_r, -1, lcol);
+    if (rest)
+        ui_draw_text_in(ctx, UI_FONT_BODY, rest, ui_rect_make(label_r.x, label_r.y + lh, w - 2 * pad, lh), -1,
+                        lcol);
     if ((lc & UI_HOVER) && !(lc & UI_ACTIVE)) {
         char tip[1400];
         snprintf(tip, sizeof tip, "%s\n%s\n%s: %s", app_label(a, var), app_desc(a, var),
@@ -239,7 +258,7 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
                 detail_fill(a, var);
         }
     }
-    y = label_r.y + lh;
+    y = label_r.y + label_h;
     ui_rect sr = ui_rect_make(x + pad - ui_px(ctx, 8), y, w - 2 * pad + ui_px(ctx, 16), sh);
     double v = a->sc.value[var];
     unsigned sid = app_slider_id(group, var);

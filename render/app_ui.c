@@ -467,7 +467,9 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     else
         snprintf(head, sizeof head, "%s", app_label(a, var));
     /* A narrow card keeps the whole name and moves the unit after the
-     * values (when there is room): a name cut short says nothing. */
+     * 2050 value, or, when that has no room either, onto a small line of
+     * its own under the values: a name cut short says nothing, and a
+     * number without its unit misleads. */
     const char *unit_after = NULL;
     if (has_unit && ui_text_width(ctx, UI_FONT_SMALL, head) > r.w - 2 * pad) {
         snprintf(head, sizeof head, "%s", app_label(a, var));
@@ -479,6 +481,7 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
     char num[64], line[256];
     double years[2] = {y_mid, y_end};
     double vals[2] = {v30, v50};
+    int below_x = -1; /* where the unit goes on a line of its own */
     for (int k = 0; k < 2; k++) {
         int x = r.x + pad + k * half;
         snprintf(line, sizeof line, "%.0f", years[k]);
@@ -487,10 +490,24 @@ static void draw_key_card(app *a, ui_ctx *ctx, int var, ui_rect r)
         ui_draw_text_in(ctx, UI_FONT_BOLD, num,
                         ui_rect_make(x + yw + ui_px(ctx, 5), y, half - yw - ui_px(ctx, 8), bh), -1, text);
         int ux = x + yw + ui_px(ctx, 5) + ui_text_width(ctx, UI_FONT_BOLD, num) + ui_px(ctx, 4);
-        if (k == 1 && unit_after && ux + ui_text_width(ctx, UI_FONT_SMALL, unit_after) <= r.x + r.w - pad)
-            ui_draw_text(ctx, UI_FONT_SMALL, unit_after, ux, y + (bh - sh) / 2, muted);
+        if (k == 1 && unit_after) {
+            if (ux + ui_text_width(ctx, UI_FONT_SMALL, unit_after) <= r.x + r.w - pad)
+                ui_draw_text(ctx, UI_FONT_SMALL, unit_after, ux, y + (bh - sh) / 2, muted);
+            else
+                below_x = x + yw + ui_px(ctx, 5);
+        }
     }
     y += bh + ui_px(ctx, 4);
+    if (below_x >= 0) {
+        /* Under the 2050 value, or from the values' left edge when it is
+         * wider than what is left of the card. */
+        int uw = ui_text_width(ctx, UI_FONT_SMALL, unit_after);
+        if (below_x + uw > r.x + r.w - pad)
+            below_x = r.x + pad;
+        ui_draw_text_in(ctx, UI_FONT_SMALL, unit_after,
+                        ui_rect_make(below_x, y - ui_px(ctx, 3), r.x + r.w - pad - below_x, sh), -1, muted);
+        y += sh;
+    }
     fmt_key_change kc = fmt_key_change_of(b50, v50, app_is_share(var), key_noise(a, var, y_end));
     ui_color cc = muted;
     const char *arrow = ""; /* within the margin: no arrow, no colour */

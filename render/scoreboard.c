@@ -377,6 +377,15 @@ int board_shown_cols(const board *b, int *cols)
     return n;
 }
 
+int board_folder_folded(const board *b, int presenting)
+{
+    if (b->folder_choice == 1)
+        return 0;
+    if (b->folder_choice == 2)
+        return 1;
+    return presenting && b->nteams > 0;
+}
+
 int board_fit_cols(const int *w, int n, int frozen, int first, int avail)
 {
     if (frozen > n)
@@ -564,6 +573,8 @@ static const char *const words[BOARD_STR_COUNT][2] = {
                                      "shown): %s",
                                      "%d lagfiler kunde inte l\xC3\xA4sas igen (deras senaste siffror "
                                      "visas): %s"},
+    [BOARD_STR_FOLDER_SHOW] = {"\xE2\x96\xB6 Folder", "\xE2\x96\xB6 Mapp"},
+    [BOARD_STR_FOLDER_HIDE] = {"\xE2\x97\x80 Folder", "\xE2\x97\x80 Mapp"},
 };
 
 const char *board_text(board_str id, int swedish)

@@ -75,6 +75,7 @@ typedef struct board {
     int reveal_sort;  /* 1: the next frame pages to the column sorted by */
     int page_fit;     /* scrolling columns the last frame showed */
     int page_total;   /* scrolling columns there are under show_years */
+    int folder_choice; /* the folder list: 0 as board_folder_folded decides, 1 open, 2 folded */
     run_result run;   /* scratch run of a team's scenario */
 } board;
 
@@ -136,6 +137,12 @@ void board_sort(board *b, int col, int desc);
 /* The columns the table shows under b->show_years, in order, into cols
  * (BOARD_COLS_MAX); returns their count. The team column is first. */
 int board_shown_cols(const board *b, int *cols);
+
+/* 1 when the folder list is folded away so that the table has the room:
+ * as the user chose with its toggle, else folded in presentation mode
+ * (presenting) once some team is on the board, where at a projector's
+ * zoom the list would leave room for one indicator only. */
+int board_folder_folded(const board *b, int presenting);
 
 /* Table layout: of n columns of widths w[] (pixels), the first frozen ones
  * always shown, how many of the others, from the first-th of them, fit in
@@ -209,6 +216,8 @@ typedef enum board_str {
     BOARD_STR_ALREADY,
     BOARD_STR_NO_NAME,
     BOARD_STR_RELOAD_FAILED_FMT,
+    BOARD_STR_FOLDER_SHOW,
+    BOARD_STR_FOLDER_HIDE,
     BOARD_STR_COUNT
 } board_str;
 

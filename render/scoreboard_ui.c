@@ -578,12 +578,17 @@ void app_board_draw(app *a, ui_ctx *ctx)
     ui_draw_frame(ctx, card, ctx->colors[UI_COL_BORDER], 1);
     ui_rect in = ui_rect_make(card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad);
     int body_h = in.h - bh - gap;
+    /* The folder list on the left, unless folded away for the table's room. */
+    int folded = board_folder_folded(b, a->present);
     int left_w = in.w * 27 / 100;
     if (left_w < ui_px(ctx, 210))
         left_w = ui_px(ctx, 210);
     if (left_w > ui_px(ctx, 320))
         left_w = ui_px(ctx, 320);
-    draw_folder(a, ctx, b, ui_rect_make(in.x, in.y, left_w, body_h));
+    if (folded)
+        left_w = -gap;
+    else
+        draw_folder(a, ctx, b, ui_rect_make(in.x, in.y, left_w, body_h));
 
     /* The table's pane: title, table, provenance (exported as PNG). */
     ui_rect pane = ui_rect_make(in.x + left_w + gap, in.y, in.w - left_w - gap, body_h);
@@ -609,8 +614,15 @@ void app_board_draw(app *a, ui_ctx *ctx)
     int ty = pane.y + th + ui_px(ctx, 10);
     draw_table(a, ctx, b, ui_rect_make(pane.x, ty, pane.w, pane.y + pane.h - sh - ui_px(ctx, 8) - ty), 0);
 
-    /* The bar: years, columns, export, close. */
+    /* The bar: the folder list's toggle, years, columns, export, close. */
     int by = in.y + in.h - bh, x = in.x, bgap = ui_px(ctx, 6);
+    {
+        const char *label = board_text(folded ? BOARD_STR_FOLDER_SHOW : BOARD_STR_FOLDER_HIDE, sv);
+        int w = ui_text_width(ctx, UI_FONT_BODY, label) + ui_px(ctx, 24);
+        if (ui_button(ctx, ui_id("board-folder", 0), ui_rect_make(x, by, w, bh), label, 0) & UI_SUBMIT)
+            b->folder_choice = folded ? 1 : 2;
+        x += w + ui_px(ctx, 16);
+    }
     char y0[16], y1[16];
     snprintf(y0, sizeof y0, "%.0f", b->years[0]);
     snprintf(y1, sizeof y1, "%.0f", b->years[1]);

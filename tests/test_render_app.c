@@ -1330,6 +1330,95 @@ static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
     }
 }
 
+/* A number without its unit misleads: at 1024x600 and 1280x720, in both
+ * languages, every key card shows its unit (in the head, after the 2050
+ * value, or under the values), never drops it. */
+static void test_key_cards_always_show_their_unit(void **state)
+{
+    fixture *f = *state;
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int sv = 0; sv < 2; sv++) {
+            f->a->swedish = sv;
+            f->ctx->width = sizes[s][0];
+            f->ctx->height = sizes[s][1];
+            frame(f);
+            frame(f);
+            int shown = 0;
+            for (int k = 0; k < f->a->nkeys; k++) {
+                const char *unit = app_unit(f->a, f->a->keys[k]);
+                if (!*unit || strcmp(unit, "1") == 0)
+                    continue;
+                char head[300];
+                snprintf(head, sizeof head, "%s (%s)", app_label(f->a, f->a->keys[k]), unit);
+                int name_here = 0, unit_here = 0;
+                for (int i = 0; i < f->ctx->ncmd; i++) {
+                    const ui_cmd *c = &f->ctx->cmd[i];
+                    if (c->type != UI_CMD_TEXT || c->layer != 0 || c->rect.y < f->l.keys.y ||
+                        c->rect.y >= f->l.keys.y + f->l.keys.h)
+                        continue;
+                    const char *t = f->ctx->text + c->text;
+                    if (strcmp(t, head) == 0)
+                        name_here = unit_here = 1;
+                    else if (strcmp(t, app_label(f->a, f->a->keys[k])) == 0)
+                        name_here = 1;
+                    else if (strcmp(t, unit) == 0)
+                        unit_here = 1;
+                }
+                if (!name_here)
+                    continue; /* on another page */
+                shown++;
+                if (!unit_here)
+                    fail_msg("%dx%d %s: '%s' shows no unit (%s)", sizes[s][0], sizes[s][1], sv ? "sv" : "en",
+                             app_label(f->a, f->a->keys[k]), unit);
+            }
+            if (shown < 2)
+                fail_msg("%dx%d: %d key cards with a unit", sizes[s][0], sizes[s][1], shown);
+        }
+    }
+}
+
+/* A lever's name is never cut short in the lever panel: at 1024x600 in
+ * both languages a name too long for its row goes on two lines, each
+ * drawn whole. */
+static void test_lever_names_show_whole_in_the_panel_at_1024x600(void **state)
+{
+    fixture *f = *state;
+    f->ctx->width = 1024;
+    f->ctx->height = 600;
+    for (int g = 0; g < APP_GROUPS_MAX; g++)
+        f->a->group_open[g] = 1;
+    int wrapped = 0;
+    for (int sv = 0; sv < 2; sv++) {
+        f->a->swedish = sv;
+        frame(f);
+        frame(f);
+        for (int i = 0; i < LEVER_COUNT; i++) {
+            const char *label = app_label(f->a, var_lever_ids[i]);
+            int found = 0;
+            for (int c = 0; c < f->ctx->ncmd && !found; c++) {
+                const ui_cmd *a = &f->ctx->cmd[c];
+                if (a->type != UI_CMD_TEXT || a->layer != 0 || a->rect.x >= f->l.levers.x + f->l.levers.w)
+                    continue;
+                const char *t = f->ctx->text + a->text;
+                if (strcmp(t, label) == 0) {
+                    found = 1;
+                } else if (c + 1 < f->ctx->ncmd && f->ctx->cmd[c + 1].type == UI_CMD_TEXT) {
+                    char both[600];
+                    snprintf(both, sizeof both, "%s %s", t, f->ctx->text + f->ctx->cmd[c + 1].text);
+                    if (strcmp(both, label) == 0) {
+                        found = 1;
+                        wrapped++;
+                    }
+                }
+            }
+            if (!found)
+                fail_msg("%s: lever '%s' is not shown whole in the panel", sv ? "sv" : "en", label);
+        }
+    }
+    assert_true(wrapped > 0); /* the test font makes some names long */
+}
+
 /* The help names what no button says (a click on a line or a key card
  * opens why, a click on a cause explains it, Backspace goes back, the
  * History toggle) and the workshop's keys (Ctrl+B, F5), in both languages;
@@ -1747,6 +1836,8 @@ int main(void)
         T(test_detail_view_refuses_a_value_out_of_range),
         T(test_zoom_scales_fonts_and_widgets_within_limits),
         T(test_key_cards_show_whole_names_down_to_1024x600),
+        T(test_key_cards_always_show_their_unit),
+        T(test_lever_names_show_whole_in_the_panel_at_1024x600),
         T(test_help_names_clicks_and_workshop_keys_whole_in_both_languages),
         T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
         T(test_why_numbers_never_overprint),

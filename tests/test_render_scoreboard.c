@@ -531,6 +531,44 @@ static void test_screen_fits_1024x600_in_both_languages(void **state)
     }
 }
 
+/* In presentation mode (1280x720 at the projector's zoom) the folder list
+ * folds away once teams are on the board, so the table shows more than one
+ * indicator's pair of years; its toggle brings the list back (and folds it
+ * again), and outside presentation mode the list starts open. */
+static void test_presentation_folds_the_folder_list_for_the_table(void **state)
+{
+    fixture *f = *state;
+    add(f, "red.ini");
+    add(f, "blue.ini");
+    app_show(f->a, "scoreboard");
+    f->ctx->width = 1280;
+    f->ctx->height = 720;
+    f->ctx->scale = 1.3f;
+    const char *add_all = board_text(BOARD_STR_ADD_ALL, 0);
+    /* Not presenting: the list is there. */
+    frame(f);
+    assert_non_null(find_text(f->ctx, add_all));
+    int open_fit = f->b->page_fit;
+    f->a->present = 1;
+    frame(f);
+    frame(f);
+    assert_null(find_text(f->ctx, add_all));
+    assert_true(f->b->page_fit >= 4); /* two indicators' 2030 and 2050 at least */
+    assert_true(f->b->page_fit > open_fit);
+    /* The toggle opens it again, and folds it. */
+    const ui_cmd *c = find_text(f->ctx, board_text(BOARD_STR_FOLDER_SHOW, 0));
+    assert_non_null(c);
+    click(f, c->rect.x + 2, c->rect.y + 2);
+    frame(f);
+    assert_non_null(find_text(f->ctx, add_all));
+    c = find_text(f->ctx, board_text(BOARD_STR_FOLDER_HIDE, 0));
+    assert_non_null(c);
+    click(f, c->rect.x + 2, c->rect.y + 2);
+    frame(f);
+    assert_null(find_text(f->ctx, add_all));
+    f->ctx->scale = 1.0f;
+}
+
 /* Texts of layer 0 in ctx starting with s. */
 static int count_base_texts(const ui_ctx *ctx, const char *s)
 {
@@ -663,6 +701,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_name_never_replaces_and_leaves_bundled_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_screen_ticks_a_file_and_sorts_by_a_head, setup, teardown),
         cmocka_unit_test_setup_teardown(test_screen_fits_1024x600_in_both_languages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_presentation_folds_the_folder_list_for_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sheet_holds_every_column_and_row_whatever_the_window_shows, setup,
                                         teardown),
         cmocka_unit_test(test_every_word_in_english_and_swedish),

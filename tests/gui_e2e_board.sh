@@ -14,47 +14,12 @@ set -u
 gui=$1
 src=$2
 cli=$(dirname "$gui")/transim
-for tool in Xvfb xdotool xwininfo; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "skip: $tool not installed (apt-get install xvfb xdotool x11-utils)"
-    exit 77
-  fi
-done
+step_pause=0.5
+fail_details() { [ -f "${csv:-}" ] && { echo "--- $csv:"; cat "$csv"; }; }
+. "$(dirname "$0")/xvfb_session.sh"
 
-tmp=$(mktemp -d /tmp/transim-gui-board-XXXXXX)
-xvfb_pid=
-gui_pid=
-cleanup() {
-  [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- transim-gui said:" >&2
-  cat "$tmp/gui.log" >&2
-  [ -f "$csv" ] && { echo "--- $csv:" >&2; cat "$csv" >&2; }
-  echo "--- Xvfb ($(kill -0 "$xvfb_pid" 2>/dev/null && echo running || echo gone)) said:" >&2
-  cat "$tmp/xvfb.log" >&2
-  exit 1
-}
-
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
-export DISPLAY=":$(head -1 "$tmp/display")"
-for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
-xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY takes no connection"
-
-# The bundled scenarios as the working directory's scenarios/, and beside
-# them the folder the teams saved into.
-mkdir -p "$tmp/work/workshop" "$tmp/home"
-cp -r "$src/scenarios" "$tmp/work/"
-cd "$tmp/work" || exit 1
+# Beside the bundled scenarios, the folder the teams saved into.
+mkdir -p "$tmp/work/workshop"
 teams="$tmp/work/workshop"
 csv="$teams/scoreboard.csv"
 printf '[scenario]\nname = Team Red\nbase = ../scenarios/baseline.ini\n[levers]\nadult_training_places = 6000\n' \
@@ -63,40 +28,9 @@ printf '[scenario]\nname = Team Blue\nbase = ../scenarios/baseline.ini\n[levers]
   >"$teams/blue.ini"
 printf '[scenario]\nname = Team Green\nbase = ../scenarios/baseline.ini\n[levers]\nenergy_audits = 400\n' \
   >"$teams/green.ini"
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_STATE_HOME="$tmp/home/state"
-export XDG_CONFIG_HOME="$tmp/home/config"
-export SDL_VIDEODRIVER=x11 ASAN_OPTIONS=detect_leaks=0 # X11's own leaks are not ours
-unset SDL_RENDER_DRIVER
 
-# As gui_e2e_save.sh: start, wait for the window, start again (at most
-# three times) only when SDL could not reach the server.
-win=
-for attempt in 1 2 3; do
-  "$gui" scenarios/baseline.ini --size 1280x800 >>"$tmp/gui.log" 2>&1 &
-  gui_pid=$!
-  for _ in $(seq 100); do
-    win=$(xdotool search --pid "$gui_pid" --class transim-gui 2>/dev/null | head -1)
-    [ -n "$win" ] && break
-    kill -0 "$gui_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  [ -n "$win" ] && break
-  kill -0 "$gui_pid" 2>/dev/null && fail "no window"
-  wait "$gui_pid" 2>/dev/null
-  gui_pid=
-  tail -1 "$tmp/gui.log" | grep -q "x11 not available" || fail "no window (attempt $attempt)"
-  echo "note: no connection to $DISPLAY on attempt $attempt, starting again" >&2
-  sleep 1
-done
-[ -n "$win" ] || fail "no window after 3 attempts"
-xdotool windowfocus --sync "$win" 2>/dev/null || true
-sleep 0.5
+launch scenarios/baseline.ini
 
-wait_until() {
-  for _ in $(seq 200); do "$@" && return 0; sleep 0.1; done
-  return 1
-}
-step() { xdotool "$@"; sleep 0.5; }
 # The scoreboard fills the 1280x800 window: its folder list's rows are 28 px
 # apart from y = 158 (row 0: Up), at x = 120; the Team head at (380, 66);
 # Export at (1142, 760).

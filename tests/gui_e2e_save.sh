@@ -13,96 +13,15 @@
 set -u
 gui=$1
 src=$2
-for tool in Xvfb xdotool xwininfo; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "skip: $tool not installed (apt-get install xvfb xdotool x11-utils)"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d /tmp/transim-gui-e2e-XXXXXX)
-xvfb_pid=
-gui_pid=
-cleanup() {
-  [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- window titles:" >&2
-  xwininfo -root -tree 2>/dev/null | grep transim-gui >&2
-  echo "--- transim-gui said:" >&2
-  cat "$tmp/gui.log" >&2
-  echo "--- Xvfb ($(kill -0 "$xvfb_pid" 2>/dev/null && echo running || echo gone)) said:" >&2
-  cat "$tmp/xvfb.log" >&2
-  exit 1
-}
-
-# A display of its own: Xvfb picks a free number and writes it to fd 3.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
-export DISPLAY=":$(head -1 "$tmp/display")"
-# The server takes connections a moment after it names its display, later
-# on a loaded machine: wait until a client gets in.
-for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
-xwininfo -root >/dev/null 2>&1 || fail "Xvfb on $DISPLAY takes no connection"
-
-# A copy of the bundled scenarios as the working directory's scenarios/,
-# and a home of its own.
-mkdir -p "$tmp/work" "$tmp/home"
-cp -r "$src/scenarios" "$tmp/work/"
-cd "$tmp/work" || exit 1
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_STATE_HOME="$tmp/home/state"
-export XDG_CONFIG_HOME="$tmp/home/config"
-export SDL_VIDEODRIVER=x11 ASAN_OPTIONS=detect_leaks=0 # X11's own leaks are not ours
-unset SDL_RENDER_DRIVER
+. "$(dirname "$0")/xvfb_session.sh"
 userdir="$XDG_DATA_HOME/transim/scenarios"
 baseline="$tmp/work/scenarios/baseline.ini"
 
-# Starts the window on a scenario file and waits until it can take keys.
-# A window that could not reach the server (SDL: "x11 not available", seen
-# once on a loaded machine under ASan) is started again, at most three times;
-# any other early exit fails the test.
-launch() {
-  win=
-  for attempt in 1 2 3; do
-    "$gui" "$1" --size 1280x800 >>"$tmp/gui.log" 2>&1 &
-    gui_pid=$!
-    for _ in $(seq 100); do
-      win=$(xdotool search --pid "$gui_pid" --class transim-gui 2>/dev/null | head -1)
-      [ -n "$win" ] && break
-      kill -0 "$gui_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    [ -n "$win" ] && break
-    kill -0 "$gui_pid" 2>/dev/null && fail "no window"
-    wait "$gui_pid" 2>/dev/null
-    gui_pid=
-    tail -1 "$tmp/gui.log" | grep -q "x11 not available" || fail "no window (attempt $attempt)"
-    echo "note: no connection to $DISPLAY on attempt $attempt, starting again" >&2
-    sleep 1
-  done
-  [ -n "$win" ] || fail "no window after 3 attempts"
-  xdotool windowfocus --sync "$win" 2>/dev/null || true
-  sleep 0.5
-}
 launch scenarios/baseline.ini
 
 title() { xwininfo -root -tree | grep transim-gui | sed -n 's/^ *0x[0-9a-f]* "\(.*\)": (.*/\1/p' | head -1; }
-# Waits up to 20 s (a sanitizer build on a busy machine is slow) for a command to succeed.
-wait_until() {
-  for _ in $(seq 200); do "$@" && return 0; sleep 0.1; done
-  return 1
-}
 title_is() { [ "$(title)" = "$1" ]; }
 title_marked() { case "$(title)" in "•"*) return 0 ;; *) return 1 ;; esac; }
-step() { xdotool "$@"; sleep 0.4; }
 bundled_unchanged() { cmp -s "$baseline" "$src/scenarios/baseline.ini" || fail "$1: the bundled baseline.ini changed"; }
 # The dialogs are centred: Save as's name field 49 px above the middle of the
 # 1280x800 window, its file field 11 px below.

@@ -69,6 +69,19 @@ static void test_words_are_swedish_unless_quoted(void **state)
     assert_string_equal(e.msg, "value 2 of lever 'lever' is outside its range 0 to 1");
 }
 
+/* A number the program writes takes a decimal comma in Swedish; a number the
+ * user wrote, quoted, stays as written. */
+static void test_swedish_numbers_have_a_decimal_comma(void **state)
+{
+    (void)state;
+    sim_error e;
+    sim_error_set(&e, SIM_EINVAL, NULL, 0, "value %g of %s '%s' is outside its range %g to %g",
+                  0.95, "lever", "x.y", 0.25, 1e-3);
+    assert_string_equal(e.msg, "value 0.95 of lever 'x.y' is outside its range 0.25 to 0.001");
+    assert_string_equal(e.msg_sv, "v\xC3\xA4rdet 0,95 f\xC3\xB6r styrmedel 'x.y' ligger "
+                                  "utanf\xC3\xB6r intervallet 0,25 till 0,001");
+}
+
 static void test_a_format_without_a_row_stays_english(void **state)
 {
     (void)state;
@@ -176,8 +189,8 @@ static void test_a_broken_constraint_is_explained_in_swedish(void **state)
     assert_false(constraint_check(sc.value, &e, named, &nnamed));
     assert_string_equal(e.msg, "'young_share_start' 0.6 + 'old_share_start' 0.5 must stay below "
                                "0.95 together: the young and the old leave too few of working age");
-    assert_string_equal(e.msg_sv, "'young_share_start' 0.6 + 'old_share_start' 0.5 m\xC3\xA5ste "
-                                  "tillsammans stanna under 0.95: de unga och de \xC3\xA4ldre "
+    assert_string_equal(e.msg_sv, "'young_share_start' 0,6 + 'old_share_start' 0,5 m\xC3\xA5ste "
+                                  "tillsammans stanna under 0,95: de unga och de \xC3\xA4ldre "
                                   "l\xC3\xA4mnar f\xC3\xB6r f\xC3\xA5 i arbetsf\xC3\xB6r "
                                   "\xC3\xA5lder");
 }
@@ -474,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_set_fills_both_languages_with_the_same_arguments),
         cmocka_unit_test(test_numbers_and_star_precision_are_read_in_order),
         cmocka_unit_test(test_words_are_swedish_unless_quoted),
+        cmocka_unit_test(test_swedish_numbers_have_a_decimal_comma),
         cmocka_unit_test(test_a_format_without_a_row_stays_english),
         cmocka_unit_test(test_locate_keeps_both_texts),
         cmocka_unit_test(test_a_nested_error_is_swedish_inside_swedish),

@@ -59,13 +59,26 @@ void sim_error_sv_row(int i, const char **en, const char **sv)
     *sv = sv_rows[i].sv;
 }
 
-/* The error whose message is being nested, on this thread. */
-static _Thread_local const sim_error *nested;
+/* The errors whose messages are being nested in the next message, on this
+ * thread (sim_error_nested; more than NESTED_MAX are passed as English). */
+enum { NESTED_MAX = 4 };
+static _Thread_local const sim_error *nested[NESTED_MAX];
+static _Thread_local int nnested;
 
 const char *sim_error_nested(const sim_error *inner)
 {
-    nested = inner;
+    if (nnested < NESTED_MAX)
+        nested[nnested++] = inner;
     return inner->msg;
+}
+
+/* The nested error whose message s is, or NULL. */
+static const sim_error *nested_of(const char *s)
+{
+    for (int i = 0; i < nnested; i++)
+        if (s == nested[i]->msg)
+            return nested[i];
+    return NULL;
 }
 
 /* A string argument in Swedish: a nested error's Swedish message, a word of
@@ -74,8 +87,9 @@ static const char *sv_word(const char *s)
 {
     if (s == NULL)
         return s;
-    if (nested != NULL && s == nested->msg)
-        return nested->msg_sv[0] != '\0' ? nested->msg_sv : s;
+    const sim_error *in = nested_of(s);
+    if (in != NULL)
+        return in->msg_sv[0] != '\0' ? in->msg_sv : s;
     for (size_t i = 0; i < SV_WORDS; i++)
         if (strcmp(sv_words[i].en, s) == 0)
             return sv_words[i].sv;
@@ -83,7 +97,8 @@ static const char *sv_word(const char *s)
 }
 
 /* Formats tpl with the arguments in ap, one conversion at a time, so that
- * string arguments can be put in Swedish (unless quoted: those are names). tpl has the conversions of the
+ * string arguments can be put in Swedish (unless quoted: those are names)
+ * and floating-point numbers take a decimal comma. tpl has the conversions of the
  * English format in the same order (tests/test_status.c checks the table),
  * so each argument is read with the type the caller passed. */
 static void format_sv(char *out, size_t cap, const char *tpl, va_list ap)
@@ -167,11 +182,16 @@ static void format_sv(char *out, size_t cap, const char *tpl, va_list ap)
                 n = PIECE(va_arg(ap, long double));
             else
                 n = PIECE(va_arg(ap, double));
+            /* A number the program writes takes a decimal comma in Swedish
+             * (a number the user wrote comes quoted, through %s, as written). */
+            for (int k = 0; k < n && dst[k] != '\0'; k++)
+                if (dst[k] == '.')
+                    dst[k] = ',';
             break;
         case 's': {
             const char *arg = va_arg(ap, const char *);
             int quoted = start > tpl && (start[-1] == '\'' || start[-1] == '[');
-            n = PIECE(quoted && (nested == NULL || arg != nested->msg) ? arg : sv_word(arg));
+            n = PIECE(quoted && nested_of(arg) == NULL ? arg : sv_word(arg));
             break;
         }
         case 'p':
@@ -193,7 +213,7 @@ sim_status sim_error_setv(sim_error *e, sim_status status, const char *path,
                           int line, const char *fmt, va_list ap)
 {
     if (e == NULL) {
-        nested = NULL; /* sim_error_nested holds for one call only */
+        nnested = 0; /* sim_error_nested holds for one call only */
         return status;
     }
     snprintf(e->path, sizeof e->path, "%s", path ? path : "");
@@ -204,7 +224,7 @@ sim_status sim_error_setv(sim_error *e, sim_status status, const char *path,
     const char *tpl = sim_error_sv_template(fmt);
     format_sv(e->msg_sv, sizeof e->msg_sv, tpl ? tpl : fmt, sv);
     va_end(sv);
-    nested = NULL;
+    nnested = 0;
     return status;
 }
 

@@ -59,7 +59,8 @@ sim_status sim_error_locate(sim_error *e, sim_status status, const char *path,
 /* inner's English message, for a "%s" argument of sim_error_set on this
  * thread: the Swedish text then takes inner's Swedish message in its place.
  * `sim_error_set(err, st, NULL, 0, "sample %zu: %s", i, sim_error_nested(&in));`
- * inner must stay alive until that call and must not be err itself. */
+ * Up to four may be nested in one call. inner must stay alive until that
+ * call and must not be err itself. */
 const char *sim_error_nested(const sim_error *inner);
 
 /* The Swedish template of an English format, NULL when the table has none. */

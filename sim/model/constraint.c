@@ -191,29 +191,39 @@ int constraint_check(const double *value, sim_error *why, int *named, int *nname
         const constraint *c = &constraint_table[broken];
         for (int i = 0; i < CONSTRAINT_INPUTS_MAX && c->input[i] >= 0; i++)
             named[(*nnamed)++] = c->input[i];
-        char list[600];
-        size_t used = 0;
-        const char *sep = c->kind == CONSTRAINT_STEADY_BELOW ? ", " : " + ";
-        for (int i = 0; i < *nnamed && used < sizeof list; i++) {
-            int w = snprintf(list + used, sizeof list - used, "%s'%s' %g", i ? sep : "",
-                             var_table[c->input[i]].name, value[c->input[i]]);
-            used += w > 0 ? (size_t)w : 0;
-        }
-        sim_error reason; /* the row's why in both languages */
+        /* The inputs and their values, in both languages: a decimal comma
+         * in Swedish (and "; " between them where English has ", "). */
+        sim_error list, reason;
+        sim_error_clear(&list);
         sim_error_clear(&reason);
-        snprintf(reason.msg, sizeof reason.msg, "%s", c->why);
+        for (int sv = 0; sv < 2; sv++) {
+            char *out = sv ? list.msg_sv : list.msg;
+            size_t cap = sizeof list.msg, used = 0;
+            const char *sep = c->kind != CONSTRAINT_STEADY_BELOW ? " + " : sv ? "; " : ", ";
+            for (int i = 0; i < *nnamed && used < cap; i++) {
+                char num[32];
+                snprintf(num, sizeof num, "%g", value[c->input[i]]);
+                char *dot = sv ? strchr(num, '.') : NULL;
+                if (dot != NULL)
+                    *dot = ',';
+                int w = snprintf(out + used, cap - used, "%s'%s' %s", i ? sep : "",
+                                 var_table[c->input[i]].name, num);
+                used += w > 0 ? (size_t)w : 0;
+            }
+        }
+        snprintf(reason.msg, sizeof reason.msg, "%s", c->why); /* the row's why */
         snprintf(reason.msg_sv, sizeof reason.msg_sv, "%s", c->why_sv);
         if (c->kind == CONSTRAINT_SUM_BELOW)
-            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must stay below %g together: %s", list,
-                          c->bound, sim_error_nested(&reason));
+            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must stay below %g together: %s",
+                          sim_error_nested(&list), c->bound, sim_error_nested(&reason));
         else if (c->kind == CONSTRAINT_SUM_ABOVE)
-            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must together exceed %g: %s", list,
-                          c->bound, sim_error_nested(&reason));
+            sim_error_set(why, SIM_EINVAL, NULL, 0, "%s must together exceed %g: %s",
+                          sim_error_nested(&list), c->bound, sim_error_nested(&reason));
         else
             sim_error_set(why, SIM_EINVAL, NULL, 0,
                           "%s: starts / (exit rate + 1 / years young) must stay below %g of the "
                           "active firms: %s",
-                          list, c->bound, sim_error_nested(&reason));
+                          sim_error_nested(&list), c->bound, sim_error_nested(&reason));
         return 0;
     }
     double bad = 0;

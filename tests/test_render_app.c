@@ -1703,6 +1703,79 @@ static void test_focus_both_ways_shows_each_levers_name_and_slider_at_1024x600(v
     }
 }
 
+/* text split at sep into parts (copied into buf), at most max; their count. */
+static int split_parts(const char *text, const char *sep, char *buf, size_t n, char **part, int max)
+{
+    snprintf(buf, n, "%s", text);
+    int np = 0;
+    for (char *p = buf; p && np < max;) {
+        part[np++] = p;
+        char *e = strstr(p, sep);
+        if (e)
+            *e = '\0';
+        p = e ? e + strlen(sep) : NULL;
+    }
+    return np;
+}
+
+/* The key hint in the status line shows whole parts at 1024x600 and in
+ * presentation mode at a projector's 1280x720, in both languages: nothing
+ * cut with an ellipsis, the first part and the last (F1 help) always, each
+ * part shown one of the hint's, and clear of the text at the right. */
+static void test_key_hint_shows_whole_parts_at_1024x600_and_when_presenting(void **state)
+{
+    fixture *f = *state;
+    static const char sep[] = " \xC2\xB7 ";
+    for (int k = 0; k < 4; k++) {
+        int sv = k % 2, present = k / 2;
+        f->a->swedish = sv;
+        f->ctx->width = present ? 1280 : 1024;
+        f->ctx->height = present ? 720 : 600;
+        if (present)
+            app_command(f->a, APP_CMD_PRESENT);
+        frame(f);
+        frame(f);
+        const char *hint = str_get(STR_HELP_KEYS, sv);
+        const ui_cmd *shown = NULL;
+        int right = INT_MAX; /* the left edge of the status line's other texts */
+        for (int i = 0; i < f->ctx->ncmd; i++) {
+            const ui_cmd *c = &f->ctx->cmd[i];
+            if (c->type != UI_CMD_TEXT || c->layer != 0 || c->rect.y < f->l.status.y ||
+                c->rect.y >= f->l.status.y + f->l.status.h || c->rect.x < f->l.status.x)
+                continue;
+            if (strncmp(f->ctx->text + c->text, "Tab", 3) == 0)
+                shown = c;
+            else if (c->rect.x < right)
+                right = c->rect.x;
+        }
+        assert_non_null(shown);
+        assert_true(right < INT_MAX); /* the model and the run's time */
+        const char *t = f->ctx->text + shown->text;
+        if (strstr(t, "\xE2\x80\xA6"))
+            fail_msg("%s at %dx%d: '%s' cut short", sv ? "sv" : "en", f->ctx->width, f->ctx->height, t);
+        assert_true(shown->rect.x + shown->rect.w <= right);
+        assert_true(shown->rect.x + shown->rect.w <= f->ctx->width);
+        /* Every part shown is one of the hint's, in its order, and the
+         * first and the last are there. */
+        char hs[512], ts[512];
+        char *hp[16], *tp[16];
+        int nh = split_parts(hint, sep, hs, sizeof hs, hp, 16);
+        int nt = split_parts(t, sep, ts, sizeof ts, tp, 16);
+        assert_true(nt >= 2 && nh >= nt);
+        int j = 0;
+        for (int i = 0; i < nt; i++) {
+            while (j < nh && strcmp(hp[j], tp[i]) != 0)
+                j++;
+            if (j == nh)
+                fail_msg("'%s' is no part of the hint, or out of its order", tp[i]);
+        }
+        assert_string_equal(tp[0], hp[0]);
+        assert_string_equal(tp[nt - 1], hp[nh - 1]);
+        if (present)
+            app_command(f->a, APP_CMD_PRESENT);
+    }
+}
+
 static void test_uncertainty_bands_bracket_the_draws_and_follow_changes(void **state)
 {
     fixture *f = *state;
@@ -1926,6 +1999,7 @@ int main(void)
         T(test_why_numbers_never_overprint),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
         T(test_focus_both_ways_shows_each_levers_name_and_slider_at_1024x600),
+        T(test_key_hint_shows_whole_parts_at_1024x600_and_when_presenting),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_uncertainty_bands_grow_to_their_full_draws_while_nothing_changes),

@@ -265,6 +265,11 @@ static int draw_row(app *a, ui_ctx *ctx, int group, int var, int x, int y, int w
     int res = ui_slider(ctx, sid, sr, &v, d->min, d->max, app_step_of(var), a->base_sc.value[var]);
     if (a->slider_rect[var].w == 0)
         a->slider_rect[var] = sr;
+    /* The keyboard focuses the slider, but the panel scrolls its whole row
+     * into view: the name above it, on two lines where it wraps, says which
+     * lever it is. */
+    if (ctx->focus == sid && ctx->focus_moved && ctx->focus_rect_set)
+        ctx->focus_rect = ui_rect_make(sr.x, label_r.y, sr.w, sr.y + sr.h - label_r.y);
     if (res & UI_CHANGED) {
         /* One drag, or a run of key presses on one slider, is one undo step. */
         app_set_value(a, var, v, ui_id2("drag", (int)sid, ctx->press_serial));

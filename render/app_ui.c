@@ -792,6 +792,35 @@ static int status_legend(app *a, ui_ctx *ctx, ui_rect r)
     return total;
 }
 
+/* The key hint in w pixels of the small font: whole when it fits, else
+ * without its parts (between " · ") from the second last backwards, so
+ * that the first ones and the last (F1 help, which lists every key) show
+ * whole rather than a part cut short; into buf (n bytes), or hint itself. */
+static const char *fit_hint(const ui_ctx *ctx, const char *hint, int w, char *buf, size_t n)
+{
+    static const char sep[] = " \xC2\xB7 ";
+    if (ui_text_width(ctx, UI_FONT_SMALL, hint) <= w)
+        return hint;
+    const char *last = NULL;
+    for (const char *p = strstr(hint, sep); p; p = strstr(p + 1, sep))
+        last = p;
+    if (!last)
+        return hint;
+    for (const char *cut = last;;) {
+        const char *prev = NULL;
+        for (const char *p = strstr(hint, sep); p && p < cut; p = strstr(p + 1, sep))
+            prev = p;
+        if (!prev)
+            break;
+        snprintf(buf, n, "%.*s%s", (int)(prev - hint), hint, last);
+        if (ui_text_width(ctx, UI_FONT_SMALL, buf) <= w)
+            return buf;
+        cut = prev;
+    }
+    snprintf(buf, n, "%s", last + strlen(sep));
+    return buf;
+}
+
 static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
 {
     ui_rect r = l->status;
@@ -825,11 +854,14 @@ static void draw_status(app *a, ui_ctx *ctx, const app_layout *l)
     else
         ui_draw_text_in(ctx, UI_FONT_SMALL, right, ui_rect_make(r.x + r.w - pad - rw, r.y, rw, r.h), 1,
                         ctx->colors[UI_COL_MUTED]);
-    const char *msg = a->status[0] ? a->status : str_get(STR_HELP_KEYS, a->swedish);
+    ui_rect mr = ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - rw, r.h);
+    char hint[256];
+    const char *msg = a->status[0] ? a->status
+                                   : fit_hint(ctx, str_get(STR_HELP_KEYS, a->swedish), mr.w, hint, sizeof hint);
     ui_color c = a->status_error ? ctx->colors[UI_COL_BAD]
                  : a->status[0]  ? ctx->colors[UI_COL_TEXT]
                                  : ctx->colors[UI_COL_MUTED];
-    ui_draw_text_in(ctx, UI_FONT_SMALL, msg, ui_rect_make(r.x + pad, r.y, r.w - 3 * pad - rw, r.h), -1, c);
+    ui_draw_text_in(ctx, UI_FONT_SMALL, msg, mr, -1, c);
 }
 
 /* The band above the graphs that titles an exported PNG: its height. */

@@ -195,8 +195,10 @@ static int head_line_count(const ui_ctx *ctx, const char *text, int w)
 /* The table in r: heads (a click sorts), the baseline, then the teams in
  * the order shown; the team column stays while the others page. With whole
  * set (the exported sheet), every column of b->show_years at its own width
- * and no control; r's size is then not used. Returns the size drawn. */
-static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
+ * and no control; r's size is then not used. On screen, *hover_team (when
+ * not NULL) is set to the team whose name the mouse is on. Returns the size
+ * drawn. */
+static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole, int *hover_team)
 {
     int sv = a->swedish, pad = ui_px(ctx, 8);
     int sh = ui_text_height(ctx, UI_FONT_SMALL), bh = ui_text_height(ctx, UI_FONT_BOLD);
@@ -317,6 +319,21 @@ static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
     int nrows = b->nteams + 1;
     int rh = ui_px(ctx, 30);
     int avail = r.h - head_h - ui_px(ctx, 6);
+    /* A team's name too long for its column takes a second line, its row
+     * growing for it, while all the rows still fit; else it is cut short
+     * (hovering shows it whole). */
+    int rank_w = ui_px(ctx, 22), name_w = 0;
+    for (int s = 0; s < ns; s++)
+        if (cols[shown[s]] == 0)
+            name_w = ws[s] - 2 * pad - rank_w;
+    int rh2 = 2 * bh + ui_px(ctx, 8), nwrap = 0;
+    if (rh2 < rh)
+        rh2 = rh;
+    for (int t = 0; name_w > 0 && t < b->nteams; t++)
+        if (ui_text_width(ctx, UI_FONT_BOLD, b->team[t].label) > name_w)
+            nwrap++;
+    if (!whole && nrows * rh + nwrap * (rh2 - rh) > avail)
+        rh2 = rh;
     if (!whole && nrows * rh > avail)
         rh = avail / nrows > sh + ui_px(ctx, 4) ? avail / nrows : sh + ui_px(ctx, 4);
     ui_draw_rect(ctx, ui_rect_make(r.x, r.y, x - r.x, head_h), ctx->colors[UI_COL_HEADER]);
@@ -357,26 +374,40 @@ static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
     int y = r.y + head_h;
     for (int row = -1; row < b->nteams; row++) {
         const board_team *t = row < 0 ? &b->base : &b->team[b->order[row]];
+        int two = row >= 0 && rh2 > rh && ui_text_width(ctx, UI_FONT_BOLD, t->label) > name_w;
+        int h = two ? rh2 : rh;
         if (row >= 0 && row % 2 == 1)
-            ui_draw_rect(ctx, ui_rect_make(r.x, y, x - r.x, rh), ctx->colors[UI_COL_PANEL]);
+            ui_draw_rect(ctx, ui_rect_make(r.x, y, x - r.x, h), ctx->colors[UI_COL_PANEL]);
         for (int s = 0; s < ns; s++) {
             int c = cols[shown[s]];
-            ui_rect cell = ui_rect_make(xs[s] + pad, y, ws[s] - 2 * pad, rh);
+            ui_rect cell = ui_rect_make(xs[s] + pad, y, ws[s] - 2 * pad, h);
             if (c == 0) {
                 char rank[16] = "";
                 if (row >= 0)
                     snprintf(rank, sizeof rank, "%d", row + 1);
-                int rw = ui_px(ctx, 22);
-                ui_draw_text_in(ctx, UI_FONT_SMALL, rank, ui_rect_make(cell.x, y, rw, rh), -1, muted);
+                ui_draw_text_in(ctx, UI_FONT_SMALL, rank, ui_rect_make(cell.x, y, rank_w, h), -1, muted);
                 const char *name = row < 0 ? str_get(STR_BASELINE, sv) : t->label;
-                ui_draw_text_in(ctx, row < 0 ? UI_FONT_BODY : UI_FONT_BOLD, name,
-                                ui_rect_make(cell.x + rw, y, cell.w - rw, rh), -1, row < 0 ? muted : text);
+                ui_rect nr = ui_rect_make(cell.x + rank_w, y, cell.w - rank_w, h);
+                if (two) {
+                    const char *next;
+                    int len = ui_wrap_line(ctx, UI_FONT_BOLD, name, nr.w, &next);
+                    char first[sizeof t->label];
+                    snprintf(first, sizeof first, "%.*s", len, name);
+                    int ly = y + (h - 2 * bh) / 2;
+                    ui_draw_text_in(ctx, UI_FONT_BOLD, first, ui_rect_make(nr.x, ly, nr.w, bh), -1, text);
+                    ui_draw_text_in(ctx, UI_FONT_BOLD, next, ui_rect_make(nr.x, ly + bh, nr.w, bh), -1, text);
+                } else {
+                    ui_draw_text_in(ctx, row < 0 ? UI_FONT_BODY : UI_FONT_BOLD, name, nr, -1,
+                                    row < 0 ? muted : text);
+                }
+                if (!whole && row >= 0 && hover_team && ui_mouse_over(ctx, ui_rect_make(xs[s], y, ws[s], h)))
+                    *hover_team = b->order[row];
                 continue;
             }
             cell_text(a, b, t, c, buf, sizeof buf);
             ui_draw_text_in(ctx, UI_FONT_BODY, buf, cell, 1, row < 0 ? muted : cell_color(a, ctx, b, t, c));
         }
-        y += rh;
+        y += h;
         if (row < 0)
             ui_draw_rect(ctx, ui_rect_make(r.x, y - 1, x - r.x, 1), ctx->colors[UI_COL_BORDER]);
     }
@@ -393,7 +424,6 @@ static ui_rect draw_table(app *a, ui_ctx *ctx, board *b, ui_rect r, int whole)
     /* Which columns are shown, when not all fit; ‹ › page (in the bar). */
     b->page_fit = fit;
     b->page_total = scrolling;
-    (void)bh;
     return ui_rect_make(r.x, r.y, x - r.x, y - r.y);
 }
 
@@ -529,7 +559,7 @@ ui_rect app_board_sheet(app *a, ui_ctx *ctx)
     int m = ui_px(ctx, 18);
     int line_w = draw_title(a, ctx, b, m, m);
     int ty = m + ui_text_height(ctx, UI_FONT_TITLE) + ui_px(ctx, 10);
-    ui_rect t = draw_table(a, ctx, b, ui_rect_make(m, ty, 0, 0), 1);
+    ui_rect t = draw_table(a, ctx, b, ui_rect_make(m, ty, 0, 0), 1, NULL);
     b->show_years = keep;
     int w = t.w > line_w ? t.w : line_w;
     if (w < ui_px(ctx, 640))
@@ -612,7 +642,9 @@ void app_board_draw(app *a, ui_ctx *ctx)
     provenance_line(b, line, sizeof line);
     ui_draw_text_in(ctx, UI_FONT_SMALL, line, ui_rect_make(pane.x, pane.y + pane.h - sh, pane.w, sh), -1, muted);
     int ty = pane.y + th + ui_px(ctx, 10);
-    draw_table(a, ctx, b, ui_rect_make(pane.x, ty, pane.w, pane.y + pane.h - sh - ui_px(ctx, 8) - ty), 0);
+    int hover_team = -1;
+    draw_table(a, ctx, b, ui_rect_make(pane.x, ty, pane.w, pane.y + pane.h - sh - ui_px(ctx, 8) - ty), 0,
+               &hover_team);
 
     /* The bar: the folder list's toggle, years, columns, export, close. */
     int by = in.y + in.h - bh, x = in.x, bgap = ui_px(ctx, 6);
@@ -675,6 +707,13 @@ void app_board_draw(app *a, ui_ctx *ctx)
             draw_two_lines(ctx, say, x, by + (bh - 2 * sh) / 2, room, c);
         else
             ui_draw_text_in(ctx, UI_FONT_SMALL, say, ui_rect_make(x, by, room, bh), -1, c);
+    }
+    /* Hovering a team's name shows it whole, and its file; last, so that
+     * nothing of the board is drawn over it. */
+    if (hover_team >= 0 && hover_team < b->nteams) {
+        const board_team *t = &b->team[hover_team];
+        snprintf(line, sizeof line, "%s\n%s", t->label, t->path);
+        ui_tooltip(ctx, line);
     }
     if (hit == 0)
         a->dialog = APP_DLG_NONE;

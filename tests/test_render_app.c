@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1620,6 +1621,161 @@ static void test_tabbing_through_the_levers_scrolls_each_into_view(void **state)
     assert_true(f->a->lever_scroll > 0 || checked == 0);
 }
 
+/* The top of the focused lever's name in the panel: the highest text of the
+ * last frame, at the panel's left edge (not a group's title) just above its
+ * slider, that is the name or the first line of it; or INT_MAX when none is
+ * drawn. */
+static int lever_name_top(const fixture *f, int v, ui_rect slider)
+{
+    const char *label = app_label(f->a, v);
+    int top = INT_MAX;
+    for (int c = 0; c < f->ctx->ncmd; c++) {
+        const ui_cmd *k = &f->ctx->cmd[c];
+        if (k->type != UI_CMD_TEXT || k->layer != 0 || k->rect.x < f->l.levers.x ||
+            k->rect.x >= f->l.levers.x + 30)
+            continue;
+        const char *t = f->ctx->text + k->text;
+        size_t n = strlen(t);
+        if (n >= 3 && strncmp(label, t, n) == 0 && k->rect.y < slider.y && k->rect.y > slider.y - 80 &&
+            k->rect.y < top)
+            top = k->rect.y;
+    }
+    return top;
+}
+
+/* At 1024x600 with every group open, in both languages, Tab and Shift+Tab
+ * through the levers bring each focused lever's whole row into view: its
+ * name, on two lines where it wraps, as well as its slider; and the wheel
+ * reaches the last lever. */
+static void test_focus_both_ways_shows_each_levers_name_and_slider_at_1024x600(void **state)
+{
+    fixture *f = *state;
+    f->ctx->width = 1024;
+    f->ctx->height = 600;
+    for (int g = 0; g < APP_GROUPS_MAX; g++)
+        f->a->group_open[g] = 1;
+    int panel_top = 0, panel_bottom = 0;
+    for (int sv = 0; sv < 2; sv++) {
+        f->a->swedish = sv;
+        f->a->lever_scroll = 0;
+        frame(f);
+        int steps = 2 * f->ctx->nfocus;
+        for (int dir = 0; dir < 2; dir++) {
+            int checked = 0;
+            for (int i = 0; i < steps; i++) {
+                ui_input_key(f->ctx, UI_KEY_TAB, dir ? UI_MOD_SHIFT : 0);
+                frame(f); /* the focus moves at the end of this frame */
+                frame(f); /* the panel scrolls to it at the end of this one */
+                frame(f); /* and this one shows it */
+                int v = focused_single_lever(f);
+                if (v < 0)
+                    continue;
+                ui_rect r = app_slider_rect(f->a, v);
+                panel_top = f->l.levers.y;
+                panel_bottom = f->l.levers.y + f->l.levers.h;
+                int name = lever_name_top(f, v, r);
+                if (name == INT_MAX || name < panel_top || r.y + r.h > panel_bottom)
+                    fail_msg("%s, %s: focused lever '%s' (name at %d, slider %d..%d) not whole in the "
+                             "panel %d..%d",
+                             sv ? "sv" : "en", dir ? "shift+tab" : "tab", app_label(f->a, v), name, r.y,
+                             r.y + r.h, panel_top, panel_bottom);
+                checked++;
+            }
+            assert_true(checked > 5);
+        }
+        /* The wheel over the panel scrolls to its end, where the last row
+         * ends inside the panel. */
+        ui_input_mouse_move(f->ctx, f->l.levers.x + 20, f->l.levers.y + 20);
+        ui_input_wheel(f->ctx, -1000);
+        frame(f);
+        frame(f);
+        int bottom = 0;
+        for (int i = 0; i < LEVER_COUNT; i++) {
+            ui_rect r = app_slider_rect(f->a, var_lever_ids[i]);
+            if (r.y + r.h > bottom)
+                bottom = r.y + r.h;
+        }
+        assert_true(bottom > panel_top);
+        if (bottom > panel_bottom)
+            fail_msg("%s: the last slider ends at %d, below the panel's %d", sv ? "sv" : "en", bottom,
+                     panel_bottom);
+        ui_input_mouse_move(f->ctx, 0, 0);
+    }
+}
+
+/* text split at sep into parts (copied into buf), at most max; their count. */
+static int split_parts(const char *text, const char *sep, char *buf, size_t n, char **part, int max)
+{
+    snprintf(buf, n, "%s", text);
+    int np = 0;
+    for (char *p = buf; p && np < max;) {
+        part[np++] = p;
+        char *e = strstr(p, sep);
+        if (e)
+            *e = '\0';
+        p = e ? e + strlen(sep) : NULL;
+    }
+    return np;
+}
+
+/* The key hint in the status line shows whole parts at 1024x600 and in
+ * presentation mode at a projector's 1280x720, in both languages: nothing
+ * cut with an ellipsis, the first part and the last (F1 help) always, each
+ * part shown one of the hint's, and clear of the text at the right. */
+static void test_key_hint_shows_whole_parts_at_1024x600_and_when_presenting(void **state)
+{
+    fixture *f = *state;
+    static const char sep[] = " \xC2\xB7 ";
+    for (int k = 0; k < 4; k++) {
+        int sv = k % 2, present = k / 2;
+        f->a->swedish = sv;
+        f->ctx->width = present ? 1280 : 1024;
+        f->ctx->height = present ? 720 : 600;
+        if (present)
+            app_command(f->a, APP_CMD_PRESENT);
+        frame(f);
+        frame(f);
+        const char *hint = str_get(STR_HELP_KEYS, sv);
+        const ui_cmd *shown = NULL;
+        int right = INT_MAX; /* the left edge of the status line's other texts */
+        for (int i = 0; i < f->ctx->ncmd; i++) {
+            const ui_cmd *c = &f->ctx->cmd[i];
+            if (c->type != UI_CMD_TEXT || c->layer != 0 || c->rect.y < f->l.status.y ||
+                c->rect.y >= f->l.status.y + f->l.status.h || c->rect.x < f->l.status.x)
+                continue;
+            if (strncmp(f->ctx->text + c->text, "Tab", 3) == 0)
+                shown = c;
+            else if (c->rect.x < right)
+                right = c->rect.x;
+        }
+        assert_non_null(shown);
+        assert_true(right < INT_MAX); /* the model and the run's time */
+        const char *t = f->ctx->text + shown->text;
+        if (strstr(t, "\xE2\x80\xA6"))
+            fail_msg("%s at %dx%d: '%s' cut short", sv ? "sv" : "en", f->ctx->width, f->ctx->height, t);
+        assert_true(shown->rect.x + shown->rect.w <= right);
+        assert_true(shown->rect.x + shown->rect.w <= f->ctx->width);
+        /* Every part shown is one of the hint's, in its order, and the
+         * first and the last are there. */
+        char hs[512], ts[512];
+        char *hp[16], *tp[16];
+        int nh = split_parts(hint, sep, hs, sizeof hs, hp, 16);
+        int nt = split_parts(t, sep, ts, sizeof ts, tp, 16);
+        assert_true(nt >= 2 && nh >= nt);
+        int j = 0;
+        for (int i = 0; i < nt; i++) {
+            while (j < nh && strcmp(hp[j], tp[i]) != 0)
+                j++;
+            if (j == nh)
+                fail_msg("'%s' is no part of the hint, or out of its order", tp[i]);
+        }
+        assert_string_equal(tp[0], hp[0]);
+        assert_string_equal(tp[nt - 1], hp[nh - 1]);
+        if (present)
+            app_command(f->a, APP_CMD_PRESENT);
+    }
+}
+
 static void test_uncertainty_bands_bracket_the_draws_and_follow_changes(void **state)
 {
     fixture *f = *state;
@@ -1842,6 +1998,8 @@ int main(void)
         T(test_why_shares_add_up_to_the_change_and_a_card_click_opens_it),
         T(test_why_numbers_never_overprint),
         T(test_tabbing_through_the_levers_scrolls_each_into_view),
+        T(test_focus_both_ways_shows_each_levers_name_and_slider_at_1024x600),
+        T(test_key_hint_shows_whole_parts_at_1024x600_and_when_presenting),
         T(test_key_strip_pages_through_more_keys_than_fit),
         T(test_uncertainty_bands_bracket_the_draws_and_follow_changes),
         T(test_uncertainty_bands_grow_to_their_full_draws_while_nothing_changes),

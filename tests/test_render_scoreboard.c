@@ -531,6 +531,68 @@ static void test_screen_fits_1024x600_in_both_languages(void **state)
     }
 }
 
+/* A long team name uses its column: at 1024x600 and at a projector's
+ * 1280x720, in both languages, it shows whole on two lines (its row grows,
+ * the next row starts below it) and nothing of it is cut with an ellipsis;
+ * hovering over it shows it whole with its file. */
+static void test_long_team_name_wraps_in_its_column_and_shows_whole_on_hover(void **state)
+{
+    fixture *f = *state;
+    static const char name[] = "T1 Digitalisation and business development";
+    char p[256];
+    snprintf(p, sizeof p, "%s/t1.ini", f->dir);
+    write_file(p, "[scenario]\nname = T1 Digitalisation and business development\n");
+    add(f, "t1.ini");
+    add(f, "red.ini");
+    app_show(f->a, "scoreboard");
+    static const int sizes[2][2] = {{1024, 600}, {1280, 720}};
+    for (int k = 0; k < 4; k++) {
+        f->a->swedish = k % 2;
+        f->ctx->width = sizes[k / 2][0];
+        f->ctx->height = sizes[k / 2][1];
+        ui_input_mouse_move(f->ctx, 0, 0);
+        frame(f);
+        frame(f);
+        /* Its first line, then the rest on the next line below it. */
+        const ui_cmd *first = find_text(f->ctx, "T1 ");
+        assert_non_null(first);
+        const char *t1 = f->ctx->text + first->text;
+        size_t n = strlen(t1);
+        /* The test font makes it too long for one line. */
+        assert_true(n + 1 < sizeof name - 1 && strncmp(name, t1, n) == 0 && name[n] == ' ');
+        const ui_cmd *second = find_text(f->ctx, name + n + 1);
+        assert_non_null(second);
+        assert_string_equal(f->ctx->text + second->text, name + n + 1);
+        assert_true(second->rect.y >= first->rect.y + first->rect.h);
+        assert_int_equal(second->rect.x, first->rect.x);
+        /* Team Red's row, ranked after it, starts below both lines. */
+        const ui_cmd *red = find_text(f->ctx, "Team Red");
+        assert_non_null(red);
+        assert_int_equal(f->b->order[0], 0);
+        assert_true(red->rect.y >= second->rect.y + second->rect.h);
+        /* No ellipsis in any team's name. */
+        for (int i = 0; i < f->ctx->ncmd; i++) {
+            const ui_cmd *c = &f->ctx->cmd[i];
+            const char *t = f->ctx->text + c->text;
+            if (c->type == UI_CMD_TEXT && (strncmp(t, "T1", 2) == 0 || strncmp(t, "busi", 4) == 0) &&
+                strstr(t, "\xE2\x80\xA6"))
+                fail_msg("'%s' cut short", t);
+        }
+        /* Hovering the name shows it whole, with its file. */
+        ui_input_mouse_move(f->ctx, first->rect.x + 4, first->rect.y + 4);
+        frame(f);
+        int tips = 0;
+        for (int i = 0; i < f->ctx->ncmd; i++) {
+            const ui_cmd *c = &f->ctx->cmd[i];
+            if (c->type == UI_CMD_TEXT && strcmp(f->ctx->text + c->text, name) == 0)
+                tips++;
+        }
+        assert_int_equal(tips, 1);
+        assert_non_null(find_text(f->ctx, p));
+    }
+    ui_input_mouse_move(f->ctx, 0, 0);
+}
+
 /* In presentation mode (1280x720 at the projector's zoom) the folder list
  * folds away once teams are on the board, so the table shows more than one
  * indicator's pair of years; its toggle brings the list back (and folds it
@@ -702,6 +764,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_screen_ticks_a_file_and_sorts_by_a_head, setup, teardown),
         cmocka_unit_test_setup_teardown(test_screen_fits_1024x600_in_both_languages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_presentation_folds_the_folder_list_for_the_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_team_name_wraps_in_its_column_and_shows_whole_on_hover, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_sheet_holds_every_column_and_row_whatever_the_window_shows, setup,
                                         teardown),
         cmocka_unit_test(test_every_word_in_english_and_swedish),

@@ -590,6 +590,25 @@ static void test_long_team_name_wraps_in_its_column_and_shows_whole_on_hover(voi
         assert_int_equal(tips, 1);
         assert_non_null(find_text(f->ctx, p));
     }
+    /* Ranked Z to A, Team Red comes first: the hover still names the team
+     * under the mouse, with its own file. */
+    board_sort(f->b, 0, 1);
+    ui_input_mouse_move(f->ctx, 0, 0);
+    frame(f);
+    frame(f);
+    assert_int_equal(f->b->order[0], 1);
+    const ui_cmd *first = find_text(f->ctx, "T1 ");
+    assert_non_null(first);
+    assert_true(first->rect.y > find_text(f->ctx, "Team Red")->rect.y);
+    ui_input_mouse_move(f->ctx, first->rect.x + 4, first->rect.y + 4);
+    frame(f);
+    int tips = 0;
+    for (int i = 0; i < f->ctx->ncmd; i++) {
+        const ui_cmd *c = &f->ctx->cmd[i];
+        tips += c->type == UI_CMD_TEXT && strcmp(f->ctx->text + c->text, name) == 0;
+    }
+    assert_int_equal(tips, 1);
+    assert_non_null(find_text(f->ctx, p));
     ui_input_mouse_move(f->ctx, 0, 0);
 }
 

@@ -151,10 +151,12 @@ static void list_text(const unsigned char *want, int lang)
             const var_desc *d = &var_table[i];
             if (d->kind != (var_kind)k)
                 continue;
-            printf("  %s [%s]%s", d->name, sv ? var_unit_text(d->unit, 1, unit, sizeof unit) : d->unit,
+            printf("  %s [%s]%s", d->name,
+                   sv ? var_unit_text(d->unit, 1, unit, sizeof unit) : d->unit,
                    d->key ? tr(sv, "  key indicator", "  nyckelindikator") : "");
             if (has_range(d))
-                printf(tr(sv, "  default %s, range %s to %s", "  standardv\xC3\xA4rde %s, intervall %s till %s"),
+                printf(tr(sv, "  default %s, range %s to %s",
+                          "  standardv\xC3\xA4rde %s, intervall %s till %s"),
                        number(sv, d->value, b1, sizeof b1), number(sv, d->min, b2, sizeof b2),
                        number(sv, d->max, b3, sizeof b3));
             else if (d->kind == VAR_STOCK)

@@ -2,9 +2,9 @@
  *
  * The adaptive method is GSL's evolve function in a driver loop of our
  * own (ode_drive: GSL's, with steps stretched onto report times) with a
- * Cash-Karp Runge-Kutta (4,5) step and GSL's scaled error control. Cash-Karp rather than Fehlberg: the
- * same accuracy on this model for about 15 % fewer instructions
- * (callgrind). The step and the control are GSL types of our own (ck_type
+ * Cash-Karp Runge-Kutta (4,5) step and GSL's scaled error control.
+ * Cash-Karp rather than Fehlberg: the same accuracy on this model for about
+ * 15 % fewer instructions (callgrind). The step and the control are GSL types of our own (ck_type
  * and cs_type below) that do the arithmetic of GSL's gsl_odeiv2_step_rkck
  * and gsl_odeiv2_control_scaled_new term for term, so that they give the
  * same numbers to the last bit; their loops over the stocks take k1 from

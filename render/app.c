@@ -641,7 +641,7 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
             fprintf(f, "%c%s:%s", sep, var_table[vars[k]].name, ids[r]);
     fputc('\n', f);
     char head[512], num[64];
-    csv_field(f, str_get(STR_YEAR, sv), sep);
+    output_csv_field_sep(f, str_get(STR_YEAR, sv), sep);
     for (int k = 0; k < nv; k++)
         for (int r = 0; r < nr; r++) {
             const char *unit = app_unit(a, vars[k]);
@@ -650,7 +650,7 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
             else
                 snprintf(head, sizeof head, "%s: %s", app_label(a, vars[k]), names[r]);
             fputc(sep, f);
-            csv_field(f, head, sep);
+            output_csv_field_sep(f, head, sep);
         }
     fputc('\n', f);
     for (size_t row = 0; row < a->cur.rows; row++) {

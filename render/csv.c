@@ -38,18 +38,3 @@ const char *csv_number(double v, int swedish, char *buf, size_t n)
                 *p = ',';
     return buf;
 }
-
-void csv_field(FILE *f, const char *text, char sep)
-{
-    if (!strchr(text, sep) && !strpbrk(text, "\"\r\n")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
-    }
-    fputc('"', f);
-}

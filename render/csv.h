@@ -1,7 +1,8 @@
 /* csv.h: the window's CSV files (the graphs' export, the scoreboard) in the
  * form a spreadsheet opens in the window's language: in Swedish a UTF-8
  * byte-order mark, semicolons and decimal commas, as Swedish Excel expects;
- * otherwise commas and decimal points. Fields are quoted per RFC 4180. */
+ * otherwise commas and decimal points. Fields are written by
+ * output_csv_field_sep (sim/files/output.h), quoted per RFC 4180. */
 #ifndef TRANSIM_RENDER_CSV_H
 #define TRANSIM_RENDER_CSV_H
 
@@ -19,8 +20,5 @@ void csv_provenance(FILE *f, int swedish);
 /* v with output_number's ten significant digits, a decimal comma in
  * Swedish, into buf; returns buf. */
 const char *csv_number(double v, int swedish, char *buf, size_t n);
-
-/* text as one field: quoted when it holds sep, a quote or a line break. */
-void csv_field(FILE *f, const char *text, char sep);
 
 #endif

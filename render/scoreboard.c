@@ -406,11 +406,11 @@ int board_fit_cols(const int *w, int n, int frozen, int first, int avail)
 static void csv_row(FILE *f, const board *b, const board_team *t, const char *rank, int sv, char sep)
 {
     char num[64];
-    csv_field(f, rank, sep);
+    output_csv_field_sep(f, rank, sep);
     fputc(sep, f);
-    csv_field(f, t->label, sep);
+    output_csv_field_sep(f, t->label, sep);
     fputc(sep, f);
-    csv_field(f, t->path, sep);
+    output_csv_field_sep(f, t->path, sep);
     for (int k = 0; k < b->nkeys; k++)
         for (int y = 0; y < 2; y++) {
             fputc(sep, f);
@@ -425,7 +425,7 @@ static void csv_row(FILE *f, const board *b, const board_team *t, const char *ra
     const char *status = t->over > 0  ? str_get(STR_OVER_CAP, sv)
                          : t->cap > 0 ? board_text(BOARD_STR_WITHIN, sv)
                                       : board_text(BOARD_STR_NO_CAP, sv);
-    csv_field(f, status, sep);
+    output_csv_field_sep(f, status, sep);
     fputc('\n', f);
 }
 
@@ -447,11 +447,11 @@ sim_status board_export_csv(const board *b, const app *a, const char *path, sim_
             fprintf(f, ",%s:%.0f", var_table[b->keys[k]].name, b->years[y]);
     fputs(",cost_total,spend_peak,budget_cap,over_cap,budget_status\n", f);
     char head[512];
-    csv_field(f, board_text(BOARD_STR_RANK, sv), sep);
+    output_csv_field_sep(f, board_text(BOARD_STR_RANK, sv), sep);
     fputc(sep, f);
-    csv_field(f, board_text(BOARD_STR_TEAM, sv), sep);
+    output_csv_field_sep(f, board_text(BOARD_STR_TEAM, sv), sep);
     fputc(sep, f);
-    csv_field(f, str_get(STR_FILE_PATH, sv), sep);
+    output_csv_field_sep(f, str_get(STR_FILE_PATH, sv), sep);
     for (int k = 0; k < b->nkeys; k++)
         for (int y = 0; y < 2; y++) {
             const char *unit = app_unit(a, b->keys[k]);
@@ -460,24 +460,24 @@ sim_status board_export_csv(const board *b, const app *a, const char *path, sim_
             else
                 snprintf(head, sizeof head, "%s %.0f", app_label(a, b->keys[k]), b->years[y]);
             fputc(sep, f);
-            csv_field(f, head, sep);
+            output_csv_field_sep(f, head, sep);
         }
     char per_yr[32];
     str_unit("MSEK/yr", sv, per_yr, sizeof per_yr);
     snprintf(head, sizeof head, "%s (MSEK)", board_text(BOARD_STR_COST, sv));
     fputc(sep, f);
-    csv_field(f, head, sep);
+    output_csv_field_sep(f, head, sep);
     snprintf(head, sizeof head, "%s (%s)", board_text(BOARD_STR_PEAK, sv), per_yr);
     fputc(sep, f);
-    csv_field(f, head, sep);
+    output_csv_field_sep(f, head, sep);
     snprintf(head, sizeof head, "%s (%s)", str_get(STR_CAP, sv), per_yr);
     fputc(sep, f);
-    csv_field(f, head, sep);
+    output_csv_field_sep(f, head, sep);
     snprintf(head, sizeof head, "%s (%s)", str_get(STR_OVER_CAP, sv), per_yr);
     fputc(sep, f);
-    csv_field(f, head, sep);
+    output_csv_field_sep(f, head, sep);
     fputc(sep, f);
-    csv_field(f, board_text(BOARD_STR_STATUS, sv), sep);
+    output_csv_field_sep(f, board_text(BOARD_STR_STATUS, sv), sep);
     fputc('\n', f);
     board_team base = b->base;
     copy_str(base.label, sizeof base.label, str_get(STR_BASELINE, sv));

@@ -94,10 +94,5 @@ pw=$(od -An -tu1 -j16 -N4 "$teams/scoreboard.png" | awk '{print $1*16777216 + $2
 [ "$pw" -gt 1280 ] || fail "scoreboard.png is $pw px wide: not the whole table"
 step key Escape
 step key ctrl+q
-gone() { ! kill -0 "$gui_pid" 2>/dev/null; }
-wait_until gone || fail "Ctrl+Q did not quit"
-wait "$gui_pid"
-status=$?
-gui_pid=
-[ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+exits_cleanly "Ctrl+Q"
 echo "ok: the scoreboard's folder list, ranking and export, checked against transim run"

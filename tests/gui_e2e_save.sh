@@ -96,12 +96,7 @@ wait_until has_copy || fail "no recovery copy of the unsaved work"
 step key ctrl+q
 step key shift+Tab
 xdotool key Return
-gone() { ! kill -0 "$gui_pid" 2>/dev/null; }
-wait_until gone || fail "Discard changes did not quit"
-wait "$gui_pid"
-status=$?
-gui_pid=
-[ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+exits_cleanly "Discard changes"
 [ "$(md5sum <"$userdir/team-blue.ini")" = "$saved" ] || fail "discarding saved"
 bundled_unchanged "the session"
 [ "$(ls "$userdir")" = "team-blue.ini" ] || fail "other files saved: $(ls "$userdir")"
@@ -172,11 +167,7 @@ step key Escape
 step key ctrl+q
 step key shift+Tab
 xdotool key Return
-wait_until gone || fail "Discard changes did not quit"
-wait "$gui_pid"
-status=$?
-gui_pid=
-[ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+exits_cleanly "Discard changes"
 if ls "$XDG_STATE_HOME/transim/recovery/"session-* >/dev/null 2>&1; then
   fail "recovery files left after a clean exit: $(ls "$XDG_STATE_HOME/transim/recovery/")"
 fi

@@ -1297,17 +1297,26 @@ static int focused_single_lever(const fixture *f)
     return -1;
 }
 
+/* The window sizes the layout tests look at: the smallest usable, a
+ * projector's and a laptop's. */
+static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
+
+/* Sets the window to size (width, height) and the language (1 Swedish). */
+static void set_window(fixture *f, const int size[2], int swedish)
+{
+    f->a->swedish = swedish;
+    f->ctx->width = size[0];
+    f->ctx->height = size[1];
+}
+
 /* At a projector's 1280x720 and the smallest 1024x600, every key card shows
  * its whole name: nothing in the strip is cut short with an ellipsis. */
 static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
 {
     fixture *f = *state;
-    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         for (int sv = 0; sv < 2; sv++) {
-            f->a->swedish = sv;
-            f->ctx->width = sizes[s][0];
-            f->ctx->height = sizes[s][1];
+            set_window(f, sizes[s], sv);
             frame(f);
             frame(f);
             int cards = 0;
@@ -1337,12 +1346,9 @@ static void test_key_cards_show_whole_names_down_to_1024x600(void **state)
 static void test_key_cards_always_show_their_unit(void **state)
 {
     fixture *f = *state;
-    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         for (int sv = 0; sv < 2; sv++) {
-            f->a->swedish = sv;
-            f->ctx->width = sizes[s][0];
-            f->ctx->height = sizes[s][1];
+            set_window(f, sizes[s], sv);
             frame(f);
             frame(f);
             int shown = 0;
@@ -1433,13 +1439,10 @@ static void test_help_names_clicks_and_workshop_keys_whole_in_both_languages(voi
     static const char *const sv[] = {"linje i ett diagram", "Klicka p\xC3\xA5 en orsak", "Backsteg",
                                      "Historik", "Ctrl+B", "resultattavla", "F5",
                                      "presentationsl\xC3\xA4ge"};
-    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1440, 900}};
     static char all[65536];
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
         for (int lang = 0; lang < 2; lang++) {
-            f->a->swedish = lang;
-            f->ctx->width = sizes[s][0];
-            f->ctx->height = sizes[s][1];
+            set_window(f, sizes[s], lang);
             app_command(f->a, APP_CMD_HELP);
             assert_int_equal(f->a->dialog, APP_DLG_HELP);
             frame(f);
@@ -1574,16 +1577,13 @@ static void test_why_numbers_never_overprint(void **state)
     /* DejaVu Sans is about 7.5 px a character at 100 %, 10 at 130 %. */
     static const test_font fonts[] = {{7, 15}, {10, 19}};
     static const float zooms[] = {1.0f, 1.3f};
-    static const int sizes[][2] = {{1024, 600}, {1280, 720}};
     for (size_t z = 0; z < 2; z++)
         for (size_t fo = z; fo <= z; fo++)
             for (size_t s = 0; s < 2; s++)
                 for (int lang = 0; lang < 2; lang++) {
                     test_ui_init(f->ctx, &fonts[fo]);
-                    f->ctx->width = sizes[s][0];
-                    f->ctx->height = sizes[s][1];
+                    set_window(f, sizes[s], lang);
                     f->a->zoom = zooms[z];
-                    f->a->swedish = lang;
                     assert_int_equal(app_show(f->a, "why:skill_mismatch"), 0);
                     frame(f);
                     frame(f);

@@ -13,7 +13,9 @@
 #   - launch FILE: starts the window on FILE at 1280x800 and waits until it
 #     takes keys ($win, $gui_pid);
 #   - wait_until COMMAND...: up to 20 s for COMMAND to succeed;
-#   - step XDOTOOL-ARGS...: one xdotool action, then $step_pause seconds.
+#   - step XDOTOOL-ARGS...: one xdotool action, then $step_pause seconds;
+#   - exits_cleanly WHAT: waits for the window to quit after WHAT and
+#     fails unless it exited 0.
 # Not a test itself: the test glob takes gui_e2e_*.sh only.
 
 for tool in Xvfb xdotool xwininfo; do
@@ -102,3 +104,12 @@ wait_until() {
   return 1
 }
 step() { xdotool "$@"; sleep "$step_pause"; }
+
+gone() { ! kill -0 "$gui_pid" 2>/dev/null; }
+exits_cleanly() {
+  wait_until gone || fail "$1 did not quit"
+  wait "$gui_pid"
+  local status=$?
+  gui_pid=
+  [ "$status" -eq 0 ] || fail "transim-gui exited with $status"
+}

@@ -151,8 +151,13 @@ char *output_number(double v, char *buf, size_t n)
 
 void output_csv_field(FILE *f, const char *text)
 {
+    output_csv_field_sep(f, text, ',');
+}
+
+void output_csv_field_sep(FILE *f, const char *text, char sep)
+{
     size_t len = strlen(text);
-    int quote = strpbrk(text, ",\"\r\n") != NULL ||
+    int quote = strchr(text, sep) != NULL || strpbrk(text, "\"\r\n") != NULL ||
                 (len > 0 && (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' ||
                              text[len - 1] == '\t'));
     if (!quote) {

@@ -93,6 +93,9 @@ void output_provenance_json(FILE *f, const char *lines, const char *indent);
  * newline or leading or trailing blanks; quotes doubled). */
 void output_csv_field(FILE *f, const char *text);
 
+/* The same with sep as the separator (';' in a Swedish spreadsheet's CSV). */
+void output_csv_field_sep(FILE *f, const char *text, char sep);
+
 /* Writes text as one JSON string (quotes, backslashes and control
  * characters escaped), and v as a JSON number (null when not finite). */
 void output_json_string(FILE *f, const char *text);

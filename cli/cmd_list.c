@@ -54,16 +54,6 @@ static const char *tr(int swedish, const char *en, const char *sv)
     return swedish ? sv : en;
 }
 
-/* x as output_number writes it, with a decimal comma when swedish. */
-static const char *number(int swedish, double x, char *buf, size_t n)
-{
-    output_number(x, buf, n);
-    char *dot = swedish ? strchr(buf, '.') : NULL;
-    if (dot != NULL)
-        *dot = ',';
-    return buf;
-}
-
 static int kind_word(const char *w)
 {
     for (int k = 0; k < VAR_KIND_COUNT; k++) {
@@ -99,12 +89,12 @@ static void evidence_text(const var_desc *d, int swedish)
                          "ingen kostnad per \xC3\xA5rsarbete eller per ton funnen"));
     if (var_has_job_evidence(d))
         printf(tr(swedish, " %s to %s kSEK per job-year", " %s till %s tkr per \xC3\xA5rsarbete"),
-               number(swedish, d->ev_job_lo * 1e-3, b1, sizeof b1),
-               number(swedish, d->ev_job_hi * 1e-3, b2, sizeof b2));
+               output_number_lang(d->ev_job_lo * 1e-3, swedish, b1, sizeof b1),
+               output_number_lang(d->ev_job_hi * 1e-3, swedish, b2, sizeof b2));
     if (var_has_t_evidence(d))
         printf(tr(swedish, "%s %s to %s SEK per t CO2e", "%s %s till %s kr per ton CO2e"),
-               var_has_job_evidence(d) ? "," : "", number(swedish, d->ev_t_lo, b1, sizeof b1),
-               number(swedish, d->ev_t_hi, b2, sizeof b2));
+               var_has_job_evidence(d) ? "," : "", output_number_lang(d->ev_t_lo, swedish, b1, sizeof b1),
+               output_number_lang(d->ev_t_hi, swedish, b2, sizeof b2));
     if (d->ev_source != NULL)
         printf(" %s", d->ev_source);
     putchar('\n');
@@ -157,16 +147,16 @@ static void list_text(const unsigned char *want, int lang)
             if (has_range(d))
                 printf(tr(sv, "  default %s, range %s to %s",
                           "  standardv\xC3\xA4rde %s, intervall %s till %s"),
-                       number(sv, d->value, b1, sizeof b1), number(sv, d->min, b2, sizeof b2),
-                       number(sv, d->max, b3, sizeof b3));
+                       output_number_lang(d->value, sv, b1, sizeof b1), output_number_lang(d->min, sv, b2, sizeof b2),
+                       output_number_lang(d->max, sv, b3, sizeof b3));
             else if (d->kind == VAR_STOCK)
                 printf(tr(sv, "  initial %s", "  startv\xC3\xA4rde %s"),
-                       number(sv, d->value, b1, sizeof b1));
+                       output_number_lang(d->value, sv, b1, sizeof b1));
             if (d->kind == VAR_LEVER) {
                 printf(tr(sv, ", policy %s, cost %s MSEK/yr per unit",
                           ", policyv\xC3\xA4rde %s, kostnad %s MSEK/\xC3\xA5r per enhet"),
-                       number(sv, d->policy, b1, sizeof b1),
-                       number(sv, d->cost, b2, sizeof b2));
+                       output_number_lang(d->policy, sv, b1, sizeof b1),
+                       output_number_lang(d->cost, sv, b2, sizeof b2));
                 printf(", %s", var_tags_format(d->priorities, 0, " ", tags, sizeof tags));
                 printf(", %s", var_tags_format(d->themes, 1, " ", tags, sizeof tags));
             }

@@ -655,12 +655,12 @@ sim_status app_export_csv(const app *a, const char *path, sim_error *err)
     fputc('\n', f);
     for (size_t row = 0; row < a->cur.rows; row++) {
         double year = a->cur.t[row];
-        fputs(csv_number(year, sv, num, sizeof num), f);
+        fputs(output_number_lang(year, sv, num, sizeof num), f);
         for (int k = 0; k < nv; k++)
             for (int r = 0; r < nr; r++) {
                 fputc(sep, f);
                 double v = var_display(&var_table[vars[k]], app_value_at(runs[r], vars[k], year));
-                fputs(csv_number(v, sv, num, sizeof num), f);
+                fputs(output_number_lang(v, sv, num, sizeof num), f);
             }
         fputc('\n', f);
     }

@@ -15,6 +15,7 @@
 #include "render/scoreboard.h"
 #include "render/strings.h"
 #include "sim/files/datadir.h"
+#include "sim/files/output.h"
 #include "sim/model/model.h"
 
 #define ZOOM_MIN 0.6f
@@ -758,9 +759,7 @@ static void draw_graph(app *a, ui_ctx *ctx, int g, ui_rect r)
 static void ms_text(char *buf, size_t n, double ms, int decimals, int swedish)
 {
     snprintf(buf, n, "%.*f ms", decimals, ms);
-    char *dot = strchr(buf, '.');
-    if (swedish && dot != NULL)
-        *dot = ',';
+    output_decimal_comma(buf, swedish);
 }
 
 /* The compared scenarios' colours and names at the right of r, for a

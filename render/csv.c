@@ -29,12 +29,3 @@ void csv_provenance(FILE *f, int swedish)
     fprintf(f, "# %s\n", str_get(STR_EXPORT_UNITS_NOTE, swedish));
 }
 
-const char *csv_number(double v, int swedish, char *buf, size_t n)
-{
-    output_number(v, buf, n);
-    if (swedish)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    return buf;
-}

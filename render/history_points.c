@@ -13,6 +13,7 @@
 
 #include "render/fmt.h"
 #include "sim/files/datadir.h"
+#include "sim/files/output.h"
 
 #ifndef TRANSIM_ASSETS_DIR
 #define TRANSIM_ASSETS_DIR "assets"
@@ -206,9 +207,7 @@ char *hist_tooltip(char *buf, size_t n, const hist_data *h, const history_series
         fmt_value(raw, sizeof raw, d, swedish);
         char sc[32];
         snprintf(sc, sizeof sc, "%g", s->scale); /* the ratio exactly, as fit.ini has it */
-        char *dot = strchr(sc, '.');
-        if (swedish && dot)
-            *dot = ',';
+        output_decimal_comma(sc, swedish);
         snprintf(buf + w, n - (size_t)w,
                  swedish ? "\nData: %s%s, ritat som data / %s (regeln i assets/history/README.md)"
                          : "\nData: %s%s, drawn as data / %s (the rule of assets/history/README.md)",

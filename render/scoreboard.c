@@ -414,12 +414,12 @@ static void csv_row(FILE *f, const board *b, const board_team *t, const char *ra
     for (int k = 0; k < b->nkeys; k++)
         for (int y = 0; y < 2; y++) {
             fputc(sep, f);
-            fputs(csv_number(t->key[y][k], sv, num, sizeof num), f);
+            fputs(output_number_lang(t->key[y][k], sv, num, sizeof num), f);
         }
-    fprintf(f, "%c%s", sep, csv_number(t->cost, sv, num, sizeof num));
-    fprintf(f, "%c%s", sep, csv_number(t->peak, sv, num, sizeof num));
-    fprintf(f, "%c%s", sep, csv_number(t->cap, sv, num, sizeof num));
-    fprintf(f, "%c%s", sep, csv_number(t->over, sv, num, sizeof num));
+    fprintf(f, "%c%s", sep, output_number_lang(t->cost, sv, num, sizeof num));
+    fprintf(f, "%c%s", sep, output_number_lang(t->peak, sv, num, sizeof num));
+    fprintf(f, "%c%s", sep, output_number_lang(t->cap, sv, num, sizeof num));
+    fprintf(f, "%c%s", sep, output_number_lang(t->over, sv, num, sizeof num));
     fputc(sep, f);
     /* In words, as on screen: the amount over is the column before. */
     const char *status = t->over > 0  ? str_get(STR_OVER_CAP, sv)

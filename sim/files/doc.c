@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sim/files/graph.h"
+#include "sim/files/output.h"
 #include "sim/model/model.h"
 
 /* The modules in evaluation order, each from its first row in the table to
@@ -264,11 +265,7 @@ static void emit_number(doc_out *o, double x)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.6g", x);
-    if (o->sv)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
-    emit(o, "%s", buf);
+    emit(o, "%s", output_decimal_comma(buf, o->sv));
 }
 
 /* The dash between the ends of a range. */

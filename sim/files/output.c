@@ -149,6 +149,20 @@ char *output_number(double v, char *buf, size_t n)
     return buf;
 }
 
+char *output_decimal_comma(char *s, int swedish)
+{
+    if (swedish)
+        for (char *c = s; *c != '\0'; c++)
+            if (*c == '.')
+                *c = ',';
+    return s;
+}
+
+char *output_number_lang(double v, int swedish, char *buf, size_t n)
+{
+    return output_decimal_comma(output_number(v, buf, n), swedish);
+}
+
 void output_csv_field(FILE *f, const char *text)
 {
     output_csv_field_sep(f, text, ',');

@@ -75,6 +75,14 @@ sim_status output_write(FILE *f, const run_result *r, const output_opts *opts, s
  * returns buf. */
 char *output_number(double v, char *buf, size_t n);
 
+/* In Swedish (swedish != 0), turns the decimal points of the numbers in s
+ * into decimal commas; s holds numbers and no other full stop. Returns s. */
+char *output_decimal_comma(char *s, int swedish);
+
+/* output_number with the language's decimal mark (a comma in Swedish), for
+ * text a person reads: the window, Swedish CSV, `list --lang sv`. */
+char *output_number_lang(double v, int swedish, char *buf, size_t n);
+
 /* Writes v in the shortest of "%.15g", "%.16g", "%.17g" that reads back as
  * exactly v (a negative zero as 0), for files that must round-trip: saved
  * scenarios, links, `run --exact`. Returns buf. */

@@ -251,10 +251,14 @@ int board_add_all(board *b, app *a, int *failed, sim_error *err)
                           BOARD_TEAMS_MAX);
             continue;
         }
-        if (board_add(b, a, path, err) == SIM_OK)
+        sim_error one; /* a later file that loads must not clear a failure */
+        if (board_add(b, a, path, &one) == SIM_OK) {
             added++;
-        else
+        } else {
             bad++;
+            if (err != NULL)
+                *err = one;
+        }
     }
     if (failed)
         *failed = bad;

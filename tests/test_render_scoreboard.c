@@ -187,8 +187,11 @@ static void test_bad_file_changes_nothing_and_says_where(void **state)
     /* Add all skips it and counts it. */
     board_list(f->b, f->dir);
     int failed = 0;
+    sim_error_clear(&err);
     assert_int_equal(board_add_all(f->b, f->a, &failed, &err), 3);
     assert_int_equal(failed, 1);
+    /* ... and says which, although good files follow it in the folder. */
+    assert_non_null(strstr(sim_error_format(&err, msg, sizeof msg), "broken.ini"));
     /* A file already on the board is refused. */
     char real[1100];
     snprintf(real, sizeof real, "%s/red.ini", f->b->dir);
